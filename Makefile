@@ -1,0 +1,37 @@
+# Every target sets up what it needs first, so `make run` and `make test`
+# work on a fresh clone with only Python 3.11 and the package registries.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup system run test lint model schema clean
+
+setup: system $(STAMP)
+
+# Debian tools the pipeline and its tests call: pdftotext (poppler-utils).
+system:
+	@command -v pdftotext >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/ministerbrev process corpus --out outputs
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+
+schema: setup
+	$(BIN)/ministerbrev schema
+
+clean:
+	rm -rf outputs/records outputs/*.jsonl outputs/*.sqlite .state

@@ -1,0 +1,1 @@
+"""Where documents come from. ``files`` finds PDFs on disk."""

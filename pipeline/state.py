@@ -1,0 +1,44 @@
+"""Where the project keeps its local state, and Prefect's settings.
+
+Prefect reads its settings from the environment when it is first imported, so
+``configure_prefect`` runs from ``pipeline/__init__.py``, before any module
+imports Prefect. A user's own environment always wins: we only set defaults.
+
+    >>> state_dir().name
+    '.state'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def state_dir() -> Path:
+    """The git-ignored folder for Prefect's home, its database and logs.
+
+    ``MINISTERBREV_STATE_DIR`` overrides it; otherwise ``.state`` in the project.
+    """
+    configured = os.environ.get("MINISTERBREV_STATE_DIR")
+    return Path(configured) if configured else PROJECT_ROOT / ".state"
+
+
+def configure_prefect() -> None:
+    """Keep Prefect local, quiet and offline unless the user configured otherwise."""
+    home = state_dir() / "prefect"
+    defaults = {
+        "PREFECT_HOME": str(home),
+        # No network at run time: no usage analytics from the temporary server.
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
+        # The first start on a fresh home runs every database migration; on a
+        # slow machine that outlasts Prefect's 20 s default.
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "300",
+        # Progress and the summary are ours to print; Prefect speaks up for problems.
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "PREFECT_LOGGING_SERVER_LEVEL": "ERROR",
+    }
+    for name, value in defaults.items():
+        os.environ.setdefault(name, value)
