@@ -17,7 +17,7 @@ FailureCode = Literal[
     "encrypted",  # needs a password
     "damaged",  # pdf structure broken beyond reading
     "no_pages",  # a valid PDF with zero pages
-    "no_text",  # pages but no text layer, and no OCR to read them
+    "needs_ocr",  # pages but no text layer, and no OCR to read them
     "invalid_record",  # the extracted record failed validation (a bug: please report)
     "internal",  # any other error inside the pipeline (a bug: please report)
 ]

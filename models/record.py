@@ -105,7 +105,7 @@ class Letter(Strict):
 
 
 class Amount(Strict):
-    value: int | float = Field(description="In whole units of the currency: 73,4 mio. kr. -> 73400000")
+    value: int | float = Field(description="Whole units of the currency: 73,4 mio. kr. -> 73400000")
     currency: str = "DKK"
     raw: str
     per: str | None = Field(default=None, description='"år" for "årligt" / "om året"')
