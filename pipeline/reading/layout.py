@@ -55,6 +55,7 @@ class Block:
     region: Region
     page: int
     lines: list[str]
+    bold: bool = False
 
     @property
     def text(self) -> str:
@@ -254,19 +255,33 @@ def ends_in_line_break_hyphen(text: str, next_line: str) -> bool:
 def blocks_of(lines: list[Line], region: Region) -> list[Block]:
     """Rows paired by position, then cut into blocks at wide vertical gaps."""
     rows = paired_rows(lines)
-    if not rows:
-        return []
     pitch = smallest_pitch([row[0] for row in rows])
-    blocks: list[Block] = []
-    previous: Line | None = None
-    for row in rows:
-        first = row[0]
-        gap = first.top - previous.top if previous else 0.0
-        if previous is None or first.page != previous.page or gap > PARAGRAPH_GAP * pitch:
-            blocks.append(Block(region=region, page=first.page, lines=[]))
-        blocks[-1].lines.append(" ".join(line.text.strip() for line in row))
-        previous = first
-    return blocks
+    groups: list[list[list[Line]]] = []
+    for previous, row in zip([None, *rows], rows, strict=False):
+        if previous is None or row[0].page != previous[0].page or (
+            row[0].top - previous[0].top > PARAGRAPH_GAP * pitch
+        ):
+            groups.append([])
+        groups[-1].append(row)
+    return [block_of(group, region) for group in groups]
+
+
+def block_of(rows: list[list[Line]], region: Region) -> Block:
+    return Block(
+        region=region,
+        page=rows[0][0].page,
+        lines=[row_text(row) for row in rows],
+        bold=all(line.bold for row in rows for line in row),
+    )
+
+
+def row_text(row: list[Line]) -> str:
+    """A label and its value read as one ("Dato: 4. maj"); unrelated columns stay apart by
+    a wide gap, which later stages read as a separator."""
+    text = row[0].text.strip()
+    for line in row[1:]:
+        text += (" " if text.endswith((":", ".")) else "   ") + line.text.strip()
+    return text
 
 
 def paired_rows(lines: list[Line]) -> list[list[Line]]:

@@ -1,0 +1,61 @@
+"""Extraction: the Danish spaCy pipeline plus one registered component per field family.
+
+    >>> nlp = build_nlp()  # doctest: +SKIP
+    >>> doc = analyse(nlp, document)  # doctest: +SKIP
+    >>> [a.raw for a in doc._.amounts]  # doctest: +SKIP
+    ['73,4 mio. kr.']
+
+Components run in order: the counts component skips what amounts, dates and
+periods claimed, and the kind component reads question references and the
+letterhead.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Importing the modules registers their components with spaCy.
+from pipeline.extract import (  # noqa: F401
+    amounts,
+    case_numbers,
+    counts,
+    dates,
+    kind,
+    letterhead,
+    periods,
+    questions,
+    recommendations,
+)
+from pipeline.reading import Document
+
+COMPONENTS = (
+    "ministerbrev_amounts",
+    "ministerbrev_dates",
+    "ministerbrev_periods",
+    "ministerbrev_case_numbers",
+    "ministerbrev_question_refs",
+    "ministerbrev_counts",
+    "ministerbrev_recommendations",
+    "ministerbrev_letterhead",
+    "ministerbrev_kind",
+)
+
+
+def build_nlp() -> Language:
+    """The Danish pipeline with every extractor added. Build it once per process."""
+    from pipeline import nlp as danish
+
+    nlp = danish.load()
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def analyse(nlp: Language, document: Document) -> Doc:
+    """Run the pipeline over a document's running text, its layout riding along."""
+    doc = nlp.make_doc(document.body_text)
+    doc._.document = document
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc

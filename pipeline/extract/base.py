@@ -1,0 +1,58 @@
+"""What every extractor shares: the Doc extensions they write, and evidence.
+
+Each extractor is a spaCy component registered by name that owns one field
+family and writes it to one ``Doc._`` attribute::
+
+    >>> nlp = build_nlp()  # doctest: +SKIP
+    >>> doc = analyse(nlp, document)  # doctest: +SKIP
+    >>> doc._.amounts[0].value  # doctest: +SKIP
+    73400000
+
+The layout (``Document``: blocks beside the text, page of each offset) rides
+along in ``doc._.document``. A Doc made from plain text gets a one-page
+Document, so every component also works on a bare string.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from models import Evidence
+from pipeline.reading import Document
+
+# Doc._ attribute per field family, written by the component of that name.
+FAMILIES = (
+    "amounts",
+    "dates",
+    "periods",
+    "counts",
+    "recommendations",
+    "case_numbers",
+    "question_refs",
+    "letterhead",
+    "letter_kind",
+)
+
+for _family in ("document", *FAMILIES):
+    if not Doc.has_extension(_family):
+        Doc.set_extension(_family, default=None)
+
+
+def document_of(doc: Doc) -> Document:
+    """The layout a Doc was made from, or a one-page stand-in for plain text."""
+    if doc._.document is None:
+        doc._.document = Document(pages=1, body_text=doc.text, blocks=[], page_starts=[(0, 1)])
+    return doc._.document
+
+
+def evidence(doc: Doc, start: int, end: int) -> Evidence:
+    """Where ``doc.text[start:end]`` stands: its page and offsets."""
+    return Evidence(page=document_of(doc).page_at(start), start=start, end=end)
+
+
+def sentence_at(doc: Doc, start: int, end: int) -> str:
+    """The text of the sentence holding the characters ``start:end``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("SENT_START"):
+        return doc.text[start:end]
+    return span[0].sent.text.strip()

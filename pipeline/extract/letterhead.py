@@ -1,0 +1,255 @@
+"""The letter's own facts, from the blocks around the text and its first and
+last lines: date, subject, sender, recipients and salutation.
+
+    >>> head = doc._.letterhead  # doctest: +SKIP
+    >>> head.sender.ministry, head.recipients[0].name  # doctest: +SKIP
+    ('Udlændinge- og Integrationsministeriet', 'Udlændinge- og Integrationsudvalget')
+
+Sidebars, letterheads and footers print one fact per line or per segment
+("Tel. 6198 4000 · Mail uim@uim.dk"), so the rules here read segments, not prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models import Recipient, Sender
+from pipeline.extract.base import document_of
+from pipeline.extract.dates import parse_danish_date
+from pipeline.nlp import gazetteer
+from pipeline.reading import Block, Document
+
+ORGANISATION = "Folketinget"
+
+SEGMENT_SEPARATORS = re.compile(r"\s*(?:[·•|]|\s{3,})\s*")
+DATE_LABEL = re.compile(r"^(dato|date)\s*[:.]?\s*", re.IGNORECASE)
+PHONE = re.compile(r"^(?:tel|tlf|telefon|phone)\.?\s*:?\s*(\+?\d[\d ]{6,}\d)", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+WEB = re.compile(r"\b(?:https?://)?(www\.[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
+CVR = re.compile(r"\bcvr(?:-?\s?nr\.?)?\s*:?\s*((?:\d\s?){7}\d)\b", re.IGNORECASE)
+POSTAL = re.compile(r"^(?:DK-)?\d{4}\s+[A-ZÆØÅ][\w.]*(?:\s+[\wÆØÅæøå.]+)*$")
+STREET = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ.\- ]*\s\d+[A-Za-z]?(?:,\s*[\w. ]+)?$|^Christiansborg$")
+SUBJECT_LABEL = re.compile(r"^(emne|vedr\.?|vedrørende|om|angående)\s*:\s*", re.IGNORECASE)
+RECIPIENT_LEAD = re.compile(r"^(til\s*:?\s*)?(medlemmerne\s+af\s+)?", re.IGNORECASE)
+SALUTATION = re.compile(r"^(kære|hej|høje|ærede)\b[^\n]{0,60}$", re.IGNORECASE)
+CLOSING = re.compile(r"^(med\s+)?(venlig(st)?|venlige)\s+hilsen\b.*$", re.IGNORECASE | re.MULTILINE)
+PERSON_NAME = re.compile(r"^[A-ZÆØÅ][\w'\-]+(?:\s+(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)){1,4}$")
+ON_BEHALF = re.compile(r"\bp\.\s?m\.\s?v\.|\be\.\s?b\.|\bpå ministerens vegne\b", re.IGNORECASE)
+OFFICIAL_TITLE = re.compile(
+    r"\b(kontorchef|afdelingschef|departementschef|direktør|chefkonsulent|specialkonsulent|"
+    r"fuldmægtig|souschef|enhedschef|konsulent|sekretariatschef|kontorleder)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Letterhead:
+    """What the letter says about itself; the ``letter`` part of the record, less kind."""
+
+    date: str | None = None
+    subject: str | None = None
+    sender: Sender = field(default_factory=Sender)
+    recipients: list[Recipient] = field(default_factory=list)
+    salutation: str | None = None
+
+
+@Language.component("ministerbrev_letterhead")
+def letterhead_component(doc: Doc) -> Doc:
+    doc._.letterhead = read_letterhead(doc)
+    return doc
+
+
+def read_letterhead(doc: Doc) -> Letterhead:
+    document = document_of(doc)
+    recipient_block = find_recipient_block(document)
+    sender_blocks = [b for b in document.region("head", "sidebar", "header", "footer")
+                     if b is not recipient_block]
+    return Letterhead(
+        date=letter_date(document),
+        subject=subject_of(document, recipient_block),
+        sender=sender_of(doc, sender_blocks),
+        recipients=recipients_of(document, recipient_block),
+        salutation=salutation_of(doc.text),
+    )
+
+
+# -- date ---------------------------------------------------------------------------------
+
+
+def letter_date(document: Document) -> str | None:
+    """A labelled date ("Dato: ..."), else a line that is only a (place and) date."""
+    lines = [line for block in document.region("head", "sidebar") for line in block.lines]
+    labelled = [DATE_LABEL.sub("", line) for line in lines if DATE_LABEL.match(line)]
+    for candidate in labelled + [line for line in lines if is_dateline(line)]:
+        value = parse_danish_date(candidate)
+        if value:
+            return value
+    first_lines = document.body_text.split("\n", 2)[:2]
+    dated = [line for line in first_lines if is_dateline(line)]
+    return parse_danish_date(dated[0]) if dated else None
+
+
+def is_dateline(line: str) -> bool:
+    """"4. november 2020", "12-12-2023", "København, den 12. marts 2019": nothing but a date."""
+    stripped = re.sub(r"^[A-ZÆØÅ][\wæøå]+,\s*(den\s+)?|^(den|d\.)\s+", "", line.strip())
+    return len(stripped) <= 25 and parse_danish_date(stripped) is not None
+
+
+# -- recipients -------------------------------------------------------------------------------
+
+
+def find_recipient_block(document: Document) -> Block | None:
+    for block in document.region("head", "sidebar"):
+        if any(committee_in(line) for line in block.lines):
+            return block
+    return None
+
+
+def committee_in(line: str) -> str | None:
+    """The committee a recipient line names ("Til: Folketingets Finansudvalg")."""
+    return gazetteer.canonical_committee(RECIPIENT_LEAD.sub("", line.strip()))
+
+
+def recipients_of(document: Document, block: Block | None) -> list[Recipient]:
+    if block is None:
+        return recipients_in_opening(document.body_text)
+    names = [name for name in map(committee_in, block.lines) if name]
+    rest = [line for line in block.lines if not committee_in(line) and line != ORGANISATION]
+    address = ", ".join(line for line in rest if STREET.match(line) or POSTAL.match(line))
+    return [
+        Recipient(name=name, organisation=ORGANISATION, address=address or None)
+        for name in dict.fromkeys(names)
+    ]
+
+
+def recipients_in_opening(body_text: str) -> list[Recipient]:
+    """Letters with no address block name the committee in their first line."""
+    first_line = body_text.split("\n", 1)[0].rstrip(",:")
+    name = committee_in(first_line)
+    return [Recipient(name=name, organisation=ORGANISATION, address=None)] if name else []
+
+
+# -- subject and salutation ---------------------------------------------------------------------
+
+
+def subject_of(document: Document, recipient_block: Block | None) -> str | None:
+    """A labelled subject ("Emne: ..."), else a bold head block, else a heading-like last block."""
+    blocks = [b for b in document.region("head") if b is not recipient_block]
+    for line in (line for block in blocks for line in block.lines):
+        if SUBJECT_LABEL.match(line):
+            return SUBJECT_LABEL.sub("", line).strip() or None
+    headings = [b for b in blocks if looks_like_heading(b)]
+    bold = [b for b in headings if b.bold]
+    chosen = (bold or headings[-1:] or [None])[0]
+    return " ".join(chosen.lines) if chosen else None
+
+
+def looks_like_heading(block: Block) -> bool:
+    text = " ".join(block.lines)
+    return (
+        len(block.lines) <= 3
+        and len(text.split()) >= 3
+        and not any(is_dateline(line) or ":" in line[:20] for line in block.lines)
+        and not POSTAL.match(block.lines[-1])
+    )
+
+
+def salutation_of(body_text: str) -> str | None:
+    first_line = body_text.split("\n", 1)[0].strip()
+    return first_line.rstrip(",!") if SALUTATION.match(first_line) else None
+
+
+# -- sender -------------------------------------------------------------------------------------
+
+
+def sender_of(doc: Doc, blocks: list[Block]) -> Sender:
+    segments = [seg for block in blocks for line in block.lines for seg in segments_of(line)]
+    web = first_group(WEB, segments)
+    email = labelled_email(segments)
+    return Sender(
+        ministry=ministry_of(doc, blocks, web, email),
+        minister=signing_minister(doc.text),
+        address=address_of(blocks),
+        phone=first_group(PHONE, segments),
+        email=email,
+        web=web,
+        cvr=(first_group(CVR, segments) or "").replace(" ", "") or None,
+    )
+
+
+def segments_of(line: str) -> list[str]:
+    return [part for part in SEGMENT_SEPARATORS.split(line.strip()) if part]
+
+
+def first_group(pattern: re.Pattern, segments: list[str]) -> str | None:
+    for segment in segments:
+        match = pattern.search(segment)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def labelled_email(segments: list[str]) -> str | None:
+    """The ministry's own address: one labelled Mail/E-mail, else the first one."""
+    found = [(seg, m.group(0)) for seg in segments if (m := EMAIL.search(seg))]
+    labelled = [email for seg, email in found if re.match(r"(e-?)?mail", seg, re.IGNORECASE)]
+    return (labelled or [email for _seg, email in found] or [None])[0]
+
+
+def ministry_of(doc: Doc, blocks: list[Block], web: str | None, email: str | None) -> str | None:
+    """By name in the letterhead or sidebar, else by web or mail domain, else by the minister's
+    title in the text ("justitsministeren")."""
+    for block in blocks:
+        for candidate in line_windows(block.lines):
+            name = gazetteer.canonical_ministry(candidate)
+            if name:
+                return name
+    for address in (web, email):
+        name = gazetteer.ministry_for_domain(address) if address else None
+        if name:
+            return name
+    return ministry_in_text(doc)
+
+
+def line_windows(lines: list[str]) -> list[str]:
+    """Each line, and each pair joined: names wrap ("Udlændinge- og" / "Integrations...")."""
+    pairs = [f"{a} {b}" for a, b in zip(lines, lines[1:], strict=False)]
+    return pairs + lines
+
+
+def ministry_in_text(doc: Doc) -> str | None:
+    """The last ministry the text names (by name or minister's title): the signature's."""
+    mentions = [ent.ent_id_ for ent in doc.ents if ent.label_ == "MINISTRY" and ent.ent_id_]
+    if mentions:
+        return mentions[-1]
+    for title in re.findall(r"\b[\w\-, ]{0,40}minister(?:en)?\b", doc.text, re.IGNORECASE)[::-1]:
+        name = gazetteer.ministry_for_title(title.strip())
+        if name:
+            return name
+    return None
+
+
+def signing_minister(body_text: str) -> str | None:
+    """The name under the closing, unless an official signs on the minister's behalf."""
+    closings = list(CLOSING.finditer(body_text))
+    if not closings:
+        return None
+    signature = [ln.strip() for ln in body_text[closings[-1].end():].splitlines() if ln.strip()]
+    if any(ON_BEHALF.search(line) or OFFICIAL_TITLE.search(line) for line in signature[:4]):
+        return None
+    names = [line for line in signature[:3] if PERSON_NAME.match(line)]
+    return names[0] if names else None
+
+
+def address_of(blocks: list[Block]) -> str | None:
+    """A street line followed by a postcode line ("Slotsholmsgade 10, 1216 København K")."""
+    for block in blocks:
+        parts = [seg for line in block.lines for seg in segments_of(line)]
+        for street, postal in zip(parts, parts[1:], strict=False):
+            if STREET.match(street) and POSTAL.match(postal):
+                return f"{street}, {postal}"
+    return None

@@ -1,0 +1,135 @@
+"""Recommendations: the recommended content, one item per list element.
+
+    >>> [r.text for r in doc._.recommendations]  # doctest: +SKIP
+    ['behov for mere akuthjælp', 'øget fokus på familiebehandling']
+
+A sentence holds recommendations when a lead-in introduces their content:
+"anbefaler, at ...", "det anbefales, at ...", "anbefalinger i relation til ...",
+"anbefalingerne er: ..." followed by a list. A sentence that only says that
+recommendations exist ("Rapporten indeholder 12 anbefalinger.") holds none.
+Each item's evidence quotes it exactly, without the lead-in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models import Recommendation
+from pipeline.extract.base import evidence, sentence_at
+
+# A lead-in followed by clauses: "anbefaler, at A, og at B".
+CLAUSE_LEAD = re.compile(r"\banbefal\w*(?:\s+\w+){0,2}?\s*,?\s+at\s+(?!\w+\s+ikke\b)", re.I)
+# A lead-in followed by noun phrases: "anbefalinger i relation til A, B og C".
+PHRASE_LEAD = re.compile(
+    r"\banbefaling(?:er|erne|en)?\s+(?:i relation til|vedrørende|vedr\.|om|til|inden for|"
+    r"på områderne|på følgende områder)\s+",
+    re.I,
+)
+# A lead-in ending in a colon, the items following as a list.
+LIST_LEAD = re.compile(r"\banbefal\w*[^.:\n]{0,80}:\s*", re.I)
+CLAUSE_SPLIT = re.compile(r",?\s+og\s+at\s+|,\s*at\s+|;\s*")
+RELATIVE = re.compile(r"^(der|som|hvor|hvis|hvilke|hvilket|hvorved|hvormed)\b", re.I)
+FINAL_CONJUNCT = re.compile(r"^(og|samt|eller)\s+", re.I)
+LIST_ITEM = re.compile(r"^(?:[-–•▪*]|\d{1,2}[.)]|[a-z][.)])\s+(.+)$", re.M)
+
+
+@Language.component("ministerbrev_recommendations")
+def recommendations_component(doc: Doc) -> Doc:
+    doc._.recommendations = find_recommendations(doc)
+    return doc
+
+
+def find_recommendations(doc: Doc) -> list[Recommendation]:
+    items: list[tuple[int, int]] = []
+    for sentence in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+        if "anbefal" in sentence.text.lower():
+            items.extend(items_in(doc.text, sentence.start_char, sentence.end_char))
+    return [
+        Recommendation(
+            text=doc.text[start:end],
+            sentence=sentence_at(doc, start, end),
+            evidence=evidence(doc, start, end),
+        )
+        for start, end in dict.fromkeys(items)
+    ]
+
+
+def items_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the recommended items in the sentence ``text[start:end]``."""
+    sentence = text[start:end]
+    if match := CLAUSE_LEAD.search(sentence):
+        return pieces(text, start + match.end(), end, clause_items)
+    if match := PHRASE_LEAD.search(sentence):
+        return pieces(text, start + match.end(), end, phrase_items)
+    if match := LIST_LEAD.search(sentence):
+        return listed_items(text, start + match.end())
+    return []
+
+
+def pieces(text: str, start: int, end: int, splitter) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` (less its closing punctuation) into item spans."""
+    content = text[start:end].rstrip(" .!\n")
+    return [(start + a, start + b) for a, b in splitter(content) if b > a]
+
+
+def clause_items(content: str) -> list[tuple[int, int]]:
+    """"der etableres A, og at B styrkes" -> two clauses."""
+    spans, position = [], 0
+    for separator in CLAUSE_SPLIT.finditer(content):
+        spans.append((position, separator.start()))
+        position = separator.end()
+    spans.append((position, len(content)))
+    return spans
+
+
+def phrase_items(content: str) -> list[tuple[int, int]]:
+    """"A, B, C, der D, og E, som F" -> A; B; "C, der D"; E — a relative clause belongs to
+    the item before it, except after the final conjunct, where it speaks of the whole list."""
+    spans: list[tuple[int, int]] = []
+    final_seen = False
+    for start, end in comma_parts(content):
+        part = content[start:end]
+        if RELATIVE.match(part) and spans:
+            if final_seen:
+                break
+            spans[-1] = (spans[-1][0], end)
+            continue
+        if conjunct := FINAL_CONJUNCT.match(part):
+            start, final_seen = start + conjunct.end(), True
+        spans.append((start, end))
+    return split_last_og(content, spans, final_seen)
+
+
+def comma_parts(content: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for comma in re.finditer(r",\s*", content):
+        spans.append((position, comma.start()))
+        position = comma.end()
+    spans.append((position, len(content)))
+    return spans
+
+
+def split_last_og(content: str, spans: list[tuple[int, int]], final_seen: bool):
+    """Danish lists often have no comma before "og": "A, B og C" -> A; B; C."""
+    if final_seen or len(spans) < 2:
+        return spans
+    start, end = spans[-1]
+    cut = content.rfind(" og ", start, end)
+    if cut == -1:
+        return spans
+    return [*spans[:-1], (start, cut), (cut + len(" og "), end)]
+
+
+def listed_items(text: str, start: int) -> list[tuple[int, int]]:
+    """The list items that follow a lead-in ending in a colon."""
+    spans = []
+    for match in LIST_ITEM.finditer(text, start):
+        if spans and text[spans[-1][1] : match.start()].strip():
+            break  # the list ended
+        if not spans and text[start : match.start()].strip():
+            break  # no list straight after the colon
+        spans.append((match.start(1), match.end(1)))
+    return [(a, b - len(text[a:b]) + len(text[a:b].rstrip(" .;,"))) for a, b in spans]

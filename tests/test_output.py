@@ -1,0 +1,56 @@
+"""Writing results: whole files only, one line per letter, failures kept apart."""
+
+from __future__ import annotations
+
+import json
+
+from models import Failure, LetterRecord
+from pipeline.output import OutputFolder
+from tests.test_models import minimal_record
+
+
+def record(doc_id: str = "0123456789abcdef", body: str = "afsat 73,4 mio. kr. i alt"):
+    return LetterRecord.model_validate(minimal_record(
+        doc_id=doc_id, body_text=body,
+        source={**minimal_record()["source"], "sha256": doc_id + "0" * 48},
+    ))
+
+
+def test_a_record_is_written_as_a_file_and_a_line(tmp_path):
+    with OutputFolder(tmp_path) as out:
+        out.write_record(record())
+    assert json.loads((tmp_path / "records" / "0123456789abcdef.json").read_text())["doc_id"]
+    lines = (tmp_path / "records.jsonl").read_text().splitlines()
+    assert [json.loads(line)["doc_id"] for line in lines] == ["0123456789abcdef"]
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_a_letter_written_again_keeps_one_line(tmp_path):
+    for body in ("first version", "second version"):
+        with OutputFolder(tmp_path) as out:
+            out.write_record(record(body=body))
+    lines = (tmp_path / "records.jsonl").read_text().splitlines()
+    assert len(lines) == 1
+    assert json.loads(lines[0])["body_text"] == "second version"
+
+
+def test_a_torn_last_line_from_a_killed_run_is_dropped(tmp_path):
+    with OutputFolder(tmp_path) as out:
+        out.write_record(record())
+    with (tmp_path / "records.jsonl").open("a") as jsonl:
+        jsonl.write('{"doc_id": "abc')  # a run killed mid-write
+    with OutputFolder(tmp_path) as out:
+        out.write_record(record(doc_id="fedcba9876543210"))
+    lines = (tmp_path / "records.jsonl").read_text().splitlines()
+    assert [json.loads(line)["doc_id"] for line in lines] == ["0123456789abcdef",
+                                                               "fedcba9876543210"]
+
+
+def test_a_failure_is_forgotten_once_the_file_is_processed(tmp_path):
+    failure = Failure(path="a.pdf", sha256=None, error="damaged", message="a.pdf: damaged")
+    with OutputFolder(tmp_path) as out:
+        out.write_failure(failure)
+    assert json.loads((tmp_path / "failures.jsonl").read_text())["error"] == "damaged"
+    with OutputFolder(tmp_path) as out:
+        out.write_record(record())
+    assert (tmp_path / "failures.jsonl").read_text() == ""
