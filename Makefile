@@ -30,6 +30,10 @@ test: setup
 lint: setup
 	$(BIN)/ruff check .
 
+# Rebuild the Danish spaCy pipeline in pipeline/nlp/model/ from the treebank in the repo.
+model: setup
+	$(BIN)/python -m pipeline.nlp.training
+
 schema: setup
 	$(BIN)/ministerbrev schema
 

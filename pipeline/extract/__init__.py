@@ -46,7 +46,8 @@ def build_nlp() -> Language:
     """The Danish pipeline with every extractor added. Build it once per process."""
     from pipeline import nlp as danish
 
-    nlp = danish.load()
+    # A fresh copy: ``load()`` is shared by the process and must stay as trained.
+    nlp = danish.load.__wrapped__()
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

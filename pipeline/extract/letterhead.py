@@ -22,6 +22,7 @@ from pipeline.extract.base import document_of
 from pipeline.extract.dates import parse_danish_date
 from pipeline.nlp import gazetteer
 from pipeline.reading import Block, Document
+from pipeline.reading.layout import COLUMN_GAP
 
 ORGANISATION = "Folketinget"
 
@@ -137,24 +138,30 @@ def recipients_in_opening(body_text: str) -> list[Recipient]:
 
 
 def subject_of(document: Document, recipient_block: Block | None) -> str | None:
-    """A labelled subject ("Emne: ..."), else a bold head block, else a heading-like last block."""
-    blocks = [b for b in document.region("head") if b is not recipient_block]
-    for line in (line for block in blocks for line in block.lines):
+    """A labelled subject ("Emne: ..."), else a bold heading below the address, else the
+    last heading-like block there. The letterhead above the address is never the subject."""
+    blocks = document.region("head")
+    lines = [line for block in blocks for line in block.lines]
+    for line in lines:
         if SUBJECT_LABEL.match(line):
             return SUBJECT_LABEL.sub("", line).strip() or None
-    headings = [b for b in blocks if looks_like_heading(b)]
-    bold = [b for b in headings if b.bold]
-    chosen = (bold or headings[-1:] or [None])[0]
+    if recipient_block in blocks:
+        blocks = blocks[blocks.index(recipient_block) + 1 :]
+    headings = [block for block in blocks if looks_like_heading(block)]
+    chosen = ([block for block in headings if block.bold] or headings[-1:] or [None])[0]
     return " ".join(chosen.lines) if chosen else None
 
 
 def looks_like_heading(block: Block) -> bool:
+    """A short block of words: no date, no label, no address, no row of separate columns."""
     text = " ".join(block.lines)
     return (
         len(block.lines) <= 3
         and len(text.split()) >= 3
+        and COLUMN_GAP not in text
         and not any(is_dateline(line) or ":" in line[:20] for line in block.lines)
         and not POSTAL.match(block.lines[-1])
+        and not any(gazetteer.canonical_ministry(line) for line in block.lines)
     )
 
 

@@ -39,6 +39,9 @@ FULL_LINE_SHARE = 0.85
 # A line at least this share of the column width reads as running text.
 PARAGRAPH_LINE_SHARE = 0.6
 
+# Between unrelated columns of one row in a block: wide enough to read as a separator.
+COLUMN_GAP = "   "
+
 PAGE_NUMBER = re.compile(
     r"^(side\s+)?\d{1,3}(\s*(af|/|of)\s*\d{1,3})?$|^-\s*\d{1,3}\s*-$", re.IGNORECASE
 )
@@ -280,7 +283,7 @@ def row_text(row: list[Line]) -> str:
     a wide gap, which later stages read as a separator."""
     text = row[0].text.strip()
     for line in row[1:]:
-        text += (" " if text.endswith((":", ".")) else "   ") + line.text.strip()
+        text += (" " if text.endswith((":", ".")) else COLUMN_GAP) + line.text.strip()
     return text
 
 

@@ -1,0 +1,172 @@
+"""The command line, end to end: real PDFs through the real Prefect flow and Danish pipeline.
+
+One batch runs once per module (a Prefect start and a model load are the slow
+part), over the seed letter and one file for each way a PDF can be bad; the
+tests then read what it wrote, as a user would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+CLI = Path(sys.executable).with_name("ministerbrev")
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "120"}
+    return subprocess.run([str(CLI), *args], capture_output=True, text=True, env=env, cwd=cwd,
+                          timeout=600)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory, seed_pdf):
+    """A folder holding the seed letter and three bad files, processed once."""
+    root = tmp_path_factory.mktemp("batch")
+    letters = root / "letters" / "nested"
+    letters.mkdir(parents=True)
+    shutil.copy(seed_pdf, letters / seed_pdf.name)
+    (letters / "empty.pdf").write_bytes(b"")
+    (letters / "notes.pdf").write_text("<html>not a pdf</html>", encoding="utf-8")
+    (letters / "cut.pdf").write_bytes(seed_pdf.read_bytes()[:300])
+    out = root / "out"
+    result = run_cli("process", str(root / "letters"), "--out", str(out))
+    return result, out
+
+
+@pytest.fixture(scope="module")
+def seed_record(batch, seed_pdf):
+    _result, out = batch
+    records = [json.loads(p.read_text()) for p in (out / "records").glob("*.json")]
+    [record] = [r for r in records if r["source"]["filename"] == seed_pdf.name]
+    return record
+
+
+def test_a_batch_with_bad_files_runs_to_its_end(batch):
+    result, out = batch
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert len(list((out / "records").glob("*.json"))) == 1
+
+
+def test_each_bad_file_gets_one_failure_line_naming_it(batch):
+    _result, out = batch
+    failures = [json.loads(line) for line in (out / "failures.jsonl").read_text().splitlines()]
+    codes = {Path(f["path"]).name: f["error"] for f in failures}
+    assert codes == {"empty.pdf": "empty", "notes.pdf": "not_pdf", "cut.pdf": "damaged"}
+    for failure in failures:
+        assert Path(failure["path"]).name in failure["message"]
+        assert set(failure) == {"path", "sha256", "error", "message"}
+
+
+def test_summary_counts_letters_failures_and_facts(batch):
+    result, _out = batch
+    summary = result.stderr
+    assert "letters processed" in summary and "failed" in summary
+    assert "amounts" in summary and "counts" in summary
+
+
+def test_records_validate_against_the_printed_schema(batch):
+    _result, out = batch
+    schema = json.loads(run_cli("schema").stdout)
+    lines = (out / "records.jsonl").read_text().splitlines()
+    assert len(lines) == 1
+    for line in lines:
+        jsonschema.validate(json.loads(line), schema)
+    for path in (out / "records").glob("*.json"):
+        jsonschema.validate(json.loads(path.read_text()), schema)
+
+
+def test_evidence_quotes_the_body_text(seed_record):
+    text = seed_record["body_text"]
+    for family in ("amounts", "dates", "periods", "counts"):
+        for fact in seed_record[family]:
+            assert text[fact["evidence"]["start"]:fact["evidence"]["end"]] == fact["raw"]
+
+
+def test_a_second_run_skips_unchanged_letters(batch, tmp_path):
+    _result, out = batch
+    before = (out / "records.jsonl").read_text()
+    again = run_cli("process", str(next((out.parent / "letters").rglob("*.pdf")).parent),
+                    "--out", str(out))
+    assert again.returncode == 0
+    assert "unchanged" in again.stderr
+    assert (out / "records.jsonl").read_text() == before
+
+
+def test_a_path_that_does_not_exist_stops_the_run(tmp_path):
+    result = run_cli("process", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
+    assert result.returncode != 0
+    assert "nowhere" in result.stderr
+
+
+# -- the seed letter, field by field (record-contract.md, "The seed letter, as a record") ------
+
+
+def test_seed_letter_date_and_sender(seed_record):
+    letter = seed_record["letter"]
+    assert letter["date"] == "2020-11-04"
+    assert letter["sender"] == {
+        "ministry": "Udlændinge- og Integrationsministeriet",
+        "minister": "Mattias Tesfaye",
+        "address": "Slotsholmsgade 10, 1216 København K",
+        "phone": "6198 4000",
+        "email": "uim@uim.dk",
+        "web": "www.uim.dk",
+        "cvr": "36977191",
+    }
+
+
+def test_seed_recipient_and_salutation(seed_record):
+    letter = seed_record["letter"]
+    assert letter["recipients"] == [{
+        "name": "Udlændinge- og Integrationsudvalget",
+        "organisation": "Folketinget",
+        "address": "Christiansborg, 1240 København K",
+    }]
+    assert letter["salutation"] == "Kære ordførere"
+
+
+def test_seed_case_numbers(seed_record):
+    found = {(c["kind"], c["value"]) for c in seed_record["letter"]["case_numbers"]}
+    assert {("sagsnummer", "2020-6967"), ("akt-id", "1430903")} <= found
+
+
+def test_seed_amount_and_period(seed_record):
+    assert [(a["value"], a["currency"], a["raw"]) for a in seed_record["amounts"]] == [
+        (73400000, "DKK", "73,4 mio. kr.")
+    ]
+    assert ("2017", "2020") in {(p["start"], p["end"]) for p in seed_record["periods"]}
+
+
+def test_seed_counts(seed_record):
+    counts = {(c["value"], c["lemma"]) for c in seed_record["counts"]}
+    expected = {(4, "indsatsområde"), (22, "initiativ"), (20, "initiativ"), (93, "kommune"),
+                (44, "kommune"), (12, "kommune")}
+    assert expected <= counts
+    [twenty] = [c for c in seed_record["counts"] if c["value"] == 20]
+    assert twenty["qualifier"] == "gennemført som planlagt"
+
+
+def test_seed_recommendations(seed_record):
+    assert [r["text"] for r in seed_record["recommendations"]] == [
+        "behov for mere akuthjælp",
+        "øget fokus på familiebehandling",
+        "psykologstøtte til personer, der stiller sig frem",
+        "øget viden",
+    ]
+
+
+def test_seed_body_text_has_no_sidebar_and_the_cut_sentence_joined(seed_record):
+    text = seed_record["body_text"]
+    for sidebar_text in ("Slotsholmsgade", "CVR-nr.", "Akt-id"):
+        assert sidebar_text not in text
+    assert ("de mobiliserende initiativer under handlingsplanen har skabt adgang til nogle "
+            "ellers lukkede lokalområder") in text
