@@ -1,0 +1,167 @@
+"""Sums of money in the running text: "73,4 mio. kr." -> 73400000 DKK.
+
+An amount is a number with a currency: after it ("500.000 kr.", "73,4 mio. kr.",
+"2 millioner kroner", "en halv million kroner", "3 mio. euro") or before it
+("kr. 2.500", "DKK 4,5 mio."). A dash between two numbers makes a range
+("10-15 mio. kr." -> value 10000000, range_to 15000000). "årligt", "om året",
+"pr. år" or "årlig" beside it make ``per`` "år".
+
+Without a currency there is no amount, so percentages, "2,2 mio. ton",
+law and paragraph numbers, phone numbers and years never match.
+
+    >>> import spacy
+    >>> doc = spacy.blank("da")("Rammen er 73,4 mio. kr.")
+    >>> [(a.value, a.currency) for a in amounts_in_text(doc)]
+    [(73400000, 'DKK')]
+
+Amounts in tables, where the unit stands in the column header ("(mio. kr.)")
+and the cells hold bare numbers, are not found here: they join
+``AMOUNT_FINDERS`` as a finder of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models import Amount
+from pipeline.extract.base import evidence, sentence_at
+from pipeline.extract.numbers import NUMBER, SCALES, number_word, parse_number, whole
+
+SCALE = r"mia\.?|mld\.|milliarder|milliard|mio\.?|mill\.|millioner|million|tusinde|tusind|t\."
+CURRENCY_AFTER = r"tkr\.?|kroner|krone|kr\.?|dkr\.?|DKK|euro|EUR|€|USD|dollars?|\$"
+CURRENCY_BEFORE = r"kr\.|DKK|EUR|€|USD|\$"
+CURRENCIES = {
+    "kr": "DKK", "kr.": "DKK", "kroner": "DKK", "krone": "DKK", "dkr": "DKK", "dkr.": "DKK",
+    "dkk": "DKK", "tkr": "DKK", "tkr.": "DKK", "euro": "EUR", "eur": "EUR", "€": "EUR",
+    "usd": "USD", "dollar": "USD", "dollars": "USD", "$": "USD",
+}  # fmt: skip
+# "en halv", "halvanden", "to", "femten": validated by ``spelled_number``.
+WORD = r"(?:en|et)\s+halvt?|[a-zæøå]+"
+# A currency word ends where a word would: "kr" in "krise" is no currency.
+END = r"(?![\wæøå])"
+START = r"(?<![\w.,/§-])"
+
+NUMBER_FIRST = re.compile(
+    rf"{START}(?:(?P<number>{NUMBER})(?:\s*[-–]\s*(?P<range_to>{NUMBER}))?|(?P<words>{WORD}))"
+    rf"(?:\s*(?P<scale>{SCALE}))?\s*(?P<currency>{CURRENCY_AFTER}){END}",
+    re.IGNORECASE,
+)
+CURRENCY_FIRST = re.compile(
+    rf"{START}(?P<currency>{CURRENCY_BEFORE})\s*(?P<number>{NUMBER})"
+    rf"(?:\s*(?P<scale>{SCALE}){END})?(?![\d,])",
+    re.IGNORECASE,
+)
+YEARLY_AFTER = re.compile(r"\s*(?:årligt|årlig|om året|pr\.\s*år|per år|hvert år)(?![\wæøå])")
+YEARLY_BEFORE = re.compile(
+    r"(?:årligt|årlig|hvert år)\s+(?:(?:ca\.|cirka|op til|omkring|knap|godt|over|under)\s+)?$"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """An amount's place in the text and what it says."""
+
+    start: int
+    end: int
+    value: int | float
+    currency: str
+    range_to: int | float | None = None
+
+
+def spelled_number(words: str) -> float | None:
+    """ "en halv" -> 0.5, "halvanden" -> 1.5, "to" -> 2; None for words that are no number."""
+    words = " ".join(words.lower().split())
+    if words in ("en halv", "et halvt"):
+        return 0.5
+    if words in ("halvanden", "halvandet"):
+        return 1.5
+    return number_word(words)
+
+
+def scaled(number: float, scale: str | None, currency: str) -> int | float:
+    """ "73,4" with "mio." -> 73400000; "tkr." counts in thousands."""
+    factor = SCALES[scale.lower()] if scale else 1
+    if currency.lower().startswith("tkr"):
+        factor *= 1000
+    return whole(number * factor)
+
+
+def found_of(match: re.Match[str]) -> Found | None:
+    """The amount a match states, or None where its "number" is an ordinary word."""
+    groups = match.groupdict()
+    number = parse_number(groups["number"]) if groups["number"] else spelled_number(groups["words"])
+    if number is None:
+        return None
+    range_to = groups.get("range_to")
+    scale, currency = groups["scale"], groups["currency"]
+    return Found(
+        start=match.start(),
+        end=match.end(),
+        value=scaled(number, scale, currency),
+        currency=CURRENCIES[currency.lower()],
+        range_to=scaled(parse_number(range_to), scale, currency) if range_to else None,
+    )
+
+
+def found_in(text: str) -> list[Found]:
+    """Amounts with the currency after, then those with it before that overlap none of them."""
+    after = [found for match in NUMBER_FIRST.finditer(text) if (found := found_of(match))]
+    taken = [(found.start, found.end) for found in after]
+    before = [
+        found
+        for match in CURRENCY_FIRST.finditer(text)
+        if (found := found_of(match)) and not overlaps(found, taken)
+    ]
+    return sorted(after + before, key=lambda found: found.start)
+
+
+def overlaps(found: Found, taken: list[tuple[int, int]]) -> bool:
+    return any(found.start < end and start < found.end for start, end in taken)
+
+
+def per_of(text: str, found: Found) -> str | None:
+    """ "år" where "årligt" / "om året" / "pr. år" stands right after (or "årligt" right before)."""
+    if YEARLY_AFTER.match(text, found.end) or YEARLY_BEFORE.search(
+        text[max(0, found.start - 40) : found.start]
+    ):
+        return "år"
+    return None
+
+
+def amounts_in_text(doc: Doc) -> list[Amount]:
+    """Amounts written out in the running text, in text order."""
+    text = doc.text
+    return [
+        Amount(
+            value=found.value,
+            currency=found.currency,
+            raw=text[found.start : found.end],
+            per=per_of(text, found),
+            range_to=found.range_to,
+            sentence=sentence_at(doc, found.start, found.end),
+            evidence=evidence(doc, found.start, found.end),
+        )
+        for found in found_in(text)
+    ]
+
+
+# Each finder gives the amounts of one kind of place; table cells under a unit
+# header ("(mio. kr.)") will be a second finder beside the running text.
+AMOUNT_FINDERS: list[Callable[[Doc], list[Amount]]] = [amounts_in_text]
+
+
+def find_amounts(doc: Doc) -> list[Amount]:
+    """Every amount in the Doc, from every finder."""
+    return [amount for finder in AMOUNT_FINDERS for amount in finder(doc)]
+
+
+@Language.component("ministerbrev_amounts")
+def amounts_component(doc: Doc) -> Doc:
+    """Write ``doc._.amounts``."""
+    doc._.amounts = find_amounts(doc)
+    return doc

@@ -1,0 +1,212 @@
+"""Calendar dates in the body text: "4. november 2020" -> "2020-11-04".
+
+Candidates are found by pattern over the text, in the forms Danish letters use;
+each candidate is then read by one reused dateparser ``DateDataParser``
+(``languages=["da"]``, day-month-year order), which refuses impossible dates
+such as "31. juni 2020". dateparser never sees free prose: ``search_dates``
+would turn Danish words like "man" and "søn" into weekdays.
+
+    >>> find_date_spans("Brevet af 4. november 2020 og primo marts 2021.")
+    [(10, 26, '2020-11-04'), (30, 46, '2021-03')]
+    >>> parse_danish_date("København, den 12. marts 2019")
+    '2019-03-12'
+
+Forms: "4. november 2020", "27.august 2024", "4. nov. 2020", "21-05-2025",
+"12.03.2019", "d. 12/3 2019", "12/3-2019", "2019-03-12"; month precision
+"november 2020" -> "2020-11", also after primo/medio/ultimo; ranges
+"1.-15. marts 2021" and "1. januar til 31. december 2022" give both ends.
+A bare year or a season ("foråret 2016") is not a date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from dateparser.date import DateDataParser
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models import DateMention
+from pipeline.extract.base import evidence
+
+MONTHS = {
+    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}  # fmt: skip
+# Abbreviations only with their full stop: "jul" alone is Christmas, "mar" a word.
+MONTH_ABBREVIATIONS = {
+    "jan.": 1, "feb.": 2, "febr.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8,
+    "sep.": 9, "sept.": 9, "okt.": 10, "nov.": 11, "dec.": 12,
+}  # fmt: skip
+MONTH_NUMBER = {**MONTHS, **MONTH_ABBREVIATIONS}
+MONTH_NAMES = {number: name for name, number in MONTHS.items()}
+
+MONTH = (
+    "(?:" + "|".join(re.escape(name) for name in sorted(MONTH_NUMBER, key=len, reverse=True)) + ")"
+)
+YEAR = r"(?:19|20)\d{2}|2100"
+DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+NOT_AFTER_NUMBER = r"(?<![\d.,/])(?<!\d-)"  # "1.250.000" and "2014-0032" hold no date
+NOT_BEFORE_NUMBER = r"(?![\d/-]|[.,]\d)"
+
+# "4. november 2020", "27.august 2024", "4. nov. 2020"
+NAMED = rf"(?P<day>{DAY})\.\s*(?P<month>{MONTH})(?![\w])\s*(?P<year>{YEAR})"
+# "21-05-2025", "12.03.2019", "12/3 2019", "12/3-2019"
+NUMERIC = (
+    rf"(?P<nday>{DAY})(?P<sep>[-.])(?P<nmonth>0?[1-9]|1[0-2])(?P=sep)(?P<nyear>{YEAR})"
+    rf"|(?P<sday>{DAY})/(?P<smonth>0?[1-9]|1[0-2])[\s/-](?P<syear>{YEAR})"
+)
+# "2019-03-12"
+ISO = rf"(?P<iyear>{YEAR})-(?P<imonth>0[1-9]|1[0-2])-(?P<iday>0[1-9]|[12]\d|3[01])"
+# "november 2020", "primo marts 2021": month precision
+MONTH_ONLY = (
+    r"(?:(?P<part>primo|medio|ultimo|midten\s+af|udgangen\s+af|starten\s+af|slutningen\s+af)\s+)?"
+    # not the month of "15. marts 2021", which a range's second end holds
+    rf"(?<![\w.])(?<!\d\.\s)(?<!\d\.\s\s)(?P<mmonth>{MONTH})(?![\w])\s*(?P<myear>{YEAR})"
+)
+DATE = re.compile(
+    rf"{NOT_AFTER_NUMBER}(?:{NAMED}|{NUMERIC}|{ISO}){NOT_BEFORE_NUMBER}|{MONTH_ONLY}{NOT_BEFORE_NUMBER}",
+    re.IGNORECASE,
+)
+
+# "1.-15. marts 2021", "1. januar til 31. december 2022": the first end lacks month or year.
+RANGE_JOIN = r"\s*(?:[-–]|til|og)\s*"
+OPEN_START = re.compile(
+    rf"{NOT_AFTER_NUMBER}(?P<day>{DAY})\.(?:\s*(?P<month>{MONTH})(?![\w]))?(?={RANGE_JOIN}{DAY}\.)",
+    re.IGNORECASE,
+)
+RANGE_END = re.compile(rf"{RANGE_JOIN}(?=(?P<end>{NAMED}){NOT_BEFORE_NUMBER})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Both ends of a range whose first end borrows its month or year from the second."""
+
+    start: int
+    end: int
+    first: str
+    last: str
+
+
+@cache
+def date_parser() -> DateDataParser:
+    """The one parser every candidate goes through (building one per call is slow)."""
+    return DateDataParser(
+        languages=["da"],
+        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
+    )
+
+
+@lru_cache(maxsize=4096)
+def parse_candidate(candidate: str) -> str | None:
+    """A normalised candidate ("12. marts 2019", "marts 2019") as "YYYY-MM-DD" / "YYYY-MM".
+
+    >>> parse_candidate("31. juni 2020") is None
+    True
+    """
+    data = date_parser().get_date_data(candidate)
+    if data.date_obj is None:
+        return None
+    if data.period == "month":
+        return data.date_obj.strftime("%Y-%m")
+    return data.date_obj.strftime("%Y-%m-%d")
+
+
+def candidate_of(match: re.Match[str]) -> str:
+    """The match rewritten as "D. monthname YYYY" or "monthname YYYY" for the parser."""
+    groups = match.groupdict()
+    if groups["day"]:
+        return f"{int(groups['day'])}. {month_name(groups['month'])} {groups['year']}"
+    if groups["nday"]:
+        return f"{int(groups['nday'])}. {MONTH_NAMES[int(groups['nmonth'])]} {groups['nyear']}"
+    if groups["sday"]:
+        return f"{int(groups['sday'])}. {MONTH_NAMES[int(groups['smonth'])]} {groups['syear']}"
+    if groups["iday"]:
+        return f"{int(groups['iday'])}. {MONTH_NAMES[int(groups['imonth'])]} {groups['iyear']}"
+    return f"{month_name(groups['mmonth'])} {groups['myear']}"
+
+
+def month_name(text: str) -> str:
+    """ "nov." -> "november": the parser knows full names best."""
+    return MONTH_NAMES[MONTH_NUMBER[text.lower()]]
+
+
+def find_date_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every date in ``text`` as (start, end, value), in text order.
+
+    The first end of a range ("1.-15. marts 2021") spans the whole range,
+    since only the whole names its month and year.
+
+    >>> find_date_spans("d. 12/3 2019")
+    [(3, 12, '2019-03-12')]
+    >>> [value for _s, _e, value in find_date_spans("1.-15. marts 2021")]
+    ['2021-03-01', '2021-03-15']
+    """
+    spans = [(match.start(), match.end(), value) for match, value in single_dates(text)]
+    spans += [(found.start, found.end, found.first) for found in find_date_ranges(text)]
+    return sorted(spans)
+
+
+def single_dates(text: str) -> list[tuple[re.Match[str], str]]:
+    """Complete dates that stand on their own, with their values."""
+    found = []
+    for match in DATE.finditer(text):
+        value = parse_candidate(candidate_of(match))
+        if value is not None:
+            found.append((match, value))
+    return found
+
+
+def find_date_ranges(text: str) -> list[DateRange]:
+    """Ranges whose first end is incomplete: "1.-15. marts 2021", "1. januar til 31. december 2022".
+
+    >>> find_date_ranges("fra 1. januar til 31. december 2022")[0].first
+    '2022-01-01'
+    """
+    ranges = []
+    for opening in OPEN_START.finditer(text):
+        closing = RANGE_END.match(text, opening.end())
+        if closing is None:
+            continue
+        last = DATE.fullmatch(closing.group("end"))
+        month = opening.group("month") or last.group("month")
+        first = parse_candidate(
+            f"{int(opening.group('day'))}. {month_name(month)} {last.group('year')}"
+        )
+        last_value = parse_candidate(candidate_of(last))
+        if first and last_value and first < last_value:
+            ranges.append(DateRange(opening.start(), closing.end("end"), first, last_value))
+    return ranges
+
+
+def parse_danish_date(text: str) -> str | None:
+    """The first full date (day precision) in a line, as "YYYY-MM-DD"; else None.
+
+    Meant for datelines and sidebar lines, where the letter's own date stands.
+
+    >>> parse_danish_date("Dato: 21-05-2025")
+    '2025-05-21'
+    >>> parse_danish_date("november 2020") is None
+    True
+    """
+    for _start, _end, value in find_date_spans(text):
+        if len(value) == len("YYYY-MM-DD"):
+            return value
+    return None
+
+
+def find_dates(doc: Doc) -> list[DateMention]:
+    """Every calendar date in the Doc's text, with evidence."""
+    return [
+        DateMention(value=value, raw=doc.text[start:end], evidence=evidence(doc, start, end))
+        for start, end, value in find_date_spans(doc.text)
+    ]
+
+
+@Language.component("ministerbrev_dates")
+def dates_component(doc: Doc) -> Doc:
+    """Write ``doc._.dates``."""
+    doc._.dates = find_dates(doc)
+    return doc
