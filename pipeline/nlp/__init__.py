@@ -1,0 +1,39 @@
+"""The project's Danish spaCy pipeline.
+
+``load()`` returns the trained pipeline committed in ``pipeline/nlp/model/``
+(tokenizer with letter exceptions, tok2vec, morphologizer with UPOS, lemmatizer,
+parser with sentence boundaries, NER with PER/ORG/LOC/MISC, and a gazetteer
+ruler adding MINISTRY and COMMITTEE entities). It is loaded once per process
+and needs no network.
+
+>>> nlp = load()
+>>> nlp is load()
+True
+>>> [(e.text, e.label_) for e in nlp("Justitsministeren svarer Retsudvalget.").ents]
+[('Justitsministeren', 'MINISTRY'), ('Retsudvalget', 'COMMITTEE')]
+
+Rebuild it with ``python -m pipeline.nlp.training`` (see ``docs/model.md``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+# Registers the tokenizer factory the model's config names, so spacy.load finds it.
+from pipeline.nlp import tokenizer as _tokenizer  # noqa: F401
+
+MODEL_DIR = Path(__file__).with_name("model")
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The committed Danish pipeline, loaded once per process."""
+    if not (MODEL_DIR / "config.cfg").exists():
+        raise FileNotFoundError(
+            f"No trained pipeline in {MODEL_DIR}; build it with `python -m pipeline.nlp.training`."
+        )
+    return spacy.load(MODEL_DIR)

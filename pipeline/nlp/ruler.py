@@ -1,0 +1,63 @@
+"""Entity ruler patterns for ministries and committees, built from the gazetteer.
+
+Each surface form becomes a token pattern on ``LOWER``, so matching ignores case
+("Justitsministeren", "JUSTITSMINISTEREN"). The pattern ``id`` is the canonical
+name, which spaCy exposes as ``ent.ent_id_``. The ruler runs after the trained
+NER and overwrites it where they overlap.
+
+>>> import spacy
+>>> nlp = spacy.blank("da")
+>>> add_gazetteer_ruler(nlp).name
+'gazetteer_ruler'
+>>> [(e.text, e.label_, e.ent_id_) for e in nlp("Til Folketingets Finansudvalg").ents]
+[('Folketingets Finansudvalg', 'COMMITTEE', 'Finansudvalget')]
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+
+from pipeline.nlp import gazetteer
+
+RULER_NAME = "gazetteer_ruler"
+MINISTRY = "MINISTRY"
+COMMITTEE = "COMMITTEE"
+
+
+def surface_forms() -> list[tuple[str, str, str]]:
+    """(label, canonical name, form) for every ministry, title and committee form.
+
+    >>> ("MINISTRY", "Justitsministeriet", "justitsministeren") in surface_forms()
+    True
+    """
+    out = []
+    for m in gazetteer.ministries():
+        for form in gazetteer.ministry_forms(m) + gazetteer.ministry_title_forms(m):
+            out.append((MINISTRY, m.name, form))
+    for c in gazetteer.committees():
+        for form in gazetteer.all_committee_forms(c):
+            out.append((COMMITTEE, c.name, form))
+    return out
+
+
+def patterns(nlp: Language) -> list[dict]:
+    """EntityRuler patterns, tokenized with the pipeline's own tokenizer."""
+    seen, out = set(), []
+    for label, name, form in surface_forms():
+        words = tuple(t.lower_ for t in nlp.make_doc(form))
+        if (label, words) in seen:
+            continue
+        seen.add((label, words))
+        out.append({"label": label, "id": name, "pattern": [{"LOWER": w} for w in words]})
+    return out
+
+
+def add_gazetteer_ruler(nlp: Language) -> EntityRuler:
+    """Add (or refresh) the gazetteer ruler, after ``ner`` when there is one."""
+    if RULER_NAME in nlp.pipe_names:
+        nlp.remove_pipe(RULER_NAME)
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **where)
+    ruler.add_patterns(patterns(nlp))
+    return ruler

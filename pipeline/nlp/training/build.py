@@ -1,0 +1,70 @@
+"""The build steps behind ``python -m pipeline.nlp.training``.
+
+>>> CONFIG.name
+'config.cfg'
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import spacy
+
+import pipeline.nlp.tokenizer  # noqa: F401  (registers the tokenizer the config names)
+from pipeline.nlp.training.prepare import write_corpus
+
+HERE = Path(__file__).parent
+CONFIG = HERE / "config.cfg"
+MODEL_DIR = HERE.parent / "model"
+REPO = HERE.parents[2]
+WORK_DIR = REPO / ".state" / "nlp"
+MODEL_LICENSE = HERE / "MODEL_LICENSE.md"
+
+
+def build_corpus(out_dir: Path, slice_texts: int | None = None) -> dict[str, int]:
+    """Write train/dev/test ``.spacy`` files; return words per split."""
+    return write_corpus(out_dir, slice_texts)
+
+
+def train(corpus: Path, out_dir: Path, max_steps: int | None = None,
+          eval_every: int | None = None) -> Path:
+    """Train with ``config.cfg``; return the folder of the best model."""
+    from spacy.cli.train import train as spacy_train
+
+    overrides: dict[str, object] = {
+        "paths.train": str(corpus / "train.spacy"),
+        "paths.dev": str(corpus / "dev.spacy"),
+    }
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+        # Short runs still evaluate (and so save a best model) at least once.
+        overrides["training.eval_frequency"] = min(max_steps, eval_every or 200)
+    elif eval_every is not None:
+        overrides["training.eval_frequency"] = eval_every
+    spacy_train(CONFIG, out_dir, overrides=overrides)
+    return out_dir / "model-best"
+
+
+def assemble(train_dir: Path, out_dir: Path) -> Path:
+    """Best trained model + gazetteer entity ruler, saved to ``out_dir``."""
+    from pipeline.nlp.ruler import add_gazetteer_ruler
+
+    nlp = spacy.load(train_dir / "model-best")
+    add_gazetteer_ruler(nlp)
+    nlp.meta.update(
+        name="ministerbrev_da",
+        version="0.1.0",
+        license="CC BY-SA 4.0",
+        description="Danish pipeline trained on the Danish Dependency Treebank "
+        "(CDT annotation) with UNER/DaN+ entities, plus a ministry/committee ruler.",
+        sources=[
+            {"name": "Danish Dependency Treebank (CDT)", "license": "CC BY-SA 4.0"},
+            {"name": "UNER_Danish-DDT / DaN+", "license": "CC BY-SA 4.0"},
+        ],
+    )
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    nlp.to_disk(out_dir)
+    shutil.copy(MODEL_LICENSE, out_dir / "LICENSE.md")
+    return out_dir
