@@ -30,3 +30,30 @@ def bad_files(tmp_path: Path) -> dict[str, Path]:
     files["not_pdf"].write_text("<html><body>Not found</body></html>", encoding="utf-8")
     files["damaged"].write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R")
     return files
+
+
+@pytest.fixture(scope="session")
+def letter_nlp():
+    """The pipeline the project runs: the Danish model plus every extractor."""
+    from pipeline.process import shared_nlp
+
+    return shared_nlp()
+
+
+@pytest.fixture
+def analyse_text(letter_nlp):
+    """Run the whole pipeline over a letter given as running text and blocks beside it.
+
+    >>> doc = analyse_text("Kære ordførere\\n\\n...", sidebar=["4. november 2020"])
+    """
+    from pipeline.extract import analyse
+    from pipeline.reading import Block, Document
+
+    def run(body_text: str, head=(), sidebar=(), footer=()):
+        blocks = [Block(region=region, page=1, lines=list(lines))
+                  for region, groups in (("head", head), ("sidebar", sidebar), ("footer", footer))
+                  for lines in groups]
+        document = Document(pages=1, body_text=body_text, blocks=blocks, page_starts=[(0, 1)])
+        return analyse(letter_nlp, document)
+
+    return run

@@ -170,3 +170,29 @@ def test_seed_body_text_has_no_sidebar_and_the_cut_sentence_joined(seed_record):
         assert sidebar_text not in text
     assert ("de mobiliserende initiativer under handlingsplanen har skabt adgang til nogle "
             "ellers lukkede lokalområder") in text
+
+
+def test_python_flows_py_processes_the_corpus_folder(tmp_path, seed_pdf):
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(seed_pdf, tmp_path / "corpus" / seed_pdf.name)
+    result = subprocess.run([sys.executable, str(Path(__file__).parents[1] / "flows.py")],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "1 processed" in result.stdout
+    assert len((tmp_path / "outputs" / "records.jsonl").read_text().splitlines()) == 1
+
+
+def test_two_worker_processes_give_the_same_records_as_one(batch, tmp_path):
+    _result, out = batch
+    result = run_cli("process", str(out.parent / "letters"), "--out", str(tmp_path),
+                     "--workers", "2")
+    assert result.returncode == 0, result.stderr
+
+    def comparable(folder):
+        records = [json.loads(line) for line in (folder / "records.jsonl").read_text().splitlines()]
+        for record in records:
+            record["source"].pop("processed_at")
+        return sorted(records, key=lambda r: r["doc_id"])
+
+    assert comparable(tmp_path) == comparable(out)
+    assert len((tmp_path / "failures.jsonl").read_text().splitlines()) == 3

@@ -45,7 +45,7 @@ COLUMN_GAP = "   "
 PAGE_NUMBER = re.compile(
     r"^(side\s+)?\d{1,3}(\s*(af|/|of)\s*\d{1,3})?$|^-\s*\d{1,3}\s*-$", re.IGNORECASE
 )
-SALUTATION = re.compile(r"^(kære|til|hej|høje|ærede|att\.?)\b.{0,60}$", re.IGNORECASE)
+SALUTATION = re.compile(r"^(kære|hej|høje|ærede)\b.{0,60}$", re.IGNORECASE)
 LIST_MARKER = re.compile(r"^([-–•▪◦·*]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
 # Words that follow a suspended hyphen ("beredskabs- eller handleplan"): keep the hyphen.
 SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "end", "og/eller"}
@@ -110,15 +110,30 @@ def build_document(pages: list[Page]) -> Document:
 
 
 def running_lines(pages: list[Page]) -> set[Line]:
-    """Page numbers and lines that repeat in the top or bottom margin of several pages."""
-    in_margin = [line for page in pages for line in page.lines if in_margin_zone(line, page)]
-    pages_per_shape = Counter(text for text, _page in {(shape(ln), ln.page) for ln in in_margin})
+    """Lines in the top or bottom margin that are not running text: page numbers, lines
+    printed on other pages too (a ministry name repeated from page 2), and small print."""
+    every_line = [line for page in pages for line in page.lines]
+    pages_per_shape = Counter(text for text, _page in {(shape(ln), ln.page) for ln in every_line})
+    body_size = usual_size(every_line)
     return {
         line
-        for line in in_margin
-        if PAGE_NUMBER.match(line.text.strip())
-        or (len(pages) > 1 and pages_per_shape[shape(line)] > 1)
+        for page in pages
+        for line in page.lines
+        if in_margin_zone(line, page)
+        and (
+            PAGE_NUMBER.match(line.text.strip())
+            or pages_per_shape[shape(line)] > 1
+            or line.size < body_size - 1
+        )
     }
+
+
+def usual_size(lines: list[Line]) -> float:
+    """The font size most of the text is set in."""
+    sizes = Counter()
+    for line in lines:
+        sizes[round(line.size)] += len(line.text)
+    return float(sizes.most_common(1)[0][0]) if sizes else 0.0
 
 
 def in_margin_zone(line: Line, page: Page) -> bool:

@@ -1,0 +1,94 @@
+"""The letterhead extractor: date, sender, recipients, subject and salutation from the
+blocks beside the text, in the forms letters print them."""
+
+from __future__ import annotations
+
+import pytest
+
+BODY = "Kære ordførere\n\nHermed sendes en orientering.\n\nMed venlig hilsen\n\nAnne Hansen"
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["4. november 2020"], "2020-11-04"),
+    (["Dato: 21-05-2025"], "2025-05-21"),
+    (["Dato:   13. oktober 2023"], "2023-10-13"),
+    (["København, den 12. marts 2019"], "2019-03-12"),
+    (["12.03.2019"], "2019-03-12"),
+])
+def test_letter_date_from_a_dateline_or_label(analyse_text, lines, expected):
+    doc = analyse_text(BODY, sidebar=[lines])
+    assert doc._.letterhead.date == expected
+
+
+def test_a_date_in_the_body_is_not_the_letter_date(analyse_text):
+    doc = analyse_text("Kære ordførere\n\nI brev af 3. marts 2021 spurgte udvalget.")
+    assert doc._.letterhead.date is None
+
+
+def test_sender_details_from_a_sidebar(analyse_text):
+    sidebar = [["Justitsministeriet"], ["Slotsholmsgade 10", "1216 København K"],
+               ["Telefon 7226 8400", "E-mail jm@jm.dk", "www.justitsministeriet.dk"],
+               ["CVR-nr. 1177 4960"]]
+    sender = analyse_text(BODY, sidebar=sidebar)._.letterhead.sender
+    assert sender.ministry == "Justitsministeriet"
+    assert sender.address == "Slotsholmsgade 10, 1216 København K"
+    assert sender.phone == "7226 8400"
+    assert sender.email == "jm@jm.dk"
+    assert sender.web == "www.justitsministeriet.dk"
+    assert sender.cvr == "11774960"
+
+
+def test_sender_details_from_a_one_line_footer(analyse_text):
+    footer = [["Slotsholmsgade 12 · 1216 København K · Tlf. 3392 3300 · fm@fm.dk · www.fm.dk"]]
+    sender = analyse_text(BODY, footer=footer)._.letterhead.sender
+    assert sender.address == "Slotsholmsgade 12, 1216 København K"
+    assert sender.phone == "3392 3300"
+    assert sender.ministry == "Finansministeriet"  # from the web address
+
+
+def test_ministry_from_the_ministers_title_alone(analyse_text):
+    body = "Til Retsudvalget\n\nJustitsministeren har modtaget udvalgets henvendelse."
+    assert analyse_text(body)._.letterhead.sender.ministry == "Justitsministeriet"
+
+
+def test_minister_is_the_name_under_the_closing(analyse_text):
+    assert analyse_text(BODY)._.letterhead.sender.minister == "Anne Hansen"
+
+
+def test_no_minister_where_an_official_signs_on_the_ministers_behalf(analyse_text):
+    body = "Kære udvalg\n\nTekst.\n\nMed venlig hilsen\n\nP.M.V.\n\nJens Jensen\nKontorchef"
+    assert analyse_text(body)._.letterhead.sender.minister is None
+
+
+@pytest.mark.parametrize("lines", [
+    ["Folketingets Finansudvalg", "Christiansborg", "1240 København K"],
+    ["Til: Finansudvalget"],
+    ["Finansudvalget", "Folketinget", "Christiansborg", "1240 København K"],
+])
+def test_recipient_committee_in_its_standard_form(analyse_text, lines):
+    [recipient] = analyse_text(BODY, head=[lines])._.letterhead.recipients
+    assert recipient.name == "Finansudvalget"
+    assert recipient.organisation == "Folketinget"
+
+
+def test_recipient_address_is_the_address_lines_of_the_block(analyse_text):
+    head = [["Sundhedsudvalget", "Folketinget", "Christiansborg", "1240 København K"]]
+    [recipient] = analyse_text(BODY, head=head)._.letterhead.recipients
+    assert recipient.address == "Christiansborg, 1240 København K"
+
+
+def test_subject_is_the_heading_below_the_address_not_the_letterhead(analyse_text):
+    head = [["Ministeren   Skatteministeriet"], ["Skatteudvalget", "Folketinget"],
+            ["Orientering om status for den nye ejendomsvurdering"]]
+    head_doc = analyse_text(BODY, head=head)._.letterhead
+    assert head_doc.subject == "Orientering om status for den nye ejendomsvurdering"
+
+
+def test_labelled_subject(analyse_text):
+    head = [["Til: Finansudvalget", "Fra: Finansministeriet", "Emne: Aktstykke nr. 12"]]
+    assert analyse_text(BODY, head=head)._.letterhead.subject == "Aktstykke nr. 12"
+
+
+def test_salutation_without_its_comma(analyse_text):
+    doc = analyse_text("Kære udvalgsmedlemmer,\n\nHermed følger svar.")
+    assert doc._.letterhead.salutation == "Kære udvalgsmedlemmer"

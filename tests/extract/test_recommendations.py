@@ -1,0 +1,60 @@
+"""Recommendations: the recommended content, one item per list element, no lead-in."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def texts(doc):
+    return [r.text for r in doc._.recommendations]
+
+
+def test_a_list_of_noun_phrases_gives_one_item_each(analyse_text):
+    doc = analyse_text("Rapporten indeholder anbefalinger om bedre vejledning, flere "
+                       "sagsbehandlere og kortere ventetider.")
+    assert texts(doc) == ["bedre vejledning", "flere sagsbehandlere", "kortere ventetider"]
+
+
+def test_a_relative_clause_stays_with_its_item_and_a_closing_one_is_left_out(analyse_text):
+    doc = analyse_text("Evalueringen indeholder anbefalinger i relation til hjælp til ofre, "
+                       "støtte til familier, der flytter, og øget viden, som ministeriet vil se "
+                       "nærmere på.")
+    assert texts(doc) == ["hjælp til ofre", "støtte til familier, der flytter", "øget viden"]
+
+
+def test_that_clauses_give_one_item_each(analyse_text):
+    doc = analyse_text("Evalueringen anbefaler, at der etableres et nationalt videnscenter, "
+                       "og at kommunerne får bedre vejledning.")
+    assert texts(doc) == ["der etableres et nationalt videnscenter",
+                          "kommunerne får bedre vejledning"]
+
+
+def test_a_listed_recommendation_after_a_colon(analyse_text):
+    doc = analyse_text("Udvalget anbefaler følgende:\n- at reglerne forenkles\n"
+                       "- at fristerne forlænges\n\nDet er ministeriets vurdering.")
+    assert texts(doc) == ["at reglerne forenkles", "at fristerne forlænges"]
+
+
+@pytest.mark.parametrize("body", [
+    "Rapporten indeholder 12 anbefalinger.",
+    "Regeringen vil se nærmere på anbefalingerne.",
+    "Der er ingen anbefalinger i rapporten.",
+])
+def test_mentioning_that_recommendations_exist_gives_none(analyse_text, body):
+    assert texts(analyse_text(body)) == []
+
+
+def test_evidence_quotes_each_item(analyse_text):
+    doc = analyse_text("Kære udvalg\n\nDet anbefales, at tilskuddet forhøjes.")
+    [item] = doc._.recommendations
+    assert doc.text[item.evidence.start:item.evidence.end] == item.text == "tilskuddet forhøjes"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
+def test_any_text_gives_items_that_quote_it(analyse_text, text):
+    doc = analyse_text("anbefaler, at " + text)
+    for item in doc._.recommendations:
+        assert doc.text[item.evidence.start:item.evidence.end] == item.text
