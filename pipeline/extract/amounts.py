@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -84,11 +85,18 @@ def spelled_number(words: str) -> float | None:
 
 
 def scaled(number: float, scale: str | None, currency: str) -> int | float:
-    """ "73,4" with "mio." -> 73400000; "tkr." counts in thousands."""
+    """ "73,4" with "mio." -> 73400000; "tkr." counts in thousands.
+
+    Decimal arithmetic, since in floats 66.9 * 10**9 is 66900000000.00001.
+
+    >>> scaled(66.9, "mia.", "kr.")
+    66900000000
+    """
     factor = SCALES[scale.lower()] if scale else 1
     if currency.lower().startswith("tkr"):
         factor *= 1000
-    return whole(number * factor)
+    value = Decimal(str(number)) * factor
+    return int(value) if value == value.to_integral_value() else whole(float(value))
 
 
 def found_of(match: re.Match[str]) -> Found | None:

@@ -1,0 +1,161 @@
+"""Amounts: a number with a currency, in whole units of that currency."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.amounts import amounts_in_text
+
+
+def facts(doc):
+    return [(a.raw, a.value, a.currency, a.range_to, a.per) for a in doc._.amounts]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "currency"),
+    [
+        ("Der er afsat 73,4 mio. kr. til planen.", "73,4 mio. kr.", 73_400_000, "DKK"),
+        ("Udgifterne er 566,9 mia. kr. i alt.", "566,9 mia. kr.", 566_900_000_000, "DKK"),
+        ("Rammen er 1,2 mia. kr. over fire år.", "1,2 mia. kr.", 1_200_000_000, "DKK"),
+        ("Puljen er på 500.000 kr. i år.", "500.000 kr.", 500_000, "DKK"),
+        ("Gebyret er kr. 2.500 pr. ansøgning.", "kr. 2.500", 2_500, "DKK"),
+        ("Tilskuddet er kr. 5.000 pr. deltager.", "kr. 5.000", 5_000, "DKK"),
+        ("Der gives 2 millioner kroner.", "2 millioner kroner", 2_000_000, "DKK"),
+        ("Det koster en halv million kroner.", "en halv million kroner", 500_000, "DKK"),
+        ("Der er afsat 5 mio.kr. til det.", "5 mio.kr.", 5_000_000, "DKK"),
+        ("Beløbet udgør DKK 4,5 mio. i alt.", "DKK 4,5 mio.", 4_500_000, "DKK"),
+        ("EU bidrager med 3 mio. euro.", "3 mio. euro", 3_000_000, "EUR"),
+        ("EU bidrager med 2 mio. EUR.", "2 mio. EUR", 2_000_000, "EUR"),
+        ("Bidraget er € 5 mio. i alt.", "€ 5 mio.", 5_000_000, "EUR"),
+        ("Projektet koster 500 tkr. i alt.", "500 tkr.", 500_000, "DKK"),
+    ],
+)
+def test_an_amount_is_a_number_with_its_currency(letter, text, raw, value, currency):
+    [amount] = letter(text)._.amounts
+    assert (amount.raw, amount.value, amount.currency) == (raw, value, currency)
+    assert (amount.evidence.start, amount.evidence.end) == (
+        text.index(raw),
+        text.index(raw) + len(raw),
+    )
+    assert raw in amount.sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "range_to"),
+    [
+        ("Prisen skønnes til 10-15 mio. kr.", 10_000_000, 15_000_000),
+        ("Prisen skønnes til 10 – 15 mio. kr.", 10_000_000, 15_000_000),
+    ],
+)
+def test_a_dash_between_two_numbers_makes_a_range(letter, text, value, range_to):
+    [amount] = letter(text)._.amounts
+    assert (amount.value, amount.range_to) == (value, range_to)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ordningen koster ca. 35 mio. kr. årligt.",
+        "Ordningen koster 35 mio. kr. om året.",
+        "Ordningen koster 35 mio. kr. pr. år.",
+        "Ordningen koster 35 mio. kr. årlig.",
+        "Ordningen koster årligt ca. 35 mio. kr.",
+    ],
+)
+def test_a_yearly_amount_is_per_year(letter, text):
+    [amount] = letter(text)._.amounts
+    assert (amount.raw, amount.value, amount.per) == ("35 mio. kr.", 35_000_000, "år")
+
+
+def test_an_amount_without_a_word_for_time_has_no_per(letter):
+    [amount] = letter("Ordningen koster 35 mio. kr. i 2021.")._.amounts
+    assert amount.per is None
+
+
+def test_several_amounts_in_text_order(letter):
+    doc = letter("Der er afsat 73,4 mio. kr. Heraf går kr. 2.500 til hver og 1 mia. kr. til drift.")
+    assert [a.value for a in doc._.amounts] == [73_400_000, 2_500, 1_000_000_000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Udledningen falder med 2,2 mio. ton CO2e.",  # another unit
+        "Andelen steg med 23 pct.",  # a percentage
+        "Andelen steg til 79 procent.",
+        "Det følger af lov nr. 1234 af 12. december 2019.",  # a law number
+        "Se § 5, stk. 2, i loven.",  # a paragraph
+        "Ring på tlf. 33 92 33 00.",  # a phone number
+        "Christiansborg, 1240 København K",  # a postal code
+        "CVR-nr. 36977191 og EAN 5798000201200",
+        "Mødet er kl. 9.00-10.30 i 2021.",  # a time and a year
+        "Det skyldes krisen og mange kr. mere end ventet.",  # "kr." without a number
+        "Tabellen viser (mio. kr.) for hvert år.",  # a unit header alone
+    ],
+)
+def test_numbers_that_are_not_amounts(letter, text):
+    assert facts(letter(text)) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(
+            st.sampled_from(
+                [
+                    "73,4",
+                    "mio.",
+                    "kr.",
+                    "kr",
+                    "DKK",
+                    "€",
+                    "10-15",
+                    "1.250.000",
+                    "en",
+                    "halv",
+                    "million",
+                    "kroner",
+                    "årligt",
+                    "ton",
+                    "pct.",
+                    "2",
+                    "-",
+                    " ",
+                    "\n",
+                    "tkr.",
+                    "euro",
+                ]
+            )
+        ).map(" ".join),
+    )
+)
+def test_any_text_gives_amounts_that_quote_it(tokens, text):
+    doc = tokens(text)
+    for amount in amounts_in_text(doc):
+        assert text[amount.evidence.start : amount.evidence.end] == amount.raw
+
+
+def danish(number: int) -> str:
+    """1250000 -> "1.250.000"."""
+    return f"{number:,}".replace(",", ".")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_a_danish_formatted_sum_reads_back_to_its_value(tokens, number):
+    [amount] = amounts_in_text(tokens(f"Beløbet er {danish(number)} kr. i alt."))
+    assert amount.value == number
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=99_999), st.sampled_from([("mio.", 10**6), ("mia.", 10**9)])
+)
+def test_a_scaled_decimal_reads_back_to_whole_units(tokens, tenths, scale):
+    word, factor = scale
+    text = f"Rammen er {tenths // 10},{tenths % 10} {word} kr."
+    [amount] = amounts_in_text(tokens(text))
+    assert amount.value == tenths * factor // 10
