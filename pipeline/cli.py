@@ -57,6 +57,37 @@ def print_summary(summary) -> None:
 
 
 @app.command()
+def evaluate(
+    corpus: Annotated[Path, typer.Option(help="Folder with letters/ and gold/")] = Path("corpus"),
+    out: Annotated[Path, typer.Option("--out", help="Output folder for the records")] = Path(
+        "outputs"
+    ),
+    mismatches: Annotated[bool, typer.Option(help="List each letter's differences")] = False,
+    min_f1: Annotated[float, typer.Option(help="Exit 1 if a field scores below this")] = 0.0,
+) -> None:
+    """Process the corpus letters and score the records against their gold, field by field."""
+    from flows import run_batch
+    from pipeline.evaluate import evaluate as score_records
+    from pipeline.evaluate import micro_average
+
+    run_batch([str(corpus / "letters")], out=str(out), show_progress=console.is_terminal)
+    scores, differences = score_records(corpus / "gold", out / "records.jsonl")
+    table = Table(title=f"ministerbrev evaluate: {corpus}")
+    for column in ("field", "gold", "found", "correct", "P", "R", "F1"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for field, score in [*scores.items(), ("all (micro)", micro_average(scores))]:
+        table.add_row(field, str(score.gold), str(score.predicted), str(score.true_positives),
+                      f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+    Console().print(table)
+    if mismatches:
+        for difference in differences:
+            Console().print(f"[bold]{difference.letter}[/bold] {difference.field}: "
+                            f"missing {difference.missing} unexpected {difference.unexpected}")
+    if any(score.f1 < min_f1 for score in scores.values()):
+        raise typer.Exit(1)
+
+
+@app.command()
 def schema() -> None:
     """Print the record's JSON Schema, generated from the pydantic models."""
     print(json.dumps(LetterRecord.model_json_schema(), indent=2, ensure_ascii=False))

@@ -1,0 +1,145 @@
+"""Gold vs records: precision, recall and F1 per field.
+
+    >>> scores = evaluate(Path("corpus/gold"), Path("outputs/records.jsonl"))  # doctest: +SKIP
+    >>> scores["amounts"].f1  # doctest: +SKIP
+    0.97
+
+A gold file (``corpus/gold/<name>.json``) holds the values a person checked for
+the letter ``corpus/letters/<name>.pdf``, in the record's shape but without
+evidence offsets. A list field is compared as a multiset of key tuples (an
+amount is its value, currency, ``per`` and ``range_to``); a single value
+counts when either side has one, so a wrong guess costs precision and a miss
+costs recall.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+# Single values, by their path in the record.
+SCALAR_FIELDS = [
+    "letter.date", "letter.subject", "letter.kind", "letter.salutation",
+    "letter.sender.ministry", "letter.sender.minister", "letter.sender.address",
+    "letter.sender.phone", "letter.sender.email", "letter.sender.web", "letter.sender.cvr",
+]  # fmt: skip
+
+# List fields, by their path and the keys an item is compared on.
+LIST_FIELDS: dict[str, tuple[str, ...]] = {
+    "letter.recipients": ("name", "organisation", "address"),
+    "letter.case_numbers": ("kind", "value"),
+    "letter.question_refs": ("number", "series", "committee"),
+    "amounts": ("value", "currency", "per", "range_to"),
+    "dates": ("value",),
+    "periods": ("start", "end"),
+    "counts": ("value", "lemma"),
+    "recommendations": ("text",),
+}
+
+
+@dataclass
+class Score:
+    """Counts for one field, and the measures made from them."""
+
+    true_positives: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, predicted: Counter, gold: Counter) -> None:
+        self.true_positives += sum((predicted & gold).values())
+        self.predicted += sum(predicted.values())
+        self.gold += sum(gold.values())
+
+
+@dataclass
+class Mismatch:
+    """One letter's difference on one field: what was expected and what was found."""
+
+    letter: str
+    field: str
+    missing: list
+    unexpected: list
+
+
+def evaluate(gold_dir: Path, records_jsonl: Path) -> tuple[dict[str, Score], list[Mismatch]]:
+    """Score every letter that has both a gold file and a record."""
+    records = records_by_stem(records_jsonl)
+    scores = {field: Score() for field in [*SCALAR_FIELDS, *LIST_FIELDS]}
+    mismatches: list[Mismatch] = []
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        record = records.get(gold_path.stem)
+        if record is None:
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        for field, (predicted, expected) in compared_fields(record, gold):
+            scores[field].add(predicted, expected)
+            if predicted != expected:
+                mismatches.append(Mismatch(gold_path.stem, field,
+                                           sorted(map(str, (expected - predicted).elements())),
+                                           sorted(map(str, (predicted - expected).elements()))))
+    return scores, mismatches
+
+
+def records_by_stem(records_jsonl: Path) -> dict[str, dict]:
+    records = {}
+    for line in records_jsonl.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        records[Path(record["source"]["filename"]).stem] = record
+    return records
+
+
+def compared_fields(record: dict, gold: dict) -> Iterable[tuple[str, tuple[Counter, Counter]]]:
+    for field in SCALAR_FIELDS:
+        yield field, (scalar(at(record, field)), scalar(at(gold, field)))
+    for field, keys in LIST_FIELDS.items():
+        item_key = item_keyer(keys)
+        yield field, (Counter(map(item_key, at(record, field) or [])),
+                      Counter(map(item_key, at(gold, field) or [])))
+
+
+def at(data: dict, path: str):
+    for part in path.split("."):
+        data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def scalar(value) -> Counter:
+    return Counter() if value is None else Counter([normalised(value)])
+
+
+def item_keyer(keys: tuple[str, ...]) -> Callable[[dict], tuple]:
+    return lambda item: tuple(normalised(item.get(key)) for key in keys)
+
+
+def normalised(value):
+    """Compare text without regard to case and spacing, numbers without regard to int/float."""
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def micro_average(scores: dict[str, Score]) -> Score:
+    total = Score()
+    for score in scores.values():
+        total.true_positives += score.true_positives
+        total.predicted += score.predicted
+        total.gold += score.gold
+    return total
