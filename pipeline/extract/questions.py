@@ -33,7 +33,7 @@ from pipeline.nlp.gazetteer import canonical_committee
 BILL = r"(?-i:[LBFVR])[ \t]?\d{1,3}(?!\d)"
 # "L 45 - spørgsmål 7", "Alm. del - svar på spørgsmål 32"
 SERIES_BEFORE = rf"(?:(?P<before>{BILL}|alm\.\s*del)\s*[-–,:]?\s*(?:svar\s+på\s+)?)?"
-QUESTION = r"(?<![\wæøå])(?:spørgsmål(?:ene)?|spm\.?)"
+QUESTION = r"(?<![\wæøå])(?:spørgsmål(?:ene)?(?![a-zæøå])|spm\.?)"
 NUMBERS = r"(?P<numbers>\d{1,5}(?:\s*(?:,|og)\s*\d{1,5})*)(?![\d.,]\d)"
 SERIES_AFTER = r"(?:\s*\((?P<after>[^()\n]{1,30})\))?"
 QUESTION_REF = re.compile(
@@ -47,7 +47,7 @@ BILL_SERIES = re.compile(r"(?<![\wæøå])(?P<letter>[LBFVR])[ \t]?(?P<number>\d
 # A committee name ends in "udvalg", "udvalget", "udvalgets" or "udvalgs".
 COMMITTEE_WORD = re.compile(r"[\wæøå-]*udvalg(?:et|ets|s)?(?![\wæøå])", re.IGNORECASE)
 GENITIVE_BEFORE = re.compile(r"(?:\S+\s+){0,4}\S*udvalg(?:et)?s\s+$", re.IGNORECASE)
-COMMITTEE_AFTER_CHARS = 160
+COMMITTEE_WINDOW = 160  # characters searched on either side of a reference
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n")
 
 
@@ -70,14 +70,27 @@ def numbers_of(match: re.Match[str]) -> list[int]:
 
 
 def committee_near(text: str, match: re.Match[str]) -> str | None:
-    """The committee named just before the reference (genitive) or later in its sentence."""
-    genitive = GENITIVE_BEFORE.search(text[max(0, match.start() - 80) : match.start()])
+    """The committee named just before the reference (genitive), else later in its
+    sentence ("stillet af Folketingets Retsudvalg"), else earlier in it."""
+    before = text[max(0, match.start() - COMMITTEE_WINDOW) : match.start()]
+    genitive = GENITIVE_BEFORE.search(before)
     committee = committee_in(genitive.group(0)) if genitive else None
-    if committee:
-        return committee
-    after = text[match.end() : match.end() + COMMITTEE_AFTER_CHARS]
+    return (
+        committee
+        or committee_in(sentence_after(text, match.end()))
+        or committee_in(sentence_before(before))
+    )
+
+
+def sentence_after(text: str, start: int) -> str:
+    after = text[start : start + COMMITTEE_WINDOW]
     end = SENTENCE_END.search(after)
-    return committee_in(after[: end.start()] if end else after)
+    return after[: end.start()] if end else after
+
+
+def sentence_before(before: str) -> str:
+    ends = list(SENTENCE_END.finditer(before))
+    return before[ends[-1].end() :] if ends else before
 
 
 def committee_in(text: str) -> str | None:

@@ -1,0 +1,132 @@
+"""Question references: the question's number, its series and the committee that asked."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.questions import question_refs_in
+
+
+def facts(doc):
+    return [(q.number, q.series, q.committee) for q in doc._.question_refs]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "series", "raw"),
+    [
+        (
+            "Hermed svar på spørgsmål nr. 12 (Alm. del).",
+            12,
+            "Alm. del",
+            "spørgsmål nr. 12 (Alm. del)",
+        ),
+        ("Svar på spørgsmål 32 (Alm. del)", 32, "Alm. del", "spørgsmål 32 (Alm. del)"),
+        ("Svar på spørgsmål nr. 453 (alm. del)", 453, "Alm. del", "spørgsmål nr. 453 (alm. del)"),
+        ("Svar på spm. nr. 12 fra udvalget.", 12, None, "spm. nr. 12"),
+        ("Svar på spørgsmål nr. S 1234.", 1234, "S", "spørgsmål nr. S 1234"),
+        ("Svar på spørgsmål 45 (L 123).", 45, "L 123", "spørgsmål 45 (L 123)"),
+        ("L 45 - spørgsmål 7", 7, "L 45", "L 45 - spørgsmål 7"),
+    ],
+)
+def test_number_and_series(letter, text, number, series, raw):
+    [ref] = letter(text)._.question_refs
+    assert (ref.number, ref.series, ref.raw) == (number, series, raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "committee"),
+    [
+        (
+            "Finansudvalgets spørgsmål nr. 12 (Alm. del) af 3. marts 2021 besvares hermed.",
+            "Finansudvalget",
+        ),
+        ("Svar på spørgsmål nr. 3 stillet af Folketingets Retsudvalg.", "Retsudvalget"),
+        (
+            "Hermed sendes svar på spørgsmål nr. 1304 (Alm. del), som Folketingets Retsudvalg har "
+            "stillet til justitsministeren den 14. september 2023.",
+            "Retsudvalget",
+        ),
+        (
+            "Folketingets Udlændinge- og Integrationsudvalg har stillet spørgsmål nr. 5.",
+            "Udlændinge- og Integrationsudvalget",
+        ),
+        ("Svar på spørgsmål nr. 5, som Udvalget har stillet.", None),  # no committee named
+    ],
+)
+def test_the_committee_that_asked_in_canonical_form(letter, text, committee):
+    [ref] = letter(text)._.question_refs
+    assert ref.committee == committee
+
+
+def test_the_committee_of_the_next_sentence_is_not_taken(letter):
+    [ref] = letter("Svar på spørgsmål 4. Finansudvalget har også spurgt.")._.question_refs
+    assert ref.committee is None
+
+
+def test_several_numbers_give_one_reference_each(letter):
+    doc = letter("Svar på spørgsmål nr. 12, 13 og 14 (Alm. del).")
+    assert facts(doc) == [(12, "Alm. del", None), (13, "Alm. del", None), (14, "Alm. del", None)]
+
+
+def test_the_subject_line_in_the_head_is_searched_and_merged_with_the_body(letter):
+    doc = letter(
+        "Retsudvalget har stillet spørgsmål nr. 12 (Alm. del), som hermed besvares.",
+        head=["Svar på spørgsmål nr. 12 (Alm. del)"],
+    )
+    assert facts(doc) == [(12, "Alm. del", "Retsudvalget")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det rejser spørgsmål om økonomien.",  # a question without a number
+        "Spørgsmålet om 5 kommuner er åbent.",
+        "Det følger af lov nr. 1234 og § 5.",
+    ],
+)
+def test_what_is_not_a_question_reference(letter, text):
+    assert facts(letter(text)) == []
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(
+            st.sampled_from(
+                [
+                    "spørgsmål",
+                    "spm.",
+                    "nr.",
+                    "12",
+                    "S",
+                    "(Alm. del)",
+                    "(L 123)",
+                    "L 45",
+                    "-",
+                    "og",
+                    ",",
+                    "Folketingets",
+                    "Retsudvalg",
+                    "Finansudvalgets",
+                    "stillet af",
+                    " ",
+                    "\n",
+                    ".",
+                ]
+            )
+        ).map(" ".join),
+    )
+)
+def test_any_text_gives_references_it_holds(text):
+    for ref in question_refs_in(text):
+        assert squeezed(ref.raw) in squeezed(text)
+        assert ref.number >= 0
