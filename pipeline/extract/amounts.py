@@ -41,6 +41,9 @@ CURRENCIES = {
     "dkk": "DKK", "tkr": "DKK", "tkr.": "DKK", "euro": "EUR", "eur": "EUR", "€": "EUR",
     "usd": "USD", "dollar": "USD", "dollars": "USD", "$": "USD",
 }  # fmt: skip
+# Thousands may also be set apart by plain spaces: "1 250 000 kr.".
+SPACED_NUMBER = r"\d{1,3}(?: \d{3})+(?:,\d+)?(?!\d)"
+AMOUNT_NUMBER = rf"(?:{SPACED_NUMBER}|{NUMBER})"
 # "en halv", "halvanden", "to", "femten": validated by ``spelled_number``.
 WORD = r"(?:en|et)\s+halvt?|[a-zæøå]+"
 # A currency word ends where a word would: "kr" in "krise" is no currency.
@@ -48,12 +51,13 @@ END = r"(?![\wæøå])"
 START = r"(?<![\w.,/§-])"
 
 NUMBER_FIRST = re.compile(
-    rf"{START}(?:(?P<number>{NUMBER})(?:\s*[-–]\s*(?P<range_to>{NUMBER}))?|(?P<words>{WORD}))"
+    rf"{START}(?:(?P<number>{AMOUNT_NUMBER})(?:\s*[-–]\s*(?P<range_to>{AMOUNT_NUMBER}))?"
+    rf"|(?P<words>{WORD}))"
     rf"(?:\s*(?P<scale>{SCALE}))?\s*(?P<currency>{CURRENCY_AFTER}){END}",
     re.IGNORECASE,
 )
 CURRENCY_FIRST = re.compile(
-    rf"{START}(?P<currency>{CURRENCY_BEFORE})\s*(?P<number>{NUMBER})"
+    rf"{START}(?P<currency>{CURRENCY_BEFORE})\s*(?P<number>{AMOUNT_NUMBER})"
     rf"(?:\s*(?P<scale>{SCALE}){END})?(?![\d,])",
     re.IGNORECASE,
 )

@@ -37,8 +37,9 @@ LABELS = {
     "reference": r"(?:vores|deres)\s+ref(?:erence)?\.?|ref(?:erence)?(?:\.\s*nr\.?|\.|\s*:)",
 }
 LABEL = "|".join(f"(?P<{kind.replace('-', '_')}>{label})" for kind, label in LABELS.items())
-# Digit groups joined by "-" or "/", spaces allowed around a joint but not across lines.
-VALUE = r"\d+(?:[ \t]*[-/][ \t]*\d+)*"
+# Digit groups joined by "-" or "/", spaces allowed around a joint but not across lines;
+# some offices put capitals before the digits ("MST-2021-1234", "FM 2020-5512").
+VALUE = r"(?:(?-i:[A-ZÆØÅ]{2,6})[-. ]?)?\d+(?:[ \t]*[-/][ \t]*\d+)*"
 CASE_NUMBER = re.compile(
     rf"(?<![\wæøå])(?:{LABEL})[ \t]*:?\s*(?P<value>{VALUE})(?![\d])", re.IGNORECASE
 )
@@ -51,7 +52,7 @@ def kind_of(match: re.Match[str]) -> str:
 
 
 def normalised(value: str) -> str:
-    """ "2020 - 6967" -> "2020-6967"."""
+    """ "2020 - 6967" -> "2020-6967"; "FM 2020-5512" keeps its space."""
     return re.sub(r"\s*([-/])\s*", r"\1", value)
 
 

@@ -49,7 +49,7 @@ MONTH = (
 YEAR = r"(?:19|20)\d{2}|2100"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 NOT_AFTER_NUMBER = r"(?<![\d.,/])(?<!\d-)"  # "1.250.000" and "2014-0032" hold no date
-NOT_BEFORE_NUMBER = r"(?![\d/-]|[.,]\d)"
+NOT_BEFORE_NUMBER = r"(?!\d|[-/.,]\d)"
 
 # "4. november 2020", "27.august 2024", "4. nov. 2020"
 NAMED = rf"(?P<day>{DAY})\.\s*(?P<month>{MONTH})(?![\w])\s*(?P<year>{YEAR})"
@@ -71,13 +71,23 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 
-# "1.-15. marts 2021", "1. januar til 31. december 2022": the first end lacks month or year.
-RANGE_JOIN = r"\s*(?:[-–]|til|og)\s*"
-OPEN_START = re.compile(
-    rf"{NOT_AFTER_NUMBER}(?P<day>{DAY})\.(?:\s*(?P<month>{MONTH})(?![\w]))?(?={RANGE_JOIN}{DAY}\.)",
+# "1.-15. marts 2021", "1. januar til 31. december 2022", "januar-marts 2021":
+# the first end lacks its month or year and borrows them from the second.
+RANGE_JOIN = r"\s*(?P<join>[-–]|til|og)\s*"
+OPEN_DAY = re.compile(
+    rf"{NOT_AFTER_NUMBER}(?P<day>{DAY})\.(?:\s*(?P<month>{MONTH})(?![\w]))?"
+    rf"(?={RANGE_JOIN}{DAY}\.)",
     re.IGNORECASE,
 )
-RANGE_END = re.compile(rf"{RANGE_JOIN}(?=(?P<end>{NAMED}){NOT_BEFORE_NUMBER})", re.IGNORECASE)
+OPEN_MONTH = re.compile(
+    rf"(?<![\w.])(?P<month>{MONTH})(?![\w])(?={RANGE_JOIN}{MONTH}(?![\w])\s*(?:{YEAR}))",
+    re.IGNORECASE,
+)
+DAY_RANGE_END = re.compile(rf"{RANGE_JOIN}(?=(?P<end>{NAMED}){NOT_BEFORE_NUMBER})", re.IGNORECASE)
+MONTH_RANGE_END = re.compile(
+    rf"{RANGE_JOIN}(?=(?P<end>(?P<mmonth>{MONTH})(?![\w])\s*(?P<myear>{YEAR})){NOT_BEFORE_NUMBER})",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,7 @@ class DateRange:
     end: int
     first: str
     last: str
+    join: str  # "-", "–", "til" or "og" ("1. og 2. marts" are two days, not a range)
 
 
 @cache
@@ -160,25 +171,36 @@ def single_dates(text: str) -> list[tuple[re.Match[str], str]]:
 
 
 def find_date_ranges(text: str) -> list[DateRange]:
-    """Ranges whose first end is incomplete: "1.-15. marts 2021", "1. januar til 31. december 2022".
+    """Ranges whose first end is incomplete: "1.-15. marts 2021", "1. januar til 31. december
+    2022", "januar-marts 2021".
 
     >>> find_date_ranges("fra 1. januar til 31. december 2022")[0].first
     '2022-01-01'
+    >>> find_date_ranges("januar-marts 2021")[0].first
+    '2021-01'
     """
     ranges = []
-    for opening in OPEN_START.finditer(text):
-        closing = RANGE_END.match(text, opening.end())
-        if closing is None:
-            continue
-        last = DATE.fullmatch(closing.group("end"))
-        month = opening.group("month") or last.group("month")
-        first = parse_candidate(
-            f"{int(opening.group('day'))}. {month_name(month)} {last.group('year')}"
-        )
-        last_value = parse_candidate(candidate_of(last))
-        if first and last_value and first < last_value:
-            ranges.append(DateRange(opening.start(), closing.end("end"), first, last_value))
-    return ranges
+    for opens, closes in ((OPEN_DAY, DAY_RANGE_END), (OPEN_MONTH, MONTH_RANGE_END)):
+        for opening in opens.finditer(text):
+            closing = closes.match(text, opening.end())
+            found = closing and range_of(opening, closing)
+            if found:
+                ranges.append(found)
+    return sorted(ranges, key=lambda found: found.start)
+
+
+def range_of(opening: re.Match[str], closing: re.Match[str]) -> DateRange | None:
+    """The range from an incomplete first end to a complete second one, if it runs forward."""
+    last = DATE.fullmatch(closing.group("end"))
+    month = opening.group("month") or last.group("month")
+    year = last.group("year") or last.group("myear")
+    day = f"{int(opening.group('day'))}. " if opening.groupdict().get("day") else ""
+    first = parse_candidate(f"{day}{month_name(month)} {year}")
+    last_value = parse_candidate(candidate_of(last))
+    if not (first and last_value and first < last_value):
+        return None
+    join = closing.group("join").lower()
+    return DateRange(opening.start(), closing.end("end"), first, last_value, join)
 
 
 def parse_danish_date(text: str) -> str | None:

@@ -2,7 +2,8 @@
 
 Three shapes, each with its own finder:
 
-- years: "2017-2020", "2017–2020", "fra 2017 til 2020", "mellem 2017 og 2020";
+- years: "2017-2020", "2017–2020", "fra 2017 til 2020", "mellem 2017 og 2020",
+  "2017 og frem til 2020", "2021-24", "2021/22" (a budget or school year);
 - dates and months: "fra 1. januar 2021 til 31. december 2022", "1.-15. marts 2021",
   "januar-marts 2021", "november 2020 - marts 2021" (start and end as the dates
   module reads them: "YYYY-MM-DD" or "YYYY-MM");
@@ -29,18 +30,15 @@ from spacy.tokens import Doc
 from models import Period
 from pipeline.extract.base import evidence
 from pipeline.extract.case_numbers import LABEL as CASE_LABEL
-from pipeline.extract.dates import MONTH, MONTH_NUMBER, YEAR, find_date_ranges, single_dates
+from pipeline.extract.dates import YEAR, find_date_ranges, single_dates
 
 MAX_YEARS = 30
 LEAD = r"(?:(?P<lead>fra|mellem)\s+)?"
-JOIN = r"\s*(?P<join>[-–]|til|og)\s*"
+# "2017-2020", "2017 til 2020", "2017 og frem til 2020", "2021-24", "2021/22"
+JOIN = r"\s*(?P<join>[-–/]|(?:og\s+)?frem\s+til|til|og)\s*"
 YEAR_RANGE = re.compile(
-    rf"(?<![\wæøå]){LEAD}(?<![\w./-])(?P<first>{YEAR}){JOIN}(?P<last>{YEAR})(?![\w/-]|[.,]\d)",
-    re.IGNORECASE,
-)
-MONTH_RANGE = re.compile(
-    rf"(?<![\wæøå]){LEAD}(?<![\w.])(?P<first>{MONTH}){JOIN}(?P<last>{MONTH})\s*(?P<year>{YEAR})"
-    r"(?![\d/-]|[.,]\d)",
+    rf"(?<![\wæøå]){LEAD}(?<![\w./-])(?P<first>{YEAR}){JOIN}(?P<last>{YEAR}|\d{{2}})"
+    r"(?![\w/-]|[.,]\d)",
     re.IGNORECASE,
 )
 CASE_LABEL_BEFORE = re.compile(rf"(?:{CASE_LABEL})[ \t]*:?\s*$", re.IGNORECASE)
@@ -78,7 +76,7 @@ def year_ranges(text: str) -> list[Found]:
     """ "2017-2020", "fra 2017 til 2020", "mellem 2017 og 2020"."""
     found = []
     for match in YEAR_RANGE.finditer(text):
-        first, last = int(match.group("first")), int(match.group("last"))
+        first, last = int(match.group("first")), last_year(match)
         if not 0 < last - first <= MAX_YEARS or not joined_as_range(match):
             continue
         if CASE_LABEL_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
@@ -87,28 +85,31 @@ def year_ranges(text: str) -> list[Found]:
     return found
 
 
+def last_year(match: re.Match[str]) -> int:
+    """The end year, with a two-digit end in the start's century: "2021-24" -> 2024."""
+    first, last = match.group("first"), match.group("last")
+    return int(first[:2] + last) if len(last) == 2 else int(last)
+
+
 def joined_as_range(match: re.Match[str]) -> bool:
-    """ "og" joins a range only after "mellem": "i 2017 og 2020" names two years."""
-    return match.group("join").lower() != "og" or (match.group("lead") or "").lower() == "mellem"
-
-
-def month_ranges(text: str) -> list[Found]:
-    """ "januar-marts 2021", "fra januar til marts 2021" -> "2021-01".."2021-03"."""
-    found = []
-    for match in MONTH_RANGE.finditer(text):
-        first = MONTH_NUMBER[match.group("first").lower()]
-        last = MONTH_NUMBER[match.group("last").lower()]
-        if first < last and joined_as_range(match):
-            year = match.group("year")
-            found.append(
-                Found(match.start(), match.end(), f"{year}-{first:02d}", f"{year}-{last:02d}")
-            )
-    return found
+    """ "og" joins a range only after "mellem" ("i 2017 og 2020" names two years); "/" only
+    joins a year to the next ("2021/22", a budget or school year); a two-digit end needs a dash."""
+    join = match.group("join").lower()
+    if join == "og":
+        return (match.group("lead") or "").lower() == "mellem"
+    if join == "/":
+        return last_year(match) == int(match.group("first")) + 1
+    return len(match.group("last")) == 4 or join in "-–"
 
 
 def date_ranges(text: str) -> list[Found]:
-    """Two dates joined by "-" or "til" ("og" after "mellem"), and ranges with an open start."""
-    found = [Found(r.start, r.end, r.first, r.last) for r in find_date_ranges(text)]
+    """Two dates joined by "-" or "til" ("og" after "mellem"), and ranges with an open start
+    ("1.-15. marts 2021", "januar-marts 2021")."""
+    found = [
+        Found(r.start, r.end, r.first, r.last)
+        for r in find_date_ranges(text)
+        if joined_by(text, r.join, r.start)
+    ]
     dates = single_dates(text)
     for (first, first_value), (last, last_value) in zip(dates, dates[1:], strict=False):
         join = DATE_JOIN.fullmatch(text, first.end(), last.start())
@@ -162,7 +163,7 @@ def without_overlaps(found: list[Found]) -> list[Found]:
 
 def found_in(text: str) -> list[Found]:
     """Every period in ``text`` as offsets and ends, in text order."""
-    finds = date_ranges(text) + month_ranges(text) + parts_of_years(text)
+    finds = date_ranges(text) + parts_of_years(text)
     return without_overlaps(finds + year_ranges(text))
 
 

@@ -30,6 +30,7 @@ def facts(doc):
         ("EU bidrager med 2 mio. EUR.", "2 mio. EUR", 2_000_000, "EUR"),
         ("Bidraget er € 5 mio. i alt.", "€ 5 mio.", 5_000_000, "EUR"),
         ("Projektet koster 500 tkr. i alt.", "500 tkr.", 500_000, "DKK"),
+        ("Puljen er på 1 250 000 kr. i år.", "1 250 000 kr.", 1_250_000, "DKK"),
     ],
 )
 def test_an_amount_is_a_number_with_its_currency(letter, text, raw, value, currency):

@@ -37,6 +37,7 @@ def facts(doc):
         ("Doknr. 784000", "dokumentnummer", "784000"),
         ("Dok. nr.: 612677", "dokumentnummer", "612677"),
         ("Vores ref.: 2022-8765", "reference", "2022-8765"),
+        ("J.nr.: MST-2021-1234", "journalnummer", "MST-2021-1234"),
     ],
 )
 def test_each_label_in_a_sidebar_gives_its_kind(letter, line, kind, value):

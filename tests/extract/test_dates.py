@@ -72,6 +72,14 @@ def test_a_month_and_year_is_a_date_to_the_month(letter, text, raw, value):
             "Perioden er fra 1. januar 2021 til 31. december 2022.",
             [("1. januar 2021", "2021-01-01"), ("31. december 2022", "2022-12-31")],
         ),
+        (
+            "Kampagnen kører januar-marts 2021.",
+            [("januar-marts 2021", "2021-01"), ("marts 2021", "2021-03")],
+        ),
+        (
+            "Møderne var 1. og 2. marts 2021.",
+            [("1. og 2. marts 2021", "2021-03-01"), ("2. marts 2021", "2021-03-02")],
+        ),
     ],
 )
 def test_both_ends_of_a_date_range_are_dates(letter, text, dates):

@@ -21,6 +21,9 @@ def facts(doc):
         ("Planen gælder 2021-2024.", "2021", "2024", "2021-2024"),
         ("Indsatsen løb fra 2015 til 2019.", "2015", "2019", "fra 2015 til 2019"),
         ("Tallene steg mellem 2017 og 2020.", "2017", "2020", "mellem 2017 og 2020"),
+        ("Det gælder fra 2017 og frem til 2020.", "2017", "2020", "fra 2017 og frem til 2020"),
+        ("Rammen for 2021-24 er fastlagt.", "2021", "2024", "2021-24"),
+        ("Finansåret 2021/22 er afsluttet.", "2021", "2022", "2021/22"),
     ],
 )
 def test_a_range_of_years(letter, text, start, end, raw):
@@ -89,6 +92,9 @@ def test_a_quarter_or_half_of_a_year_is_a_period_of_months(letter, text, start, 
         "Vores ref. 2020-2021",
         "Se 2020-6967 og 2014-0032.",
         "Tallene for 2017 og 2020 er vist.",  # two years, not a range
+        "Møderne var 1. og 2. marts 2021.",  # two days, not a range
+        "Sags nr. 2021-24",  # a short case number
+        "Tallene for 2021/23 er vist.",  # "/" joins only consecutive years
         "Tallene for 2020-2019 er vist.",  # end before start
         "Tallene for 1850-1860 er vist.",  # outside 1900-2100
         "Tallene for 1990-2030 er vist.",  # too long to be one period
