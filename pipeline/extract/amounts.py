@@ -45,7 +45,7 @@ CURRENCIES = {
 SPACED_NUMBER = r"\d{1,3}(?: \d{3})+(?:,\d+)?(?!\d)"
 AMOUNT_NUMBER = rf"(?:{SPACED_NUMBER}|{NUMBER})"
 # "en halv", "halvanden", "to", "femten": validated by ``spelled_number``.
-WORD = r"(?:en|et)\s+halvt?|[a-zæøå]+"
+WORD = r"(?:en|et)\s+halvt?|[a-zæøåé]+"
 # A currency word ends where a word would: "kr" in "krise" is no currency.
 END = r"(?![\wæøå])"
 START = r"(?<![\w.,/§-])"
