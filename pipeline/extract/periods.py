@@ -46,16 +46,8 @@ LEAD_BEFORE = re.compile(r"(?<![\wæøå])(?P<lead>fra|mellem)\s+$", re.IGNORECA
 DATE_JOIN = re.compile(r"\s*(?:[-–]|til|og)\s*")
 
 ORDINALS = {
-    "1": 1,
-    "2": 2,
-    "3": 3,
-    "4": 4,
-    "første": 1,
-    "andet": 2,
-    "anden": 2,
-    "tredje": 3,
-    "fjerde": 4,
-}
+    "1": 1, "2": 2, "3": 3, "4": 4, "første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4,
+}  # fmt: skip
 ORDINAL = r"(?:(?P<number>[1-4])\.|(?P<word>første|andet|anden|tredje|fjerde))"
 PART = re.compile(
     rf"(?<![\w.]){ORDINAL}\s*(?P<unit>kvartal|kvt\.|halvår|halvdel\s+af)\s*(?P<year>{YEAR})(?!\d)"
@@ -66,6 +58,8 @@ PART = re.compile(
 
 @dataclass(frozen=True)
 class Found:
+    """A period's place in the text (``start:end``) and its two ends (``first``, ``last``)."""
+
     start: int
     end: int
     first: str
