@@ -40,7 +40,7 @@ def letter_nlp():
     return shared_nlp()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def analyse_text(letter_nlp):
     """Run the whole pipeline over a letter given as running text and blocks beside it.
 
