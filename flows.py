@@ -32,6 +32,7 @@ from pipeline.output import OutputFolder
 from pipeline.process import Outcome, process_file
 from pipeline.sources.files import find_pdfs, read_source
 from pipeline.state import state_dir
+from pipeline.store import LetterStore
 
 FACT_FAMILIES = ("amounts", "dates", "periods", "counts", "recommendations")
 
@@ -77,14 +78,14 @@ def process_letters(
 ) -> RunSummary:
     """Process every PDF under ``paths`` into ``out``; unchanged files already there are skipped."""
     summary = RunSummary(out=out)
-    with OutputFolder(Path(out)) as folder:
+    with OutputFolder(Path(out)) as folder, LetterStore.open(Path(out)) as store:
         todo = files_to_process(find_pdfs(map(Path, paths)), folder, force, summary)
         with progress_bar(show_progress) as progress:
             bar = progress.add_task("letters", total=len(todo))
             futures = [process_letter.submit(str(path), password) for path in todo]
             for future in as_completed(futures):
                 outcome = future.result()
-                write_outcome(folder, outcome)
+                write_outcome(folder, outcome, store)
                 summary.count(outcome)
                 progress.advance(bar)
     return summary
@@ -107,11 +108,16 @@ def files_to_process(pdfs: list[Path], folder: OutputFolder, force: bool, summar
     return todo
 
 
-def write_outcome(folder: OutputFolder, outcome: Outcome) -> None:
+def write_outcome(folder: OutputFolder, outcome: Outcome, store: LetterStore | None = None) -> None:
+    """Write one letter's record or failure; the store, if given, commits it at once."""
     if outcome.record:
         folder.write_record(outcome.record)
+        if store:
+            store.put_record(outcome.record)
     else:
         folder.write_failure(outcome.failure)
+        if store:
+            store.put_failure(outcome.failure)
 
 
 def progress_bar(visible: bool) -> Progress:
