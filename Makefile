@@ -10,15 +10,18 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 setup: system $(STAMP)
 
-# Debian tools the pipeline and its tests call: pdftotext (poppler-utils).
+# Debian tools the pipeline and its tests call: pdftotext (poppler-utils), and
+# headless chromium, which drives the Datasette pages in tests/test_browse.py.
 system:
 	@command -v pdftotext >/dev/null || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
+	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -e ".[dev,browse]"
 	touch $(STAMP)
 
 run: setup
