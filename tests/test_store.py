@@ -121,18 +121,15 @@ def answer_letter(record: LetterRecord) -> LetterRecord:
     })
 
 
-@pytest.fixture(scope="session")
-def letters(seed_record) -> list[LetterRecord]:
-    """Three letters: the seed letter (2020), a copy sent to Finansudvalget (2021), an answer."""
+def three_letters(seed_record: LetterRecord) -> list[LetterRecord]:
+    """The seed letter (2020), a copy sent to Finansudvalget (2021), and an answer (2021)."""
     to_finance = copy_of(seed_record, "fm-2021-03-15", "2021-03-15", "Finansministeriet",
                          "Finansudvalget", amount=("120 mio. kr.", 120_000_000, "DKK"))
     return [seed_record, to_finance, answer_letter(seed_record)]
 
 
-@pytest.fixture
-def out(tmp_path, letters) -> Path:
-    """An output folder as ``process`` leaves it: records, a failure, and the store."""
-    folder = tmp_path / "out"
+def output_folder(folder: Path, letters: list[LetterRecord]) -> Path:
+    """An output folder as ``process`` leaves it: records, one failure, and the store."""
     failure = Failure(path="corpus/letters/cut.pdf", sha256=None, error="damaged",
                       message="corpus/letters/cut.pdf: the PDF is damaged")
     with OutputFolder(folder) as output, LetterStore.open(folder) as store:
@@ -142,6 +139,16 @@ def out(tmp_path, letters) -> Path:
         output.write_failure(failure)
         store.put_failure(failure)
     return folder
+
+
+@pytest.fixture(scope="session")
+def letters(seed_record) -> list[LetterRecord]:
+    return three_letters(seed_record)
+
+
+@pytest.fixture
+def out(tmp_path, letters) -> Path:
+    return output_folder(tmp_path / "out", letters)
 
 
 def rows(out: Path, sql: str, *parameters) -> list[tuple]:
