@@ -10,13 +10,17 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 setup: system $(STAMP)
 
-# Debian tools the pipeline and its tests call: pdftotext (poppler-utils), and
-# headless chromium, which drives the Datasette pages in tests/test_browse.py.
+# Debian tools the pipeline and its tests call: pdftotext (poppler-utils),
+# headless chromium, which drives the Datasette pages in tests/test_browse.py, and
+# Tesseract with its Danish data, which reads scanned letters (tesseract-ocr, -dan).
 system:
 	@command -v pdftotext >/dev/null || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
 	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx dan; } || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install \
+	  -y -qq tesseract-ocr tesseract-ocr-dan >/dev/null; }
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
