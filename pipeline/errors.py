@@ -14,3 +14,20 @@ class ReadError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def out_of_memory(error: BaseException | None) -> bool:
+    """True if ``error`` is, wraps or was caused by a MemoryError (pdfplumber wraps
+    whatever pdfminer raises).
+
+    >>> out_of_memory(RuntimeError(MemoryError("Unable to allocate output buffer.")))
+    True
+    """
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, MemoryError):
+            return True
+        wrapped = error.args[0] if error.args and isinstance(error.args[0], BaseException) else None
+        error = wrapped or error.__cause__ or error.__context__
+        seen += 1
+    return False

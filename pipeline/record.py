@@ -67,4 +67,5 @@ def warnings_for(letter: Letter, document: Document) -> list[str]:
         (not letter.recipients, "no recipient committee found"),
         (not document.body_text.strip(), "no running text found"),
     ]
-    return [message for failed, message in checks if failed]
+    # What the reading noticed (OCR, a truncated file) comes first: it explains the rest.
+    return [*document.warnings, *(message for failed, message in checks if failed)]

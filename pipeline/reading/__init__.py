@@ -3,20 +3,27 @@
     >>> document = read_document(open("letter.pdf", "rb").read())  # doctest: +SKIP
     >>> document.region("sidebar")[0].lines  # doctest: +SKIP
     ['4. november 2020']
+    >>> document.text_layer, document.warnings  # a scan  # doctest: +SKIP
+    ('ocr', ['text read by OCR (pages 1, 2): check it against the PDF'])
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.errors import ReadError
 from pipeline.reading.layout import Block, Document, build_document
-from pipeline.reading.pdf import read_pdf
+from pipeline.reading.pdf import read_pdf_text
 
 __all__ = ["Block", "Document", "ReadError", "read_document"]
 
 
-def read_document(data: bytes, password: str | None = None) -> Document:
+def read_document(data: bytes, password: str | None = None,
+                  max_pages: int | None = None) -> Document:
     """Read a PDF into a Document; raises ``ReadError`` with a stable code when it cannot."""
-    pages = read_pdf(data, password=password)
-    if not any(page.lines for page in pages):
-        raise ReadError("needs_ocr", "no page has a text layer (a scan?): the text needs OCR")
-    return build_document(pages)
+    pdf_text = read_pdf_text(data, password=password, max_pages=max_pages)
+    if not any(page.lines for page in pdf_text.pages):
+        raise ReadError("no_text", "no text found on any page: no text layer, and nothing "
+                        "for OCR to read (blank pages?)")
+    document = build_document(pdf_text.pages)
+    return replace(document, text_layer=pdf_text.text_layer, warnings=pdf_text.warnings)

@@ -74,6 +74,10 @@ class Document:
     blocks: list[Block]
     # (offset in body_text, page) where each page's text starts, in order.
     page_starts: list[tuple[int, int]] = field(default_factory=list)
+    # Where the text came from: "native" (the PDF's text layer) or "ocr" (some pages OCR'd).
+    text_layer: str = "native"
+    # What the reading could not do well, for the record's warnings ("text read by OCR ...").
+    warnings: list[str] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int:
         """The 1-based page on which the character at ``offset`` of body_text stands."""

@@ -9,27 +9,42 @@ what each line is.
     >>> pages[0].lines[0].text  # doctest: +SKIP
     'Ministeren'
 
-Files that cannot be read raise ``ReadError`` with a stable code.
+Pages without a text layer (scans) are read by OCR (``ocr``), into the same
+lines. A file cut short (a truncated download) is mended as far as it goes:
+the pages that survive are read, and the reading says what was lost. Files
+that cannot be read raise ``ReadError`` with a stable code.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.errors import ReadError
+from pipeline.errors import ReadError, out_of_memory
+from pipeline.reading import ocr
+
+# pdfminer warns on stderr about every oddity it meets in a damaged file; what
+# matters reaches the record as a warning instead.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # A horizontal gap wider than this many font sizes separates columns, not words.
 # Justified text stretches word gaps, but rarely past one em.
 COLUMN_GAP_EMS = 1.5
 # Words whose tops differ by less than this share a row.
 ROW_TOLERANCE_EMS = 0.35
+
+TextLayer = Literal["native", "ocr", "none"]
 
 
 @dataclass(frozen=True)
@@ -56,25 +71,88 @@ class Page:
     width: float
     height: float
     lines: list[Line]
+    # Where the lines came from: the PDF's text, OCR, or nowhere (no text found).
+    text_layer: TextLayer = "native"
+    # No text layer, but an image or drawing on the page: a scan, for OCR.
+    is_scan: bool = False
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """Every page's lines, and what a person should know about how they were read."""
+
+    pages: list[Page]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text_layer(self) -> TextLayer:
+        """"ocr" if any page was read by OCR, "none" if no page has text."""
+        layers = {page.text_layer for page in self.pages if page.lines}
+        return "ocr" if "ocr" in layers else "native" if layers else "none"
 
 
 def read_pdf(data: bytes, password: str | None = None) -> list[Page]:
     """Every page's lines, top to bottom and left to right."""
+    return read_pdf_text(data, password).pages
+
+
+def read_pdf_text(data: bytes, password: str | None = None,
+                  max_pages: int | None = None) -> PdfText:
+    """Every page's lines, OCR where a page has no text layer, and warnings.
+
+    >>> read_pdf_text(scan_bytes).warnings  # doctest: +SKIP
+    ['text read by OCR (pages 1, 2)']
+    """
     check_header(data)
+    warnings: list[str] = []
+    opened, was_mended = open_or_mend(data, password)
+    with opened as pdf:
+        check_page_count(pdf, max_pages)
+        pages = [read_page_safely(page, warnings) for page in pdf.pages]
+        pages = ocr_pages_without_text(pdf, pages, warnings)
+    if was_mended:
+        warnings.insert(0, truncation_warning(pages))
+    return PdfText(pages=pages, warnings=warnings)
+
+
+def open_or_mend(data: bytes, password: str | None) -> tuple[pdfplumber.PDF, bool]:
+    """The PDF opened as it is, or else mended if it was cut short; and whether it was."""
     try:
-        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
-            if not pdf.pages:
-                raise ReadError("no_pages", "the PDF has no pages")
-            return [read_page(page) for page in pdf.pages]
+        return open_pdf(data, password), False
+    except ReadError as unreadable:
+        repair = mended(data) if unreadable.code == "damaged" and is_truncated(data) else None
+        if repair is None:
+            raise
+        return open_pdf(repair, password), True
+
+
+def truncation_warning(pages: list[Page]) -> str:
+    lost = [page.number for page in pages if not page.lines]
+    if len(lost) == len(pages):
+        raise ReadError("damaged", "the file ends early (a truncated download?) and no page "
+                        "of it could be read")
+    return ("the file ends early (a truncated download?): read as far as it goes"
+            + (f"; no text on pages {numbers(lost)}" if lost else ""))
+
+
+def open_pdf(data: bytes, password: str | None) -> pdfplumber.PDF:
+    """pdfplumber's PDF, or ``ReadError`` naming why it cannot be opened."""
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
     except PdfminerException as wrapped:
-        raise read_error_for(wrapped.args[0] if wrapped.args else wrapped) from wrapped
+        raise read_error_for(wrapped.args[0] if wrapped.args else wrapped,
+                             password) from wrapped
     except (PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError, PSException) as error:
-        raise read_error_for(error) from error
+        raise read_error_for(error, password) from error
+    return pdf
 
 
-def read_error_for(error: BaseException) -> ReadError:
+def read_error_for(error: BaseException, password: str | None = None) -> ReadError:
     """Name what went wrong in pdfminer's terms in our own stable codes."""
     if isinstance(error, PDFPasswordIncorrect | PDFEncryptionError):
+        if password:
+            return ReadError("encrypted", "the PDF is encrypted and the password given "
+                             "(--password) does not open it")
         return ReadError("encrypted", "the PDF is encrypted: a password is needed (--password)")
     return ReadError("damaged", f"the PDF structure is damaged ({type(error).__name__}: {error})")
 
@@ -87,12 +165,108 @@ def check_header(data: bytes) -> None:
         raise ReadError("not_pdf", "the file is not a PDF (no %PDF- header)")
 
 
+def check_page_count(pdf: pdfplumber.PDF, max_pages: int | None) -> None:
+    """Refuse a PDF over the page limit before reading any page of it."""
+    # The page tree's own count is free to read; the pages list is what we trust.
+    declared = resolve1(resolve1(pdf.doc.catalog.get("Pages")) or {}).get("Count")
+    count = declared if isinstance(declared, int) and declared > 0 else len(pdf.pages)
+    if max_pages and count > max_pages:
+        raise ReadError("too_many_pages", f"the PDF has {count} pages, more than the limit "
+                        f"of {max_pages} (--max-pages)")
+    if not pdf.pages:
+        raise ReadError("no_pages", "the PDF has no pages")
+    if max_pages and len(pdf.pages) > max_pages:
+        raise ReadError("too_many_pages", f"the PDF has {len(pdf.pages)} pages, more than the "
+                        f"limit of {max_pages} (--max-pages)")
+
+
+# -- mending a file cut short ---------------------------------------------------------------
+
+CATALOG = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*<<(?:(?!endobj).){0,500}?/Type\s*/Catalog", re.S)
+
+
+def is_truncated(data: bytes) -> bool:
+    """A whole PDF ends with %%EOF (perhaps followed by a little junk)."""
+    return b"%%EOF" not in data[-1024:]
+
+
+def mended(data: bytes) -> bytes | None:
+    """The file cut after its last whole object, with a trailer naming its catalog.
+
+    pdfminer rebuilds the cross-reference table by scanning for objects when the
+    one at the end is missing, but it needs a trailer to find the document root.
+
+    >>> mended(b"%PDF-1.4\\n1 0 obj\\n<< /Type /Catalog /Pages 2 0 R >>\\nendobj\\n2 0 ob")[-40:]
+    b'trailer\\n<< /Root 1 0 R >>\\n%%EOF\\n'
+    """
+    whole = data[: data.rfind(b"endobj") + len(b"endobj")] if b"endobj" in data else b""
+    catalogs = list(CATALOG.finditer(whole))
+    if not catalogs:
+        return None
+    number, generation = (int(part) for part in catalogs[-1].groups())
+    return whole + f"\ntrailer\n<< /Root {number} {generation} R >>\n%%EOF\n".encode()
+
+
+# -- pages ----------------------------------------------------------------------------------
+
+
+def read_page_safely(page: pdfplumber.page.Page, warnings: list[str]) -> Page:
+    """A page's lines; a page that breaks pdfminer is kept empty, with a warning."""
+    try:
+        return read_page(page)
+    except (PSException, PDFSyntaxError, PdfminerException, ValueError, KeyError,
+            TypeError) as error:
+        if out_of_memory(error):
+            raise MemoryError(str(error)) from error  # a limit, not damage: the file fails
+        warnings.append(f"page {page.page_number} could not be read ({type(error).__name__})")
+        return Page(number=page.page_number, width=float(page.width),
+                    height=float(page.height), lines=[], text_layer="none")
+
+
 def read_page(page: pdfplumber.page.Page) -> Page:
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
-    lines = [line for row in rows_of(words) for line in split_at_gaps(row, page.page_number)]
+    lines = lines_of_words(words, page.page_number)
+    # A blank page needs no OCR; one showing an image or drawn shapes may be a scan.
+    is_scan = not lines and bool(page.images or page.curves)
     page.close()  # drop pdfplumber's per-page caches as we go
     return Page(number=page.page_number, width=float(page.width), height=float(page.height),
-                lines=lines)
+                lines=lines, text_layer="native" if lines else "none", is_scan=is_scan)
+
+
+def ocr_pages_without_text(pdf: pdfplumber.PDF, pages: list[Page],
+                           warnings: list[str]) -> list[Page]:
+    """Pages with no text layer but something drawn on them (a scan), read by OCR."""
+    scans = [page.number for page in pages if page.is_scan]
+    if not scans:
+        return pages
+    missing = ocr.unavailable()
+    if missing:
+        if not any(page.lines for page in pages):
+            raise ReadError("needs_ocr", f"no page has a text layer (a scan?) and OCR is not "
+                            f"possible: {missing}")
+        warnings.append(f"pages {numbers(scans)} have no text layer and were not read: "
+                        f"{missing}")
+        return pages
+    for number in scans:
+        lines = lines_of_words(ocr.page_words(pdf.pages[number - 1]), number)
+        pages[number - 1] = Page(number=number, width=pages[number - 1].width,
+                                 height=pages[number - 1].height, lines=lines,
+                                 text_layer="ocr" if lines else "none")
+    warnings.append(f"text read by OCR (pages {numbers(scans)}): check it against the PDF")
+    return pages
+
+
+def numbers(pages: list[int]) -> str:
+    return ", ".join(str(number) for number in pages)
+
+
+# -- words into lines -----------------------------------------------------------------------
+
+
+def lines_of_words(words: list[dict], page_number: int) -> list[Line]:
+    """pdfplumber-style words (``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size``,
+    ``fontname``) into lines; OCR words come this way too."""
+    return [line for row in rows_of(words) for line in split_at_gaps(row, page_number)]
 
 
 def rows_of(words: list[dict]) -> list[list[dict]]:
@@ -115,13 +289,13 @@ def split_at_gaps(row: list[dict], page_number: int) -> list[Line]:
             runs.append([word])
         else:
             runs[-1].append(word)
-    return [line_of(run, page_number) for run in runs]
+    return [line for run in runs if (line := line_of(run, page_number)).text]
 
 
 def line_of(words: list[dict], page_number: int) -> Line:
     sizes = [w["size"] for w in words]
     return Line(
-        text=" ".join(w["text"] for w in words),
+        text=clean_text(" ".join(w["text"] for w in words)),
         page=page_number,
         x0=float(words[0]["x0"]),
         x1=float(words[-1]["x1"]),
@@ -130,3 +304,39 @@ def line_of(words: list[dict], page_number: int) -> Line:
         size=float(max(set(sizes), key=sizes.count)),
         bold=all("bold" in w["fontname"].lower() for w in words),
     )
+
+
+# -- odd characters -------------------------------------------------------------------------
+
+SOFT_HYPHEN = "\u00ad"
+# Spelled out; and the bullet symbol fonts put in the private use area.
+REPLACEMENTS = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+                "\uf0b7": "•"}
+# Zero-width characters and other invisible format marks: nothing a reader sees.
+INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e"}
+SPACES = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """A line's text as a reader sees it, so extractors and offsets work on plain text.
+
+    Ligatures are spelled out, letters composed (NFC: "a" + ring -> "å"), spaces of
+    every width become one space, invisible marks go, and a soft hyphen ending the
+    line becomes a hyphen, so the layout joins the word it breaks.
+
+    >>> clean_text("ﬁnansiering\\u00a0af 73,4\\u200b mio. kr. udmønt\\u00ad")
+    'finansiering af 73,4 mio. kr. udmønt-'
+    """
+    text = text.strip()
+    if text.endswith(SOFT_HYPHEN):
+        text = text.rstrip(SOFT_HYPHEN) + "-"
+    text = "".join(REPLACEMENTS.get(char, char) for char in text)
+    text = "".join(char for char in text if visible(char))
+    return SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def visible(char: str) -> bool:
+    """False for soft hyphens, zero-width marks, control and other format characters."""
+    if char.isspace():
+        return True  # every kind of space is kept, then made one plain space
+    return char not in INVISIBLE and unicodedata.category(char) not in {"Cc", "Cf", "Cs"}
