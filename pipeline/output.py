@@ -7,16 +7,27 @@ A record file is written to a temporary name and renamed into place, so a
 reader never sees half a file. ``records.jsonl`` gets one line per letter,
 appended and flushed as each letter is done; a letter processed again
 replaces its line when the folder is closed.
+
+Several runs may write into one folder at once (two batches over overlapping
+folders): appends and rewrites of the ``.jsonl`` files happen under a lock
+(``flock`` on ``.output.lock``), and opening and closing a folder leave
+``records.jsonl`` with one whole line per letter, whatever a killed run left.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from models import Failure, LetterRecord
+
+LOCK_NAME = ".output.lock"
 
 
 class OutputFolder:
@@ -28,10 +39,11 @@ class OutputFolder:
         self.records_dir.mkdir(parents=True, exist_ok=True)
         self.jsonl_path = root / "records.jsonl"
         self.failures_path = root / "failures.jsonl"
-        self._lines = read_jsonl(self.jsonl_path, key="doc_id")
-        self._failures = read_jsonl(self.failures_path, key="path")
-        self._needs_rewrite = False
-        self._jsonl = None
+        self._lines: dict[str, str] = {}
+        self._failures: dict[str, str] = {}  # this run's, by path
+        self._recorded_paths: set[str] = set()  # files this run made a record of
+        self._jsonl: TextIO | None = None
+        self._lock_file: TextIO | None = None
 
     def __enter__(self) -> OutputFolder:
         self.open()
@@ -41,10 +53,10 @@ class OutputFolder:
         self.close()
 
     def open(self) -> None:
-        # Rewrite first if an earlier run was stopped in the middle of a line.
-        if self.jsonl_path.exists() and not ends_cleanly(self.jsonl_path):
-            write_atomically(self.jsonl_path, "".join(self._lines.values()))
-        self._jsonl = self.jsonl_path.open("a", encoding="utf-8")
+        self._lock_file = (self.root / LOCK_NAME).open("a")
+        with self._locked():
+            remove_stale_temporaries(self.root)
+            self._lines = tidy_jsonl(self.jsonl_path, key="doc_id")
 
     def has_record(self, doc_id: str) -> bool:
         return doc_id in self._lines and (self.records_dir / f"{doc_id}.json").exists()
@@ -53,27 +65,62 @@ class OutputFolder:
         record_json = record.model_dump_json(indent=2)
         write_atomically(self.records_dir / f"{record.doc_id}.json", record_json + "\n")
         line = record.model_dump_json() + "\n"
-        if record.doc_id in self._lines:
-            self._needs_rewrite = True  # its old line goes when the folder is closed
-        self._lines[record.doc_id] = line
-        self._jsonl.write(line)
-        self._jsonl.flush()
-        self._forget_failure(record.source.path)
+        with self._locked():
+            self._append(line)
+        self._lines[record.doc_id] = line  # an older line for it goes when the folder closes
+        self._recorded_paths.add(record.source.path)
+        self._failures.pop(record.source.path, None)
 
     def write_failure(self, failure: Failure) -> None:
         self._failures[failure.path] = failure.model_dump_json() + "\n"
 
     def close(self) -> None:
-        if self._jsonl:
-            self._jsonl.close()
-            self._jsonl = None
-        if self._needs_rewrite:
-            write_atomically(self.jsonl_path, "".join(self._lines.values()))
-            self._needs_rewrite = False
-        write_atomically(self.failures_path, "".join(self._failures.values()))
+        if self._lock_file is None:
+            return
+        with self._locked():
+            if self._jsonl:
+                self._jsonl.close()
+                self._jsonl = None
+            tidy_jsonl(self.jsonl_path, key="doc_id")
+            self._merge_failures()
+        self._lock_file.close()
+        self._lock_file = None
 
-    def _forget_failure(self, path: str) -> None:
-        self._failures.pop(path, None)
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the folder's lock: other runs wait to append or rewrite meanwhile."""
+        fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
+
+    def _append(self, line: str) -> None:
+        """Append one whole line and flush it; reopen first if another run replaced the file."""
+        if self._jsonl is None or replaced(self._jsonl, self.jsonl_path):
+            if self._jsonl:
+                self._jsonl.close()
+            self._jsonl = self.jsonl_path.open("a", encoding="utf-8")
+        self._jsonl.write(line)
+        self._jsonl.flush()
+
+    def _merge_failures(self) -> None:
+        """failures.jsonl as it stands (other runs' lines too), less the files this run made
+        records of, plus this run's failures."""
+        failures = read_jsonl(self.failures_path, key="path")
+        for path in self._recorded_paths:
+            failures.pop(path, None)
+        failures.update(self._failures)
+        write_atomically(self.failures_path, "".join(failures.values()))
+
+
+def tidy_jsonl(path: Path, key: str) -> dict[str, str]:
+    """The last line for each key; the file is rewritten if it holds more than those
+    (a torn last line from a killed run, a letter written twice)."""
+    lines = read_jsonl(path, key)
+    if path.exists() and (not ends_cleanly(path) or count_lines(path) != len(lines)):
+        write_atomically(path, "".join(lines.values()))
+    return lines
 
 
 def read_jsonl(path: Path, key: str) -> dict[str, str]:
@@ -90,6 +137,11 @@ def read_jsonl(path: Path, key: str) -> dict[str, str]:
     return lines
 
 
+def count_lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for _line in handle)
+
+
 def ends_cleanly(path: Path) -> bool:
     with path.open("rb") as handle:
         handle.seek(0, os.SEEK_END)
@@ -97,6 +149,22 @@ def ends_cleanly(path: Path) -> bool:
             return True
         handle.seek(-1, os.SEEK_END)
         return handle.read(1) == b"\n"
+
+
+def replaced(handle: TextIO, path: Path) -> bool:
+    """True if ``path`` is no longer the file ``handle`` writes to (renamed over, removed)."""
+    try:
+        return os.stat(path).st_ino != os.fstat(handle.fileno()).st_ino
+    except FileNotFoundError:
+        return True
+
+
+def remove_stale_temporaries(root: Path) -> None:
+    """Temporary copies of the .jsonl files left by a killed run. Called under the lock:
+    no live run is writing one then."""
+    for name in ("records.jsonl", "failures.jsonl"):
+        for temporary in root.glob(f".{name}.*.tmp"):
+            temporary.unlink(missing_ok=True)
 
 
 def write_atomically(path: Path, text: str) -> None:
