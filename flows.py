@@ -28,6 +28,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from pipeline.limits import Limits
 from pipeline.output import OutputFolder
 from pipeline.process import Outcome, process_file
 from pipeline.sources.files import find_pdfs, read_source
@@ -63,9 +64,12 @@ class RunSummary:
 
 
 @task(name="process-letter", cache_policy=NO_CACHE, task_run_name="{path}")
-def process_letter(path: str, password: str | None = None) -> Outcome:
+def process_letter(path: str, password: str | None = None, limits: Limits | None = None,
+                   out: str | None = None) -> Outcome:
     """One PDF through every stage; never raises for a bad file."""
-    return process_file(Path(path), password=password)
+    if out:  # a worker process logs to the run's log file too
+        configure_logging(Path(out))
+    return process_file(Path(path), password=password, limits=limits)
 
 
 @flow(name="process-letters", log_prints=False)
@@ -75,14 +79,21 @@ def process_letters(
     force: bool = False,
     password: str | None = None,
     show_progress: bool = True,
+    max_pages: int = Limits.max_pages,
+    max_seconds: float = Limits.seconds,
+    max_memory_mb: int = Limits.memory_mb,
 ) -> RunSummary:
-    """Process every PDF under ``paths`` into ``out``; unchanged files already there are skipped."""
+    """Process every PDF under ``paths`` into ``out``; unchanged files already there are skipped.
+
+    Each document is held to ``max_pages``, ``max_seconds`` and ``max_memory_mb`` (0: no limit).
+    """
     summary = RunSummary(out=out)
+    limits = Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb)
     with OutputFolder(Path(out)) as folder, LetterStore.open(Path(out)) as store:
         todo = files_to_process(find_pdfs(map(Path, paths)), folder, force, summary)
         with progress_bar(show_progress) as progress:
             bar = progress.add_task("letters", total=len(todo))
-            futures = [process_letter.submit(str(path), password) for path in todo]
+            futures = [process_letter.submit(str(path), password, limits, out) for path in todo]
             for future in as_completed(futures):
                 outcome = future.result()
                 write_outcome(folder, outcome, store)

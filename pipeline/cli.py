@@ -17,6 +17,7 @@ from rich.table import Table
 
 import pipeline  # noqa: F401  (Prefect settings before Prefect is imported)
 from models import LetterRecord
+from pipeline.limits import Limits
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Danish ministerial letters (PDF) to validated JSON records.")
@@ -30,6 +31,12 @@ def process(
     workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
     force: Annotated[bool, typer.Option(help="Process files that already have a record")] = False,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs")] = None,
+    max_pages: Annotated[int, typer.Option(min=0, help="Fail documents with more pages "
+                                           "(0: no limit)")] = Limits.max_pages,
+    max_seconds: Annotated[float, typer.Option(min=0, help="Stop reading a document after "
+                                               "this long (0: no limit)")] = Limits.seconds,
+    max_memory_mb: Annotated[int, typer.Option(min=0, help="Memory reading one document may "
+                                               "take, MiB (0: no limit)")] = Limits.memory_mb,
 ) -> None:
     """Turn letters into records: OUT/records/<doc_id>.json, records.jsonl, failures.jsonl."""
     from flows import run_batch  # Prefect loads only for commands that need it
@@ -39,7 +46,8 @@ def process(
         console.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
     summary = run_batch([str(p) for p in paths], out=str(out), workers=workers, force=force,
-                        password=password, show_progress=console.is_terminal)
+                        password=password, show_progress=console.is_terminal,
+                        max_pages=max_pages, max_seconds=max_seconds, max_memory_mb=max_memory_mb)
     print_summary(summary)
 
 

@@ -7,11 +7,15 @@
 Errors become values here, at the edge: a file that cannot be processed gives
 a ``Failure`` with a stable code and a message naming the file and the reason.
 Unexpected errors are logged with their traceback; the message says where.
+
+Reading (PDF parsing, OCR) runs in a short-lived child process within the
+``Limits`` on pages, seconds and memory; the Danish model stays loaded here.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +26,8 @@ from spacy.language import Language
 from models import Failure, LetterRecord
 from pipeline.errors import ReadError
 from pipeline.extract import analyse, build_nlp
-from pipeline.reading import read_document
+from pipeline.limits import Limits, run_limited
+from pipeline.reading import Document, read_document
 from pipeline.record import assemble
 from pipeline.sources.files import SourceFile, read_source
 
@@ -44,28 +49,57 @@ def shared_nlp() -> Language:
     return build_nlp()
 
 
-def process_file(path: Path, password: str | None = None) -> Outcome:
+def process_file(path: Path, password: str | None = None,
+                 limits: Limits | None = None) -> Outcome:
+    """One file's record, or its failure; never raises for what is in the file.
+
+    >>> outcome = process_file(Path("scan.pdf"), limits=Limits(seconds=60))  # doctest: +SKIP
+    >>> outcome.record.source.text_layer  # doctest: +SKIP
+    'ocr'
+    """
     try:
         source = read_source(path)
     except OSError as error:
         return failed(path, None, "unreadable", f"cannot open the file ({error.strerror})")
     try:
-        return Outcome(path=str(path), record=process_source(source, password))
+        return Outcome(path=str(path), record=process_source(source, password, limits))
     except ReadError as error:
         return failed(path, source.sha256, error.code, error.message)
     except ValidationError as error:
         log.exception("%s: record failed validation", path)
         return failed(path, source.sha256, "invalid_record",
-                      f"the extracted record breaks the contract ({error.error_count()} errors)")
+                      f"the extracted record breaks the contract ({error.error_count()} "
+                      f"errors; details in {log_location()})")
     except Exception as error:  # a bug: keep the batch going, keep the details
         log.exception("%s: unexpected error", path)
-        return failed(path, source.sha256, "internal", f"unexpected {type(error).__name__}")
+        return failed(path, source.sha256, "internal",
+                      f"unexpected {type(error).__name__} (details in {log_location()})")
 
 
-def process_source(source: SourceFile, password: str | None = None) -> LetterRecord:
-    document = read_document(source.data, password=password)
-    doc = analyse(shared_nlp(), document)
-    return assemble(source, document, doc)
+def process_source(source: SourceFile, password: str | None = None,
+                   limits: Limits | None = None) -> LetterRecord:
+    document = read_limited(source.data, password, limits or Limits())
+    nlp = shared_nlp()
+    if len(document.body_text) > nlp.max_length:
+        raise ReadError("too_large", f"the running text has {len(document.body_text):,} "
+                        f"characters, more than the pipeline's {nlp.max_length:,}")
+    doc = analyse(nlp, document)
+    return assemble(source, document, doc, text_layer=document.text_layer)
+
+
+def read_limited(data: bytes, password: str | None, limits: Limits) -> Document:
+    """The document, read in a child process held to ``limits`` where processes fork."""
+    if not hasattr(os, "fork"):
+        return read_document(data, password, limits.max_pages)
+    return run_limited(read_document, (data, password, limits.max_pages), limits)
+
+
+def log_location() -> str:
+    """The log file the details went to, for a failure message to point at."""
+    for handler in log.handlers:
+        if isinstance(handler, logging.FileHandler):
+            return handler.baseFilename
+    return "the log"
 
 
 def failed(path: Path, sha256: str | None, code: str, reason: str) -> Outcome:
