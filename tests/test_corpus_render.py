@@ -158,6 +158,15 @@ def test_gold_raw_text_stands_in_the_letter(path):
             assert text.count(raw) >= raws.count(raw), f"{key}: {raw!r}"
 
 
+@pytest.mark.parametrize("path", GOLD, ids=lambda path: path.stem)
+def test_gold_subject_and_salutation_are_the_letters_own(path):
+    """The subject is the bold heading, or in a memo the "Emne:" row."""
+    source = load_source(CORPUS / "sources" / f"{path.stem}.toml")
+    letter = load_gold(path)["letter"]
+    assert letter["subject"] == (source.get("subject") or dict(source.get("memo", [])).get("Emne:"))
+    assert letter["salutation"] == source.get("salutation")
+
+
 def test_corpus_is_varied():
     sources = [load_source(path) for path in SOURCES]
     golds = [load_gold(path) for path in GOLD]
