@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,7 +34,12 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB = re.compile(r"\b(?:https?://)?(www\.[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 CVR = re.compile(r"\bcvr(?:-?\s?nr\.?)?\s*:?\s*((?:\d\s?){7}\d)\b", re.IGNORECASE)
 POSTAL = re.compile(r"^(?:DK-)?\d{4}\s+[A-ZÆØÅ][\w.]*(?:\s+[\wÆØÅæøå.]+)*$")
-STREET = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ.\- ]*\s\d+[A-Za-z]?(?:,\s*[\w. ]+)?$|^Christiansborg$")
+STREET = re.compile(
+    r"^[A-ZÆØÅ][\wæøåÆØÅ.\- ]*\s\d+(?:\s?[A-Za-z])?(?:\s?[-–]\s?\d+[A-Za-z]?)?(?:,\s*[\w. ]+)?$"
+    r"|^Christiansborg$"
+)
+POST_BOX = re.compile(r"^postboks\s+\d+$", re.IGNORECASE)
+SENDER_LABEL = re.compile(r"^(fra|afsender|afs\.)\s*:\s*", re.IGNORECASE)
 SUBJECT_LABEL = re.compile(r"^(emne|vedr\.?|vedrørende|om|angående)\s*:\s*", re.IGNORECASE)
 RECIPIENT_LEAD = re.compile(r"^(til\s*:?\s*)?(medlemmerne\s+af\s+)?", re.IGNORECASE)
 SALUTATION = re.compile(r"^(kære|hej|høje|ærede)\b[^\n]{0,60}$", re.IGNORECASE)
@@ -83,7 +89,7 @@ def read_letterhead(doc: Doc) -> Letterhead:
 
 def letter_date(document: Document) -> str | None:
     """A labelled date ("Dato: ..."), else a line that is only a (place and) date."""
-    lines = [line for block in document.region("head", "sidebar") for line in block.lines]
+    lines = [line for block in document.region("head", "sidebar", "header") for line in block.lines]
     labelled = [DATE_LABEL.sub("", line) for line in lines if DATE_LABEL.match(line)]
     for candidate in labelled + [line for line in lines if is_dateline(line)]:
         value = parse_danish_date(candidate)
@@ -211,7 +217,7 @@ def ministry_of(doc: Doc, blocks: list[Block], web: str | None, email: str | Non
     """By name in the letterhead or sidebar, else by web or mail domain, else by the minister's
     title in the text ("justitsministeren")."""
     for block in blocks:
-        for candidate in line_windows(block.lines):
+        for candidate in line_windows([SENDER_LABEL.sub("", line) for line in block.lines]):
             name = gazetteer.canonical_ministry(candidate)
             if name:
                 return name
@@ -253,10 +259,14 @@ def signing_minister(body_text: str) -> str | None:
 
 
 def address_of(blocks: list[Block]) -> str | None:
-    """A street line followed by a postcode line ("Slotsholmsgade 10, 1216 København K")."""
+    """A street line, any post box, then a postcode line ("Slotsholmsgade 10, 1216 København K")."""
     for block in blocks:
         parts = [seg for line in block.lines for seg in segments_of(line)]
-        for street, postal in zip(parts, parts[1:], strict=False):
-            if STREET.match(street) and POSTAL.match(postal):
-                return f"{street}, {postal}"
+        for index, part in enumerate(parts):
+            if not STREET.match(part):
+                continue
+            rest = parts[index + 1 :]
+            boxes = list(takewhile(POST_BOX.match, rest))
+            if len(rest) > len(boxes) and POSTAL.match(rest[len(boxes)]):
+                return ", ".join([part, *boxes, rest[len(boxes)]])
     return None

@@ -34,6 +34,8 @@ Region = Literal["head", "sidebar", "header", "footer"]
 MARGIN_SHARE = 0.1
 # A vertical gap this many times the usual line pitch starts a new paragraph or block.
 PARAGRAPH_GAP = 1.45
+# A column of labels ("Dato", "Sagsnr.:", "Telefon") holds short lines only.
+LABEL_MAX_CHARS = 22
 # A line this share of the column width or more is full: its paragraph goes on.
 FULL_LINE_SHARE = 0.85
 # A line at least this share of the column width reads as running text.
@@ -249,6 +251,8 @@ def joined(text: str, previous: Line, line: Line, pitch: float, column_width: fl
         return text[:-1]  # "udmønt-" + "ning" -> "udmøntning"
     if text.endswith("-"):
         return text  # "Covid-" + "19", "EU-" + "landene": a real hyphen, no space
+    if previous.width < PARAGRAPH_LINE_SHARE * column_width:
+        return text + "\n"  # a short line that is not a paragraph's last: a signature, an address
     return text + " "
 
 
@@ -275,17 +279,54 @@ def ends_in_line_break_hyphen(text: str, next_line: str) -> bool:
 
 
 def blocks_of(lines: list[Line], region: Region) -> list[Block]:
-    """Rows paired by position, then cut into blocks at wide vertical gaps."""
-    rows = paired_rows(lines)
+    """Per page and column, rows paired by position, cut into blocks at wide vertical gaps."""
+    blocks: list[Block] = []
+    for page in sorted({line.page for line in lines}):
+        for column in columns_of([line for line in lines if line.page == page]):
+            blocks.extend(vertical_blocks(paired_rows(column), region))
+    return blocks
+
+
+def vertical_blocks(rows: list[list[Line]], region: Region) -> list[Block]:
     pitch = smallest_pitch([row[0] for row in rows])
     groups: list[list[list[Line]]] = []
     for previous, row in zip([None, *rows], rows, strict=False):
-        if previous is None or row[0].page != previous[0].page or (
-            row[0].top - previous[0].top > PARAGRAPH_GAP * pitch
-        ):
+        if previous is None or row[0].top - previous[0].top > PARAGRAPH_GAP * pitch:
             groups.append([])
         groups[-1].append(row)
     return [block_of(group, region) for group in groups]
+
+
+def columns_of(lines: list[Line]) -> list[list[Line]]:
+    """Lines of one page in columns, left to right: lines whose x-ranges overlap share a
+    column, and a column of short labels joins the column of values beside it."""
+    columns: list[list[Line]] = []
+    right_edge = -1.0
+    for line in sorted(lines, key=lambda item: item.x0):
+        if columns and line.x0 <= right_edge + 2:
+            columns[-1].append(line)
+        else:
+            columns.append([line])
+        right_edge = max(right_edge, line.x1) if len(columns[-1]) > 1 else line.x1
+    return join_labels_to_values(columns)
+
+
+def join_labels_to_values(columns: list[list[Line]]) -> list[list[Line]]:
+    joined: list[list[Line]] = []
+    for column in columns:
+        if joined and is_label_column(joined[-1], column):
+            joined[-1] = joined[-1] + column
+        else:
+            joined.append(column)
+    return joined
+
+
+def is_label_column(labels: list[Line], values: list[Line]) -> bool:
+    """Short lines, most of them level with a line of the column to their right."""
+    if max(len(line.text) for line in labels) > LABEL_MAX_CHARS:
+        return False
+    level = sum(any(overlaps_vertically(value, label) for value in values) for label in labels)
+    return level >= 0.6 * len(labels)
 
 
 def block_of(rows: list[list[Line]], region: Region) -> Block:
