@@ -337,9 +337,20 @@ class LetterStore:
         path = store_path(out_dir)
         store = cls(connect_writable(path), path)
         if store.version() != STORE_VERSION:
-            contents = read_folder(Path(out_dir))
-            store.rebuild(contents.records, contents.failures)
+            store.bring_up_to_date(Path(out_dir))
         return store
+
+    def bring_up_to_date(self, out_dir: Path) -> None:
+        """Rebuild from the folder's JSONL files unless another run did so meanwhile.
+
+        The version is checked again under the write lock: two runs that start on a
+        new store at once must not both rebuild, or the second would drop what the
+        first has added since.
+        """
+        with self.transaction() as connection:
+            if self.version() != STORE_VERSION:
+                contents = read_folder(out_dir)
+                fill(connection, contents.records, contents.failures)
 
     def __enter__(self) -> LetterStore:
         return self
@@ -380,18 +391,7 @@ class LetterStore:
         Readers see the old store until the new one is committed. Returns the number of letters.
         """
         with self.transaction() as connection:
-            drop_everything(connection)
-            # executescript() would commit first, so the schema goes statement by statement.
-            for statement in split_script(schema_script()):
-                connection.execute(statement)
-            written = 0
-            for record in records:
-                write_record(connection, record)
-                written += 1
-            for failure in failures:
-                write_failure(connection, failure)
-            connection.execute(f"PRAGMA user_version = {STORE_VERSION}")
-        return written
+            return fill(connection, records, failures)
 
     def letter_count(self) -> int:
         return self.connection.execute("SELECT count(*) FROM letters").fetchone()[0]
@@ -408,12 +408,30 @@ def connect_writable(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def fill(connection: sqlite3.Connection, records: Iterable[LetterRecord],
+         failures: Iterable[Failure]) -> int:
+    """Inside a transaction: a fresh schema holding exactly ``records`` and ``failures``."""
+    drop_everything(connection)
+    # executescript() would commit first, so the schema goes statement by statement.
+    for statement in split_script(schema_script()):
+        connection.execute(statement)
+    written = 0
+    for record in records:
+        write_record(connection, record)
+        written += 1
+    for failure in failures:
+        write_failure(connection, failure)
+    connection.execute(f"PRAGMA user_version = {STORE_VERSION}")
+    return written
+
+
 def write_record(connection: sqlite3.Connection, record: LetterRecord) -> None:
     """Replace a letter's rows; the fact rows and search entries go with the letter row."""
     connection.execute("DELETE FROM letters WHERE doc_id = ?", (record.doc_id,))
     connection.execute(insert_sql(LETTERS), letter_row(record))
-    for spec, rows in zip(FACT_TABLES, fact_rows(record).values(), strict=True):
-        connection.executemany(insert_sql(spec), rows)
+    rows = fact_rows(record)
+    for spec in FACT_TABLES:
+        connection.executemany(insert_sql(spec), rows[spec.name])
     # A file that now has a record has no failure any more, as in failures.jsonl.
     connection.execute("DELETE FROM failures WHERE path = ?", (record.source.path,))
 
