@@ -34,6 +34,8 @@ Region = Literal["head", "sidebar", "header", "footer"]
 MARGIN_SHARE = 0.1
 # A vertical gap this many times the usual line pitch starts a new paragraph or block.
 PARAGRAPH_GAP = 1.45
+# White space this many font sizes high, across a whole region, separates bands of blocks.
+BAND_GAP_EMS = 0.9
 # A column of labels ("Dato", "Sagsnr.:", "Telefon") holds short lines only.
 LABEL_MAX_CHARS = 22
 # A line this share of the column width or more is full: its paragraph goes on.
@@ -282,9 +284,23 @@ def blocks_of(lines: list[Line], region: Region) -> list[Block]:
     """Per page and column, rows paired by position, cut into blocks at wide vertical gaps."""
     blocks: list[Block] = []
     for page in sorted({line.page for line in lines}):
-        for column in columns_of([line for line in lines if line.page == page]):
-            blocks.extend(vertical_blocks(paired_rows(column), region))
+        for band in bands_of([line for line in lines if line.page == page]):
+            for column in columns_of(band):
+                blocks.extend(vertical_blocks(paired_rows(column), region))
     return blocks
+
+
+def bands_of(lines: list[Line]) -> list[list[Line]]:
+    """Cut a page's lines where white space runs across all of them, so that a wide
+    heading does not join the columns above it into one."""
+    bands: list[list[Line]] = []
+    bottom = float("-inf")
+    for line in sorted(lines, key=lambda item: item.top):
+        if line.top - bottom > BAND_GAP_EMS * line.size:
+            bands.append([])
+        bands[-1].append(line)
+        bottom = max(bottom, line.bottom)
+    return bands
 
 
 def vertical_blocks(rows: list[list[Line]], region: Region) -> list[Block]:
@@ -321,9 +337,14 @@ def join_labels_to_values(columns: list[list[Line]]) -> list[list[Line]]:
     return joined
 
 
+def looks_like_label(text: str) -> bool:
+    """"Dato", "Sagsnr.:", "Dok. nr.", "E-mail": short, at most two words, no digits."""
+    return len(text) <= LABEL_MAX_CHARS and len(text.split()) <= 2 and not re.search(r"\d", text)
+
+
 def is_label_column(labels: list[Line], values: list[Line]) -> bool:
     """Short lines, most of them level with a line of the column to their right."""
-    if max(len(line.text) for line in labels) > LABEL_MAX_CHARS:
+    if any(not looks_like_label(line.text) for line in labels):
         return False
     level = sum(any(overlaps_vertically(value, label) for value in values) for label in labels)
     return level >= 0.6 * len(labels)
