@@ -31,6 +31,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from models import Failure, LetterRecord
@@ -338,7 +339,32 @@ class LetterStore:
         store = cls(connect_writable(path), path)
         if store.version() != STORE_VERSION:
             store.bring_up_to_date(Path(out_dir))
+        else:
+            store.catch_up(Path(out_dir))
         return store
+
+    def catch_up(self, out_dir: Path) -> int:
+        """Add the records of ``records.jsonl`` that the store lacks or holds in an older version.
+
+        A run killed between writing a record and committing it here leaves such a
+        letter, and the next run skips its file because its record exists. Returns how
+        many letters were added or replaced.
+        """
+        from pipeline.output import read_jsonl
+
+        lines = read_jsonl(out_dir / "records.jsonl", key="doc_id")
+        stored = dict(self.connection.execute("SELECT doc_id, processed_at FROM letters"))
+        behind = [line for doc_id, line in lines.items()
+                  if stored.get(doc_id) != processed_at_of(line)]
+        if not behind:
+            return 0
+        with self.transaction() as connection:
+            for line in behind:
+                try:
+                    write_record(connection, LetterRecord.model_validate_json(line))
+                except ValueError:
+                    continue  # a line of an older contract: `reindex` reports it
+        return len(behind)
 
     def bring_up_to_date(self, out_dir: Path) -> None:
         """Rebuild from the folder's JSONL files unless another run did so meanwhile.
@@ -395,6 +421,14 @@ class LetterStore:
 
     def letter_count(self) -> int:
         return self.connection.execute("SELECT count(*) FROM letters").fetchone()[0]
+
+
+def processed_at_of(line: str) -> str | None:
+    """A record line's ``source.processed_at`` as the store writes it (``isoformat``)."""
+    try:
+        return datetime.fromisoformat(json.loads(line)["source"]["processed_at"]).isoformat()
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def connect_writable(path: Path) -> sqlite3.Connection:

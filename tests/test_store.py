@@ -319,6 +319,23 @@ def test_opening_a_folder_without_a_store_fills_it_from_the_records(out):
     assert dump(out) == expected
 
 
+def test_opening_the_store_adds_records_a_killed_run_wrote_but_did_not_store(out, letters):
+    """A run killed between the record file and the store's commit: the next run catches up."""
+    later = letters[2].source.model_copy(update={
+        "processed_at": letters[2].source.processed_at.replace(year=2030)})
+    newer = revalidated(letters[2].model_copy(update={"source": later}))
+    unstored = copy_of(letters[0], "killed", "2022-01-05", "Skatteministeriet", "Skatteudvalget")
+    with OutputFolder(out) as output:
+        output.write_record(newer)
+        output.write_record(unstored)
+    with LetterStore.open(out) as store:
+        assert store.catch_up(out) == 0  # open has already caught up
+    assert rows(out, "SELECT doc_id FROM letters WHERE year = 2022") == [(unstored.doc_id,)]
+    assert rows(out, "SELECT processed_at FROM letters WHERE doc_id = ?", newer.doc_id) == [
+        (newer.source.processed_at.isoformat(),)]
+    assert rows(out, "SELECT count(*) FROM letters") == [(4,)]
+
+
 # -- two writers at once ------------------------------------------------------------------------
 
 WRITER = """
