@@ -29,7 +29,9 @@ ORGANISATION = "Folketinget"
 
 SEGMENT_SEPARATORS = re.compile(r"\s*(?:[·•|]|\s{3,})\s*")
 DATE_LABEL = re.compile(r"^(dato|date)\s*[:.]?\s*", re.IGNORECASE)
-PHONE = re.compile(r"^(?:tel|tlf|telefon|phone)\.?\s*:?\s*(\+?\d[\d ]{6,}\d)", re.IGNORECASE)
+PHONE = re.compile(
+    r"^(?:t|tel|tlf|telefon|phone|direkte)\.?\s*:?\s*(\+?\d[\d ]{6,}\d)", re.IGNORECASE
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB = re.compile(r"\b(?:https?://)?(www\.[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 CVR = re.compile(r"\bcvr(?:-?\s?nr\.?)?\s*:?\s*((?:\d\s?){7}\d)\b", re.IGNORECASE)

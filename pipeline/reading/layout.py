@@ -38,6 +38,15 @@ PARAGRAPH_GAP = 1.45
 BAND_GAP_EMS = 0.9
 # A column of labels ("Dato", "Sagsnr.:", "Telefon") holds short lines only.
 LABEL_MAX_CHARS = 22
+# Labels letters print without a colon.
+LABEL_WORDS = {
+    "dato", "kontor", "enhed", "afdeling", "telefon", "tlf", "direkte", "mobil", "e-mail",
+    "e-post", "mail", "web", "sagsnr", "sagsnummer", "journalnr", "j.nr", "akt-id", "dok.nr",
+    "doknr", "sagsbehandler", "reference", "ref", "vores ref", "deres ref", "cvr", "cvr-nr",
+    "til", "fra", "emne", "vedr", "kopi", "bilag", "initialer",
+}  # fmt: skip
+# A paragraph's first line may be indented this far (points); a memo's values stand further in.
+MAX_INDENT = 36
 # A line this share of the column width or more is full: its paragraph goes on.
 FULL_LINE_SHARE = 0.85
 # A line at least this share of the column width reads as running text.
@@ -188,15 +197,22 @@ def split_head(main: list[Line], left: float, right: float) -> tuple[list[Line],
 
 
 def body_start(lines: list[Line], left: float, right: float) -> int:
-    """Index of the salutation, else of the first line of running text."""
+    """Index of the salutation, else of the first line of running text: a long line at the
+    column's left edge with nothing beside it (a memo's "Fra:" value is not running text)."""
     for index, line in enumerate(lines):
         if SALUTATION.match(line.text.strip()) and not line.bold:
             return index
     column_width = max(right - left, 1.0)
     for index, line in enumerate(lines):
-        if line.width >= PARAGRAPH_LINE_SHARE * column_width and not line.bold:
+        long_enough = line.width >= PARAGRAPH_LINE_SHARE * column_width
+        at_left_edge = line.x0 <= left + MAX_INDENT
+        if long_enough and at_left_edge and not line.bold and alone_in_row(line, lines):
             return paragraph_start(lines, index)
     return 0
+
+
+def alone_in_row(line: Line, lines: list[Line]) -> bool:
+    return not any(other is not line and overlaps_vertically(other, line) for other in lines)
 
 
 def paragraph_start(lines: list[Line], index: int) -> int:
@@ -338,8 +354,12 @@ def join_labels_to_values(columns: list[list[Line]]) -> list[list[Line]]:
 
 
 def looks_like_label(text: str) -> bool:
-    """"Dato", "Sagsnr.:", "Dok. nr.", "E-mail": short, at most two words, no digits."""
-    return len(text) <= LABEL_MAX_CHARS and len(text.split()) <= 2 and not re.search(r"\d", text)
+    """"Dato", "Sagsnr.:", "Dok. nr.", "E-mail": short, no digits, and marked as a label by
+    its colon or full stop or by being a word letters use as one."""
+    text = text.strip()
+    if len(text) > LABEL_MAX_CHARS or len(text.split()) > 2 or re.search(r"\d", text):
+        return False
+    return text.endswith((":", ".")) or text.lower() in LABEL_WORDS
 
 
 def is_label_column(labels: list[Line], values: list[Line]) -> bool:
@@ -364,7 +384,7 @@ def row_text(row: list[Line]) -> str:
     a wide gap, which later stages read as a separator."""
     text = row[0].text.strip()
     for line in row[1:]:
-        text += (" " if text.endswith((":", ".")) else COLUMN_GAP) + line.text.strip()
+        text += (" " if looks_like_label(text) else COLUMN_GAP) + line.text.strip()
     return text
 
 
