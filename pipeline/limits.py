@@ -19,6 +19,7 @@ traceback in its message (for the log, never for the screen).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import resource
@@ -117,25 +118,28 @@ def outcome_of(function: Callable[..., Any], args: tuple, limits: Limits) -> tup
 
 def apply_limits(limits: Limits) -> None:
     """A memory ceiling above what the child inherited, and a CPU-time backstop."""
-    if limits.memory_mb:
-        ceiling = address_space_in_use() + limits.memory_mb * 1024 * 1024
-        set_soft_limit(resource.RLIMIT_AS, ceiling)
+    in_use = address_space_in_use()
+    if limits.memory_mb and in_use is not None:
+        set_soft_limit(resource.RLIMIT_AS, in_use + limits.memory_mb * 1024 * 1024)
     if limits.seconds:
         set_soft_limit(resource.RLIMIT_CPU, int(limits.seconds) + CPU_GRACE_SECONDS)
 
 
 def set_soft_limit(kind: int, value: int) -> None:
     _soft, hard = resource.getrlimit(kind)
-    resource.setrlimit(kind, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
+    soft = value if hard == resource.RLIM_INFINITY else min(value, hard)
+    with contextlib.suppress(ValueError, OSError):  # a system that does not enforce this limit
+        resource.setrlimit(kind, (soft, hard))
 
 
-def address_space_in_use() -> int:
-    """Bytes of address space this process holds (the forked copy of the worker)."""
+def address_space_in_use() -> int | None:
+    """Bytes of address space this process holds (the forked copy of the worker); None
+    where the system does not say (not Linux), and no ceiling can be set above it."""
     try:
         with open("/proc/self/statm") as statm:
             return int(statm.read().split()[0]) * resource.getpagesize()
-    except OSError:  # not Linux: a ceiling relative to nothing is the safe reading
-        return 0
+    except OSError:
+        return None
 
 
 def send(writer: int, payload: bytes) -> None:
