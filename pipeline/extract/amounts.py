@@ -15,8 +15,8 @@ law and paragraph numbers, phone numbers and years never match.
     [(73400000, 'DKK')]
 
 Amounts in tables, where the unit stands in the column header ("(mio. kr.)")
-and the cells hold bare numbers, are not found here: they join
-``AMOUNT_FINDERS`` as a finder of their own.
+and the cells hold bare numbers, have a finder of their own
+(``amounts_in_tables``): each cell is an amount in its column's unit.
 """
 
 from __future__ import annotations
@@ -162,14 +162,104 @@ def amounts_in_text(doc: Doc) -> list[Amount]:
     ]
 
 
-# Each finder gives the amounts of one kind of place; table cells under a unit
-# header ("(mio. kr.)") will be a second finder beside the running text.
-AMOUNT_FINDERS: list[Callable[[Doc], list[Amount]]] = [amounts_in_text]
+# -- tables: bare numbers under a unit header -------------------------------------------
+
+# "(mio. kr.)", "Mia. kr.", "1.000 kr.", "Beløb (kr.)": the unit a header gives its column.
+TABLE_UNIT = re.compile(
+    rf"(?:(?P<scale>{SCALE}|1\.000)\s*)?(?P<currency>kr\.?|kroner|DKK|EUR|euro){END}", re.IGNORECASE
+)
+CELL_NUMBER = re.compile(rf"^(?P<sign>[-−–])?\s?(?P<number>{NUMBER})$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+
+
+def amounts_in_tables(doc: Doc) -> list[Amount]:
+    """Numbers in table cells whose column header (or the table's caption) names a unit.
+
+    Tables reach the running text as rows of tab-separated cells (see reading.layout).
+    """
+    text = doc.text
+    amounts = []
+    for caption, rows in tables_in(text):
+        table_unit = unit_of(caption) or unit_of(cell_text(text, rows[0][0]))
+        column_units = [unit_of(cell_text(text, cell)) or table_unit for cell in rows[0]]
+        for row in rows[1:]:
+            for column, cell in list(enumerate(row))[1:]:
+                unit = column_units[column] if column < len(column_units) else table_unit
+                amount = cell_amount(doc, row, cell, unit)
+                if amount:
+                    amounts.append(amount)
+    return amounts
+
+
+def tables_in(text: str) -> list[tuple[str, list[list[Cell]]]]:
+    """Runs of lines holding tabs, each with the line before it (its caption)."""
+    tables: list[tuple[str, list[list[Cell]]]] = []
+    previous_line, run = "", []
+    position = 0
+    for line in text.split("\n"):
+        if "\t" in line:
+            run.append(cells_of(line, position))
+        else:
+            if run:
+                tables.append((previous_line, run))
+                run = []
+            previous_line = line
+        position += len(line) + 1
+    if run:
+        tables.append((previous_line, run))
+    return tables
+
+
+def cells_of(line: str, offset: int) -> list[Cell]:
+    cells, start = [], 0
+    for part in line.split("\t"):
+        cells.append(Cell(offset + start, offset + start + len(part)))
+        start += len(part) + 1
+    return cells
+
+
+def cell_text(text: str, cell: Cell) -> str:
+    return text[cell.start : cell.end]
+
+
+def unit_of(header: str) -> tuple[str | None, str] | None:
+    match = TABLE_UNIT.search(header)
+    if not match:
+        return None
+    scale = match.group("scale")
+    return ("tusind" if scale == "1.000" else scale), match.group("currency")
+
+
+def cell_amount(doc: Doc, row: list[Cell], cell: Cell, unit) -> Amount | None:
+    raw = doc.text[cell.start : cell.end]
+    match = CELL_NUMBER.match(raw.strip())
+    if unit is None or not match:
+        return None
+    start = cell.start + raw.index(raw.strip())
+    end = start + len(raw.strip())
+    value = scaled(parse_number(match.group("number")), *unit)
+    return Amount(
+        value=-value if match.group("sign") else value,
+        currency=CURRENCIES[unit[1].lower()],
+        raw=doc.text[start:end],
+        sentence=doc.text[row[0].start : row[-1].end],
+        evidence=evidence(doc, start, end),
+    )
+
+
+# Each finder gives the amounts of one kind of place.
+AMOUNT_FINDERS: list[Callable[[Doc], list[Amount]]] = [amounts_in_text, amounts_in_tables]
 
 
 def find_amounts(doc: Doc) -> list[Amount]:
-    """Every amount in the Doc, from every finder."""
-    return [amount for finder in AMOUNT_FINDERS for amount in finder(doc)]
+    """Every amount in the Doc, from every finder, in text order."""
+    amounts = [amount for finder in AMOUNT_FINDERS for amount in finder(doc)]
+    return sorted(amounts, key=lambda amount: amount.evidence.start)
 
 
 @Language.component("ministerbrev_amounts")
