@@ -36,6 +36,8 @@ from pipeline.errors import ReadError, out_of_memory
 # CPU seconds the child may use beyond the wall-clock limit before the kernel stops it:
 # a backstop for work the deadline cannot reach (a Tesseract left running by a killed child).
 CPU_GRACE_SECONDS = 5
+# The child's exit status when even its answer ran out of memory.
+EXIT_OUT_OF_MEMORY = 3
 
 
 @dataclass(frozen=True)
@@ -90,17 +92,29 @@ def run_limited(function: Callable[..., Any], args: tuple, limits: Limits) -> An
 def run_child(function: Callable[..., Any], args: tuple, limits: Limits, writer: int) -> None:
     """Run, send the outcome down the pipe, and exit at once (no atexit, no flushing of
     the worker's buffers, which are the worker's to flush)."""
-    exit_code = 0
+    exit_code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C stops the child outright
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         apply_limits(limits)
-        outcome = outcome_of(function, args, limits)
-        send(writer, pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+        send(writer, answer_bytes(outcome_of(function, args, limits)))
+        exit_code = 0
+    except MemoryError:
+        exit_code = EXIT_OUT_OF_MEMORY
     except BaseException:  # noqa: BLE001  (a child must never return into the worker's code)
         exit_code = 1
     finally:
         os._exit(exit_code)
+
+
+def answer_bytes(outcome: tuple) -> bytes:
+    """The outcome pickled; one that cannot be pickled is sent as a crash report instead."""
+    try:
+        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    except MemoryError:
+        raise
+    except Exception as error:
+        return pickle.dumps(("crash", f"unpicklable answer: {error}", traceback.format_exc()))
 
 
 def outcome_of(function: Callable[..., Any], args: tuple, limits: Limits) -> tuple:
@@ -187,9 +201,10 @@ def error_for_death(status: int, limits: Limits) -> Exception:
                              "most likely for want of memory")
         return ReadingCrashed(f"the reading process died of signal {number} "
                               f"({signal.Signals(number).name})")
-    # Exit code 1 without an answer: the answer itself could not be made, which under a
-    # memory ceiling means it did not fit.
-    return ReadError("too_large", memory_message(limits))
+    if os.WEXITSTATUS(status) == EXIT_OUT_OF_MEMORY:  # the answer itself did not fit
+        return ReadError("too_large", memory_message(limits))
+    return ReadingCrashed(f"the reading process ended without an answer "
+                          f"(exit status {os.WEXITSTATUS(status)})")
 
 
 def memory_message(limits: Limits) -> str:
