@@ -23,9 +23,12 @@ from pipeline.extract.base import evidence, sentence_at
 # A lead-in followed by clauses: "anbefaler, at A, og at B".
 CLAUSE_LEAD = re.compile(r"\banbefal\w*(?:\s+\w+){0,2}?\s*,?\s+at\s+(?!\w+\s+ikke\b)", re.I)
 # A lead-in followed by noun phrases: "anbefalinger i relation til A, B og C".
+# "anbefalinger til ændringer" names a topic, not the content, so "til" is no lead-in.
 PHRASE_LEAD = re.compile(
-    r"\banbefaling(?:er|erne|en)?\s+(?:i relation til|vedrørende|vedr\.|om|til|inden for|"
-    r"på områderne|på følgende områder)\s+",
+    r"\banbefaling(?:er|erne|en)?\s+(?:i relation til|vedrørende|vedr\.|om|inden for|"
+    r"på områderne|på følgende områder)\s+"
+    r"|\banbefal(?:er|ede|es)\s+(?:(?:derfor|desuden|også|endvidere|bl\.a\.)\s+)?"
+    r"(?=(?:en|et|at\s+\w+e\b|\w+)\s)(?!at\b|ikke\b|i\b|derfor\b|,)",
     re.I,
 )
 # A lead-in ending in a colon, the items following as a list.
@@ -33,7 +36,11 @@ LIST_LEAD = re.compile(r"\banbefal\w*[^.:\n]{0,80}:\s*", re.I)
 CLAUSE_SPLIT = re.compile(r",?\s+og\s+at\s+|,\s*at\s+|;\s*")
 RELATIVE = re.compile(r"^(der|som|hvor|hvis|hvilke|hvilket|hvorved|hvormed)\b", re.I)
 FINAL_CONJUNCT = re.compile(r"^(og|samt|eller)\s+", re.I)
-LIST_ITEM = re.compile(r"^(?:[-–•▪*]|\d{1,2}[.)]|[a-z][.)])\s+(.+)$", re.M)
+LIST_ITEM = re.compile(
+    r"^(?:[-–•▪*]|\d{1,2}[.)]|[a-z][.)])\s+(?:at\s+)?(.+?)(?:,?\s+og)?[.;,]?$", re.M
+)
+# "..., hvilket ministeriet vil igangsætte": a closing clause about the whole, not the item.
+CLOSING_CLAUSE = re.compile(r",\s+(?:hvilket|hvad)\b.*$", re.I)
 
 
 @Language.component("ministerbrev_recommendations")
@@ -60,7 +67,13 @@ def find_recommendations(doc: Doc) -> list[Recommendation]:
 def items_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the recommended items in the sentence ``text[start:end]``."""
     sentence = text[start:end]
+    match = LIST_LEAD.search(sentence)
+    if match and not text[start + match.end() : end].split("\n", 1)[0].strip():
+        return listed_items(text, start + match.end())  # the items follow on lines of their own
     if match := CLAUSE_LEAD.search(sentence):
+        colon = sentence.find(":", match.end())
+        if colon != -1:  # "anbefaler, at tre forhold tænkes ind: A, B og C"
+            return pieces(text, start + colon + 1, end, phrase_items)
         return pieces(text, start + match.end(), end, clause_items)
     if match := PHRASE_LEAD.search(sentence):
         return pieces(text, start + match.end(), end, phrase_items)
@@ -71,8 +84,14 @@ def items_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def pieces(text: str, start: int, end: int, splitter) -> list[tuple[int, int]]:
     """Cut ``text[start:end]`` (less its closing punctuation) into item spans."""
-    content = text[start:end].rstrip(" .!\n")
-    return [(start + a, start + b) for a, b in splitter(content) if b > a]
+    content = CLOSING_CLAUSE.sub("", text[start:end].rstrip(" .!\n"))
+    spans = []
+    for a, b in splitter(content):
+        item = content[a:b]
+        a, b = a + len(item) - len(item.lstrip()), b - len(item) + len(item.rstrip())
+        if b > a:
+            spans.append((start + a, start + b))
+    return spans
 
 
 def clause_items(content: str) -> list[tuple[int, int]]:
@@ -124,12 +143,10 @@ def split_last_og(content: str, spans: list[tuple[int, int]], final_seen: bool):
 
 
 def listed_items(text: str, start: int) -> list[tuple[int, int]]:
-    """The list items that follow a lead-in ending in a colon."""
+    """The list items that follow a lead-in ending in a colon, without "at" and "og"."""
     spans = []
     for match in LIST_ITEM.finditer(text, start):
-        if spans and text[spans[-1][1] : match.start()].strip():
-            break  # the list ended
-        if not spans and text[start : match.start()].strip():
-            break  # no list straight after the colon
+        if text[spans[-1][1] if spans else start : match.start()].strip(" ,.;og\n"):
+            break  # the list ended, or none began straight after the colon
         spans.append((match.start(1), match.end(1)))
-    return [(a, b - len(text[a:b]) + len(text[a:b].rstrip(" .;,"))) for a, b in spans]
+    return spans

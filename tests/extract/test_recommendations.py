@@ -31,10 +31,11 @@ def test_that_clauses_give_one_item_each(analyse_text):
                           "kommunerne får bedre vejledning"]
 
 
-def test_a_listed_recommendation_after_a_colon(analyse_text):
+def test_listed_recommendations_after_a_colon_lose_their_at_and_og(analyse_text):
     doc = analyse_text("Udvalget anbefaler følgende:\n- at reglerne forenkles\n"
-                       "- at fristerne forlænges\n\nDet er ministeriets vurdering.")
-    assert texts(doc) == ["at reglerne forenkles", "at fristerne forlænges"]
+                       "- at fristerne forlænges, og\n- at gebyret afskaffes.\n\n"
+                       "Det er ministeriets vurdering.")
+    assert texts(doc) == ["reglerne forenkles", "fristerne forlænges", "gebyret afskaffes"]
 
 
 @pytest.mark.parametrize("body", [
@@ -58,3 +59,16 @@ def test_any_text_gives_items_that_quote_it(analyse_text, text):
     doc = analyse_text("anbefaler, at " + text)
     for item in doc._.recommendations:
         assert doc.text[item.evidence.start:item.evidence.end] == item.text
+
+
+def test_a_verb_lead_in_followed_by_noun_phrases(analyse_text):
+    doc = analyse_text("Udvalget anbefaler en skærpelse af loftet over, hvor meget den enkelte "
+                       "kan eje, oprettelse af en kvotebank og bedre muligheder for unge.")
+    assert texts(doc) == ["en skærpelse af loftet over, hvor meget den enkelte kan eje",
+                          "oprettelse af en kvotebank", "bedre muligheder for unge"]
+
+
+def test_a_closing_clause_about_the_whole_is_left_out(analyse_text):
+    doc = analyse_text("Det anbefales at etablere en fælles platform, hvilket styrelsen vil "
+                       "igangsætte i 2024.")
+    assert texts(doc) == ["etablere en fælles platform"]
