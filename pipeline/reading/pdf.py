@@ -26,10 +26,9 @@ from typing import Literal
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from pipeline.errors import ReadError, out_of_memory
 from pipeline.reading import ocr
@@ -45,6 +44,11 @@ COLUMN_GAP_EMS = 1.5
 ROW_TOLERANCE_EMS = 0.35
 
 TextLayer = Literal["native", "ocr", "none"]
+
+# What pdfminer and pdfplumber raise on a malformed file: their own errors, and the
+# Python errors their parsers run into on values of the wrong type or shape.
+MALFORMED = (PSException, PdfminerException, MalformedPDFException, TypeError, ValueError,
+             KeyError, AttributeError, IndexError, RecursionError)
 
 
 @dataclass(frozen=True)
@@ -106,10 +110,15 @@ def read_pdf_text(data: bytes, password: str | None = None,
     check_header(data)
     warnings: list[str] = []
     opened, was_mended = open_or_mend(data, password)
-    with opened as pdf:
-        check_page_count(pdf, max_pages)
-        pages = [read_page_safely(page, warnings) for page in pdf.pages]
-        pages = ocr_pages_without_text(pdf, pages, warnings)
+    try:
+        with opened as pdf:
+            check_page_count(pdf, max_pages)
+            pages = [read_page_safely(page, warnings) for page in pdf.pages]
+            if warnings and not any(page.lines or page.is_scan for page in pages):
+                raise ReadError("damaged", f"no page could be read: {'; '.join(warnings)}")
+            pages = ocr_pages_without_text(pdf, pages, warnings)
+    except MALFORMED as error:  # the page tree itself is broken
+        raise read_error_for(error) from error
     if was_mended:
         warnings.insert(0, truncation_warning(pages))
     return PdfText(pages=pages, warnings=warnings)
@@ -138,17 +147,18 @@ def truncation_warning(pages: list[Page]) -> str:
 def open_pdf(data: bytes, password: str | None) -> pdfplumber.PDF:
     """pdfplumber's PDF, or ``ReadError`` naming why it cannot be opened."""
     try:
-        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
-    except PdfminerException as wrapped:
-        raise read_error_for(wrapped.args[0] if wrapped.args else wrapped,
-                             password) from wrapped
-    except (PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError, PSException) as error:
+        return pdfplumber.open(io.BytesIO(data), password=password or "")
+    except MALFORMED as error:
         raise read_error_for(error, password) from error
-    return pdf
 
 
 def read_error_for(error: BaseException, password: str | None = None) -> ReadError:
-    """Name what went wrong in pdfminer's terms in our own stable codes."""
+    """Name what went wrong in pdfminer's terms in our own stable codes. Running out of
+    memory is no damage: it goes on as ``MemoryError``, for the memory limit to report."""
+    if out_of_memory(error):
+        raise MemoryError(str(error)) from error
+    if isinstance(error, PdfminerException) and error.args:
+        error = error.args[0]  # pdfplumber's wrapper around what pdfminer raised
     if isinstance(error, PDFPasswordIncorrect | PDFEncryptionError):
         if password:
             return ReadError("encrypted", "the PDF is encrypted and the password given "
@@ -168,7 +178,8 @@ def check_header(data: bytes) -> None:
 def check_page_count(pdf: pdfplumber.PDF, max_pages: int | None) -> None:
     """Refuse a PDF over the page limit before reading any page of it."""
     # The page tree's own count is free to read; the pages list is what we trust.
-    declared = resolve1(resolve1(pdf.doc.catalog.get("Pages")) or {}).get("Count")
+    tree = resolve1(pdf.doc.catalog.get("Pages"))
+    declared = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
     count = declared if isinstance(declared, int) and declared > 0 else len(pdf.pages)
     if max_pages and count > max_pages:
         raise ReadError("too_many_pages", f"the PDF has {count} pages, more than the limit "
@@ -214,8 +225,7 @@ def read_page_safely(page: pdfplumber.page.Page, warnings: list[str]) -> Page:
     """A page's lines; a page that breaks pdfminer is kept empty, with a warning."""
     try:
         return read_page(page)
-    except (PSException, PDFSyntaxError, PdfminerException, ValueError, KeyError,
-            TypeError) as error:
+    except MALFORMED as error:
         if out_of_memory(error):
             raise MemoryError(str(error)) from error  # a limit, not damage: the file fails
         warnings.append(f"page {page.page_number} could not be read ({type(error).__name__})")
