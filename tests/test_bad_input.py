@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
 from pipeline.errors import ReadError
+from pipeline.limits import Limits, run_limited
 from pipeline.reading import read_document
 from pipeline.reading.layout import build_document
 from pipeline.reading.pdf import Page, clean_text, lines_of_words
@@ -112,6 +113,24 @@ def test_a_pdf_without_pages():
     with pytest.raises(ReadError) as raised:
         read_document(without_pages())
     assert raised.value.code == "no_pages"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.binary(min_size=1, max_size=3)),
+                min_size=1, max_size=12))
+def test_a_damaged_pdf_is_read_or_gets_a_code(seed_pdf, damage):
+    """Bytes of the letter overwritten anywhere: a document comes back, or a ReadError
+    with a failure code; nothing else escapes (no ``internal`` failure)."""
+    data = bytearray(seed_pdf.read_bytes())
+    for share, replacement in damage:
+        start = int(share * len(data))
+        data[start:start + len(replacement)] = replacement
+    try:
+        document = run_limited(read_document, (bytes(data), None, 500), Limits(seconds=30))
+    except ReadError as error:
+        assert error.code in {"damaged", "not_pdf", "no_pages", "no_text", "encrypted"}
+    else:
+        assert document.pages >= 1
 
 
 # -- odd characters, normalised as lines are built -------------------------------------------
