@@ -1,10 +1,10 @@
 """The project's Danish spaCy pipeline.
 
-``load()`` returns the trained pipeline committed in ``pipeline/nlp/model/``
-(tokenizer with letter exceptions, tok2vec, morphologizer with UPOS, lemmatizer,
-parser with sentence boundaries, NER with PER/ORG/LOC/MISC, and a gazetteer
-ruler adding MINISTRY and COMMITTEE entities). It is loaded once per process
-and needs no network.
+``load()`` returns the trained pipeline committed in ``pipeline/nlp/model/``:
+tokenizer with letter exceptions, tok2vec, morphologizer (UPOS and features),
+trained lemmatizer corrected by lemmy for nouns, parser (sentence boundaries),
+NER (PER, ORG, LOC, MISC) and a gazetteer ruler adding MINISTRY and COMMITTEE
+entities. It is loaded once per process and needs no network.
 
 >>> nlp = load()
 >>> nlp is load()
@@ -23,7 +23,9 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-# Registers the tokenizer factory the model's config names, so spacy.load finds it.
+# Register the tokenizer and lemmy component factories the model's config names,
+# so that spacy.load finds them.
+from pipeline.nlp import lemmatizer as _lemmatizer  # noqa: F401
 from pipeline.nlp import tokenizer as _tokenizer  # noqa: F401
 
 MODEL_DIR = Path(__file__).with_name("model")

@@ -40,6 +40,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("--slice", type=int, default=None,
                     help="use only the first N treebank texts (quick runs)")
     ap.add_argument("--eval-every", type=int, default=None, help="steps between evaluations")
+    ap.add_argument("--jobs", type=int, default=2,
+                    help="trainings run side by side (main pipeline and NER)")
     return ap.parse_args(argv)
 
 
@@ -50,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.stage in ("all", "corpus"):
         print("corpus words:", json.dumps(build_corpus(corpus, args.slice)))
     if args.stage in ("all", "train"):
-        train(corpus, args.work / "train", args.max_steps, args.eval_every)
+        train(corpus, args.work / "train", args.max_steps, args.eval_every, args.jobs)
     if args.stage in ("all", "assemble"):
         print("pipeline saved to", assemble(args.work / "train", args.out))
     if args.stage == "evaluate":

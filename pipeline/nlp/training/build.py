@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import spacy
@@ -16,6 +18,7 @@ from pipeline.nlp.training.prepare import write_corpus
 
 HERE = Path(__file__).parent
 CONFIG = HERE / "config.cfg"
+NER_CONFIG = HERE / "config_ner.cfg"
 MODEL_DIR = HERE.parent / "model"
 REPO = HERE.parents[2]
 WORK_DIR = REPO / ".state" / "nlp"
@@ -28,8 +31,21 @@ def build_corpus(out_dir: Path, slice_texts: int | None = None) -> dict[str, int
 
 
 def train(corpus: Path, out_dir: Path, max_steps: int | None = None,
-          eval_every: int | None = None) -> Path:
-    """Train with ``config.cfg``; return the folder of the best model."""
+          eval_every: int | None = None, parallel: int = 2) -> Path:
+    """Train the main pipeline (``config.cfg``) into ``out_dir/main`` and the NER
+    (``config_ner.cfg``) into ``out_dir/ner``; return ``out_dir``."""
+    jobs = [(CONFIG, corpus, out_dir / "main", max_steps, eval_every),
+            (NER_CONFIG, corpus, out_dir / "ner", max_steps, eval_every)]
+    # The two trainings are independent and each uses about one core: run them side by side.
+    with ProcessPoolExecutor(max_workers=parallel, mp_context=get_context("spawn")) as pool:
+        for future in [pool.submit(train_one, *job) for job in jobs]:
+            future.result()
+    return out_dir
+
+
+def train_one(config: Path, corpus: Path, out_dir: Path, max_steps: int | None = None,
+              eval_every: int | None = None) -> Path:
+    """Train one config; return the folder of its best model."""
     from spacy.cli.train import train as spacy_train
 
     overrides: dict[str, object] = {
@@ -42,15 +58,23 @@ def train(corpus: Path, out_dir: Path, max_steps: int | None = None,
         overrides["training.eval_frequency"] = min(max_steps, eval_every or 200)
     elif eval_every is not None:
         overrides["training.eval_frequency"] = eval_every
-    spacy_train(CONFIG, out_dir, overrides=overrides)
+    spacy_train(config, out_dir, overrides=overrides)
     return out_dir / "model-best"
 
 
 def assemble(train_dir: Path, out_dir: Path) -> Path:
     """Best trained model + gazetteer entity ruler, saved to ``out_dir``."""
+    from pipeline.nlp.lemmatizer import FACTORY as LEMMY
     from pipeline.nlp.ruler import add_gazetteer_ruler
 
-    nlp = spacy.load(train_dir / "model-best")
+    nlp = spacy.load(train_dir / "main" / "model-best")
+    ner = spacy.load(train_dir / "ner" / "model-best")
+    if "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")
+    # The NER has its own tok2vec, so it can be sourced as it is.
+    nlp.add_pipe("ner", source=ner)
+    if LEMMY not in nlp.pipe_names:
+        nlp.add_pipe(LEMMY, after="trainable_lemmatizer")
     add_gazetteer_ruler(nlp)
     nlp.meta.update(
         name="ministerbrev_da",

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
 import pipeline.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
+from pipeline.nlp.lemmatizer import FACTORY, lemmy_lemma
 from pipeline.nlp.ruler import RULER_NAME
 from pipeline.nlp.training.prepare import DATA
 
@@ -77,29 +78,26 @@ def score(nlp: Language, examples: list[Example]) -> dict:
     return {k: scores.get(k) for k in keys if scores.get(k) is not None}
 
 
-def lemma_accuracy_gold_tokens(nlp: Language, examples: list[Example], lemmy=None) -> float:
-    """Lemma accuracy on gold tokens, by the pipeline's lemmatizer or by ``lemmy``
-    (then fed the pipeline's predicted UPOS)."""
-    right = total = 0
+def lemma_accuracies(nlp: Language, examples: list[Example]) -> dict[str, float]:
+    """Lemma accuracy on gold tokens (all tokens, as spaCy's scorer counts them) of
+    the trained lemmatizer alone, of lemmy alone (fed the predicted UPOS) and of
+    the pipeline's combination (lemmy for the parts of speech in its config)."""
+    routed = nlp.get_pipe(FACTORY).pos if FACTORY in nlp.pipe_names else frozenset()
+    right = {"trained": 0, "lemmy": 0, "combined": 0}
+    total = 0
     for eg in examples:
         ref = eg.reference
         doc = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref])
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
+        for name, proc in nlp.pipeline:
+            if name != FACTORY:
+                doc = proc(doc)
         for gold, tok in zip(ref, doc, strict=True):
-            if gold.is_punct:
-                continue
-            guess = tok.lemma_ if lemmy is None else _lemmy_lemma(lemmy, tok)
-            right += guess == gold.lemma_
+            by_lemmy = lemmy_lemma(tok.pos_, tok.text)
+            right["trained"] += tok.lemma_ == gold.lemma_
+            right["lemmy"] += by_lemmy == gold.lemma_
+            right["combined"] += (by_lemmy if tok.pos_ in routed else tok.lemma_) == gold.lemma_
             total += 1
-    return right / total
-
-
-def _lemmy_lemma(lemmy, tok) -> str:
-    # lemmy keeps the case it is given; gold lemmas are lower case except names.
-    text = tok.text if tok.pos_ == "PROPN" else tok.text.lower()
-    found = lemmy.lemmatize(tok.pos_, text)
-    return found[0] if found else text
+    return {k: v / total for k, v in right.items()}
 
 
 def speed(nlp: Language, texts: list[str], repeat: int = 3) -> float:
@@ -142,17 +140,6 @@ def evaluate_all(model_dir: Path, corpus: Path) -> dict:
         **load_and_memory(model_dir, texts),
         "this_process_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
-    if "trainable_lemmatizer" in nlp.pipe_names:
-        out["lemma_gold_tokens"] = {
-            "trainable_cdt": lemma_accuracy_gold_tokens(nlp, cdt),
-            "trainable_ud": lemma_accuracy_gold_tokens(nlp, ud),
-        }
-        try:
-            import lemmy
-
-            lem = lemmy.load("da")
-            out["lemma_gold_tokens"]["lemmy_cdt"] = lemma_accuracy_gold_tokens(nlp, cdt, lem)
-            out["lemma_gold_tokens"]["lemmy_ud"] = lemma_accuracy_gold_tokens(nlp, ud, lem)
-        except ImportError:
-            pass
+    out["lemma_gold_tokens"] = {"cdt_test": lemma_accuracies(nlp, cdt),
+                                 "ud_test": lemma_accuracies(nlp, ud)}
     return out

@@ -170,8 +170,8 @@ def spaces_for(words: list[str], text: str) -> list[bool]:
 def entity_spans(sent: NerSent) -> list[tuple[int, int, str]]:
     """Character spans of PER/ORG/LOC (UNER) plus MISC (DaN+ ``xner`` column).
 
-    ``...part`` suffixes (``SID-huset``) count as the entity type; ``...deriv``
-    (``dansk``) does not, as in DaNE.
+    ``...part`` suffixes (``SID-huset``) count as their entity type (as UNER
+    has them); ``...deriv`` words (``danske``) count as MISC.
     """
     offsets = char_offsets(sent.words, sent.text)
     if offsets is None:
@@ -185,7 +185,14 @@ def entity_spans(sent: NerSent) -> list[tuple[int, int, str]]:
 
 
 def _misc_only(tag: str) -> str:
-    if tag[2:] in ("MISC", "MISCpart"):
+    """MISC tags of the DaN+ column, with words derived from names ("danske",
+    LOCderiv) counted as MISC as in DaNE and CoNLL-2003.
+
+    >>> [_misc_only(t) for t in ["B-MISC", "B-LOCderiv", "B-ORGpart", "O"]]
+    ['B-MISC', 'B-MISC', 'O', 'O']
+    """
+    kind = tag[2:]
+    if kind in ("MISC", "MISCpart") or kind.endswith("deriv"):
         return tag[:2] + "MISC"
     return "O"
 
