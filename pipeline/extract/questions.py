@@ -93,6 +93,10 @@ def sentence_before(before: str) -> str:
     return before[ends[-1].end() :] if ends else before
 
 
+# A bill or a proposal for a resolution: "L 45", "B 12".
+BILL = re.compile(r"\b[LB]\s?\d{1,3}\b")
+
+
 def committee_in(text: str) -> str | None:
     """The first committee named in ``text``, in canonical form.
 
@@ -141,16 +145,46 @@ def question_refs_in(text: str) -> list[QuestionRef]:
 
 
 def find_question_refs(doc: Doc) -> list[QuestionRef]:
-    """References in the head blocks and the body, once per (number, series)."""
+    """References in the head blocks and the body, one per question.
+
+    Mentions of one number are one question: "spørgsmål nr. 12 (Alm. del)" in the
+    subject and "Spørgsmål nr. 12:" above the quoted question merge, each lending
+    what the other lacks. A reference with no series takes the bill the letter's
+    head names ("L 45 - ... Svar på spørgsmål 7"), and one with no committee takes
+    the committee the letter's other references agree on.
+    """
     heads = [block.text for block in document_of(doc).region("head", "header")]
-    found: dict[tuple[int, str | None], QuestionRef] = {}
+    merged: list[QuestionRef] = []
     for ref in (ref for text in [*heads, doc.text] for ref in question_refs_in(text)):
-        key = (ref.number, ref.series)
-        if key not in found:
-            found[key] = ref
-        elif found[key].committee is None and ref.committee:
-            found[key] = found[key].model_copy(update={"committee": ref.committee})
-    return list(found.values())
+        same = next((known for known in merged if same_question(known, ref)), None)
+        if same is None:
+            merged.append(ref)
+        else:
+            merged[merged.index(same)] = completed(same, ref)
+    return with_letter_context(merged, heads)
+
+
+def same_question(a: QuestionRef, b: QuestionRef) -> bool:
+    return a.number == b.number and (a.series == b.series or None in (a.series, b.series))
+
+
+def completed(known: QuestionRef, other: QuestionRef) -> QuestionRef:
+    return known.model_copy(update={
+        "series": known.series or other.series,
+        "committee": known.committee or other.committee,
+    })
+
+
+def with_letter_context(refs: list[QuestionRef], heads: list[str]) -> list[QuestionRef]:
+    bills = set(BILL.findall(" ".join(heads)))
+    committees = {ref.committee for ref in refs if ref.committee}
+    bill = " ".join(bills.pop().split()) if len(bills) == 1 else None
+    committee = committees.pop() if len(committees) == 1 else None
+    return [
+        ref.model_copy(update={"series": ref.series or bill,
+                               "committee": ref.committee or committee})
+        for ref in refs
+    ]
 
 
 @Language.component("ministerbrev_question_refs")
