@@ -50,15 +50,17 @@ WORD = r"(?:en|et)\s+halvt?|[a-zæøåé]+"
 END = r"(?![\wæøå])"
 START = r"(?<![\w.,/§-])"
 
+# Parts of an amount stand on one line: a tab or line break between them parts table cells.
+GAP = r"[ \u00a0]*"
 NUMBER_FIRST = re.compile(
-    rf"{START}(?:(?P<number>{AMOUNT_NUMBER})(?:\s*[-–]\s*(?P<range_to>{AMOUNT_NUMBER}))?"
+    rf"{START}(?:(?P<number>{AMOUNT_NUMBER})(?:{GAP}[-–]{GAP}(?P<range_to>{AMOUNT_NUMBER}))?"
     rf"|(?P<words>{WORD}))"
-    rf"(?:\s*(?P<scale>{SCALE}))?\s*(?P<currency>{CURRENCY_AFTER}){END}",
+    rf"(?:{GAP}(?P<scale>{SCALE}))?{GAP}(?P<currency>{CURRENCY_AFTER}){END}",
     re.IGNORECASE,
 )
 CURRENCY_FIRST = re.compile(
-    rf"{START}(?P<currency>{CURRENCY_BEFORE})\s*(?P<number>{AMOUNT_NUMBER})"
-    rf"(?:\s*(?P<scale>{SCALE}){END})?(?![\d,])",
+    rf"{START}(?P<currency>{CURRENCY_BEFORE}){GAP}(?P<number>{AMOUNT_NUMBER})"
+    rf"(?:{GAP}(?P<scale>{SCALE}){END})?(?!\d|,\d)",
     re.IGNORECASE,
 )
 YEARLY_AFTER = re.compile(r"\s*(?:årligt|årlig|om året|pr\.\s*år|per år|hvert år)(?![\wæøå])")

@@ -33,8 +33,10 @@ LABELS = {
     "sagsnummer": rf"sags\.?{NR}|sagsnummer|sagsnr\.?|sag{NR}|(?-i:Sag)\s*:",
     "journalnummer": rf"j\.?\s*nr\.?|jnr\.?|jour\.?\s*nr\.?|journal\.?{NR}|journalnummer",
     "akt-id": r"akt\s*-?\s*id\.?",
-    "dokumentnummer": rf"dok\.?{NR}|doknr\.?|dokument{NR}|dokumentnummer|dokumentnr\.?",
-    "reference": r"(?:vores|deres)\s+ref(?:erence)?\.?|ref(?:erence)?(?:\.\s*nr\.?|\.|\s*:)",
+    "dokumentnummer": rf"dok\.?{NR}|doknr\.?|dokument{NR}|dokumentnummer|dokumentnr\.?"
+    r"|dok\.(?=\s*:)",
+    "reference": r"(?:vores|deres)\s+ref(?:erence)?\.?"
+    r"|ref(?:erence)?(?:\.?\s*-?\s*nr\.?|\.|\s*:)",
 }
 LABEL = "|".join(f"(?P<{kind.replace('-', '_')}>{label})" for kind, label in LABELS.items())
 # Digit groups joined by "-" or "/", spaces allowed around a joint but not across lines;

@@ -71,6 +71,12 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 
+# "primo 2022", "ultimo 2024": the first, middle or last month of the year.
+YEAR_PARTS = {"primo": "01", "medio": "06", "ultimo": "12"}
+PART_OF_YEAR = re.compile(
+    rf"(?<![\w])(?P<ppart>primo|medio|ultimo)\s+(?P<pyear>{YEAR})(?![\d/-])", re.IGNORECASE
+)
+
 # "1.-15. marts 2021", "1. januar til 31. december 2022", "januar-marts 2021":
 # the first end lacks its month or year and borrows them from the second.
 RANGE_JOIN = r"\s*(?P<join>[-–]|til|og)\s*"
@@ -167,7 +173,9 @@ def single_dates(text: str) -> list[tuple[re.Match[str], str]]:
         value = parse_candidate(candidate_of(match))
         if value is not None:
             found.append((match, value))
-    return found
+    for match in PART_OF_YEAR.finditer(text):
+        found.append((match, f"{match.group('pyear')}-{YEAR_PARTS[match.group('ppart').lower()]}"))
+    return sorted(found, key=lambda item: item[0].start())
 
 
 def find_date_ranges(text: str) -> list[DateRange]:

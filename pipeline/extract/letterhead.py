@@ -30,21 +30,28 @@ ORGANISATION = "Folketinget"
 SEGMENT_SEPARATORS = re.compile(r"\s*(?:[·•|]|\s{3,})\s*")
 DATE_LABEL = re.compile(r"^(dato|date)\s*[:.]?\s*", re.IGNORECASE)
 PHONE = re.compile(
-    r"^(?:t|tel|tlf|telefon|phone|direkte)\.?\s*:?\s*(\+?\d[\d ]{6,}\d)", re.IGNORECASE
+    r"^(?:direkte\s+)?(?:t|tel|tlf|telefon|phone|direkte)\.?(?:\s*nr\.?)?\s*:?\s*"
+    r"(\+?\d[\d ]{6,}\d)",
+    re.IGNORECASE,
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB = re.compile(r"\b(?:https?://)?(www\.[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 CVR = re.compile(r"\bcvr(?:-?\s?nr\.?)?\s*:?\s*((?:\d\s?){7}\d)\b", re.IGNORECASE)
 POSTAL = re.compile(r"^(?:DK-)?\d{4}\s+[A-ZÆØÅ][\w.]*(?:\s+[\wÆØÅæøå.]+)*$")
 STREET = re.compile(
-    r"^[A-ZÆØÅ][\wæøåÆØÅ.\- ]*\s\d+(?:\s?[A-Za-z])?(?:\s?[-–]\s?\d+[A-Za-z]?)?(?:,\s*[\w. ]+)?$"
+    r"^(?!(?:j|jour|sags?|dok|akt|ref|cvr|tlf|tel|telefon)\b)"  # a label, not a street
+    r"[A-ZÆØÅ][\wæøåÆØÅ.\- ]*\s\d+(?:\s?[A-Za-z])?(?:\s?[-–]\s?\d+[A-Za-z]?)?(?:,\s*[\w. ]+)?$"
     r"|^Christiansborg$"
 )
 POST_BOX = re.compile(r"^postboks\s+\d+$", re.IGNORECASE)
 SENDER_LABEL = re.compile(r"^(fra|afsender|afs\.)\s*:\s*", re.IGNORECASE)
+LABELLED = re.compile(r"^[\w. -]{1,20}:")
 SUBJECT_LABEL = re.compile(r"^(emne|vedr\.?|vedrørende|om|angående)\s*:\s*", re.IGNORECASE)
 RECIPIENT_LEAD = re.compile(r"^(til\s*:?\s*)?(medlemmerne\s+af\s+)?", re.IGNORECASE)
-SALUTATION = re.compile(r"^(kære|hej|høje|ærede)\b[^\n]{0,60}$", re.IGNORECASE)
+SALUTATION = re.compile(
+    r"^(kære|hej|høje|ærede|til\s+(udvalgets\s+medlemmer|medlemmerne|udvalget)\b)[^\n:]{0,60}$",
+    re.IGNORECASE,
+)
 CLOSING = re.compile(r"^(med\s+)?(venlig(st)?|venlige)\s+hilsen\b.*$", re.IGNORECASE | re.MULTILINE)
 PERSON_NAME = re.compile(r"^[A-ZÆØÅ][\w'\-]+(?:\s+(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)){1,4}$")
 ON_BEHALF = re.compile(r"\bp\.\s?m\.\s?v\.|\be\.\s?b\.|\bpå ministerens vegne\b", re.IGNORECASE)
@@ -113,7 +120,7 @@ def is_dateline(line: str) -> bool:
 
 def find_recipient_block(document: Document) -> Block | None:
     for block in document.region("head", "sidebar"):
-        if any(committee_in(line) for line in block.lines):
+        if any(committees_in(line) for line in block.lines):
             return block
     return None
 
@@ -123,11 +130,18 @@ def committee_in(line: str) -> str | None:
     return gazetteer.canonical_committee(RECIPIENT_LEAD.sub("", line.strip()))
 
 
+def committees_in(line: str) -> list[str]:
+    """ "Til: Folketingets Forsvarsudvalg og Folketingets Finansudvalg" -> both."""
+    parts = re.split(r",\s*|\s+og\s+(?=folketingets\b|\w+udvalg)", line, flags=re.IGNORECASE)
+    names = [committee_in(part) for part in parts] if len(parts) > 1 else []
+    return [name for name in names if name] or [name for name in [committee_in(line)] if name]
+
+
 def recipients_of(document: Document, block: Block | None) -> list[Recipient]:
     if block is None:
         return recipients_in_opening(document.body_text)
-    names = [name for name in map(committee_in, block.lines) if name]
-    rest = [line for line in block.lines if not committee_in(line) and line != ORGANISATION]
+    names = [name for line in block.lines for name in committees_in(line)]
+    rest = [line for line in block.lines if not committees_in(line) and line != ORGANISATION]
     address = ", ".join(line for line in rest if STREET.match(line) or POSTAL.match(line))
     return [
         Recipient(name=name, organisation=ORGANISATION, address=address or None)
@@ -149,10 +163,11 @@ def subject_of(document: Document, recipient_block: Block | None) -> str | None:
     """A labelled subject ("Emne: ..."), else a bold heading below the address, else the
     last heading-like block there. The letterhead above the address is never the subject."""
     blocks = document.region("head")
-    lines = [line for block in blocks for line in block.lines]
-    for line in lines:
-        if SUBJECT_LABEL.match(line):
-            return SUBJECT_LABEL.sub("", line).strip() or None
+    for block in blocks:
+        for index, line in enumerate(block.lines):
+            if SUBJECT_LABEL.match(line):
+                rest = takewhile(lambda more: not LABELLED.match(more), block.lines[index + 1 :])
+                return " ".join([SUBJECT_LABEL.sub("", line).strip(), *rest]).strip() or None
     if recipient_block in blocks:
         blocks = blocks[blocks.index(recipient_block) + 1 :]
     headings = [block for block in blocks if looks_like_heading(block)]
@@ -221,6 +236,7 @@ def ministry_of(doc: Doc, blocks: list[Block], web: str | None, email: str | Non
     for block in blocks:
         for candidate in line_windows([SENDER_LABEL.sub("", line) for line in block.lines]):
             name = gazetteer.canonical_ministry(candidate)
+            name = name or gazetteer.ministry_for_title(candidate)
             if name:
                 return name
     for address in (web, email):
@@ -253,7 +269,9 @@ def signing_minister(body_text: str) -> str | None:
     closings = list(CLOSING.finditer(body_text))
     if not closings:
         return None
-    signature = [ln.strip() for ln in body_text[closings[-1].end():].splitlines() if ln.strip()]
+    after_closing = body_text[closings[-1].end() :].splitlines()
+    # "Peter Hummelgaard / Niklas V. Johansen": the minister, then the official who drafted.
+    signature = [line.split(" / ")[0].strip() for line in after_closing if line.strip()]
     if any(ON_BEHALF.search(line) or OFFICIAL_TITLE.search(line) for line in signature[:4]):
         return None
     names = [line for line in signature[:3] if PERSON_NAME.match(line)]

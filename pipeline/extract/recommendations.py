@@ -27,7 +27,7 @@ CLAUSE_LEAD = re.compile(r"\banbefal\w*(?:\s+\w+){0,2}?\s*,?\s+at\s+(?!\w+\s+ikk
 PHRASE_LEAD = re.compile(
     r"\banbefaling(?:er|erne|en)?\s+(?:i relation til|vedrørende|vedr\.|om|inden for|"
     r"på områderne|på følgende områder)\s+"
-    r"|\banbefal(?:er|ede|es)\s+(?:(?:derfor|desuden|også|endvidere|bl\.a\.)\s+)?"
+    r"|\banbefal(?:er|es)\s+(?:(?:derfor|desuden|også|endvidere|bl\.a\.)\s+)?"
     r"(?=(?:en|et|at\s+\w+e\b|\w+)\s)(?!at\b|ikke\b|i\b|derfor\b|,)",
     re.I,
 )

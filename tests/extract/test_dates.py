@@ -47,6 +47,9 @@ def test_a_date_to_the_day(letter, text, raw, value):
         ("Den forventes primo marts 2021.", "primo marts 2021", "2021-03"),
         ("Den forventes medio juni 2022.", "medio juni 2022", "2022-06"),
         ("Den forventes ultimo december 2023.", "ultimo december 2023", "2023-12"),
+        # primo/medio/ultimo of a year: its first, middle or last month
+        ("Den ventes ultimo 2020.", "ultimo 2020", "2020-12"),
+        ("Stigningen har stået på siden medio 2022.", "medio 2022", "2022-06"),
         ("Marts 2020 var en svær måned.", "Marts 2020", "2020-03"),
     ],
 )
@@ -92,7 +95,6 @@ def test_both_ends_of_a_date_range_are_dates(letter, text, dates):
     [
         "Planen løb i 2020.",  # a bare year
         "Den blev evalueret i foråret 2016.",  # a season
-        "Den ventes ultimo 2020.",  # a part of a bare year
         "Sags nr. 2020 - 6967 og Sagsnr.: 2014-0032/27-0009",  # case numbers
         "Sags nr.: 21/06771 og Jour.nr. 18/04321",
         "Der er afsat 1.250.000 kr.",  # a sum
