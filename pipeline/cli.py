@@ -177,7 +177,11 @@ def search(
         console.print(f"[red]Search failed:[/red] {error}", highlight=False)
         raise typer.Exit(1) from None
     stdout = Console()
-    table = Table("date", "ministry", "doc_id", "snippet", show_lines=True)
+    table = Table(show_lines=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("ministry", max_width=24)
+    table.add_column("doc_id", no_wrap=True)
+    table.add_column("snippet", ratio=1)  # the rest of the width
     for hit in hits:
         table.add_row(hit.date or "", hit.ministry or "", hit.doc_id,
                       snippet_text(hit, plain=not stdout.is_terminal))
@@ -186,15 +190,20 @@ def search(
 
 
 def snippet_text(hit, plain: bool):
-    """The snippet with hits in bold on a terminal, between ** where styles cannot show."""
+    """The snippet with hits in bold on a terminal, between ** where styles cannot show.
+
+    Line breaks (between paragraphs, or between recommendations) become " · ", so a
+    snippet stays one short block in its cell.
+    """
     from rich.text import Text
 
     from pipeline.store import HIT_END, HIT_START
 
+    snippet = " · ".join(line.strip() for line in hit.snippet.splitlines() if line.strip())
     if plain:
-        return Text(hit.highlighted("**", "**"))
+        return Text(snippet.replace(HIT_START, "**").replace(HIT_END, "**"))
     text = Text()
-    for index, part in enumerate(hit.snippet.replace(HIT_END, HIT_START).split(HIT_START)):
+    for index, part in enumerate(snippet.replace(HIT_END, HIT_START).split(HIT_START)):
         text.append(part, style="bold reverse" if index % 2 else "")
     return text
 
