@@ -73,6 +73,11 @@ GROUP BY ministry, year ORDER BY year, total_dkk DESC""",
 FROM counts c JOIN letters l USING (doc_id)
 WHERE c.lemma = :lemma ORDER BY l.date, c.position""",
     },
+    "amounts_in_other_currencies": {
+        "title": "Amounts in another currency than kroner",
+        "sql": """SELECT l.date, l.ministry, a.raw, a.value, a.currency, l.doc_id
+FROM amounts a JOIN letters l USING (doc_id) WHERE a.currency != 'DKK' ORDER BY l.date""",
+    },
     "answers_to_questions": {
         "title": "Letters that answer numbered questions",
         "sql": """SELECT l.date, l.ministry, q.committee, q.series, q.number, l.subject, l.doc_id
