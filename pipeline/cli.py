@@ -252,18 +252,19 @@ def browse(
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8001,
 ) -> None:
     """Explore the store in a browser (Datasette): tables, facets, search and canned queries."""
-    try:
-        from pipeline.browse import serve
-    except ImportError:
-        console.print("Datasette is not installed: pip install 'ministerbrev[browse]'")
-        raise typer.Exit(1) from None
-    console.print(f"Serving {out / 'letters.sqlite'} at http://{host}:{port}/ (Ctrl-C stops)")
-    try:
-        serve(out, host=host, port=port)
-    except FileNotFoundError as error:
-        console.print(f"[red]{error}[/red]", highlight=False)
-        raise typer.Exit(1) from None
+    import importlib.util
 
+    from pipeline.browse import serve
+    from pipeline.store import store_path
+
+    if importlib.util.find_spec("datasette") is None:
+        console.print("Datasette is not installed: pip install -e '.[browse]'")
+        raise typer.Exit(1)
+    if not store_path(out).exists():
+        console.print(f"[red]No store at {store_path(out)}:[/red] run `ministerbrev process` first")
+        raise typer.Exit(1)
+    console.print(f"Serving {store_path(out)} at http://{host}:{port}/ (Ctrl-C stops)")
+    serve(out, host=host, port=port)
 
 if __name__ == "__main__":
     app()

@@ -204,3 +204,13 @@ def test_chromium_renders_the_currency_facet_of_the_amounts(served, chromium, tm
     currencies = section(dom, 'id="facet-currency"', "</ul>")
     assert re.search(r">DKK</a>\s*\d+</li>", currencies)
     assert re.search(r">EUR</a>\s*1</li>", currencies)
+
+
+def test_browse_without_a_store_says_what_to_run_first(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["browse", "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "run `ministerbrev process` first" in result.stderr
