@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from models import Count
 from pipeline.extract.base import evidence, sentence_at
-from pipeline.extract.numbers import number_word
+from pipeline.extract.numbers import SCALES, number_word, parse_number, whole
 
 # Words before a number that make it a reference, not a count: "nr. 12", "§ 5", "stk. 2".
 REFERENCE_WORDS = {
@@ -36,8 +36,13 @@ UNIT_LEMMAS = {
     "kw", "twh", "gwh", "mwh", "liter", "ha", "hektar", "euro", "eur", "dkk", "point",
 }  # fmt: skip
 NOT_COUNT_WORDS = {"en", "et", "én", "ét"}
+# Scale words between a number and what it counts: "13 mio. mennesker".
+COUNT_SCALES = {"mio.", "mio", "mia.", "mia", "millioner", "milliarder", "million", "milliard",
+                "tusind", "tusinde"}
 QUALIFIER_VERBS = {"er", "blev", "bliver", "var", "har", "havde", "været", "blevet", "nu", "alle"}
 MAX_ADJECTIVES = 3
+# Plural surface forms of units, for when a lemma is missing or odd.
+UNITS = {"timer", "måneder", "uger", "dage", "minutter", "sekunder", "gange", "procentpoint"}
 
 
 @Language.component(
@@ -56,10 +61,19 @@ def find_counts(doc: Doc) -> list[Count]:
         value = count_value(token)
         if value is None or is_reference(token) or overlaps(token, taken):
             continue
-        noun = counted_noun(token)
+        value, last = scaled_count(token, value)
+        noun = counted_noun(last)
         if noun is not None:
             counts.append(make_count(doc, token, noun, value))
     return counts
+
+
+def scaled_count(number: Token, value: int | float) -> tuple[int | float, Token]:
+    """ "5,1 mio. brugere" counts 5100000; returns the value and the token before the noun."""
+    doc = number.doc
+    if number.i + 1 < len(doc) and doc[number.i + 1].lower_ in COUNT_SCALES:
+        return whole(value * SCALES[doc[number.i + 1].lower_]), doc[number.i + 1]
+    return value, number
 
 
 def taken_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -82,9 +96,15 @@ def count_value(token: Token) -> int | None:
         followed_by_dot = token.i + 1 < len(token.doc) and token.nbor().text == "."
         ordinal = followed_by_dot and not token.whitespace_  # "4. kvartal"
         return None if is_year or ordinal else value
+    if re.fullmatch(r"\d+,\d+", text) and next_is_scale(token):
+        return parse_number(text)  # "1,1 mia. transaktioner"
     if text.lower() in NOT_COUNT_WORDS:
         return None
     return number_word(text)
+
+
+def next_is_scale(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.nbor().lower_ in COUNT_SCALES
 
 
 def is_reference(token: Token) -> bool:
@@ -96,17 +116,37 @@ def is_reference(token: Token) -> bool:
 
 
 def counted_noun(number: Token) -> Token | None:
-    """The noun a number counts, skipping up to three adjectives ("12 nye lokale tiltag")."""
+    """The noun a number counts, skipping up to three adjectives ("12 nye lokale tiltag").
+
+    With no noun after them, the last adjective is the thing counted: "3.400 frivillige",
+    "249.198 studerende".
+    """
     doc = number.doc
+    adjectives: list[Token] = []
     for offset in range(1, MAX_ADJECTIVES + 2):
         if number.i + offset >= len(doc):
-            return None
+            break
         word = doc[number.i + offset]
         if is_noun(word):
-            return None if lemma_of(word) in UNIT_LEMMAS else word
+            return None if is_unit(word) else word
         if not is_adjective(word):
-            return None
+            if adjectives and looks_like_mistagged_noun(word):
+                return word  # "9 nye sagsbehandlere", the noun tagged as an adverb
+            break
+        adjectives.append(word)
+    after = number.i + len(adjectives) + 1
+    ends_phrase = after >= len(doc) or doc[after].pos_ not in {"NOUN", "PROPN", "ADJ", "ADV", "X"}
+    if adjectives and adjectives[-1].text.endswith("e") and ends_phrase:
+        return adjectives[-1]
     return None
+
+
+def looks_like_mistagged_noun(token: Token) -> bool:
+    return token.is_alpha and token.is_lower and len(token) > 3 and token.pos_ in {"ADV", "X"}
+
+
+def is_unit(token: Token) -> bool:
+    return lemma_of(token) in UNIT_LEMMAS or token.lower_ in UNIT_LEMMAS or token.lower_ in UNITS
 
 
 def is_noun(token: Token) -> bool:
@@ -117,25 +157,48 @@ def is_noun(token: Token) -> bool:
 
 
 def is_adjective(token: Token) -> bool:
-    return token.doc.has_annotation("POS") and token.pos_ == "ADJ"
+    """An adjective, or a participle used as one ("studerende", "ubesatte stillinger")."""
+    if not token.doc.has_annotation("POS"):
+        return False
+    if token.pos_ == "ADJ":
+        return True
+    before_noun = token.i + 1 < len(token.doc) and token.nbor().pos_ == "NOUN"
+    return token.pos_ == "VERB" and (token.lower_.endswith("ende") or
+                                     (token.lower_.endswith("e") and before_noun))
 
 
 def lemma_of(token: Token) -> str:
+    if token.lower_.endswith("ende"):
+        return token.lower_  # a present participle is its own lemma: "studerende"
     lemma = token.lemma_ if token.doc.has_annotation("LEMMA") else ""
     return (lemma or token.text).lower()
 
 
 def make_count(doc: Doc, number: Token, noun: Token, value: int) -> Count:
     start, end = number.idx, noun.idx + len(noun.text)
+    noun_text, lemma = noun.text, lemma_of(noun)
+    if (continued := compound_continuation(noun)) is not None:
+        # "TV 2-virksomheder": the name and its compound are one noun
+        end = continued.idx + len(continued.text)
+        noun_text = doc.text[noun.idx : end]
+        lemma = f"{noun.lower_} {lemma_of(continued)}"
+        noun = continued
     return Count(
-        value=value,
-        noun=noun.text,
-        lemma=lemma_of(noun),
+        value=int(value),
+        noun=noun_text,
+        lemma=lemma,
         qualifier=qualifier_after(noun),
         raw=doc.text[start:end],
         sentence=sentence_at(doc, start, end),
         evidence=evidence(doc, start, end),
     )
+
+
+def compound_continuation(noun: Token) -> Token | None:
+    following = noun.nbor() if noun.i + 1 < len(noun.doc) else None
+    if following is not None and re.fullmatch(r"\d+-[a-zæøå]+", following.text):
+        return following
+    return None
 
 
 def qualifier_after(noun: Token) -> str | None:

@@ -38,18 +38,20 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB = re.compile(r"\b(?:https?://)?(www\.[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 CVR = re.compile(r"\bcvr(?:-?\s?nr\.?)?\s*:?\s*((?:\d\s?){7}\d)\b", re.IGNORECASE)
 POSTAL = re.compile(r"^(?:DK-)?\d{4}\s+[A-ZÆØÅ][\w.]*(?:\s+[\wÆØÅæøå.]+)*$")
+# Labels of numbers, which neither a street nor a subject starts with.
+NUMBER_LABEL = r"(?i:(?:j|jour|sags?|dok|akt|ref|cvr|tlf|tel|telefon)\b)"
 STREET = re.compile(
-    r"^(?!(?:j|jour|sags?|dok|akt|ref|cvr|tlf|tel|telefon)\b)"  # a label, not a street
+    rf"^(?!{NUMBER_LABEL})"  # a label, not a street
     r"[A-ZÆØÅ][\wæøåÆØÅ.\- ]*\s\d+(?:\s?[A-Za-z])?(?:\s?[-–]\s?\d+[A-Za-z]?)?(?:,\s*[\w. ]+)?$"
     r"|^Christiansborg$"
 )
 POST_BOX = re.compile(r"^postboks\s+\d+$", re.IGNORECASE)
 SENDER_LABEL = re.compile(r"^(fra|afsender|afs\.)\s*:\s*", re.IGNORECASE)
-LABELLED = re.compile(r"^[\w. -]{1,20}:")
+LABELLED = re.compile(rf"^[\w. -]{{1,20}}:|^{NUMBER_LABEL}")
 SUBJECT_LABEL = re.compile(r"^(emne|vedr\.?|vedrørende|om|angående)\s*:\s*", re.IGNORECASE)
 RECIPIENT_LEAD = re.compile(r"^(til\s*:?\s*)?(medlemmerne\s+af\s+)?", re.IGNORECASE)
 SALUTATION = re.compile(
-    r"^(kære|hej|høje|ærede|til\s+(udvalgets\s+medlemmer|medlemmerne|udvalget)\b)[^\n:]{0,60}$",
+    r"^(kære|hej|høje|ærede|til\s+(udvalgets\s+medlemmer|udvalget)\b)[^\n:]{0,60}$",
     re.IGNORECASE,
 )
 CLOSING = re.compile(r"^(med\s+)?(venlig(st)?|venlige)\s+hilsen\b.*$", re.IGNORECASE | re.MULTILINE)

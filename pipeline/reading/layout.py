@@ -59,7 +59,7 @@ PAGE_NUMBER = re.compile(
     r"^(side\s+)?\d{1,3}(\s*(af|/|of)\s*\d{1,3})?$|^-\s*\d{1,3}\s*-$", re.IGNORECASE
 )
 SALUTATION = re.compile(
-    r"^(kære|hej|høje|ærede|til\s+(udvalgets\s+medlemmer|medlemmerne|udvalget)\b)[^:]{0,60}$",
+    r"^(kære|hej|høje|ærede|til\s+(udvalgets\s+medlemmer|udvalget)\b)[^:]{0,60}$",
     re.IGNORECASE,
 )
 LIST_MARKER = re.compile(r"^([-–•▪◦·*]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")

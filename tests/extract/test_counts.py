@@ -48,3 +48,18 @@ def test_any_text_never_raises_and_evidence_quotes_raw(analyse_text, text):
     doc = analyse_text("Der er 5 kommuner. " + text)
     for count in doc._.counts:
         assert doc.text[count.evidence.start:count.evidence.end] == count.raw
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Løsningen har 5,1 mio. brugere.", [(5100000, "bruger")]),
+    ("Der er 3.400 frivillige.", [(3400, "frivillig")]),
+    ("I alt 249.198 studerende modtog SU.", [(249198, "studerende")]),
+    ("Der er ca. 1.270 ubesatte stillinger.", [(1270, "stilling")]),
+])
+def test_scaled_numbers_nominalised_adjectives_and_participles(analyse_text, text, expected):
+    assert counts(analyse_text(text)) == expected
+
+
+def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
+    [count] = analyse_text("De otte regionale TV 2-virksomheder får tilskud.")._.counts
+    assert (count.value, count.noun, count.lemma) == (8, "TV 2-virksomheder", "tv 2-virksomhed")
