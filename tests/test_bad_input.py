@@ -7,6 +7,7 @@ emptied, replaced by HTML, stripped of its pages.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -242,6 +243,15 @@ def test_the_truncated_letter_gets_a_record_with_a_warning(bad_batch):
     assert cut["letter"]["date"] == "2020-11-04"
     [whole] = [r for r in records if r["source"]["filename"] != "cut-short.pdf"]
     assert whole["warnings"] == [] and whole["source"]["text_layer"] == "native"
+
+
+def test_record_file_names_come_from_the_content_hash(bad_batch):
+    _result, out = bad_batch
+    letters = out.parent / "letters"
+    for path in (out / "records").glob("*.json"):
+        source = json.loads(path.read_text())["source"]
+        content = (letters / source["filename"]).read_bytes()
+        assert path.name == hashlib.sha256(content).hexdigest()[:16] + ".json"
 
 
 def test_the_password_given_on_the_command_line_opens_the_letter(bad_batch):
