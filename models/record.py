@@ -49,6 +49,28 @@ class Evidence(Strict):
         return self
 
 
+class OdaProvenance(Strict):
+    """Where a letter fetched from Folketinget's open data (ODA) came from.
+
+    Times are ODA's own: Danish local time without a zone, as ODA wrote them.
+
+        >>> OdaProvenance(dokument_id=1, file_url="https://www.ft.dk/a.pdf",
+        ...               updated="2026-10-04T10:05:00").dokument_id
+        1
+    """
+
+    dokument_id: int = Field(description="Dokument.id in ODA")
+    title: str | None = Field(default=None, description="Dokument.titel")
+    type: str | None = Field(default=None, description="Dokumenttype.type, e.g. 'Brev'")
+    date: str | None = Field(default=None, description="Dokument.dato (Danish local time)")
+    committee: str | None = Field(default=None, description="The committee (Aktør of type "
+                                  "Udvalg) the document is linked to")
+    ministry: str | None = Field(default=None, description="The ministry (Aktør of type "
+                                 "Ministerområde) the document is linked to")
+    file_url: str = Field(description="Fil.filurl the PDF was downloaded from")
+    updated: str = Field(description="Dokument.opdateringsdato (Danish local time)")
+
+
 class Source(Strict):
     """The file a record was made from."""
 
@@ -60,6 +82,8 @@ class Source(Strict):
     media_type: str = "application/pdf"
     text_layer: TextLayer
     processed_at: datetime = Field(description="ISO 8601, UTC")
+    oda: OdaProvenance | None = Field(
+        default=None, description="Provenance of a letter fetched from ODA; null otherwise.")
 
 
 class Sender(Strict):
