@@ -30,8 +30,10 @@ def configure_prefect() -> None:
     home = state_dir() / "prefect"
     defaults = {
         "PREFECT_HOME": str(home),
-        # No network at run time: no usage analytics from the temporary server.
+        # No network at run time: no usage analytics from the temporary server,
+        # and none from the client (which otherwise prints a notice and phones home).
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
         "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
         # The first start on a fresh home runs every database migration; on a
         # slow machine that outlasts Prefect's 20 s default.
@@ -42,3 +44,5 @@ def configure_prefect() -> None:
     }
     for name, value in defaults.items():
         os.environ.setdefault(name, value)
+    # Prefect creates its home without parents, and warns when it cannot.
+    Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
