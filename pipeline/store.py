@@ -31,7 +31,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from models import Failure, LetterRecord
@@ -178,7 +178,8 @@ FAILURES = TableSpec("failures", "Files that could not be processed, and why.", 
     _col("path", "TEXT PRIMARY KEY", "The file"),
     _col("sha256", "TEXT", "SHA-256 of its bytes, if it could be read"),
     _col("error", "TEXT NOT NULL",
-         "Short code: empty, not_pdf, encrypted, damaged, no_pages, needs_ocr, unreadable, "
+         "Short code (models/failure.py): empty, not_pdf, encrypted, damaged, no_pages, "
+         "needs_ocr, no_text, too_many_pages, timeout, too_large, unreadable, "
          "invalid_record, internal"),
     _col("message", "TEXT NOT NULL", "What went wrong, in words"),
 ), ("path",))
@@ -341,6 +342,7 @@ class LetterStore:
             store.bring_up_to_date(Path(out_dir))
         else:
             store.catch_up(Path(out_dir))
+        store.ensure_run_state()
         return store
 
     def catch_up(self, out_dir: Path) -> int:
@@ -422,6 +424,59 @@ class LetterStore:
     def letter_count(self) -> int:
         return self.connection.execute("SELECT count(*) FROM letters").fetchone()[0]
 
+    # -- run state: what scheduled runs have seen (``RUN_STATE_SCHEMA``) ----------------------
+
+    def ensure_run_state(self) -> None:
+        """Create the run-state tables if this store has none yet."""
+        present = self.connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+            f"({', '.join('?' * len(RUN_STATE_TABLES))})", RUN_STATE_TABLES).fetchone()[0]
+        if present < len(RUN_STATE_TABLES):
+            with self.transaction() as connection:
+                for statement in split_script(RUN_STATE_SCHEMA):
+                    connection.execute(statement)
+
+    def processed_hashes(self) -> set[str]:
+        """SHA-256 of every file processed before: marked by a scheduled run, or in ``letters``.
+
+            >>> "9bd7a55f42ce5f96..." in store.processed_hashes()  # doctest: +SKIP
+            True
+        """
+        rows = self.connection.execute(
+            "SELECT sha256 FROM processed_hashes UNION SELECT sha256 FROM letters")
+        return {sha256 for (sha256,) in rows}
+
+    def mark_processed(self, sha256: str, source: str, path: str, outcome: str) -> None:
+        """Remember a file's content as done (``outcome``: 'record' or a failure code)."""
+        with self.transaction() as connection:
+            connection.execute(
+                "INSERT OR REPLACE INTO processed_hashes VALUES (?, ?, ?, ?, ?)",
+                (sha256, source, path, outcome, datetime.now(UTC).isoformat()))
+
+    def watermark(self, source: str) -> str | None:
+        """The last update time of ``source`` fully processed, as the source wrote it."""
+        row = self.connection.execute(
+            "SELECT value FROM watermarks WHERE source = ?", (source,)).fetchone()
+        return row[0] if row else None
+
+    def set_watermark(self, source: str, value: str) -> None:
+        """Move the watermark; callers do so only once everything up to ``value`` is committed."""
+        with self.transaction() as connection:
+            connection.execute("INSERT OR REPLACE INTO watermarks VALUES (?, ?, ?)",
+                               (source, value, datetime.now(UTC).isoformat()))
+
+
+# Scheduled runs' own state. Not derived from the records, so a rebuild (``reindex``, a new
+# store version) keeps it: a watermark lost there would fetch everything again.
+RUN_STATE_TABLES = ("processed_hashes", "watermarks")
+RUN_STATE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS processed_hashes (
+  sha256 TEXT PRIMARY KEY, source TEXT NOT NULL, path TEXT NOT NULL,
+  outcome TEXT NOT NULL, processed_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS watermarks (
+  source TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
+"""
+
 
 def processed_at_of(line: str) -> str | None:
     """A record line's ``source.processed_at`` as the store writes it (``isoformat``)."""
@@ -476,7 +531,7 @@ def write_failure(connection: sqlite3.Connection, failure: Failure) -> None:
 
 
 def drop_everything(connection: sqlite3.Connection) -> None:
-    """Drop every view and table of the store.
+    """Drop every view and table of the store but the run state (``RUN_STATE_TABLES``).
 
     Order matters: the search table before the tables it shadows and indexes (its
     own shadow tables go with it), fact tables before ``letters`` which they point at.
@@ -484,6 +539,7 @@ def drop_everything(connection: sqlite3.Connection) -> None:
     objects = connection.execute(
         "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'table') "
         "AND name NOT LIKE 'sqlite~_%' ESCAPE '~' "
+        f"AND name NOT IN {RUN_STATE_TABLES!r} "
         "ORDER BY type = 'table', sql NOT LIKE 'CREATE VIRTUAL%', name = 'letters'").fetchall()
     for kind, name in objects:
         connection.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
