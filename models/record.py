@@ -132,7 +132,9 @@ class Amount(Strict):
     value: int | float = Field(description="Whole units of the currency: 73,4 mio. kr. -> 73400000")
     currency: str = "DKK"
     raw: str
-    per: str | None = Field(default=None, description='"år" for "årligt" / "om året"')
+    per: str | None = Field(
+        default=None, description='"år" for "årligt" / "om året"; "måned" for "om måneden"'
+    )
     range_to: int | float | None = None
     sentence: str
     evidence: Evidence

@@ -64,6 +64,7 @@ CURRENCY_FIRST = re.compile(
     re.IGNORECASE,
 )
 YEARLY_AFTER = re.compile(r"\s*(?:årligt|årlig|om året|pr\.\s*år|per år|hvert år)(?![\wæøå])")
+MONTHLY_AFTER = re.compile(r"\s*(?:månedligt|om måneden|pr\.\s*måned|per måned)(?![\wæøå])")
 YEARLY_BEFORE = re.compile(
     r"(?:årligt|årlig|hvert år)\s+(?:(?:ca\.|cirka|op til|omkring|knap|godt|over|under)\s+)?$"
 )
@@ -139,11 +140,14 @@ def overlaps(found: Found, taken: list[tuple[int, int]]) -> bool:
 
 
 def per_of(text: str, found: Found) -> str | None:
-    """ "år" where "årligt" / "om året" / "pr. år" stands right after (or "årligt" right before)."""
+    """ "år" where "årligt" / "om året" / "pr. år" stands right after (or "årligt" right before);
+    "måned" for "om måneden" / "pr. måned"."""
     if YEARLY_AFTER.match(text, found.end) or YEARLY_BEFORE.search(
         text[max(0, found.start - 40) : found.start]
     ):
         return "år"
+    if MONTHLY_AFTER.match(text, found.end):
+        return "måned"  # beyond the contract's "år", in the same spirit
     return None
 
 

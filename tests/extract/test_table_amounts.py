@@ -30,3 +30,8 @@ def test_a_column_header_gives_its_own_unit(analyse_text):
 def test_a_table_without_a_unit_holds_no_amounts(analyse_text):
     doc = analyse_text("Tabel 3\nÅr\tSager\n2022\t140\n2023\t155")
     assert doc._.amounts == []
+
+
+def test_an_amount_per_month(analyse_text):
+    [amount] = analyse_text("Ydelsen udgør 19.562 kr. om måneden.")._.amounts
+    assert (amount.value, amount.per) == (19562, "måned")
