@@ -49,6 +49,11 @@ POST_BOX = re.compile(r"^postboks\s+\d+$", re.IGNORECASE)
 SENDER_LABEL = re.compile(r"^(fra|afsender|afs\.)\s*:\s*", re.IGNORECASE)
 LABELLED = re.compile(rf"^[\w. -]{{1,20}}:|^{NUMBER_LABEL}")
 SUBJECT_LABEL = re.compile(r"^(emne|vedr\.?|vedrørende|om|angående)\s*:\s*", re.IGNORECASE)
+# "Folketingets Trafikudvalg", "Miljøudvalget": a committee by the form of its name alone.
+UNKNOWN_COMMITTEE = re.compile(
+    r"(?:Folketingets\s+)?(?P<name>(?:[A-ZÆØÅ][\wæøå]*-,?\s+(?:[\wæøå]+-,?\s+)*og\s+)?"
+    r"[A-ZÆØÅ][\wæøå]*udvalg)(?:et|ets|s)?"
+)
 RECIPIENT_LEAD = re.compile(r"^(til\s*:?\s*)?(medlemmerne\s+af\s+)?", re.IGNORECASE)
 SALUTATION = re.compile(
     r"^(kære|hej|høje|ærede|til\s+(udvalgets\s+medlemmer|udvalget)\b)[^\n:]{0,60}$",
@@ -128,15 +133,24 @@ def find_recipient_block(document: Document) -> Block | None:
 
 
 def committee_in(line: str) -> str | None:
-    """The committee a recipient line names ("Til: Folketingets Finansudvalg")."""
-    return gazetteer.canonical_committee(RECIPIENT_LEAD.sub("", line.strip()))
+    """The committee a recipient line names ("Til: Folketingets Finansudvalg"); one the
+    gazetteer does not know by the form of its name ("Folketingets Xudvalg" -> "Xudvalget")."""
+    text = RECIPIENT_LEAD.sub("", line.strip())
+    known = gazetteer.canonical_committee(text)
+    if known or not (unknown := UNKNOWN_COMMITTEE.fullmatch(text)):
+        return known
+    return unknown.group("name") + "et"
 
 
 def committees_in(line: str) -> list[str]:
-    """ "Til: Folketingets Forsvarsudvalg og Folketingets Finansudvalg" -> both."""
+    """ "Til: Folketingets Forsvarsudvalg og Folketingets Finansudvalg" -> both; a name that
+    coordinates words ("Transport-, Bygnings- og Boligudvalget") stays whole."""
+    whole = committee_in(line)
+    if whole:
+        return [whole]
     parts = re.split(r",\s*|\s+og\s+(?=folketingets\b|\w+udvalg)", line, flags=re.IGNORECASE)
-    names = [committee_in(part) for part in parts] if len(parts) > 1 else []
-    return [name for name in names if name] or [name for name in [committee_in(line)] if name]
+    names = [committee_in(part) for part in parts if not part.rstrip().endswith("-")]
+    return [name for name in names if name] if len(parts) > 1 else []
 
 
 def recipients_of(document: Document, block: Block | None) -> list[Recipient]:
@@ -281,8 +295,12 @@ def signing_minister(body_text: str) -> str | None:
 
 
 def address_of(blocks: list[Block]) -> str | None:
-    """A street line, any post box, then a postcode line ("Slotsholmsgade 10, 1216 København K")."""
-    for block in blocks:
+    """A street line, any post box, then a postcode line ("Slotsholmsgade 10, 1216 København K"),
+    from the sidebar, footer or header before the head, where the recipient's address stands."""
+    order = {"sidebar": 0, "footer": 1, "header": 2, "head": 3}
+    for block in sorted(blocks, key=lambda block: order[block.region]):
+        if any(ORGANISATION in line for line in block.lines):
+            continue
         parts = [seg for line in block.lines for seg in segments_of(line)]
         for index, part in enumerate(parts):
             if not STREET.match(part):

@@ -111,10 +111,22 @@ def committee_in(text: str) -> str | None:
             committee = canonical_committee(candidate)
             if committee:
                 return committee
-        committee = committee_by_form(word.group(0))
+        committee = committee_by_form(" ".join([*coordinated(words_before), word.group(0)]))
         if committee:
             return committee
     return None
+
+
+def coordinated(words_before: list[str]) -> list[str]:
+    """The first conjuncts of a coordinated name: "Transport-, Bygnings- og" before
+    "Boligudvalg". A single word or none."""
+    taken: list[str] = []
+    for word in reversed(words_before):
+        if word == "og" and not taken or word.endswith(("-", "-,")):
+            taken.insert(0, word)
+        else:
+            break
+    return taken if taken and taken[0] != "og" else []
 
 
 def committee_by_form(word: str) -> str | None:
@@ -128,6 +140,8 @@ def committee_by_form(word: str) -> str | None:
     stem = re.sub(r"(?:et|ets|s)$", "", word)
     if not stem[:1].isupper() or stem.lower() == "udvalg" or stem.endswith("-"):
         return None
+    if " og " in stem and not stem.split(" og ")[-1][:1].isupper():
+        return None  # "Transport-, Bygnings- og boligudvalg" is no name as written
     return stem + "et"
 
 

@@ -24,3 +24,9 @@ def test_an_earlier_question_takes_the_letters_committee(analyse_text):
             "på spørgsmål nr. 41 (Alm. del) er siden opdateret.")
     assert refs(analyse_text(body)) == [(88, "Alm. del", "Beskæftigelsesudvalget"),
                                         (41, "Alm. del", "Beskæftigelsesudvalget")]
+
+
+def test_a_committee_whose_name_coordinates_words_is_named_whole(analyse_text):
+    body = ("Folketingets Transport-, Bygnings- og Boligudvalg har stillet mig spørgsmål nr. 567 "
+            "(Alm. del), som hermed besvares.")
+    assert refs(analyse_text(body)) == [(567, "Alm. del", "Transport-, Bygnings- og Boligudvalget")]
