@@ -12,30 +12,51 @@ them as they arrive, so a batch that stops keeps everything finished before.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 # Importing pipeline first points Prefect at the project's state folder.
 import pipeline  # noqa: F401
 
 # isort: split
-from prefect import flow, task
+from prefect import flow, serve, task
+from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from models import Failure
+from models.record import OdaProvenance
 from pipeline.limits import Limits
 from pipeline.output import OutputFolder
 from pipeline.process import Outcome, process_file
 from pipeline.sources.files import find_pdfs, read_source
+from pipeline.sources.inbox import scan_inbox
+from pipeline.sources.oda import (
+    DANISH_TIME,
+    FetchError,
+    Follow,
+    OdaClient,
+    OdaDocument,
+    OdaSettings,
+    Page,
+    PdfFile,
+    format_time,
+    matches,
+    page_watermark,
+)
 from pipeline.state import state_dir
 from pipeline.store import LetterStore
 
 FACT_FAMILIES = ("amounts", "dates", "periods", "counts", "recommendations")
+DASK_ADDRESS_ENV = "MINISTERBREV_DASK_ADDRESS"  # e.g. tcp://scheduler:8786
 
 
 @dataclass
@@ -142,17 +163,28 @@ def progress_bar(visible: bool) -> Progress:
     )
 
 
-def task_runner(workers: int):
-    """Threads cannot share pdfplumber, so parallel work runs in processes."""
+def task_runner(workers: int, dask_address: str | None = None):
+    """Threads cannot share pdfplumber, so parallel work runs in processes, or on the Dask
+    cluster whose scheduler is at ``dask_address`` (``tcp://host:8786``)."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner  # the [dask] extra; only where it is used
+
+        return DaskTaskRunner(address=dask_address)
     if workers > 1:
         return ProcessPoolTaskRunner(max_workers=workers)
     return ThreadPoolTaskRunner(max_workers=1)
 
 
-def run_batch(paths: list[str], out: str = "outputs", workers: int = 1, **options) -> RunSummary:
-    """Run the flow with ``workers`` processes; what the CLI and ``python flows.py`` call."""
+def run_batch(paths: list[str], out: str = "outputs", workers: int = 1,
+              dask_address: str | None = None, **options) -> RunSummary:
+    """Run the flow with ``workers`` processes; what the CLI and ``python flows.py`` call.
+
+    With ``dask_address`` (or ``MINISTERBREV_DASK_ADDRESS``) the documents run on that
+    Dask cluster instead, whose workers must see the same paths.
+    """
     configure_logging(Path(out))
-    return process_letters.with_options(task_runner=task_runner(workers))(
+    dask_address = dask_address or os.environ.get(DASK_ADDRESS_ENV) or None
+    return process_letters.with_options(task_runner=task_runner(workers, dask_address))(
         paths=paths, out=out, **options
     )
 
@@ -170,6 +202,255 @@ def configure_logging(out: Path) -> None:
     state_dir().mkdir(parents=True, exist_ok=True)
 
 
+# -- scheduled runs: an inbox folder and Folketinget's open data (ODA) --------------------------
+
+INBOX_ARTIFACT, ODA_ARTIFACT = "inbox-run", "oda-run"
+DEFAULT_CRON = "0 6 * * *"  # every morning at six
+FIRST_ODA_RUN_DAYS = 7  # with no watermark and no --since, ODA is read from a week back
+
+
+@flow(name="process-inbox", task_runner=ThreadPoolTaskRunner(max_workers=1))
+def process_inbox(
+    inbox: str = "inbox",
+    out: str = "outputs",
+    show_progress: bool = False,
+    max_pages: int = Limits.max_pages,
+    max_seconds: float = Limits.seconds,
+    max_memory_mb: int = Limits.memory_mb,
+) -> RunSummary:
+    """Process the PDFs in ``inbox`` whose content the store has not seen; skip the rest.
+
+        >>> process_inbox("inbox", out="outputs").processed  # doctest: +SKIP
+        2
+    """
+    summary, rows = RunSummary(out=out), []
+    limits = Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb)
+    with OutputFolder(Path(out)) as folder, LetterStore.open(Path(out)) as store:
+        scan = scan_inbox(Path(inbox), store.processed_hashes())
+        summary.skipped = len(scan.skipped)
+        hashes = {str(path): sha256 for path, sha256 in scan.new}
+        for outcome in completed(list(hashes), limits, out, show_progress):
+            write_outcome(folder, outcome, store)
+            mark_processed(store, "inbox", outcome, hashes.get(outcome.path))
+            summary.count(outcome)
+            rows.append(artifact_row(outcome))
+    publish_table(INBOX_ARTIFACT, rows, f"Inbox {inbox}: {summary.processed} processed, "
+                  f"{summary.skipped} unchanged, {summary.failed} failed")
+    return summary
+
+
+@flow(name="process-oda", task_runner=ThreadPoolTaskRunner(max_workers=1))
+def process_oda(
+    out: str = "outputs",
+    types: list[str] | None = None,
+    committees: list[str] | None = None,
+    ministries: list[str] | None = None,
+    since: str | None = None,
+    settings: OdaSettings | None = None,
+    show_progress: bool = False,
+    max_pages: int = Limits.max_pages,
+    max_seconds: float = Limits.seconds,
+    max_memory_mb: int = Limits.memory_mb,
+) -> RunSummary:
+    """Letters published on ODA since the store's watermark (or ``since``), page by page.
+
+    Only documents of ``types`` linked to ``committees`` and ``ministries`` are followed
+    (an empty choice follows all). The watermark moves after each page's records are
+    committed, so a run that dies is simply run again.
+
+        >>> process_oda(out="outputs", types=["Brev"], committees=["Finansudvalget"])
+        ... # doctest: +SKIP
+    """
+    summary, rows = RunSummary(out=out), []
+    limits = Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb)
+    follow = Follow(tuple(types or ()), tuple(committees or ()), tuple(ministries or ()))
+    with (OdaClient(settings) as client, OutputFolder(Path(out)) as folder,
+          LetterStore.open(Path(out)) as store):
+        follow = follow.resolve(client.lookups())
+        start, previous = since or store.watermark("oda") or first_oda_since(), []
+        for page in client.document_pages(start, follow.type_ids):
+            for outcome in process_oda_page(client, page, follow, folder, store, limits, summary):
+                summary.count(outcome)
+                rows.append(artifact_row(outcome))
+            # Every record of the page is committed by now. An empty last page completes
+            # the page before it.
+            watermark = page_watermark(page.rows or previous, page.last)
+            if watermark:
+                store.set_watermark("oda", watermark)
+            previous = page.rows
+    publish_table(ODA_ARTIFACT, rows, f"ODA since {start}: {summary.processed} processed, "
+                  f"{summary.skipped} seen before, {summary.failed} failed")
+    return summary
+
+
+def process_oda_page(client: OdaClient, page: Page, follow: Follow, folder: OutputFolder,
+                     store: LetterStore, limits: Limits, summary: RunSummary):
+    """Download the followed PDFs of one page, then process and commit each; yields outcomes."""
+    provenance, failures, processed = {}, [], store.processed_hashes()
+    for row in page.rows:
+        document = followed_document(client, row, follow)
+        for pdf in document.pdf_files if document else ():
+            try:
+                path = save_download(client, pdf, document, folder.root)
+            except FetchError as error:
+                failures.append(download_failure(pdf.url, error))
+                continue
+            if seen_before(path, folder, processed):
+                summary.skipped += 1
+            else:
+                provenance[str(path)] = document.provenance(pdf)
+    for outcome in failures:
+        write_outcome(folder, outcome, store)
+        yield outcome
+    for outcome in completed(list(provenance), limits, str(folder.root), show_progress=False):
+        outcome = with_provenance(outcome, provenance[outcome.path])
+        write_outcome(folder, outcome, store)
+        mark_processed(store, "oda", outcome)
+        yield outcome
+
+
+def followed_document(client: OdaClient, row: dict, follow: Follow) -> OdaDocument | None:
+    """The document, if it is of a followed type and has followed actors and a PDF."""
+    document = client.document(row, follow.lookups, with_actors=False)
+    if follow.types and not matches(follow.types, [document.type or ""]):
+        return None
+    if not document.pdf_files:
+        return None
+    document = client.document(row, follow.lookups)  # now with its committees and ministries
+    return document if follow.wants_actors(document.committees, document.ministries) else None
+
+
+def save_download(client: OdaClient, pdf: PdfFile, document: OdaDocument, root: Path) -> Path:
+    """Download a PDF into ``OUT/oda/<dokument id>-<fil id>.pdf``, written atomically."""
+    data = client.download_pdf(pdf.url)
+    path = root / "oda" / f"{document.id}-{pdf.id}.pdf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+    return path
+
+
+def seen_before(path: Path, folder: OutputFolder, processed: set[str]) -> bool:
+    """True if this content was processed by an earlier run (a re-run after a crash)."""
+    sha256 = read_source(path).sha256
+    return sha256 in processed and folder.has_record(sha256[:16])
+
+
+def download_failure(url: str, error: FetchError) -> Outcome:
+    """A file ODA lists but that could not be had: a failure line, keyed by its URL."""
+    message = error.message if url in error.message else f"{url}: {error.message}"
+    return Outcome(path=url, failure=Failure(path=url, sha256=None, error=error.code,
+                                             message=message))
+
+
+def with_provenance(outcome: Outcome, provenance: OdaProvenance) -> Outcome:
+    """The outcome with ``source.oda`` set on its record."""
+    if not outcome.record:
+        return outcome
+    source = outcome.record.source.model_copy(update={"oda": provenance})
+    return replace(outcome, record=outcome.record.model_copy(update={"source": source}))
+
+
+def completed(paths: list[str], limits: Limits, out: str, show_progress: bool):
+    """Run ``process_letter`` on every path through the flow's task runner; yield as they end."""
+    with progress_bar(show_progress) as progress:
+        bar = progress.add_task("letters", total=len(paths))
+        futures = [process_letter.submit(path, None, limits, out) for path in paths]
+        for future in as_completed(futures):
+            yield future.result()
+            progress.advance(bar)
+
+
+def mark_processed(store: LetterStore, source: str, outcome: Outcome,
+                   sha256: str | None = None) -> None:
+    """Remember the content as done, record or failure, so the next run skips it."""
+    if outcome.record:
+        sha256 = outcome.record.source.sha256
+    elif outcome.failure.sha256:
+        sha256 = outcome.failure.sha256
+    if sha256:
+        code = "record" if outcome.record else outcome.failure.error
+        store.mark_processed(sha256, source, outcome.path, code)
+
+
+def artifact_row(outcome: Outcome) -> dict:
+    """One line of a run's table artifact."""
+    if outcome.failure:
+        return {"file": outcome.path, "doc_id": "", "outcome": outcome.failure.error,
+                "date": "", "ministry": "", "oda_dokument": "", "message": outcome.failure.message}
+    record = outcome.record
+    oda = record.source.oda
+    return {"file": outcome.path, "doc_id": record.doc_id, "outcome": "record",
+            "date": record.letter.date or "", "ministry": record.letter.sender.ministry or "",
+            "oda_dokument": oda.dokument_id if oda else "", "message": ""}
+
+
+def publish_table(key: str, rows: list[dict], description: str) -> None:
+    """Leave what the run processed as a table artifact in Prefect's UI."""
+    table = rows or [{"file": "", "outcome": "nothing new"}]
+    create_table_artifact(table=table, key=key, description=description)
+
+
+def first_oda_since() -> str:
+    """Where a first ODA run starts: ``FIRST_ODA_RUN_DAYS`` back, Danish local time."""
+    now = datetime.now(DANISH_TIME).replace(tzinfo=None, microsecond=0)
+    return format_time(now - timedelta(days=FIRST_ODA_RUN_DAYS))
+
+
+def run_inbox(inbox: str, out: str = "outputs", workers: int = 1, **options) -> RunSummary:
+    """The inbox flow with ``workers`` processes; what ``ministerbrev inbox`` calls."""
+    configure_logging(Path(out))
+    Path(inbox).mkdir(parents=True, exist_ok=True)
+    return process_inbox.with_options(task_runner=task_runner(workers))(
+        inbox=inbox, out=out, **options)
+
+
+def run_oda(out: str = "outputs", workers: int = 1, **options) -> RunSummary:
+    """The ODA flow with ``workers`` processes; what ``ministerbrev oda`` calls."""
+    configure_logging(Path(out))
+    return process_oda.with_options(task_runner=task_runner(workers))(out=out, **options)
+
+
+def deployments(cron: str = DEFAULT_CRON, inbox: str = "inbox", out: str = "outputs",
+                oda_parameters: dict | None = None) -> list:
+    """The scheduled deployments: the inbox and ODA flows, each on ``cron``.
+
+        >>> [d.name for d in deployments("0 6 * * *")]  # doctest: +SKIP
+        ['inbox', 'oda']
+    """
+    return [
+        process_inbox.to_deployment(name="inbox", cron=cron,
+                                    parameters={"inbox": str(Path(inbox).resolve()),
+                                                "out": str(Path(out).resolve())}),
+        process_oda.to_deployment(name="oda", cron=cron,
+                                  parameters={"out": str(Path(out).resolve()),
+                                              **(oda_parameters or {})}),
+    ]
+
+
+def describe_deployments(found: list) -> str:
+    """One line per deployment: its flow, name, schedule and parameters (``serve --dry-run``)."""
+    lines = []
+    for deployment in found:
+        crons = [getattr(s.schedule, "cron", "?") for s in deployment.schedules or ()]
+        lines.append(f"{deployment.flow_name}/{deployment.name} cron={','.join(crons)} "
+                     f"parameters={json.dumps(deployment.parameters, ensure_ascii=False)}")
+    return "\n".join(lines)
+
+
+def serve_deployments(found: list) -> None:
+    """Register the deployments with Prefect and run them on schedule; blocks until stopped."""
+    serve(*found)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["serve"]:  # python flows.py serve [--dry-run]
+        scheduled = deployments()
+        if "--dry-run" in sys.argv:
+            print(describe_deployments(scheduled))
+        else:
+            serve_deployments(scheduled)
+        sys.exit(0)
     result = run_batch(sys.argv[1:] or ["corpus"], out="outputs")
     print(f"{result.processed} processed, {result.skipped} unchanged, {result.failed} failed")
