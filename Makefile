@@ -25,7 +25,7 @@ system:
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev,browse]"
+	$(BIN)/pip install -q -e ".[dev,browse,dask]"
 	touch $(STAMP)
 
 run: setup
