@@ -1,0 +1,49 @@
+"""The scheduled deployments: built as ``flow.serve`` would register them, without serving
+(serving blocks until stopped)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import flows
+from pipeline.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_deployments_run_both_sources_on_the_schedule(tmp_path):
+    found = flows.deployments("30 5 * * 1-5", inbox=str(tmp_path / "inbox"),
+                              out=str(tmp_path / "out"), oda_parameters={"types": ["Brev"]})
+    by_name = {deployment.name: deployment for deployment in found}
+    assert sorted(by_name) == ["inbox", "oda"]
+    assert by_name["inbox"].flow_name == "process-inbox"
+    assert by_name["oda"].flow_name == "process-oda"
+    for deployment in found:
+        [schedule] = deployment.schedules
+        assert schedule.schedule.cron == "30 5 * * 1-5"
+        assert deployment.entrypoint.endswith(f"flows.py:{deployment.flow_name.replace('-', '_')}")
+        assert deployment.parameters["out"] == str((tmp_path / "out").resolve())
+    assert by_name["inbox"].parameters["inbox"] == str((tmp_path / "inbox").resolve())
+    assert by_name["oda"].parameters["types"] == ["Brev"]
+
+
+def test_serve_dry_run_prints_the_deployments_and_returns(tmp_path):
+    result = CliRunner().invoke(app, ["serve", "--cron", "0 6 * * *", "--dry-run",
+                                      "--out", str(tmp_path), "--committee", "Finansudvalget"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("process-inbox/inbox cron=0 6 * * * ")
+    assert lines[1].startswith("process-oda/oda cron=0 6 * * * ")
+    assert '"committees": ["Finansudvalget"]' in lines[1]
+
+
+def test_python_flows_py_serve_dry_run():
+    result = subprocess.run([sys.executable, str(ROOT / "flows.py"), "serve", "--dry-run"],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "process-inbox/inbox cron=0 6 * * *" in result.stdout
+    assert "process-oda/oda cron=0 6 * * *" in result.stdout
