@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -69,8 +70,11 @@ class RunSummary:
     failed: int = 0
     facts: Counter = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
+    # Seconds per stage summed over every letter (``pipeline.timing``): workers' time, not wall.
+    stage_seconds: Counter = field(default_factory=Counter)
 
     def count(self, outcome: Outcome) -> None:
+        self.stage_seconds.update(outcome.stage_seconds)
         if outcome.failure:
             self.failed += 1
             self.failures.append(outcome.failure.message)
@@ -111,13 +115,17 @@ def process_letters(
     summary = RunSummary(out=out)
     limits = Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb)
     with OutputFolder(Path(out)) as folder, LetterStore.open(Path(out)) as store:
+        started = time.perf_counter()
         todo = files_to_process(find_pdfs(map(Path, paths)), folder, force, summary)
+        summary.stage_seconds["finding"] += time.perf_counter() - started
         with progress_bar(show_progress) as progress:
             bar = progress.add_task("letters", total=len(todo))
             futures = [process_letter.submit(str(path), password, limits, out) for path in todo]
             for future in as_completed(futures):
                 outcome = future.result()
+                started = time.perf_counter()
                 write_outcome(folder, outcome, store)
+                summary.stage_seconds["writing"] += time.perf_counter() - started
                 summary.count(outcome)
                 progress.advance(bar)
     return summary

@@ -28,6 +28,7 @@ from pipeline.extract import (  # noqa: F401
     recommendations,
 )
 from pipeline.reading import Document
+from pipeline.timing import StageClock
 
 COMPONENTS = (
     "ministerbrev_amounts",
@@ -53,10 +54,17 @@ def build_nlp() -> Language:
     return nlp
 
 
-def analyse(nlp: Language, document: Document) -> Doc:
-    """Run the pipeline over a document's running text, its layout riding along."""
-    doc = nlp.make_doc(document.body_text)
+def analyse(nlp: Language, document: Document, clock: StageClock | None = None) -> Doc:
+    """Run the pipeline over a document's running text, its layout riding along.
+
+    ``clock`` gets the time of the Danish model's components as "nlp" and of the
+    extractors as "extraction".
+    """
+    clock = clock or StageClock()
+    with clock.stage("nlp"):
+        doc = nlp.make_doc(document.body_text)
     doc._.document = document
-    for _name, component in nlp.pipeline:
-        doc = component(doc)
+    for name, component in nlp.pipeline:
+        with clock.stage("extraction" if name in COMPONENTS else "nlp"):
+            doc = component(doc)
     return doc

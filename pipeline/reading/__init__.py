@@ -26,4 +26,5 @@ def read_document(data: bytes, password: str | None = None,
         raise ReadError("no_text", "no text found on any page: no text layer, and nothing "
                         "for OCR to read (blank pages?)")
     document = build_document(pdf_text.pages)
-    return replace(document, text_layer=pdf_text.text_layer, warnings=pdf_text.warnings)
+    return replace(document, text_layer=pdf_text.text_layer, warnings=pdf_text.warnings,
+                   ocr_seconds=pdf_text.ocr_seconds)

@@ -94,6 +94,8 @@ class Document:
     text_layer: str = "native"
     # What the reading could not do well, for the record's warnings ("text read by OCR ...").
     warnings: list[str] = field(default_factory=list)
+    # Seconds reading spent on OCR, for the run's time per stage; no part of what was read.
+    ocr_seconds: float = field(default=0.0, compare=False)
 
     def page_at(self, offset: int) -> int:
         """The 1-based page on which the character at ``offset`` of body_text stands."""

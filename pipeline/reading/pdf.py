@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
@@ -87,6 +88,8 @@ class PdfText:
 
     pages: list[Page]
     warnings: list[str] = field(default_factory=list)
+    # Seconds spent on OCR, reported apart from reading: it is the slow path.
+    ocr_seconds: float = field(default=0.0, compare=False)
 
     @property
     def text_layer(self) -> TextLayer:
@@ -116,12 +119,14 @@ def read_pdf_text(data: bytes, password: str | None = None,
             pages = [read_page_safely(page, warnings) for page in pdf.pages]
             if warnings and not any(page.lines or page.is_scan for page in pages):
                 raise ReadError("damaged", f"no page could be read: {'; '.join(warnings)}")
+            ocr_started = time.perf_counter()
             pages = ocr_pages_without_text(pdf, pages, warnings)
+            ocr_seconds = time.perf_counter() - ocr_started
     except MALFORMED as error:  # the page tree itself is broken
         raise read_error_for(error) from error
     if was_mended:
         warnings.insert(0, truncation_warning(pages))
-    return PdfText(pages=pages, warnings=warnings)
+    return PdfText(pages=pages, warnings=warnings, ocr_seconds=ocr_seconds)
 
 
 def open_or_mend(data: bytes, password: str | None) -> tuple[pdfplumber.PDF, bool]:
