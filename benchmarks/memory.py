@@ -1,0 +1,89 @@
+"""Peak resident memory of a run's processes, by role, sampled from ``/proc``.
+
+Each process's ``VmHWM`` (the kernel's high-water mark of its resident set) is
+read every ``interval`` seconds, so a long-lived process's peak is caught in
+full whatever the sampling rate; a short-lived reading child is caught when a
+sample falls within its life.
+
+Roles: ``main`` (the command; with one worker it is the worker too),
+``worker`` (Prefect's process-pool workers), ``reader`` (a child forked by the
+main process or a worker to read one PDF within limits), ``server``
+(Prefect's temporary API server) and ``other``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+
+import psutil
+
+
+class PeakSampler:
+    """Samples the process tree under ``pid`` until the process ends."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        self.pid = pid
+        self.interval = interval
+        self.roles: dict[int, str] = {}
+        self.peak_kb: dict[int, int] = {}
+
+    def run_until_exit(self, process: subprocess.Popen) -> dict[str, float]:
+        """Sample until ``process`` exits; the peak of each role in MiB (the largest
+        process of that role), and how many workers and readers were seen."""
+        while process.poll() is None:
+            self.sample()
+            time.sleep(self.interval)
+        return self.peaks_by_role()
+
+    def sample(self) -> None:
+        try:
+            root = psutil.Process(self.pid)
+            tree = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            return  # the run ended between poll() and now
+        for process in tree:
+            peak = high_water_mark_kb(process.pid)
+            if peak is None:
+                continue
+            if process.pid not in self.roles:
+                self.roles[process.pid] = self.role_of(process)
+            self.peak_kb[process.pid] = max(peak, self.peak_kb.get(process.pid, 0))
+
+    def role_of(self, process: psutil.Process) -> str:
+        try:
+            command = process.cmdline()
+            parent = process.parent()
+            parent_command = parent.cmdline() if parent else []
+        except psutil.Error:
+            return "other"
+        if process.pid == self.pid:
+            return "main"
+        if parent and self.roles.get(parent.pid) in {"main", "worker"} \
+                and command == parent_command:
+            return "reader"  # forked: same command line as the process it came from
+        text = " ".join(command)
+        if "uvicorn" in text:
+            return "server"
+        if "spawn_main" in text and "resource_tracker" not in text:
+            return "worker"
+        return "other"
+
+    def peaks_by_role(self) -> dict[str, float]:
+        peaks: dict[str, float] = {}
+        for pid, role in self.roles.items():
+            peaks[role] = max(peaks.get(role, 0.0), self.peak_kb.get(pid, 0) / 1024)
+            peaks[f"{role}_count"] = peaks.get(f"{role}_count", 0) + 1
+        return peaks
+
+
+def high_water_mark_kb(pid: int) -> int | None:
+    """``VmHWM`` of ``pid`` in KiB, or None once the process is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        return None
+    return None

@@ -1,0 +1,170 @@
+"""The benchmark's figures as Markdown tables, and the generated part of docs/benchmarks.md.
+
+Every table is built from the same measurements (``benchmarks.run``): the
+terminal gets the tables, the document gets the machine and the tables
+between its ``bench:start`` and ``bench:end`` markers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.timing import STAGES
+
+if TYPE_CHECKING:
+    from benchmarks.run import PipelineRun, SizeResult
+
+START = "<!-- bench:start (written by benchmarks/run.py; edit outside the markers) -->"
+END = "<!-- bench:end -->"
+
+# Peak memory may grow this much from the smallest to the largest corpus and still be "flat".
+FLAT_GROWTH = 1.10
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def seconds(value: float) -> str:
+    return f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+
+
+# -- the tables -------------------------------------------------------------------------------
+
+
+def throughput_table(startup: PipelineRun, results: list[SizeResult]) -> str:
+    """Wall seconds per run; "net" takes away the start-up run over an empty folder."""
+    workers = sorted(results[0].cold)
+    header = ["letters", "pages", "bare pdfplumber", "pdftotext",
+              *[f"cold, {w} worker{'s' * (w > 1)}" for w in workers],
+              *[f"net, {w} worker{'s' * (w > 1)}" for w in workers],
+              "warm re-run", f"letters/s ({workers[-1]} w, net)"]
+    rows = []
+    for result in results:
+        cold = [result.cold[w].wall for w in workers]
+        net = [wall - startup.wall for wall in cold]
+        rows.append([str(result.letters), str(result.pages), seconds(result.bare_pdfplumber),
+                     seconds(result.pdftotext), *map(seconds, cold), *map(seconds, net),
+                     seconds(result.warm.wall), f"{result.letters / max(net[-1], 1e-9):.1f}"])
+    return markdown_table(header, rows)
+
+
+def stage_table(startup: PipelineRun, result: SizeResult) -> str:
+    """Where the wall time of a 1-worker cold run goes (one process does everything)."""
+    run = result.cold[min(result.cold)]
+    spent = run.stage_seconds
+    rows = [["start-up: interpreter, imports, Prefect flow and server (empty run)",
+             startup.wall]]
+    rows.append(["start-up: loading the Danish model", spent.get("model_load", 0.0)])
+    rows.append(["finding files, skipping unchanged ones (hash)", spent.get("finding", 0.0)])
+    labels = {"reading": "reading and layout (PDF parsing in a forked child)", "ocr": "OCR",
+              "nlp": "NLP (tokenizer, tagger, parser, NER, ruler)",
+              "extraction": "extraction (the ministerbrev_* components)",
+              "validation": "validation (assembling the pydantic record)",
+              "writing": "writing (records/, records.jsonl, store)"}
+    rows += [[labels[stage], spent.get(stage, 0.0)] for stage in STAGES]
+    accounted = sum(value for _label, value in rows)
+    rows.append(["orchestration and the rest (Prefect tasks, process start)",
+                 max(run.wall - accounted, 0.0)])
+    body = [[label, seconds(value), f"{100 * value / run.wall:.0f} %"] for label, value in rows]
+    body.append(["**whole run (wall)**", seconds(run.wall), "100 %"])
+    return markdown_table(["stage", "seconds", "share"], body)
+
+
+def memory_table(results: list[SizeResult]) -> str:
+    """Peak resident memory (VmHWM, MiB) of each kind of process, per run."""
+    header = ["letters", "run", "worker peak", "main", "reading child (largest seen)",
+              "Prefect server"]
+    rows = []
+    for result in results:
+        for label, run in [*((f"cold, {w} w", r) for w, r in sorted(result.cold.items())),
+                           ("warm", result.warm)]:
+            peaks = run.peaks_mb
+            rows.append([str(result.letters), label, f"{worker_peak(run):.0f}",
+                         f"{peaks.get('main', 0):.0f}", f"{peaks.get('reader', 0):.0f}",
+                         f"{peaks.get('server', 0):.0f}"])
+    return markdown_table(header, rows)
+
+
+def worker_peak(run: PipelineRun) -> float:
+    """The largest worker: with one worker the main process does the work itself."""
+    return run.peaks_mb.get("worker") or run.peaks_mb.get("main", 0.0)
+
+
+# -- the goals --------------------------------------------------------------------------------
+
+
+def goal_rows(startup: PipelineRun, results: list[SizeResult]) -> list[list[str]]:
+    largest, smallest = results[-1], results[0]
+    one, two = min(largest.cold), max(largest.cold)
+    cold_one, cold_two = largest.cold[one].wall, largest.cold[two].wall
+    net_one, net_two = cold_one - startup.wall, cold_two - startup.wall
+    model_load = largest.cold[one].stage_seconds.get("model_load", 0.0)
+    growth = worker_peak(largest.cold[two]) / max(worker_peak(smallest.cold[two]), 1e-9)
+    peak = max(worker_peak(run) for result in results for run in result.cold.values())
+    size = f"{largest.letters} letters"
+    return [
+        ["cold, 1 worker ≤ 2× bare pdfplumber", f"{size}: {cold_one / largest.bare_pdfplumber:.2f}×"
+         f" (net of start-up {net_one / largest.bare_pdfplumber:.2f}×)",
+         verdict(net_one <= 2 * largest.bare_pdfplumber)],
+        [f"{two} workers ≥ 1.8× faster than 1", f"{size}: {cold_one / cold_two:.2f}× "
+         f"(net of start-up {net_one / max(net_two, 1e-9):.2f}×)",
+         verdict(net_one / max(net_two, 1e-9) >= 1.8)],
+        ["warm re-run ≤ 5 % of cold", f"{size}: {100 * largest.warm.wall / cold_one:.1f} %",
+         verdict(largest.warm.wall <= 0.05 * cold_one)],
+        ["peak memory per worker < 600 MB, flat", f"largest {peak:.0f} MiB; "
+         f"{smallest.letters}→{largest.letters} letters: ×{growth:.2f}",
+         verdict(peak < 600 and growth <= FLAT_GROWTH)],
+        ["start-up cost stated, small", f"{startup.wall:.1f} s per run + {model_load:.1f} s "
+         "model load per worker", "stated"],
+    ]
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "**not met**"
+
+
+# -- whole documents --------------------------------------------------------------------------
+
+
+def render_table(startup: PipelineRun, results: list[SizeResult]) -> str:
+    """The figures for the terminal."""
+    parts = ["Wall seconds:", throughput_table(startup, results), "",
+             "Goals:", markdown_table(["goal", "measured", ""], goal_rows(startup, results)), ""]
+    for result in results:
+        parts += [f"Stages, {result.letters} letters, cold, 1 worker:",
+                  stage_table(startup, result), ""]
+    parts += ["Peak memory (MiB):", memory_table(results)]
+    return "\n".join(parts)
+
+
+def render_markdown(facts: dict[str, str], startup: PipelineRun,
+                    results: list[SizeResult]) -> str:
+    machine = markdown_table(["", ""], [[name, value] for name, value in facts.items()])
+    parts = ["### Machine and versions", "", machine, "",
+             "### Wall time (seconds)", "",
+             "Cold: a fresh output folder. Net: less the start-up run over an empty folder "
+             f"({startup.wall:.1f} s). Warm: the same command again over the unchanged corpus "
+             "(1 worker).", "", throughput_table(startup, results), "",
+             "### Goals", "", markdown_table(["goal", "measured", ""],
+                                             goal_rows(startup, results)), ""]
+    for result in results:
+        parts += [f"### Where the time goes: {result.letters} letters, cold, 1 worker", "",
+                  stage_table(startup, result), ""]
+    parts += ["### Peak resident memory (VmHWM, MiB)", "", memory_table(results)]
+    return "\n".join(parts)
+
+
+def write_generated(path: Path, generated: str) -> None:
+    """Replace what stands between the markers in ``path``; add them if they are missing."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    block = f"{START}\n\n{generated}\n\n{END}"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        text = before + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,262 @@
+"""Throughput, scaling and memory of the pipeline, beside the bare extractors (issue 8).
+
+    $ make bench                                  # 200 and 1,000 letters
+    $ .venv/bin/python benchmarks/run.py --sizes 50 --no-write   # a quick look
+
+For each size N it builds a corpus of N letters (the letters of
+``corpus/letters`` copied round-robin, each copy with its own trailing ``%``
+comment after ``%%EOF`` so every file has its own hash) and measures, one
+after the other on this machine:
+
+- bare pdfplumber: ``page.extract_text()`` over every page, in one process;
+- ``pdftotext`` (poppler-utils) over the same files, one process per file;
+- the whole pipeline through the real command (``ministerbrev process``),
+  cold (a fresh output folder) with 1 and with 2 workers;
+- the same command again over the unchanged corpus (warm);
+- the time per stage, summed over letters by the pipeline's own clock
+  (``pipeline.timing``), and the peak resident memory (``VmHWM``) of every
+  process of the run, sampled from ``/proc``.
+
+The fixed start-up cost (interpreter and imports, Prefect's flow and its
+temporary server, the model load) is measured apart, from a run over an empty
+folder and from the model-load time the workers report.
+
+It prints a table and rewrites the generated part of ``docs/benchmarks.md``
+(between the ``bench:start`` and ``bench:end`` markers); the rest of that file
+is written by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.memory import PeakSampler  # noqa: E402
+from benchmarks.report import render_markdown, render_table, write_generated  # noqa: E402
+
+LETTERS = ROOT / "corpus" / "letters"
+DRIVER = ROOT / "benchmarks" / "drive.py"
+DOC = ROOT / "docs" / "benchmarks.md"
+
+
+@dataclass
+class PipelineRun:
+    """One run of the command: wall seconds, what the flow reported, peak memory by role."""
+
+    wall: float
+    report: dict
+    peaks_mb: dict[str, float]
+
+    @property
+    def stage_seconds(self) -> dict[str, float]:
+        return self.report.get("stage_seconds", {})
+
+
+@dataclass
+class SizeResult:
+    """Everything measured on a corpus of ``letters`` files."""
+
+    letters: int
+    pages: int = 0
+    bare_pdfplumber: float = 0.0
+    pdftotext: float = 0.0
+    cold: dict[int, PipelineRun] = field(default_factory=dict)  # by number of workers
+    warm: PipelineRun | None = None
+
+
+# -- the corpus -------------------------------------------------------------------------------
+
+
+def build_corpus(folder: Path, size: int) -> list[Path]:
+    """``size`` distinct letters: the corpus copied round-robin, each copy with its own tail."""
+    originals = sorted(LETTERS.glob("*.pdf"))
+    folder.mkdir(parents=True)
+    paths = []
+    for number in range(size):
+        original = originals[number % len(originals)]
+        path = folder / f"{number:05d}-{original.name}"
+        # A comment after %%EOF changes the hash, not what any reader sees.
+        path.write_bytes(original.read_bytes() + f"\n% benchmark copy {number}\n".encode())
+        paths.append(path)
+    return paths
+
+
+# -- the bare extractors ----------------------------------------------------------------------
+
+
+def time_bare_pdfplumber(paths: list[Path]) -> tuple[float, int]:
+    """Seconds for ``extract_text`` over every page, and the number of pages."""
+    import pdfplumber
+
+    pages = 0
+    started = time.perf_counter()
+    for path in paths:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.close()
+                pages += 1
+    return time.perf_counter() - started, pages
+
+
+def time_pdftotext(paths: list[Path]) -> float:
+    started = time.perf_counter()
+    for path in paths:
+        subprocess.run(["pdftotext", "-q", str(path), "-"], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+# -- the pipeline -----------------------------------------------------------------------------
+
+
+def run_pipeline(letters: Path, out: Path, workers: int, scratch: Path) -> PipelineRun:
+    """The real command over ``letters`` into ``out``, its memory sampled as it runs."""
+    report_path = scratch / f"report-{time.monotonic_ns()}.json"
+    command = [sys.executable, str(DRIVER), str(report_path), "process", str(letters),
+               "--out", str(out), "--workers", str(workers)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, env=quiet_environment())
+    peaks = PeakSampler(process.pid).run_until_exit(process)
+    wall = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    return PipelineRun(wall=wall, report=json.loads(report_path.read_text()), peaks_mb=peaks)
+
+
+def quiet_environment() -> dict[str, str]:
+    """The command's environment: no progress bar, no colours in the captured output."""
+    return {**os.environ, "TERM": "dumb", "NO_COLOR": "1"}
+
+
+def measure_startup(scratch: Path, tries: int = 2) -> PipelineRun:
+    """A run over an empty folder: interpreter, imports, Prefect's flow and server. The
+    quickest of ``tries``, so that a busy moment on a shared machine does not count."""
+    empty = scratch / "empty"
+    empty.mkdir(exist_ok=True)
+    runs = [run_pipeline(empty, scratch / "out-empty", 1, scratch) for _ in range(tries)]
+    return min(runs, key=lambda run: run.wall)
+
+
+def measure_size(size: int, worker_counts: list[int], scratch: Path) -> SizeResult:
+    letters = scratch / f"letters-{size}"
+    paths = build_corpus(letters, size)
+    result = SizeResult(letters=size)
+    say(f"{size} letters: bare pdfplumber")
+    result.bare_pdfplumber, result.pages = time_bare_pdfplumber(paths)
+    say(f"{size} letters: pdftotext")
+    result.pdftotext = time_pdftotext(paths)
+    for workers in worker_counts:
+        say(f"{size} letters: pipeline, cold, {workers} worker(s)")
+        result.cold[workers] = run_pipeline(letters, scratch / f"out-{size}-{workers}",
+                                            workers, scratch)
+    say(f"{size} letters: pipeline, warm (re-run, {worker_counts[0]} worker(s))")
+    result.warm = run_pipeline(letters, scratch / f"out-{size}-{worker_counts[0]}",
+                               worker_counts[0], scratch)
+    return result
+
+
+def say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# -- the machine ------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    """Cores, CPU model, memory, load, and the versions that decide the speed."""
+    import pdfplumber
+    import prefect
+    import psutil
+    import spacy
+
+    return {
+        "CPU": cpu_model(),
+        "cores": str(os.cpu_count()),
+        "memory": f"{psutil.virtual_memory().total / 2**30:.1f} GiB",
+        "load average at start (1, 5, 15 min)": ", ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "OS": platform.platform(),
+        "Python": platform.python_version(),
+        "spaCy": spacy.__version__,
+        "pdfplumber": pdfplumber.__version__,
+        "Prefect": prefect.__version__,
+        "pdftotext": pdftotext_version(),
+    }
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def pdftotext_version() -> str:
+    done = subprocess.run(["pdftotext", "-v"], capture_output=True, text=True)
+    return (done.stderr or done.stdout).splitlines()[0].strip()
+
+
+# -- the command ------------------------------------------------------------------------------
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000],
+                        help="corpus sizes, in letters (default: 200 1000)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
+                        help="worker counts for the cold runs (default: 1 2)")
+    parser.add_argument("--no-write", action="store_true",
+                        help="print the table only; leave docs/benchmarks.md as it is")
+    parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    return parser.parse_args()
+
+
+def main() -> None:
+    options = arguments()
+    if not shutil.which("pdftotext"):
+        sys.exit("pdftotext not found: install poppler-utils (make system)")
+    started = time.perf_counter()
+    facts = machine()
+    with tempfile.TemporaryDirectory(prefix="ministerbrev-bench-") as folder:
+        scratch = Path(folder)
+        say("start-up: a run over an empty folder")
+        startup = measure_startup(scratch)
+        results = [measure_size(size, options.workers, scratch) for size in options.sizes]
+    facts["benchmark took"] = f"{time.perf_counter() - started:.0f} s"
+    print(render_table(startup, results))
+    if options.json:
+        options.json.write_text(json.dumps(raw_figures(startup, results), indent=2))
+    if not options.no_write:
+        write_generated(DOC, render_markdown(facts, startup, results))
+        say(f"wrote {DOC.relative_to(ROOT)}")
+
+
+def raw_figures(startup: PipelineRun, results: list[SizeResult]) -> dict:
+    def run(item: PipelineRun | None) -> dict | None:
+        return item and {"wall": item.wall, "report": item.report, "peaks_mb": item.peaks_mb}
+
+    return {
+        "startup": run(startup),
+        "sizes": [{"letters": r.letters, "pages": r.pages, "bare_pdfplumber": r.bare_pdfplumber,
+                   "pdftotext": r.pdftotext, "warm": run(r.warm),
+                   "cold": {w: run(item) for w, item in r.cold.items()}} for r in results],
+    }
+
+
+if __name__ == "__main__":
+    main()
