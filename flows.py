@@ -215,6 +215,7 @@ def configure_logging(out: Path) -> None:
 INBOX_ARTIFACT, ODA_ARTIFACT = "inbox-run", "oda-run"
 DEFAULT_CRON = "0 6 * * *"  # every morning at six
 FIRST_ODA_RUN_DAYS = 7  # with no watermark and no --since, ODA is read from a week back
+ODA_RUN_RETRIES, ODA_RETRY_DELAY_SECONDS = 2, 300  # scheduled runs; the command fails at once
 
 
 @flow(name="process-inbox", task_runner=ThreadPoolTaskRunner(max_workers=1))
@@ -247,7 +248,9 @@ def process_inbox(
     return summary
 
 
-@flow(name="process-oda", task_runner=ThreadPoolTaskRunner(max_workers=1))
+# A scheduled run that fails (ODA down) is tried again: the watermark makes that safe.
+@flow(name="process-oda", task_runner=ThreadPoolTaskRunner(max_workers=1),
+      retries=ODA_RUN_RETRIES, retry_delay_seconds=ODA_RETRY_DELAY_SECONDS)
 def process_oda(
     out: str = "outputs",
     types: list[str] | None = None,
@@ -415,9 +418,13 @@ def run_inbox(inbox: str, out: str = "outputs", workers: int = 1, **options) -> 
 
 
 def run_oda(out: str = "outputs", workers: int = 1, **options) -> RunSummary:
-    """The ODA flow with ``workers`` processes; what ``ministerbrev oda`` calls."""
+    """The ODA flow with ``workers`` processes; what ``ministerbrev oda`` calls.
+
+    A user at the command line hears of a failure at once: no flow retries here.
+    """
     configure_logging(Path(out))
-    return process_oda.with_options(task_runner=task_runner(workers))(out=out, **options)
+    return process_oda.with_options(task_runner=task_runner(workers), retries=0)(
+        out=out, **options)
 
 
 def deployments(cron: str = DEFAULT_CRON, inbox: str = "inbox", out: str = "outputs",

@@ -273,17 +273,17 @@ def sentence_doc(vocab: Vocab, tokens: list[Token], ner: NerSent | None) -> Doc:
     spaces[-1] = True
     heads, deps = single_root(tokens)
     doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, **annotations(tokens))
-    if ner is not None:  # no NER gold: leave entity annotation missing, not "O"
-        doc.ents = filter_spans(_doc_entities(doc, ner))
+    ents = _doc_entities(doc, ner) if ner is not None else None
+    if ents is not None:  # without NER gold, entity annotation stays missing, not "O"
+        doc.ents = filter_spans(ents)
     return doc
 
 
-def _doc_entities(doc: Doc, ner: NerSent | None) -> list:
-    if ner is None:
-        return []
+def _doc_entities(doc: Doc, ner: NerSent) -> list | None:
+    """Entity spans of ``ner`` on ``doc``; None when the texts cannot be aligned."""
     text_offsets = char_offsets(words_of(doc), ner.text)
-    if text_offsets is None:
-        return []
+    if text_offsets is None or char_offsets(ner.words, ner.text) is None:
+        return None
     # Map the UNER text's character offsets onto this Doc's character offsets.
     to_doc = {}
     for tok, (start, end) in zip(doc, text_offsets, strict=True):
