@@ -26,10 +26,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTContainer, LTItem
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
+from pdfplumber.page import fix_fontname_bytes
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pdfplumber.utils.text import WordExtractor
 
 from pipeline.errors import ReadError, out_of_memory
 from pipeline.reading import ocr
@@ -43,6 +46,10 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 COLUMN_GAP_EMS = 1.5
 # Words whose tops differ by less than this share a row.
 ROW_TOLERANCE_EMS = 0.35
+
+# How pdfplumber groups a page's characters into words: a change of font or size starts a
+# new word, and spaces are dropped.
+WORD_OPTIONS = {"extra_attrs": ["size", "fontname"], "keep_blank_chars": False}
 
 TextLayer = Literal["native", "ocr", "none"]
 
@@ -239,13 +246,44 @@ def read_page_safely(page: pdfplumber.page.Page, warnings: list[str]) -> Page:
 
 
 def read_page(page: pdfplumber.page.Page) -> Page:
-    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+    words = WordExtractor(**WORD_OPTIONS).extract_words(lean_chars(page))
     lines = lines_of_words(words, page.page_number)
     # A blank page needs no OCR; one showing an image or drawn shapes may be a scan.
     is_scan = not lines and bool(page.images or page.curves)
     page.close()  # drop pdfplumber's per-page caches as we go
     return Page(number=page.page_number, width=float(page.width), height=float(page.height),
                 lines=lines, text_layer="native" if lines else "none", is_scan=is_scan)
+
+
+def lean_chars(page: pdfplumber.page.Page) -> list[dict]:
+    """The page's characters as ``page.chars`` gives them, with only the keys word grouping
+    reads. ``page.chars`` resolves every character's colours, colour space, graphic state
+    and marked content too, which costs more than parsing the page does."""
+    x_shift, y_shift = page.mediabox[0], page.mediabox[1]  # pdfminer works from the MediaBox
+    norm = page.pdf.unicode_norm
+    chars = []
+    for item in layout_chars(page.layout):
+        text = item.get_text()
+        fontname = item.fontname
+        top = page.height - item.y1 + y_shift
+        chars.append({
+            "text": unicodedata.normalize(norm, text) if norm else text,
+            "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
+            "size": item.size, "upright": item.upright,
+            "x0": item.x0 + x_shift, "x1": item.x1 + x_shift,
+            "top": top, "bottom": page.height - item.y0 + y_shift,
+            "doctop": page.initial_doctop + top,
+        })
+    return chars
+
+
+def layout_chars(item: LTItem):
+    """Every character under a layout item, in the order pdfplumber lists them."""
+    if isinstance(item, LTChar):
+        yield item
+    elif isinstance(item, LTContainer):
+        for child in item:
+            yield from layout_chars(child)
 
 
 def ocr_pages_without_text(pdf: pdfplumber.PDF, pages: list[Page],
