@@ -47,3 +47,8 @@ def test_python_flows_py_serve_dry_run():
     assert result.returncode == 0, result.stderr
     assert "process-inbox/inbox cron=0 6 * * *" in result.stdout
     assert "process-oda/oda cron=0 6 * * *" in result.stdout
+
+
+def test_a_failed_scheduled_oda_run_is_tried_again_but_the_command_fails_at_once():
+    assert flows.process_oda.retries == flows.ODA_RUN_RETRIES > 0
+    assert flows.process_oda.with_options(retries=0).retries == 0  # what run_oda does
