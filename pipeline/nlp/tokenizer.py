@@ -110,7 +110,13 @@ def special_cases() -> dict[str, list[dict]]:
 
 
 def add_exceptions(tokenizer: Tokenizer, cases: Iterable[tuple[str, list[dict]]]) -> Tokenizer:
-    """Add special cases to a tokenizer and return it."""
+    """Add special cases to a tokenizer and return it.
+
+    >>> import spacy
+    >>> tok = add_exceptions(spacy.blank("da").tokenizer, [("Aktnr.", [{ORTH: "Aktnr."}])])
+    >>> [t.text for t in tok("Aktnr. 5")]
+    ['Aktnr.', '5']
+    """
     for text, attrs in cases:
         tokenizer.add_special_case(text, attrs)
     return tokenizer
@@ -118,7 +124,13 @@ def add_exceptions(tokenizer: Tokenizer, cases: Iterable[tuple[str, list[dict]]]
 
 @spacy.registry.tokenizers(TOKENIZER)
 def create_letter_tokenizer() -> Callable[[Language], Tokenizer]:
-    """Factory for the config: spaCy's Danish tokenizer plus the letter exceptions."""
+    """Factory for the config: spaCy's Danish tokenizer plus the letter exceptions.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("da")
+    >>> [t.text for t in create_letter_tokenizer()(nlp)("Dok.nr. 7")]
+    ['Dok.nr.', '7']
+    """
 
     def make(nlp: Language) -> Tokenizer:
         base = default_tokenizer()(nlp)

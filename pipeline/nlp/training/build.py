@@ -26,14 +26,21 @@ MODEL_LICENSE = HERE / "MODEL_LICENSE.md"
 
 
 def build_corpus(out_dir: Path, slice_texts: int | None = None) -> dict[str, int]:
-    """Write train/dev/test ``.spacy`` files; return words per split."""
+    """Write train/dev/test ``.spacy`` files; return words per split.
+
+    >>> build_corpus(Path("/tmp/corpus"))  # doctest: +SKIP
+    {'train': 78573, 'dev': 9844, 'test': 9545}
+    """
     return write_corpus(out_dir, slice_texts)
 
 
 def train(corpus: Path, out_dir: Path, max_steps: int | None = None,
           eval_every: int | None = None, parallel: int = 2) -> Path:
     """Train the main pipeline (``config.cfg``) into ``out_dir/main`` and the NER
-    (``config_ner.cfg``) into ``out_dir/ner``; return ``out_dir``."""
+    (``config_ner.cfg``) into ``out_dir/ner``; return ``out_dir``.
+
+    >>> train(WORK_DIR / "corpus", WORK_DIR / "train", max_steps=5)  # doctest: +SKIP
+    """
     jobs = [(CONFIG, corpus, out_dir / "main", max_steps, eval_every),
             (NER_CONFIG, corpus, out_dir / "ner", max_steps, eval_every)]
     # The two trainings are independent and each uses about one core: run them side by side.
@@ -45,7 +52,11 @@ def train(corpus: Path, out_dir: Path, max_steps: int | None = None,
 
 def train_one(config: Path, corpus: Path, out_dir: Path, max_steps: int | None = None,
               eval_every: int | None = None) -> Path:
-    """Train one config; return the folder of its best model."""
+    """Train one config; return the folder of its best model.
+
+    >>> train_one(CONFIG, WORK_DIR / "corpus", Path("/tmp/main"), 5)  # doctest: +SKIP
+    PosixPath('/tmp/main/model-best')
+    """
     from spacy.cli.train import train as spacy_train
 
     overrides: dict[str, object] = {
@@ -63,7 +74,11 @@ def train_one(config: Path, corpus: Path, out_dir: Path, max_steps: int | None =
 
 
 def assemble(train_dir: Path, out_dir: Path) -> Path:
-    """Best trained model + gazetteer entity ruler, saved to ``out_dir``."""
+    """Best trained models (main + NER) + lemmy + gazetteer ruler, saved to ``out_dir``.
+
+    >>> assemble(WORK_DIR / "train", MODEL_DIR)  # doctest: +SKIP
+    PosixPath('.../pipeline/nlp/model')
+    """
     from pipeline.nlp.lemmatizer import FACTORY as LEMMY
     from pipeline.nlp.ruler import add_gazetteer_ruler
 

@@ -52,7 +52,11 @@ def read_conllu_sentences(text: str) -> list[list[tuple[str, str, str, bool]]]:
 
 
 def ud_examples(nlp: Language, path: Path = UD_TEST) -> list[Example]:
-    """UD test sentences as Examples (gold UPOS and lemmas; raw text predicted)."""
+    """UD test sentences as Examples (gold UPOS and lemmas; raw text predicted).
+
+    >>> len(ud_examples(spacy.blank("da")))
+    565
+    """
     out = []
     for sent in read_conllu_sentences(path.read_text(encoding="utf-8")):
         words, lemmas, pos, spaces = (list(x) for x in zip(*sent, strict=True))
@@ -62,7 +66,12 @@ def ud_examples(nlp: Language, path: Path = UD_TEST) -> list[Example]:
 
 
 def cdt_examples(nlp: Language, corpus: Path) -> list[Example]:
-    """Held-out CDT documents as Examples (raw text predicted)."""
+    """Held-out CDT documents as Examples (raw text predicted).
+
+    >>> examples = cdt_examples(spacy.blank("da"), Path(".state/nlp/corpus"))  # doctest: +SKIP
+    >>> examples[0].reference.text[:13]  # doctest: +SKIP
+    'To kendte rus'
+    """
     docs = DocBin().from_disk(corpus / "test.spacy").get_docs(nlp.vocab)
     return [Example(nlp.make_doc(d.text), d) for d in docs]
 
@@ -101,7 +110,11 @@ def lemma_accuracies(nlp: Language, examples: list[Example]) -> dict[str, float]
 
 
 def speed(nlp: Language, texts: list[str], repeat: int = 3) -> float:
-    """Words per second over ``texts`` with ``nlp.pipe`` (best of ``repeat``)."""
+    """Words per second over ``texts`` with ``nlp.pipe`` (best of ``repeat``).
+
+    >>> speed(spacy.blank("da"), ["Et kort brev."], repeat=1) > 0
+    True
+    """
     words = sum(len(nlp.make_doc(t)) for t in texts)
     best = float("inf")
     for _ in range(repeat):
