@@ -30,6 +30,7 @@ from prefect import flow, serve, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
+from prefect.schedules import Cron
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -214,6 +215,7 @@ def configure_logging(out: Path) -> None:
 
 INBOX_ARTIFACT, ODA_ARTIFACT = "inbox-run", "oda-run"
 DEFAULT_CRON = "0 6 * * *"  # every morning at six
+SCHEDULE_TIMEZONE = "Europe/Copenhagen"
 FIRST_ODA_RUN_DAYS = 7  # with no watermark and no --since, ODA is read from a week back
 ODA_RUN_RETRIES, ODA_RETRY_DELAY_SECONDS = 2, 300  # scheduled runs; the command fails at once
 
@@ -435,20 +437,26 @@ def deployments(cron: str = DEFAULT_CRON, inbox: str = "inbox", out: str = "outp
         ['inbox', 'oda']
     """
     return [
-        process_inbox.to_deployment(name="inbox", cron=cron,
+        process_inbox.to_deployment(name="inbox", schedule=danish_cron(cron),
                                     parameters={"inbox": str(Path(inbox).resolve()),
                                                 "out": str(Path(out).resolve())}),
-        process_oda.to_deployment(name="oda", cron=cron,
+        process_oda.to_deployment(name="oda", schedule=danish_cron(cron),
                                   parameters={"out": str(Path(out).resolve()),
                                               **(oda_parameters or {})}),
     ]
+
+
+def danish_cron(cron: str):
+    """``cron`` read in Danish time, where the letters' readers are (Prefect's default is UTC)."""
+    return Cron(cron, timezone=SCHEDULE_TIMEZONE)
 
 
 def describe_deployments(found: list) -> str:
     """One line per deployment: its flow, name, schedule and parameters (``serve --dry-run``)."""
     lines = []
     for deployment in found:
-        crons = [getattr(s.schedule, "cron", "?") for s in deployment.schedules or ()]
+        crons = [f"{getattr(s.schedule, 'cron', '?')} ({getattr(s.schedule, 'timezone', '')})"
+                 for s in deployment.schedules or ()]
         lines.append(f"{deployment.flow_name}/{deployment.name} cron={','.join(crons)} "
                      f"parameters={json.dumps(deployment.parameters, ensure_ascii=False)}")
     return "\n".join(lines)

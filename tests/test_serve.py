@@ -25,6 +25,7 @@ def test_deployments_run_both_sources_on_the_schedule(tmp_path):
     for deployment in found:
         [schedule] = deployment.schedules
         assert schedule.schedule.cron == "30 5 * * 1-5"
+        assert schedule.schedule.timezone == "Europe/Copenhagen"
         assert deployment.entrypoint.endswith(f"flows.py:{deployment.flow_name.replace('-', '_')}")
         assert deployment.parameters["out"] == str((tmp_path / "out").resolve())
     assert by_name["inbox"].parameters["inbox"] == str((tmp_path / "inbox").resolve())
@@ -36,8 +37,8 @@ def test_serve_dry_run_prints_the_deployments_and_returns(tmp_path):
                                       "--out", str(tmp_path), "--committee", "Finansudvalget"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("process-inbox/inbox cron=0 6 * * * ")
-    assert lines[1].startswith("process-oda/oda cron=0 6 * * * ")
+    assert lines[0].startswith("process-inbox/inbox cron=0 6 * * * (Europe/Copenhagen) ")
+    assert lines[1].startswith("process-oda/oda cron=0 6 * * * (Europe/Copenhagen) ")
     assert '"committees": ["Finansudvalget"]' in lines[1]
 
 
