@@ -32,7 +32,7 @@ from pipeline.sources.oda import (
     page_watermark,
     parse_time,
 )
-from pipeline.store import LetterStore
+from pipeline.store import LetterStore, reindex
 
 SINCE = "2026-10-02T00:00:00"
 LAST_UPDATE = "2026-10-05T11:00:00.750"  # document 107's, written back in ODA's form
@@ -90,8 +90,10 @@ def test_a_404_and_a_file_that_is_no_pdf_are_failure_lines(first_run):
     assert failures(out) == {"missing.pdf": "unreadable", "notapdf.pdf": "not_pdf"}
 
 
-def test_the_watermark_is_the_last_update_processed(first_run):
+def test_the_watermark_is_the_last_update_processed_and_survives_a_reindex(first_run):
     _summary, out, _requests = first_run
+    assert watermark(out) == LAST_UPDATE
+    reindex(out)  # the store is rebuilt from records.jsonl; the run state is not derived
     assert watermark(out) == LAST_UPDATE
 
 
