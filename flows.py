@@ -18,6 +18,7 @@ import os
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -121,7 +122,9 @@ def process_letters(
         summary.stage_seconds["finding"] += time.perf_counter() - started
         with progress_bar(show_progress) as progress:
             bar = progress.add_task("letters", total=len(todo))
-            futures = [process_letter.submit(str(path), password, limits, out) for path in todo]
+            with workers_share_api_server():
+                futures = [process_letter.submit(str(path), password, limits, out)
+                           for path in todo]
             for future in as_completed(futures):
                 outcome = future.result()
                 started = time.perf_counter()
@@ -170,6 +173,25 @@ def progress_bar(visible: bool) -> Progress:
         transient=False,
         disable=not visible,
     )
+
+
+@contextmanager
+def workers_share_api_server():
+    """Point worker processes started meanwhile at the temporary Prefect server this run
+    already uses. Without an API address each worker would start a server of its own,
+    which takes seconds of CPU per worker."""
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL
+
+    server = SubprocessASGIServer()
+    if PREFECT_API_URL.value() or not server.running:  # a configured server, or none yet
+        yield
+        return
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
 
 
 def task_runner(workers: int, dask_address: str | None = None):
@@ -369,7 +391,8 @@ def completed(paths: list[str], limits: Limits, out: str, show_progress: bool):
     """Run ``process_letter`` on every path through the flow's task runner; yield as they end."""
     with progress_bar(show_progress) as progress:
         bar = progress.add_task("letters", total=len(paths))
-        futures = [process_letter.submit(path, None, limits, out) for path in paths]
+        with workers_share_api_server():
+            futures = [process_letter.submit(path, None, limits, out) for path in paths]
         for future in as_completed(futures):
             yield future.result()
             progress.advance(bar)

@@ -1,0 +1,34 @@
+"""Worker processes of a run use the run's own temporary Prefect server, not one each."""
+
+from __future__ import annotations
+
+import os
+
+from prefect.server.api.server import SubprocessASGIServer
+from prefect.settings import PREFECT_API_URL, temporary_settings
+
+from flows import workers_share_api_server
+
+
+def test_workers_started_in_the_block_get_the_runs_server(monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    server = SubprocessASGIServer()  # the one a run without a configured API starts
+    monkeypatch.setattr(server, "running", True)
+    with workers_share_api_server():
+        assert os.environ["PREFECT_API_URL"] == server.api_url
+    assert "PREFECT_API_URL" not in os.environ
+
+
+def test_no_server_running_leaves_the_environment_alone(monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(SubprocessASGIServer(), "running", False)
+    with workers_share_api_server():
+        assert "PREFECT_API_URL" not in os.environ
+
+
+def test_a_configured_server_is_kept(monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(SubprocessASGIServer(), "running", True)
+    with temporary_settings({PREFECT_API_URL: "http://prefect.example:4200/api"}), \
+            workers_share_api_server():
+        assert "PREFECT_API_URL" not in os.environ  # the workers read the same settings
