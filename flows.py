@@ -214,10 +214,25 @@ def run_batch(paths: list[str], out: str = "outputs", workers: int = 1,
     Dask cluster instead, whose workers must see the same paths.
     """
     configure_logging(Path(out))
+    unchanged = None if options.get("force") else summary_if_all_unchanged(paths, out)
+    if unchanged:
+        return unchanged  # nothing to process: no flow run, no Prefect server to start
     dask_address = dask_address or os.environ.get(DASK_ADDRESS_ENV) or None
     return process_letters.with_options(task_runner=task_runner(workers, dask_address))(
         paths=paths, out=out, **options
     )
+
+
+def summary_if_all_unchanged(paths: list[str], out: str) -> RunSummary | None:
+    """The summary of a run in which every file already has its record, found by hashing
+    alone; None if any file needs processing. The output folder and the store are opened
+    as the flow opens them, so a store behind its records catches up all the same."""
+    summary = RunSummary(out=out)
+    started = time.perf_counter()
+    with OutputFolder(Path(out)) as folder, LetterStore.open(Path(out)):
+        todo = files_to_process(find_pdfs(map(Path, paths)), folder, False, summary)
+    summary.stage_seconds["finding"] += time.perf_counter() - started
+    return None if todo else summary
 
 
 def configure_logging(out: Path) -> None:

@@ -1,0 +1,70 @@
+"""A run in which every file already has its record is answered by hashing alone: no flow
+run, no Prefect server. A file that changed still goes through the flow."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import flows
+from pipeline.output import OutputFolder
+from pipeline.process import process_file
+from pipeline.store import LetterStore
+
+
+class FlowCalls:
+    """Stands in for the Prefect flow and notes each run of it."""
+
+    def __init__(self):
+        self.runs: list[dict] = []
+
+    def with_options(self, **_options):
+        return self
+
+    def __call__(self, **arguments):
+        self.runs.append(arguments)
+        return flows.RunSummary(out=arguments["out"], processed=1)
+
+
+@pytest.fixture
+def recorded(tmp_path, seed_pdf) -> tuple[Path, Path]:
+    """A folder holding the seed letter, and an output folder that has its record."""
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    shutil.copy(seed_pdf, letters / seed_pdf.name)
+    out = tmp_path / "out"
+    record = process_file(letters / seed_pdf.name).record
+    with OutputFolder(out) as folder:
+        folder.write_record(record)
+    return letters, out
+
+
+def test_a_run_over_unchanged_files_starts_no_flow(recorded, monkeypatch):
+    letters, out = recorded
+    calls = FlowCalls()
+    monkeypatch.setattr(flows, "process_letters", calls)
+    summary = flows.run_batch([str(letters)], out=str(out))
+    assert (summary.skipped, summary.processed, calls.runs) == (1, 0, [])
+
+
+def test_the_store_catches_up_though_no_flow_runs(recorded, monkeypatch):
+    letters, out = recorded  # the record is in records.jsonl, not yet in the store
+    monkeypatch.setattr(flows, "process_letters", FlowCalls())
+    flows.run_batch([str(letters)], out=str(out))
+    with LetterStore.open(out) as store:
+        assert store.letter_count() == 1
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_changed_file_or_force_goes_through_the_flow(recorded, monkeypatch, force):
+    letters, out = recorded
+    changed = letters / "changed.pdf"
+    changed.write_bytes(next(letters.glob("*.pdf")).read_bytes() + b"\n% changed\n")
+    if force:
+        changed.unlink()
+    calls = FlowCalls()
+    monkeypatch.setattr(flows, "process_letters", calls)
+    flows.run_batch([str(letters)], out=str(out), force=force)
+    assert len(calls.runs) == 1
