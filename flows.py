@@ -255,6 +255,9 @@ DEFAULT_CRON = "0 6 * * *"  # every morning at six
 SCHEDULE_TIMEZONE = "Europe/Copenhagen"
 FIRST_ODA_RUN_DAYS = 7  # with no watermark and no --since, ODA is read from a week back
 ODA_RUN_RETRIES, ODA_RETRY_DELAY_SECONDS = 2, 300  # scheduled runs; the command fails at once
+# A bug (internal), a file that could not be opened, or a reading that ran out of time may
+# go through on a later run; other failures come from the content, and it has not changed.
+TRY_AGAIN_CODES = frozenset({"internal", "unreadable", "timeout"})
 
 
 @flow(name="process-inbox", task_runner=ThreadPoolTaskRunner(max_workers=1))
@@ -415,9 +418,14 @@ def completed(paths: list[str], limits: Limits, out: str, show_progress: bool):
 
 def mark_processed(store: LetterStore, source: str, outcome: Outcome,
                    sha256: str | None = None) -> None:
-    """Remember the content as done, record or failure, so the next run skips it."""
+    """Remember the content as done, record or failure, so the next run skips it.
+
+    Failures that another run may not repeat (``TRY_AGAIN_CODES``) are not remembered.
+    """
     if outcome.record:
         sha256 = outcome.record.source.sha256
+    elif outcome.failure.error in TRY_AGAIN_CODES:
+        return
     elif outcome.failure.sha256:
         sha256 = outcome.failure.sha256
     if sha256:

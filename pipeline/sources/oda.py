@@ -388,7 +388,7 @@ class OdaClient:
 
     def pages(self, url: str) -> Iterator[Page]:
         """Every response of a query: ``odata.nextLink`` as given, else ``$skip`` on a full page."""
-        start, seen = url, 0
+        start, seen, previous = url, 0, None
         while True:
             answer = self.get_json(url)
             rows = answer.get("value") or []
@@ -396,10 +396,12 @@ class OdaClient:
             next_link = answer.get("odata.nextLink")
             if not next_link and len(rows) >= self.settings.page_rows:
                 next_link = with_skip(start, seen)
+            if rows and rows == previous:  # a server that ignores $skip would loop forever
+                raise OdaError(f"ODA answered {url} with the page before it again")
             yield Page(rows=rows, last=not next_link or not rows)
             if not next_link or not rows:
                 return
-            url = urljoin(url, next_link)
+            url, previous = urljoin(url, next_link), rows
 
     def table(self, name: str) -> list[dict]:
         return [row for page in self.pages(f"{self.settings.base_url}{quote(name)}?$format=json")
