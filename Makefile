@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system run test lint model schema clean
+.PHONY: setup system run test lint model schema bench clean
 
 setup: system $(STAMP)
 
@@ -33,6 +33,12 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Throughput, scaling and memory beside bare pdfplumber and pdftotext (docs/benchmarks.md);
+# BENCH_SIZES=50 for a quick run.
+BENCH_SIZES ?= 200 1000
+bench: setup
+	$(BIN)/python benchmarks/run.py --sizes $(BENCH_SIZES)
 
 lint: setup
 	$(BIN)/ruff check .
