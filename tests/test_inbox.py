@@ -111,3 +111,18 @@ def test_inbox_command(tmp_path):
     result = CliRunner().invoke(app, ["inbox", str(inbox), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert record_names(tmp_path / "out") == [FIRST.name]
+
+
+def test_failures_a_later_run_may_not_repeat_are_not_remembered(tmp_path):
+    from models import Failure
+    from pipeline.process import Outcome
+
+    def failure(code: str, digit: str) -> Outcome:
+        return Outcome(path=f"{code}.pdf", failure=Failure(
+            path=f"{code}.pdf", sha256=digit * 64, error=code, message=f"{code}.pdf: {code}"))
+
+    with LetterStore.open(tmp_path) as store:
+        flows.mark_processed(store, "inbox", failure("not_pdf", "a"))
+        flows.mark_processed(store, "inbox", failure("timeout", "b"))
+        flows.mark_processed(store, "inbox", failure("internal", "c"))
+        assert store.processed_hashes() == {"a" * 64}

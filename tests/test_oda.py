@@ -270,3 +270,12 @@ def test_oda_command_refuses_plain_http_without_the_development_setting(tmp_path
     assert result.exit_code == 1
     assert "only https is allowed" in result.output
     assert fake.requests == []
+
+
+def test_a_server_that_ignores_skip_stops_the_run_instead_of_looping():
+    class Repeating(OdaClient):
+        def get_json(self, url: str) -> dict:
+            return {"value": [{"id": 1}, {"id": 2}, {"id": 3}]}  # a full page, no nextLink
+
+    with Repeating(OdaSettings(page_rows=3)) as client, pytest.raises(OdaError, match="again"):
+        list(client.pages("https://oda.ft.dk/api/Dokument?$format=json"))
