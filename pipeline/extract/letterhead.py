@@ -218,7 +218,7 @@ def sender_of(doc: Doc, blocks: list[Block]) -> Sender:
     email = labelled_email(segments)
     return Sender(
         ministry=ministry_of(doc, blocks, web, email),
-        minister=signing_minister(doc.text),
+        minister=signing_minister(doc),
         address=address_of(blocks),
         phone=first_group(PHONE, segments),
         email=email,
@@ -280,17 +280,23 @@ def ministry_in_text(doc: Doc) -> str | None:
     return None
 
 
-def signing_minister(body_text: str) -> str | None:
-    """The name under the closing, unless an official signs on the minister's behalf."""
-    closings = list(CLOSING.finditer(body_text))
+def signing_minister(doc: Doc) -> str | None:
+    """The name under the closing, unless an official signs on the minister's behalf.
+
+    A signature line is a name when the NER tags a person there, or when it has a
+    name's shape (two to five capitalised words), for names the NER does not know.
+    """
+    closings = list(CLOSING.finditer(doc.text))
     if not closings:
         return None
-    after_closing = body_text[closings[-1].end() :].splitlines()
+    start = closings[-1].end()
     # "Peter Hummelgaard / Niklas V. Johansen": the minister, then the official who drafted.
-    signature = [line.split(" / ")[0].strip() for line in after_closing if line.strip()]
+    signature = [line.split(" / ")[0].strip() for line in doc.text[start:].splitlines()]
+    signature = [line for line in signature if line]
     if any(ON_BEHALF.search(line) or OFFICIAL_TITLE.search(line) for line in signature[:4]):
         return None
-    names = [line for line in signature[:3] if PERSON_NAME.match(line)]
+    people = {ent.text for ent in doc.ents if ent.label_ == "PER" and ent.start_char >= start}
+    names = [line for line in signature[:3] if line in people or PERSON_NAME.match(line)]
     return names[0] if names else None
 
 
