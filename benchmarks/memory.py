@@ -1,4 +1,4 @@
-"""Peak resident memory of a run's processes, by role, sampled from ``/proc``.
+"""Peak resident memory and CPU time of a run's processes, by role, sampled from ``/proc``.
 
 Each process's ``VmHWM`` (the kernel's high-water mark of its resident set) is
 read every ``interval`` seconds, so a long-lived process's peak is caught in
@@ -13,6 +13,7 @@ main process or a worker to read one PDF within limits), ``server``
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import time
 
@@ -27,10 +28,12 @@ class PeakSampler:
         self.interval = interval
         self.roles: dict[int, str] = {}
         self.peak_kb: dict[int, int] = {}
+        self.cpu_seconds: dict[int, float] = {}  # the last reading: CPU time only grows
 
     def run_until_exit(self, process: subprocess.Popen) -> dict[str, float]:
         """Sample until ``process`` exits; the peak of each role in MiB (the largest
-        process of that role), and how many workers and readers were seen."""
+        process of that role), how many processes of each role were seen (``_count``) and
+        their CPU seconds (``_cpu``, as last sampled: short-lived readers are missed)."""
         while process.poll() is None:
             self.sample()
             time.sleep(self.interval)
@@ -49,6 +52,9 @@ class PeakSampler:
             if process.pid not in self.roles:
                 self.roles[process.pid] = self.role_of(process)
             self.peak_kb[process.pid] = max(peak, self.peak_kb.get(process.pid, 0))
+            with contextlib.suppress(psutil.Error):
+                times = process.cpu_times()
+                self.cpu_seconds[process.pid] = times.user + times.system
 
     def role_of(self, process: psutil.Process) -> str:
         try:
@@ -74,6 +80,7 @@ class PeakSampler:
         for pid, role in self.roles.items():
             peaks[role] = max(peaks.get(role, 0.0), self.peak_kb.get(pid, 0) / 1024)
             peaks[f"{role}_count"] = peaks.get(f"{role}_count", 0) + 1
+            peaks[f"{role}_cpu"] = peaks.get(f"{role}_cpu", 0.0) + self.cpu_seconds.get(pid, 0.0)
         return peaks
 
 

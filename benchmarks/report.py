@@ -77,7 +77,7 @@ def stage_table(startup: PipelineRun, result: SizeResult) -> str:
 def memory_table(results: list[SizeResult]) -> str:
     """Peak resident memory (VmHWM, MiB) of each kind of process, per run."""
     header = ["letters", "run", "worker peak", "main", "reading child (largest seen)",
-              "Prefect server"]
+              "Prefect server", "CPU s: main / workers / server"]
     rows = []
     for result in results:
         for label, run in [*((f"cold, {w} w", r) for w, r in sorted(result.cold.items())),
@@ -85,7 +85,9 @@ def memory_table(results: list[SizeResult]) -> str:
             peaks = run.peaks_mb
             rows.append([str(result.letters), label, f"{worker_peak(run):.0f}",
                          f"{peaks.get('main', 0):.0f}", f"{peaks.get('reader', 0):.0f}",
-                         f"{peaks.get('server', 0):.0f}"])
+                         f"{peaks.get('server', 0):.0f}",
+                         f"{peaks.get('main_cpu', 0):.0f} / {peaks.get('worker_cpu', 0):.0f} / "
+                         f"{peaks.get('server_cpu', 0):.0f}"])
     return markdown_table(header, rows)
 
 
@@ -137,7 +139,7 @@ def render_table(startup: PipelineRun, results: list[SizeResult]) -> str:
     for result in results:
         parts += [f"Stages, {result.letters} letters, cold, 1 worker:",
                   stage_table(startup, result), ""]
-    parts += ["Peak memory (MiB):", memory_table(results)]
+    parts += ["Peak memory (MiB) and CPU seconds by process:", memory_table(results)]
     return "\n".join(parts)
 
 
@@ -155,7 +157,8 @@ def render_markdown(facts: dict[str, str], startup: PipelineRun,
     for result in results:
         parts += [f"### Where the time goes: {result.letters} letters, cold, 1 worker", "",
                   stage_table(startup, result), ""]
-    parts += ["### Peak resident memory (VmHWM, MiB)", "", memory_table(results)]
+    parts += ["### Peak resident memory (VmHWM, MiB) and CPU seconds, by process", "",
+              memory_table(results)]
     return "\n".join(parts)
 
 
