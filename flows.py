@@ -61,6 +61,11 @@ from pipeline.sources.oda import (
 from pipeline.state import state_dir
 from pipeline.store import LetterStore
 
+# Letters submitted at a time. Prefect keeps every future of a submission, with the record it
+# returned, until all of them are done: submitting in windows keeps the flow's memory flat
+# however long the batch, at the cost of workers idling for part of a letter per window.
+SUBMIT_WINDOW = 128
+
 FACT_FAMILIES = ("amounts", "dates", "periods", "counts", "recommendations")
 DASK_ADDRESS_ENV = "MINISTERBREV_DASK_ADDRESS"  # e.g. tcp://scheduler:8786
 
@@ -125,17 +130,23 @@ def process_letters(
         summary.stage_seconds["finding"] += time.perf_counter() - started
         with progress_bar(show_progress) as progress:
             bar = progress.add_task("letters", total=len(todo))
-            with workers_share_api_server():
-                futures = [process_letter.submit(str(path), password, limits, out)
-                           for path in todo]
-            for future in as_completed(futures):
-                outcome = future.result()
-                started = time.perf_counter()
-                write_outcome(folder, outcome, store)
-                summary.stage_seconds["writing"] += time.perf_counter() - started
-                summary.count(outcome)
-                progress.advance(bar)
+            for window in windows(todo, SUBMIT_WINDOW):
+                with workers_share_api_server():
+                    futures = [process_letter.submit(str(path), password, limits, out)
+                               for path in window]
+                for future in as_completed(futures):
+                    outcome = future.result()
+                    started = time.perf_counter()
+                    write_outcome(folder, outcome, store)
+                    summary.stage_seconds["writing"] += time.perf_counter() - started
+                    summary.count(outcome)
+                    progress.advance(bar)
     return summary
+
+
+def windows(paths: list[Path], size: int) -> list[list[Path]]:
+    """``paths`` in consecutive slices of at most ``size``."""
+    return [paths[start:start + size] for start in range(0, len(paths), size)]
 
 
 def files_to_process(pdfs: list[Path], folder: OutputFolder, force: bool, summary: RunSummary):
