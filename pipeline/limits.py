@@ -79,7 +79,7 @@ def run_limited(function: Callable[..., Any], args: tuple, limits: Limits) -> An
             os.kill(pid, signal.SIGKILL)
         status = reap(pid)
     if payload is None:
-        raise ReadError("timeout", f"reading took longer than {limits.seconds:g} s "
+        raise ReadError("timeout", f"the letter took longer than {limits.seconds:g} s "
                         "(--max-seconds) and was stopped")
     if not payload:
         raise error_for_death(status, limits)

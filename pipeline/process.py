@@ -8,8 +8,8 @@ Errors become values here, at the edge: a file that cannot be processed gives
 a ``Failure`` with a stable code and a message naming the file and the reason.
 Unexpected errors are logged with their traceback; the message says where.
 
-Reading (PDF parsing, OCR) runs in a short-lived child process within the
-``Limits`` on pages, seconds and memory; the Danish model stays loaded here.
+Each letter runs in a short-lived child process within the ``Limits`` on pages,
+seconds and memory; the Danish model stays loaded in the worker, shared by them.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from models import Failure, LetterRecord
 from pipeline.errors import ReadError
 from pipeline.extract import analyse, build_nlp
 from pipeline.limits import Limits, run_limited
-from pipeline.reading import Document, read_document
+from pipeline.reading import read_document
 from pipeline.record import assemble
 from pipeline.sources.files import SourceFile, read_source
 from pipeline.timing import StageClock
@@ -78,11 +78,6 @@ def process_timed(path: Path, password: str | None, limits: Limits | None,
         return Outcome(path=str(path), record=record)
     except ReadError as error:
         return failed(path, source.sha256, error.code, error.message)
-    except ValidationError as error:
-        log.exception("%s: record failed validation", path)
-        return failed(path, source.sha256, "invalid_record",
-                      f"the extracted record breaks the contract ({error.error_count()} "
-                      f"errors; details in {log_location()})")
     except Exception as error:  # a bug: keep the batch going, keep the details
         log.exception("%s: unexpected error", path)
         return failed(path, source.sha256, "internal",
@@ -91,28 +86,53 @@ def process_timed(path: Path, password: str | None, limits: Limits | None,
 
 def process_source(source: SourceFile, password: str | None = None,
                    limits: Limits | None = None, clock: StageClock | None = None) -> LetterRecord:
-    """The record of one file's content; raises for what is wrong with it."""
+    """The record of one file's content; raises for what is wrong with it.
+
+    The whole letter (reading, OCR, NLP, extraction, validation) runs in a child
+    process held to ``limits``, so a letter that takes too long or grows too big is
+    stopped wherever it is. The model is loaded here first, once per worker, and the
+    children share it.
+    """
     clock = clock or StageClock()
+    with clock.stage("model_load"):  # once per process; free after the first letter
+        shared_nlp()
+    record, seconds = run_whole(source, password, limits or Limits())
+    clock.add_all(seconds)
+    return record
+
+
+def run_whole(source: SourceFile, password: str | None,
+              limits: Limits) -> tuple[LetterRecord, dict[str, float]]:
+    """``letter_record`` in a child within ``limits``, where processes fork."""
+    arguments = (source, password, limits.max_pages)
+    if not hasattr(os, "fork"):
+        return letter_record(*arguments)
+    return run_limited(letter_record, arguments, limits)
+
+
+def letter_record(source: SourceFile, password: str | None,
+                  max_pages: int | None) -> tuple[LetterRecord, dict[str, float]]:
+    """Every stage of one letter, and the seconds each took."""
+    clock = StageClock()
     with clock.stage("reading"):
-        document = read_limited(source.data, password, limits or Limits())
+        document = read_document(source.data, password, max_pages)
     # OCR ran inside the reading: count it under its own name only.
     clock.add("reading", -document.ocr_seconds)
     clock.add("ocr", document.ocr_seconds)
-    with clock.stage("model_load"):  # once per process; free after the first letter
-        nlp = shared_nlp()
+    nlp = shared_nlp()
     if len(document.body_text) > nlp.max_length:
         raise ReadError("too_large", f"the running text has {len(document.body_text):,} "
                         f"characters, more than the pipeline's {nlp.max_length:,}")
     doc = analyse(nlp, document, clock)
     with clock.stage("validation"):
-        return assemble(source, document, doc, text_layer=document.text_layer)
-
-
-def read_limited(data: bytes, password: str | None, limits: Limits) -> Document:
-    """The document, read in a child process held to ``limits`` where processes fork."""
-    if not hasattr(os, "fork"):
-        return read_document(data, password, limits.max_pages)
-    return run_limited(read_document, (data, password, limits.max_pages), limits)
+        try:
+            record = assemble(source, document, doc, text_layer=document.text_layer)
+        except ValidationError as error:
+            log.exception("%s: record failed validation", source.path)
+            raise ReadError("invalid_record", f"the extracted record breaks the contract "
+                            f"({error.error_count()} errors; details in {log_location()})"
+                            ) from error
+    return record, clock.seconds
 
 
 def log_location() -> str:
