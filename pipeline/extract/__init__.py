@@ -42,11 +42,6 @@ COMPONENTS = (
     "ministerbrev_kind",
 )
 
-# Trained components whose output no extractor reads, switched off for speed: the
-# statistical NER (PER, ORG, LOC, MISC) takes a quarter of the model's time, and the
-# letterhead reads only the gazetteer ruler's MINISTRY entities, which overwrite it anyway.
-UNUSED_COMPONENTS = ("ner",)
-
 
 def build_nlp() -> Language:
     """The Danish pipeline with every extractor added. Build it once per process."""
@@ -54,9 +49,6 @@ def build_nlp() -> Language:
 
     # A fresh copy: ``load()`` is shared by the process and must stay as trained.
     nlp = danish.load.__wrapped__()
-    for name in UNUSED_COMPONENTS:
-        if name in nlp.pipe_names:
-            nlp.disable_pipe(name)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
