@@ -61,7 +61,7 @@ def stage_table(startup: PipelineRun, result: SizeResult) -> str:
     rows.append(["start-up: loading the Danish model", spent.get("model_load", 0.0)])
     rows.append(["finding files, skipping unchanged ones (hash)", spent.get("finding", 0.0)])
     labels = {"reading": "reading and layout (PDF parsing in a forked child)", "ocr": "OCR",
-              "nlp": "NLP (tokenizer, tagger, parser, NER, ruler)",
+              "nlp": "NLP (tokenizer, tok2vec, tagger, lemmatizers, parser, ruler)",
               "extraction": "extraction (the ministerbrev_* components)",
               "validation": "validation (assembling the pydantic record)",
               "writing": "writing (records/, records.jsonl, store)"}
