@@ -60,8 +60,8 @@ def stage_table(startup: PipelineRun, result: SizeResult) -> str:
              startup.fixed_seconds - startup.stage_seconds.get("model_load", 0.0)]]
     rows.append(["start-up: loading the Danish model", spent.get("model_load", 0.0)])
     rows.append(["finding files, skipping unchanged ones (hash)", spent.get("finding", 0.0)])
-    labels = {"reading": "reading and layout (PDF parsing in a forked child)", "ocr": "OCR",
-              "nlp": "NLP (tokenizer, tok2vec, tagger, lemmatizers, parser, ruler)",
+    labels = {"reading": "reading and layout (in the forked child)", "ocr": "OCR",
+              "nlp": "NLP (the Danish model: tagger, parser, NER, ruler)",
               "extraction": "extraction (the ministerbrev_* components)",
               "validation": "validation (assembling the pydantic record)",
               "writing": "writing (records/, records.jsonl, store)"}
