@@ -23,7 +23,7 @@ from pipeline.extract.base import document_of
 from pipeline.extract.dates import parse_danish_date
 from pipeline.nlp import gazetteer
 from pipeline.reading import Block, Document
-from pipeline.reading.layout import COLUMN_GAP
+from pipeline.reading.layout import COLUMN_GAP, SALUTATION  # one pattern for both stages
 
 ORGANISATION = "Folketinget"
 
@@ -55,10 +55,6 @@ UNKNOWN_COMMITTEE = re.compile(
     r"[A-ZÆØÅ][\wæøå]*udvalg)(?:et|ets|s)?"
 )
 RECIPIENT_LEAD = re.compile(r"^(til\s*:?\s*)?(medlemmerne\s+af\s+)?", re.IGNORECASE)
-SALUTATION = re.compile(
-    r"^(kære|hej|høje|ærede|til\s+(udvalgets\s+medlemmer|udvalget)\b)[^\n:]{0,60}$",
-    re.IGNORECASE,
-)
 CLOSING = re.compile(r"^(med\s+)?(venlig(st)?|venlige)\s+hilsen\b.*$", re.IGNORECASE | re.MULTILINE)
 PERSON_NAME = re.compile(r"^[A-ZÆØÅ][\w'\-]+(?:\s+(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)){1,4}$")
 ON_BEHALF = re.compile(r"\bp\.\s?m\.\s?v\.|\be\.\s?b\.|\bpå ministerens vegne\b", re.IGNORECASE)
