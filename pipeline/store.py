@@ -28,6 +28,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -491,10 +492,24 @@ def connect_writable(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    connection.execute("PRAGMA journal_mode = WAL")
+    use_wal(connection)
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA synchronous = NORMAL")  # safe in WAL mode; one fsync per checkpoint
     return connection
+
+
+def use_wal(connection: sqlite3.Connection) -> None:
+    """Switch the file to WAL. The switch needs the file to itself for a moment, and SQLite
+    answers "locked" at once rather than waiting while another run holds it: retry."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def fill(connection: sqlite3.Connection, records: Iterable[LetterRecord],
