@@ -1,30 +1,42 @@
 """Limits on one document: pages, seconds and memory, so no file can take the machine down.
 
-The part of the work whose cost depends on what is in the file (parsing the
-PDF, inflating its streams, OCR) runs in a short-lived child forked from the
-worker. The child gets a memory ceiling (``RLIMIT_AS``) and a CPU-time
-backstop; the worker waits for its answer until the deadline and then kills
-it. The worker itself, with the Danish model loaded, carries on with the next
-file whatever the child did.
+The work whose cost depends on what is in the file (parsing the PDF, inflating
+its streams, OCR, the NLP over its text) runs in a child process forked from
+the worker once the Danish model is loaded. The child serves one document after
+another: it has a memory ceiling (``RLIMIT_AS``) and, per document, a CPU-time
+backstop; the worker waits for each answer until the deadline and kills the
+child if it passes. The worker itself carries on with the next file whatever
+the child did, and the next file gets a fresh child.
 
     >>> limits = Limits(max_pages=200, seconds=60, memory_mb=1024)
-    >>> run_limited(read_document, (data, None, limits.max_pages), limits)  # doctest: +SKIP
+    >>> with LimitedChild(read_document, limits) as child:  # doctest: +SKIP
+    ...     child.call(data, None, limits.max_pages)
     Document(pages=2, ...)
 
-A child that runs out of time gives ``ReadError("timeout")``, one that runs out
-of memory ``ReadError("too_large")``; a ``ReadError`` raised inside comes back
-as itself, and any other exception as ``ReadingCrashed`` with the child's
+A document that runs out of time gives ``ReadError("timeout")``, one that runs
+out of memory ``ReadError("too_large")``; a ``ReadError`` raised inside comes
+back as itself, and any other exception as ``ReadingCrashed`` with the child's
 traceback in its message (for the log, never for the screen).
+
+Why one child for many documents, and not one per document: forking a worker
+that holds the model costs ~15 ms a time in copied page tables and pages
+written by reference counting, as much as reading a short letter. A child is
+retired after ``RETIRE_AFTER`` documents, after a crash or a memory error, and
+once it holds half its memory allowance for good, so nothing a long batch
+leaves behind (strings, caches, a fragmented heap) adds up.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import pickle
 import resource
 import select
 import signal
+import struct
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -33,11 +45,15 @@ from typing import Any
 
 from pipeline.errors import ReadError, out_of_memory
 
-# CPU seconds the child may use beyond the wall-clock limit before the kernel stops it:
-# a backstop for work the deadline cannot reach (a Tesseract left running by a killed child).
+# CPU seconds a document may use beyond the wall-clock limit before the kernel stops the
+# child: a backstop for work the deadline cannot reach (a Tesseract left running).
 CPU_GRACE_SECONDS = 5
 # The child's exit status when even its answer ran out of memory.
 EXIT_OUT_OF_MEMORY = 3
+# Documents a child serves before a fresh one takes over.
+RETIRE_AFTER = 256
+# Messages on the pipes: an 8-byte length, then a pickle.
+HEADER = struct.Struct(">Q")
 
 
 @dataclass(frozen=True)
@@ -60,44 +76,157 @@ class ReadingCrashed(RuntimeError):
     """The child raised something other than ``ReadError``: a bug, whose traceback is kept."""
 
 
-def run_limited(function: Callable[..., Any], args: tuple, limits: Limits) -> Any:
-    """``function(*args)`` in a forked child within ``limits``; its result, or an error."""
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        os.close(reader)
-        run_child(function, args, limits, writer)
-    os.close(writer)
-    try:
-        payload = receive(reader, limits)
-    except BaseException:  # Ctrl-C in the worker: the child goes with it
-        payload = None
-        raise
-    finally:
-        os.close(reader)
+class LimitedChild:
+    """A forked child that runs ``function(*args)`` for call after call, each within ``limits``.
+
+    The child is forked on the first call (so it inherits what the worker has
+    loaded by then) and again after it was killed or retired.
+    """
+
+    def __init__(self, function: Callable[..., Any], limits: Limits,
+                 retire_after: int = RETIRE_AFTER):
+        self.function = function
+        self.limits = limits
+        self.retire_after = retire_after
+        self.owner = os.getpid()  # a child object is no use to a process forked from ours
+        self.pid: int | None = None
+        self.calls = 0  # documents the current child has served
+        self.started_vm: int | None = None
+
+    def __enter__(self) -> LimitedChild:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.stop()
+
+    @property
+    def running(self) -> bool:
+        return self.pid is not None
+
+    def call(self, *args: Any) -> Any:
+        """``function(*args)`` in the child; its result, or the error that explains its end."""
+        request = pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.send(request)
+            payload = read_message(self.answers, self.limits.seconds)
+        except BaseException:  # Ctrl-C in the worker: the child goes with it
+            self.stop()
+            raise
         if payload is None:
-            os.kill(pid, signal.SIGKILL)
-        status = reap(pid)
-    if payload is None:
-        raise ReadError("timeout", f"the letter took longer than {limits.seconds:g} s "
-                        "(--max-seconds) and was stopped")
-    if not payload:
-        raise error_for_death(status, limits)
-    return answer_from(pickle.loads(payload))
+            self.stop()
+            raise ReadError("timeout", f"the letter took longer than {self.limits.seconds:g} s "
+                            "(--max-seconds) and was stopped")
+        if not payload:  # the child ended without an answer; how it ended says why
+            raise error_for_death(self.stop(kill=False), self.limits)
+        outcome = pickle.loads(payload)
+        self.calls += 1
+        if self.should_retire(outcome):
+            self.stop()
+        return answer_from(outcome)
+
+    def send(self, request: bytes) -> None:
+        """Hand the child a request; a child that died while idle (the system took it) is
+        replaced, since its end has nothing to do with this document."""
+        if self.running:
+            try:
+                write_message(self.requests, request)
+                return
+            except BrokenPipeError:
+                self.stop(kill=False)
+        self.start()
+        write_message(self.requests, request)
+
+    def start(self) -> None:
+        request_reader, request_writer = os.pipe()
+        answer_reader, answer_writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            os.close(request_writer)
+            os.close(answer_reader)
+            serve(self.function, self.limits, request_reader, answer_writer)
+        os.close(request_reader)
+        os.close(answer_writer)
+        self.pid, self.requests, self.answers = pid, request_writer, answer_reader
+        self.calls = 0
+        self.started_vm = address_space_of(pid)
+        LIVE_CHILDREN.add(self)
+
+    def stop(self, kill: bool = True) -> int:
+        """End the child, whatever it is doing; its wait status (0 if none was running).
+        ``kill=False`` waits for a child already on its way out, keeping how it ended."""
+        if self.pid is None:
+            return 0
+        pid, self.pid = self.pid, None
+        LIVE_CHILDREN.discard(self)
+        for descriptor in (self.requests, self.answers):
+            with contextlib.suppress(OSError):
+                os.close(descriptor)
+        if kill:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)  # idle or not: it keeps nothing worth flushing
+        return reap(pid)
+
+    def should_retire(self, outcome: tuple) -> bool:
+        """After a crash or a memory error the child's state is suspect; after many documents,
+        or once it holds half its allowance for good, a fresh copy of the worker is cheaper."""
+        if outcome[0] == "crash" or outcome[:2] == ("read_error", "too_large"):
+            return True
+        if self.calls >= self.retire_after:
+            return True
+        now = address_space_of(self.pid)
+        if self.limits.memory_mb and now is not None and self.started_vm is not None:
+            return now - self.started_vm > self.limits.memory_mb * 1024 * 1024 // 2
+        return False
+
+
+def run_limited(function: Callable[..., Any], args: tuple, limits: Limits) -> Any:
+    """``function(*args)`` once, in a child of its own within ``limits``."""
+    with LimitedChild(function, limits) as child:
+        return child.call(*args)
+
+
+# One child per thread of a worker, kept between documents; see ``child_for``.
+THREAD_CHILDREN = threading.local()
+LIVE_CHILDREN: set[LimitedChild] = set()
+
+
+def child_for(function: Callable[..., Any], limits: Limits) -> LimitedChild:
+    """This thread's child for ``function`` within ``limits``, kept for the next document.
+
+    Each thread gets its own, so threads never wait for each other's documents.
+    """
+    child = getattr(THREAD_CHILDREN, "child", None)
+    if child and child.owner == os.getpid():
+        if (child.function, child.limits) == (function, limits):
+            return child
+        child.stop()
+    THREAD_CHILDREN.child = LimitedChild(function, limits)
+    return THREAD_CHILDREN.child
+
+
+@atexit.register
+def stop_children() -> None:
+    """Children end with their worker; an idle child would also end when its pipe closes."""
+    for child in list(LIVE_CHILDREN):
+        if child.owner == os.getpid():
+            child.stop()
 
 
 # -- the child -------------------------------------------------------------------------------
 
 
-def run_child(function: Callable[..., Any], args: tuple, limits: Limits, writer: int) -> None:
-    """Run, send the outcome down the pipe, and exit at once (no atexit, no flushing of
-    the worker's buffers, which are the worker's to flush)."""
+def serve(function: Callable[..., Any], limits: Limits, requests: int, answers: int) -> None:
+    """Answer requests until the worker closes the pipe, then exit at once (no atexit, no
+    flushing of the worker's buffers, which are the worker's to flush)."""
     exit_code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C stops the child outright
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        apply_limits(limits)
-        send(writer, answer_bytes(outcome_of(function, args, limits)))
+        set_memory_ceiling(limits)
+        while (request := read_message(requests, None)):
+            allow_cpu_seconds(limits)
+            outcome = outcome_of(function, pickle.loads(request), limits)
+            write_message(answers, answer_bytes(outcome))
         exit_code = 0
     except MemoryError:
         exit_code = EXIT_OUT_OF_MEMORY
@@ -130,13 +259,19 @@ def outcome_of(function: Callable[..., Any], args: tuple, limits: Limits) -> tup
         return ("crash", f"{type(error).__name__}: {error}", traceback.format_exc())
 
 
-def apply_limits(limits: Limits) -> None:
-    """A memory ceiling above what the child inherited, and a CPU-time backstop."""
-    in_use = address_space_in_use()
+def set_memory_ceiling(limits: Limits) -> None:
+    """A ceiling on address space above what the child inherited from the worker."""
+    in_use = address_space_of(os.getpid())
     if limits.memory_mb and in_use is not None:
         set_soft_limit(resource.RLIMIT_AS, in_use + limits.memory_mb * 1024 * 1024)
+
+
+def allow_cpu_seconds(limits: Limits) -> None:
+    """The CPU backstop for the next document: CPU time counts over the child's whole life,
+    so the limit moves on by what the documents before have used."""
     if limits.seconds:
-        set_soft_limit(resource.RLIMIT_CPU, int(limits.seconds) + CPU_GRACE_SECONDS)
+        used = sum(os.times()[:2])
+        set_soft_limit(resource.RLIMIT_CPU, int(used + limits.seconds) + CPU_GRACE_SECONDS)
 
 
 def set_soft_limit(kind: int, value: int) -> None:
@@ -146,39 +281,48 @@ def set_soft_limit(kind: int, value: int) -> None:
         resource.setrlimit(kind, (soft, hard))
 
 
-def address_space_in_use() -> int | None:
-    """Bytes of address space this process holds (the forked copy of the worker); None
-    where the system does not say (not Linux), and no ceiling can be set above it."""
+def address_space_of(pid: int | None) -> int | None:
+    """Bytes of address space process ``pid`` holds; None where the system does not say
+    (not Linux, or the process is gone), and no ceiling can be set above it."""
     try:
-        with open("/proc/self/statm") as statm:
+        with open(f"/proc/{pid}/statm") as statm:
             return int(statm.read().split()[0]) * resource.getpagesize()
-    except OSError:
+    except (OSError, ValueError, IndexError):
         return None
 
 
-def send(writer: int, payload: bytes) -> None:
-    view = memoryview(payload)
+# -- messages between the two -----------------------------------------------------------------
+
+
+def write_message(descriptor: int, payload: bytes) -> None:
+    view = memoryview(HEADER.pack(len(payload)) + payload)
     while view:
-        view = view[os.write(writer, view):]
+        view = view[os.write(descriptor, view):]
 
 
-# -- the worker's side -----------------------------------------------------------------------
-
-
-def receive(reader: int, limits: Limits) -> bytes | None:
-    """Everything the child writes, read as it comes; None if the deadline passes first."""
-    deadline = time.monotonic() + limits.seconds if limits.seconds else None
-    chunks: list[bytes] = []
-    while True:
+def read_message(descriptor: int, seconds: float | None) -> bytes | None:
+    """One message, read as it comes: its bytes; ``b""`` if the other end closed first;
+    None if ``seconds`` (0 or None: no limit) pass first."""
+    deadline = time.monotonic() + seconds if seconds else None
+    received = bytearray()
+    wanted = HEADER.size
+    while len(received) < wanted:
         remaining = None if deadline is None else deadline - time.monotonic()
         if remaining is not None and remaining <= 0:
             return None
-        ready, _, _ = select.select([reader], [], [], remaining)
-        if ready:
-            chunk = os.read(reader, 1 << 20)
-            if not chunk:  # the child closed its end: it has sent all and is exiting
-                return b"".join(chunks)
-            chunks.append(chunk)
+        ready, _, _ = select.select([descriptor], [], [], remaining)
+        if not ready:
+            continue
+        chunk = os.read(descriptor, wanted - len(received))
+        if not chunk:
+            return b""
+        received += chunk
+        if wanted == HEADER.size and len(received) >= HEADER.size:
+            wanted += HEADER.unpack_from(received)[0]
+    return bytes(received[HEADER.size:])
+
+
+# -- the worker's side -----------------------------------------------------------------------
 
 
 def reap(pid: int) -> int:

@@ -8,8 +8,9 @@ Errors become values here, at the edge: a file that cannot be processed gives
 a ``Failure`` with a stable code and a message naming the file and the reason.
 Unexpected errors are logged with their traceback; the message says where.
 
-Each letter runs in a short-lived child process within the ``Limits`` on pages,
-seconds and memory; the Danish model stays loaded in the worker, shared by them.
+Each letter runs in a child process within the ``Limits`` on pages, seconds and
+memory (``pipeline.limits``); the child is forked from the worker once the Danish
+model is loaded, and serves letter after letter until it is retired.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from spacy.language import Language
 from models import Failure, LetterRecord
 from pipeline.errors import ReadError
 from pipeline.extract import analyse, build_nlp
-from pipeline.limits import Limits, run_limited
+from pipeline.limits import Limits, child_for
 from pipeline.reading import read_document
 from pipeline.record import assemble
 from pipeline.sources.files import SourceFile, read_source
@@ -99,8 +100,8 @@ def process_source(source: SourceFile, password: str | None = None,
 
     The whole letter (reading, OCR, NLP, extraction, validation) runs in a child
     process held to ``limits``, so a letter that takes too long or grows too big is
-    stopped wherever it is. The model is loaded here first, once per worker, and the
-    children share it.
+    stopped wherever it is. The model is loaded here first, once per worker, so the
+    children forked from the worker start with it.
     """
     clock = clock or StageClock()
     with clock.stage("model_load"):  # once per process; free after the first letter
@@ -112,11 +113,11 @@ def process_source(source: SourceFile, password: str | None = None,
 
 def run_whole(source: SourceFile, password: str | None,
               limits: Limits) -> tuple[LetterRecord, dict[str, float]]:
-    """``letter_record`` in a child within ``limits``, where processes fork."""
+    """``letter_record`` in this thread's child within ``limits``, where processes fork."""
     arguments = (source, password, limits.max_pages)
     if not hasattr(os, "fork"):
         return letter_record(*arguments)
-    return run_limited(letter_record, arguments, limits)
+    return child_for(letter_record, limits).call(*arguments)
 
 
 def letter_record(source: SourceFile, password: str | None,

@@ -12,9 +12,9 @@ import json
 import os
 import resource
 import signal
-import statistics
 import subprocess
 import sys
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -24,7 +24,7 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen import canvas
 
 from pipeline.errors import ReadError
-from pipeline.limits import Limits, ReadingCrashed, run_limited
+from pipeline.limits import LimitedChild, Limits, ReadingCrashed, child_for, run_limited
 from pipeline.reading import read_document
 
 CLI = Path(sys.executable).with_name("ministerbrev")
@@ -166,22 +166,63 @@ def test_a_child_killed_from_outside_is_explained():
     assert "killed by the system" in raised.value.message
 
 
-def test_the_child_costs_little_per_document(seed_bytes):
-    """Forking a reader per document adds milliseconds, not seconds."""
+# -- one child, many documents -----------------------------------------------------------------
 
-    def timed(read) -> float:
-        times = []
-        for _run in range(7):
-            started = time.perf_counter()
-            read()
-            times.append(time.perf_counter() - started)
-        return statistics.median(times)
 
-    direct = timed(lambda: read_document(seed_bytes))
-    forked = timed(lambda: read_limited(seed_bytes, Limits()))
-    print(f"reading the seed letter: {direct * 1000:.1f} ms in process, "
-          f"{forked * 1000:.1f} ms in a child")
-    assert forked - direct < 0.25
+def test_one_child_serves_document_after_document(seed_bytes):
+    with LimitedChild(read_document, Limits()) as child:
+        first = child.call(seed_bytes, None, 500)
+        pid = child.pid
+        second = child.call(seed_bytes, None, 500)
+        assert child.pid == pid and pid != os.getpid()
+    assert first == second == read_document(seed_bytes)
+
+
+def test_after_a_timeout_the_next_document_gets_a_fresh_child(seed_bytes, slow_pdf):
+    with LimitedChild(read_document, Limits(seconds=1)) as child:
+        child.call(seed_bytes, None, 500)
+        stopped = child.pid
+        with pytest.raises(ReadError, match="--max-seconds"):
+            child.call(slow_pdf, None, 500)
+        assert child.call(seed_bytes, None, 500) == read_document(seed_bytes)
+        assert child.pid != stopped
+
+
+def test_after_running_out_of_memory_the_child_is_replaced(seed_bytes, bomb):
+    with LimitedChild(read_document, Limits(memory_mb=256)) as child:
+        with pytest.raises(ReadError) as raised:
+            child.call(bomb, None, 500)
+        assert raised.value.code == "too_large"
+        assert not child.running  # its heap may be in any state: it is not reused
+        assert child.call(seed_bytes, None, 500).pages == read_document(seed_bytes).pages
+
+
+def test_a_child_that_died_while_idle_is_replaced_without_blaming_the_next_document():
+    with LimitedChild(os.getpid, Limits()) as child:
+        first = child.call()
+        os.kill(first, signal.SIGKILL)
+        time.sleep(0.1)
+        assert child.call() not in (first, os.getpid())
+
+
+def test_a_child_is_retired_after_so_many_documents():
+    with LimitedChild(os.getpid, Limits(), retire_after=3) as child:
+        pids = [child.call() for _document in range(7)]
+    assert [len(set(pids[i:i + 3])) for i in (0, 3, 6)] == [1, 1, 1]
+    assert len(set(pids)) == 3
+
+
+def test_each_thread_keeps_a_child_of_its_own():
+    limits = Limits()
+    assert child_for(os.getpid, limits) is child_for(os.getpid, limits)
+    elsewhere = []
+    thread = threading.Thread(target=lambda: elsewhere.append(child_for(os.getpid, limits)))
+    thread.start()
+    thread.join()
+    assert elsewhere[0] is not child_for(os.getpid, limits)
+    # Other limits, another child: a child's ceiling is set when it starts.
+    assert child_for(os.getpid, Limits(seconds=5)).limits == Limits(seconds=5)
+    child_for(os.getpid, limits).stop()
 
 
 # -- through the command line: the batch goes on -------------------------------------------------
