@@ -4,10 +4,10 @@ Data flows one way, one module per stage::
 
     sources.files  ->  reading (Document)  ->  nlp (spaCy Doc)  ->  extract  ->  record  ->  output
 
-Importing this package points Prefect at the project's own state folder before
-Prefect itself is imported anywhere (see ``pipeline.state``).
+Importing this package points Prefect at the project's own state folder, and sets
+OpenBLAS to one thread, before either is imported anywhere (see ``pipeline.state``).
 """
 
-from pipeline.state import configure_prefect
+from pipeline.state import configure_environment
 
-configure_prefect()
+configure_environment()

@@ -1,8 +1,8 @@
-"""Where the project keeps its local state, and Prefect's settings.
+"""Where the project keeps its local state, and the settings it gives Prefect and OpenBLAS.
 
-Prefect reads its settings from the environment when it is first imported, so
-``configure_prefect`` runs from ``pipeline/__init__.py``, before any module
-imports Prefect. A user's own environment always wins: we only set defaults.
+Both read their settings from the environment when they are first imported, so
+``configure_environment`` runs from ``pipeline/__init__.py``, before any module
+imports Prefect or numpy. A user's own environment always wins: we only set defaults.
 
     >>> state_dir().name
     '.state'
@@ -25,8 +25,9 @@ def state_dir() -> Path:
     return Path(configured) if configured else PROJECT_ROOT / ".state"
 
 
-def configure_prefect() -> None:
-    """Keep Prefect local, quiet and offline unless the user configured otherwise."""
+def configure_environment() -> None:
+    """Keep Prefect local, quiet and offline, and OpenBLAS to one thread, unless the user
+    configured otherwise."""
     home = state_dir() / "prefect"
     defaults = {
         "PREFECT_HOME": str(home),
@@ -41,6 +42,9 @@ def configure_prefect() -> None:
         # Progress and the summary are ours to print; Prefect speaks up for problems.
         "PREFECT_LOGGING_LEVEL": "WARNING",
         "PREFECT_LOGGING_SERVER_LEVEL": "ERROR",
+        # One thread per process for the model's matrix products: parallel work comes
+        # from worker processes (--workers), and threads on top would fight them for cores.
+        "OPENBLAS_NUM_THREADS": "1",
     }
     for name, value in defaults.items():
         os.environ.setdefault(name, value)
