@@ -209,15 +209,23 @@ def workers_share_api_server():
 
 
 def task_runner(workers: int, dask_address: str | None = None):
-    """Threads cannot share pdfplumber, so parallel work runs in processes, or on the Dask
-    cluster whose scheduler is at ``dask_address`` (``tcp://host:8786``)."""
+    """Where the letters' tasks run: threads of this process locally, or the Dask cluster
+    whose scheduler is at ``dask_address`` (``tcp://host:8786``).
+
+    Threads are enough locally because no letter is worked on in them: each thread hands
+    its letters to a child process of its own (``pipeline.limits.child_for``), forked with
+    the model loaded, so ``workers`` letters are read and analysed at once in as many
+    processes (pdfplumber is not thread-safe; it never runs in two threads of a process).
+    A pool of worker processes would pay Prefect's set-up of every task again in each one.
+    Where processes cannot fork, the work runs in the task itself: a process pool then.
+    """
     if dask_address:
         from prefect_dask import DaskTaskRunner  # the [dask] extra; only where it is used
 
         return DaskTaskRunner(address=dask_address)
-    if workers > 1:
+    if workers > 1 and not hasattr(os, "fork"):
         return ProcessPoolTaskRunner(max_workers=workers)
-    return ThreadPoolTaskRunner(max_workers=1)
+    return ThreadPoolTaskRunner(max_workers=workers)
 
 
 def run_batch(paths: list[str], out: str = "outputs", workers: int = 1,

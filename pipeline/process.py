@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -54,9 +55,20 @@ WARM_UP_TEXT = ("Den 4. november 2020 afsatte ministeriet 73,4 mio. kr. til 22 i
                 "i perioden 2020-2023.")
 
 
-@lru_cache(maxsize=1)
+# Worker threads of a run (--workers) ask for the model at once; one of them loads it.
+NLP_LOCK = threading.Lock()
+
+
 def shared_nlp() -> Language:
     """The pipeline, loaded once per process, warmed up, and reused for every document."""
+    with NLP_LOCK:
+        return warmed_nlp()
+
+
+@lru_cache(maxsize=1)
+def warmed_nlp() -> Language:
+    """``shared_nlp`` without the lock, for the child forked after the model was loaded:
+    another thread may have held the lock at the fork, and the child's copy stays held."""
     nlp = build_nlp()
     nlp(WARM_UP_TEXT)
     return nlp
@@ -129,7 +141,7 @@ def letter_record(source: SourceFile, password: str | None,
     # OCR ran inside the reading: count it under its own name only.
     clock.add("reading", -document.ocr_seconds)
     clock.add("ocr", document.ocr_seconds)
-    nlp = shared_nlp()
+    nlp = warmed_nlp()
     if len(document.body_text) > nlp.max_length:
         raise ReadError("too_large", f"the running text has {len(document.body_text):,} "
                         f"characters, more than the pipeline's {nlp.max_length:,}")

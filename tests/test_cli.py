@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +21,9 @@ import pytest
 CLI = Path(sys.executable).with_name("ministerbrev")
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": "120"}
+def run_cli(*args: str, cwd: Path | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {**(os.environ if env is None else env), "COLUMNS": "120"}
     return subprocess.run([str(CLI), *args], capture_output=True, text=True, env=env, cwd=cwd,
                           timeout=600)
 
@@ -192,10 +194,13 @@ def test_python_flows_py_on_a_fresh_state_folder_runs_clean(tmp_path, seed_pdf):
     assert (tmp_path / "fresh" / "state" / "prefect" / "prefect.db").exists()
 
 
-def test_two_worker_processes_give_the_same_records_as_one(batch, tmp_path):
+def test_two_workers_give_the_same_records_as_one(batch, tmp_path):
     _result, out = batch
-    result = run_cli("process", str(out.parent / "letters"), "--out", str(tmp_path),
-                     "--workers", "2")
+    # Prefect's home in a state folder of the test's own (this process set PREFECT_HOME).
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_")}
+    env["MINISTERBREV_STATE_DIR"] = str(tmp_path / "state")
+    result = run_cli("process", str(out.parent / "letters"), "--out", str(tmp_path / "out"),
+                     "--workers", "2", env=env)
     assert result.returncode == 0, result.stderr
 
     def comparable(folder):
@@ -204,5 +209,13 @@ def test_two_worker_processes_give_the_same_records_as_one(batch, tmp_path):
             record["source"].pop("processed_at")
         return sorted(records, key=lambda r: r["doc_id"])
 
-    assert comparable(tmp_path) == comparable(out)
-    assert len((tmp_path / "failures.jsonl").read_text().splitlines()) == 3
+    assert comparable(tmp_path / "out") == comparable(out)
+    assert len((tmp_path / "out" / "failures.jsonl").read_text().splitlines()) == 3
+    # Prefect recorded one completed task per file, the failed files' included, though
+    # its server writes task runs in batches and stopped when the run ended.
+    with sqlite3.connect(tmp_path / "state" / "prefect" / "prefect.db") as prefect_db:
+        task_runs = prefect_db.execute(
+            "SELECT name, state_type FROM task_run WHERE task_key LIKE 'process_letter-%'"
+        ).fetchall()
+    files = {str(path) for path in (out.parent / "letters").rglob("*.pdf")}
+    assert sorted(task_runs) == sorted((name, "COMPLETED") for name in files)

@@ -51,9 +51,10 @@ def test_a_dask_cluster_gives_the_records_of_a_local_run(tmp_path, monkeypatch):
     assert comparable(tmp_path / "dask") == comparable(tmp_path / "local")
 
 
-def test_the_task_runner_is_a_process_pool_locally_and_dask_given_an_address():
-    from prefect.task_runners import ProcessPoolTaskRunner
+def test_the_task_runner_is_threads_locally_and_dask_given_an_address():
+    from prefect.task_runners import ThreadPoolTaskRunner
     from prefect_dask import DaskTaskRunner
 
-    assert isinstance(flows.task_runner(2), ProcessPoolTaskRunner)
+    # Each thread hands its letters to a forked child of its own (pipeline.limits).
+    assert isinstance(flows.task_runner(2), ThreadPoolTaskRunner)
     assert isinstance(flows.task_runner(2, "tcp://127.0.0.1:8786"), DaskTaskRunner)
