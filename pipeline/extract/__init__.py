@@ -49,6 +49,8 @@ def build_nlp() -> Language:
 
     # A fresh copy: ``load()`` is shared by the process and must stay as trained.
     nlp = danish.load.__wrapped__()
+    # Only the signature's persons are read from the NER; the letterhead runs it there.
+    nlp.disable_pipe("ner")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -55,6 +55,16 @@ def test_minister_is_the_name_under_the_closing(analyse_text):
     assert analyse_text(BODY)._.letterhead.sender.minister == "Anne Hansen"
 
 
+def test_the_ner_runs_over_the_signature_alone(letter_nlp):
+    """The NER is left out of the pipeline; the letterhead runs it where it reads it."""
+    assert "ner" not in letter_nlp.pipe_names
+    doc = letter_nlp("Vi har sendt sagen videre.\n\nMed venlig hilsen\n\nMette Frederiksen\n")
+    signature = doc.char_span(doc.text.index("Mette"), len(doc.text), alignment_mode="expand")
+    reader = letter_nlp.get_pipe("ministerbrev_letterhead")
+    assert reader.people_in(signature) == {"Mette Frederiksen"}
+    assert not [ent for ent in doc.ents if ent.label_ == "PER"]  # not over the whole letter
+
+
 def test_no_minister_where_an_official_signs_on_the_ministers_behalf(analyse_text):
     body = "Kære udvalg\n\nTekst.\n\nMed venlig hilsen\n\nP.M.V.\n\nJens Jensen\nKontorchef"
     assert analyse_text(body)._.letterhead.sender.minister is None
