@@ -15,10 +15,12 @@ from Folketinget's open data; ``python flows.py serve`` runs both on a schedule.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sys
+import threading
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -42,7 +44,7 @@ from models import Failure
 from models.record import OdaProvenance
 from pipeline.limits import Limits
 from pipeline.output import OutputFolder
-from pipeline.process import Outcome, process_file
+from pipeline.process import Outcome, process_file, shared_nlp
 from pipeline.sources.files import find_pdfs, read_source
 from pipeline.sources.inbox import scan_inbox
 from pipeline.sources.oda import (
@@ -240,9 +242,23 @@ def run_batch(paths: list[str], out: str = "outputs", workers: int = 1,
     if unchanged:
         return unchanged  # nothing to process: no flow run, no Prefect server to start
     dask_address = dask_address or os.environ.get(DASK_ADDRESS_ENV) or None
+    if not dask_address and hasattr(os, "fork"):  # the letters' children come from here
+        load_model_meanwhile()
     return process_letters.with_options(task_runner=task_runner(workers, dask_address))(
         paths=paths, out=out, **options
     )
+
+
+def load_model_meanwhile() -> None:
+    """Load the Danish model in a thread while the flow starts Prefect's server, seconds in
+    which this process only waits. The letters' tasks find it loaded, or wait for it under
+    its lock; if it fails, they meet the error themselves and report it per letter."""
+
+    def load() -> None:
+        with contextlib.suppress(Exception):
+            shared_nlp()
+
+    threading.Thread(target=load, name="model-load", daemon=True).start()
 
 
 def summary_if_all_unchanged(paths: list[str], out: str) -> RunSummary | None:

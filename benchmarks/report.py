@@ -60,14 +60,14 @@ def stage_table(startup: PipelineRun, result: SizeResult) -> str:
              startup.fixed_seconds - startup.stage_seconds.get("model_load", 0.0)]]
     rows.append(["start-up: loading the Danish model", spent.get("model_load", 0.0)])
     rows.append(["finding files, skipping unchanged ones (hash)", spent.get("finding", 0.0)])
-    labels = {"reading": "reading and layout (in the forked child)", "ocr": "OCR",
-              "nlp": "NLP (the Danish model: tagger, parser, NER, ruler)",
-              "extraction": "extraction (the ministerbrev_* components)",
+    labels = {"reading": "reading and layout (in the worker's child)", "ocr": "OCR",
+              "nlp": "NLP (the Danish model: tagger, lemmatizers, parser, ruler)",
+              "extraction": "extraction (the ministerbrev_* components; NER on the signature)",
               "validation": "validation (assembling the pydantic record)",
               "writing": "writing (records/, records.jsonl, store)"}
     rows += [[labels[stage], spent.get(stage, 0.0)] for stage in STAGES]
     accounted = sum(value for _label, value in rows)
-    rows.append(["orchestration and the rest (Prefect tasks, process start)",
+    rows.append(["orchestration and the rest (Prefect tasks, handing letters to the child)",
                  max(run.wall - accounted, 0.0)])
     body = [[label, seconds(value), f"{100 * value / run.wall:.0f} %"] for label, value in rows]
     body.append(["**whole run (wall)**", seconds(run.wall), "100 %"])
