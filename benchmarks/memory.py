@@ -2,13 +2,13 @@
 
 Each process's ``VmHWM`` (the kernel's high-water mark of its resident set) is
 read every ``interval`` seconds, so a long-lived process's peak is caught in
-full whatever the sampling rate; a short-lived reading child is caught when a
-sample falls within its life.
+full whatever the sampling rate; a worker's child lives for up to 256 letters,
+so every one is seen.
 
-Roles: ``main`` (the command; with one worker it is the worker too),
-``worker`` (Prefect's process-pool workers), ``reader`` (a child forked by the
-main process or a worker to read one PDF within limits), ``server``
-(Prefect's temporary API server) and ``other``.
+Roles: ``main`` (the command: Prefect's client, the task threads, the writing),
+``worker`` (process-pool workers, only where processes cannot fork), ``reader``
+(a worker's child, forked by the main process, that works on the letters within
+limits), ``server`` (Prefect's temporary API server) and ``other``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class PeakSampler:
     def run_until_exit(self, process: subprocess.Popen) -> dict[str, float]:
         """Sample until ``process`` exits; the peak of each role in MiB (the largest
         process of that role), how many processes of each role were seen (``_count``) and
-        their CPU seconds (``_cpu``, as last sampled: short-lived readers are missed)."""
+        their CPU seconds (``_cpu``, as last sampled every 0.2 s)."""
         while process.poll() is None:
             self.sample()
             time.sleep(self.interval)

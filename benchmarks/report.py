@@ -76,8 +76,8 @@ def stage_table(startup: PipelineRun, result: SizeResult) -> str:
 
 def memory_table(results: list[SizeResult]) -> str:
     """Peak resident memory (VmHWM, MiB) of each kind of process, per run."""
-    header = ["letters", "run", "worker peak", "main", "reading child (largest seen)",
-              "Prefect server", "CPU s: main / workers / server"]
+    header = ["letters", "run", "worker peak", "main", "letters' child (largest seen)",
+              "Prefect server", "CPU s: main / children / server"]
     rows = []
     for result in results:
         for label, run in [*((f"cold, {w} w", r) for w, r in sorted(result.cold.items())),
@@ -86,14 +86,22 @@ def memory_table(results: list[SizeResult]) -> str:
             rows.append([str(result.letters), label, f"{worker_peak(run):.0f}",
                          f"{peaks.get('main', 0):.0f}", f"{peaks.get('reader', 0):.0f}",
                          f"{peaks.get('server', 0):.0f}",
-                         f"{peaks.get('main_cpu', 0):.0f} / {peaks.get('worker_cpu', 0):.0f} / "
+                         f"{peaks.get('main_cpu', 0):.0f} / {children_cpu(peaks):.0f} / "
                          f"{peaks.get('server_cpu', 0):.0f}"])
     return markdown_table(header, rows)
 
 
 def worker_peak(run: PipelineRun) -> float:
-    """The largest worker: with one worker the main process does the work itself."""
-    return run.peaks_mb.get("worker") or run.peaks_mb.get("main", 0.0)
+    """The largest process of a worker: the main process (Prefect's client, the writing,
+    the model the children are forked from) or a worker's child, whose peak counts the
+    pages it shares with the main process too."""
+    return max(run.peaks_mb.get(role, 0.0) for role in ("main", "worker", "reader"))
+
+
+def children_cpu(peaks: dict[str, float]) -> float:
+    """CPU seconds of the processes that worked on letters: the children (and any
+    process-pool workers, where processes cannot fork)."""
+    return peaks.get("reader_cpu", 0.0) + peaks.get("worker_cpu", 0.0)
 
 
 # -- the goals --------------------------------------------------------------------------------

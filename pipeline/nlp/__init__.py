@@ -40,8 +40,8 @@ def load() -> Language:
             f"No trained pipeline in {MODEL_DIR}; build it with `python -m pipeline.nlp.training`."
         )
     # Matrix products through numpy (OpenBLAS) instead of thinc's default, blis: the
-    # same numbers to float precision, and the model runs ~1.6x faster on x86 CPUs
-    # (benchmarks/profile_nlp.py; docs/benchmarks.md). The layers keep the ops they
+    # same results, and the model ran ~1.5x faster on the benchmark machine
+    # (benchmarks/profile_nlp.py --blis compares; docs/benchmarks.md). The layers keep the ops they
     # were built with, so this holds wherever the pipeline is used.
     with use_ops("numpy", use_blis=False):
         return spacy.load(MODEL_DIR)
