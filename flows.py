@@ -68,6 +68,9 @@ from pipeline.store import LetterStore
 # however long the batch, at the cost of workers idling for part of a letter per window.
 SUBMIT_WINDOW = 128
 
+# How long a run waits for Prefect's server to record its task runs, and how often it asks.
+RECORD_WAIT_SECONDS, RECORD_POLL_SECONDS = 30.0, 0.1
+
 FACT_FAMILIES = ("amounts", "dates", "periods", "counts", "recommendations")
 DASK_ADDRESS_ENV = "MINISTERBREV_DASK_ADDRESS"  # e.g. tcp://scheduler:8786
 
@@ -84,6 +87,7 @@ class RunSummary:
     failures: list[str] = field(default_factory=list)
     # Seconds per stage summed over every letter (``pipeline.timing``): workers' time, not wall.
     stage_seconds: Counter = field(default_factory=Counter)
+    task_runs: int = 0  # Prefect task runs whose results the flow received
 
     def count(self, outcome: Outcome) -> None:
         self.stage_seconds.update(outcome.stage_seconds)
@@ -138,17 +142,60 @@ def process_letters(
                                for path in window]
                 for future in as_completed(futures):
                     outcome = future.result()
+                    summary.task_runs += 1
                     started = time.perf_counter()
                     write_outcome(folder, outcome, store)
                     summary.stage_seconds["writing"] += time.perf_counter() - started
                     summary.count(outcome)
                     progress.advance(bar)
+    wait_until_recorded(summary.task_runs)
     return summary
 
 
 def windows(paths: list[Path], size: int) -> list[list[Path]]:
     """``paths`` in consecutive slices of at most ``size``."""
     return [paths[start:start + size] for start in range(0, len(paths), size)]
+
+
+def wait_until_recorded(task_runs: int, timeout: float = RECORD_WAIT_SECONDS) -> None:
+    """Wait until Prefect's server holds this flow run's ``task_runs`` task runs, ended.
+
+    The server records task runs from the tasks' events, in batches (``pipeline.state``).
+    A temporary server stops with the run; a batch still in its queue then would be
+    lost, with a traceback on the screen. The wait is about a second, once per run; a
+    server that does not catch up within ``timeout`` is noted in the log, not the run.
+    """
+    if not task_runs:
+        return
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import (
+        FlowRunFilter,
+        FlowRunFilterId,
+        TaskRunFilter,
+        TaskRunFilterState,
+        TaskRunFilterStateType,
+    )
+    from prefect.context import get_run_context
+
+    ended = TaskRunFilterStateType(any_=["COMPLETED", "FAILED", "CRASHED", "CANCELLED"])
+    body = {
+        "flow_runs": FlowRunFilter(id=FlowRunFilterId(any_=[get_run_context().flow_run.id]))
+        .model_dump(mode="json", exclude_unset=True),
+        "task_runs": TaskRunFilter(state=TaskRunFilterState(type=ended))
+        .model_dump(mode="json", exclude_unset=True),
+    }
+    deadline = time.monotonic() + timeout
+    try:
+        with get_client(sync_client=True) as client:
+            while client.request("POST", "/task_runs/count", json=body).json() < task_runs:
+                if time.monotonic() > deadline:
+                    logging.getLogger("ministerbrev").warning(
+                        "Prefect's server had not recorded all %d task runs after %g s",
+                        task_runs, timeout)
+                    return
+                time.sleep(RECORD_POLL_SECONDS)
+    except Exception:  # the records are Prefect's; the letters are written either way
+        logging.getLogger("ministerbrev").exception("could not ask Prefect's server")
 
 
 def files_to_process(pdfs: list[Path], folder: OutputFolder, force: bool, summary: RunSummary):
@@ -318,11 +365,12 @@ def process_inbox(
         scan = scan_inbox(Path(inbox), store.processed_hashes())
         summary.skipped = len(scan.skipped)
         hashes = {str(path): sha256 for path, sha256 in scan.new}
-        for outcome in completed(list(hashes), limits, out, show_progress):
+        for outcome in completed(list(hashes), limits, out, show_progress, summary):
             write_outcome(folder, outcome, store)
             mark_processed(store, "inbox", outcome, hashes.get(outcome.path))
             summary.count(outcome)
             rows.append(artifact_row(outcome))
+    wait_until_recorded(summary.task_runs)
     publish_table(INBOX_ARTIFACT, rows, f"Inbox {inbox}: {summary.processed} processed, "
                   f"{summary.skipped} unchanged, {summary.failed} failed")
     return summary
@@ -369,6 +417,7 @@ def process_oda(
             if watermark:
                 store.set_watermark("oda", watermark)
             previous = page.rows
+    wait_until_recorded(summary.task_runs)
     publish_table(ODA_ARTIFACT, rows, f"ODA since {start}: {summary.processed} processed, "
                   f"{summary.skipped} seen before, {summary.failed} failed")
     return summary
@@ -393,7 +442,8 @@ def process_oda_page(client: OdaClient, page: Page, follow: Follow, folder: Outp
     for outcome in failures:
         write_outcome(folder, outcome, store)
         yield outcome
-    for outcome in completed(list(provenance), limits, str(folder.root), show_progress=False):
+    for outcome in completed(list(provenance), limits, str(folder.root), show_progress=False,
+                             summary=summary):
         outcome = with_provenance(outcome, provenance[outcome.path])
         write_outcome(folder, outcome, store)
         mark_processed(store, "oda", outcome)
@@ -443,13 +493,15 @@ def with_provenance(outcome: Outcome, provenance: OdaProvenance) -> Outcome:
     return replace(outcome, record=outcome.record.model_copy(update={"source": source}))
 
 
-def completed(paths: list[str], limits: Limits, out: str, show_progress: bool):
+def completed(paths: list[str], limits: Limits, out: str, show_progress: bool,
+              summary: RunSummary):
     """Run ``process_letter`` on every path through the flow's task runner; yield as they end."""
     with progress_bar(show_progress) as progress:
         bar = progress.add_task("letters", total=len(paths))
         with workers_share_api_server():
             futures = [process_letter.submit(path, None, limits, out) for path in paths]
         for future in as_completed(futures):
+            summary.task_runs += 1
             yield future.result()
             progress.advance(bar)
 
