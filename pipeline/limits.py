@@ -28,7 +28,6 @@ leaves behind (strings, caches, a fragmented heap) adds up.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
 import pickle
@@ -39,6 +38,7 @@ import struct
 import threading
 import time
 import traceback
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -149,7 +149,9 @@ class LimitedChild:
         self.pid, self.requests, self.answers = pid, request_writer, answer_reader
         self.calls = 0
         self.started_vm = address_space_of(pid)
-        LIVE_CHILDREN.add(self)
+        # A child whose object goes (its thread ended) or outlives the interpreter ends too.
+        self.ending = weakref.finalize(self, end_child, self.owner, pid, request_writer,
+                                       answer_reader)
 
     def stop(self, kill: bool = True) -> int:
         """End the child, whatever it is doing; its wait status (0 if none was running).
@@ -157,14 +159,8 @@ class LimitedChild:
         if self.pid is None:
             return 0
         pid, self.pid = self.pid, None
-        LIVE_CHILDREN.discard(self)
-        for descriptor in (self.requests, self.answers):
-            with contextlib.suppress(OSError):
-                os.close(descriptor)
-        if kill:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)  # idle or not: it keeps nothing worth flushing
-        return reap(pid)
+        self.ending.detach()
+        return end_child(self.owner, pid, self.requests, self.answers, kill)
 
     def should_retire(self, outcome: tuple) -> bool:
         """After a crash or a memory error the child's state is suspect; after many documents,
@@ -187,7 +183,6 @@ def run_limited(function: Callable[..., Any], args: tuple, limits: Limits) -> An
 
 # One child per thread of a worker, kept between documents; see ``child_for``.
 THREAD_CHILDREN = threading.local()
-LIVE_CHILDREN: set[LimitedChild] = set()
 
 
 def child_for(function: Callable[..., Any], limits: Limits) -> LimitedChild:
@@ -202,14 +197,6 @@ def child_for(function: Callable[..., Any], limits: Limits) -> LimitedChild:
         child.stop()
     THREAD_CHILDREN.child = LimitedChild(function, limits)
     return THREAD_CHILDREN.child
-
-
-@atexit.register
-def stop_children() -> None:
-    """Children end with their worker; an idle child would also end when its pipe closes."""
-    for child in list(LIVE_CHILDREN):
-        if child.owner == os.getpid():
-            child.stop()
 
 
 # -- the child -------------------------------------------------------------------------------
@@ -323,6 +310,21 @@ def read_message(descriptor: int, seconds: float | None) -> bytes | None:
 
 
 # -- the worker's side -----------------------------------------------------------------------
+
+
+def end_child(owner: int, pid: int, requests: int, answers: int, kill: bool = True) -> int:
+    """Close a child's pipes, kill it (an idle child keeps nothing worth flushing) and
+    reap it: its wait status. Only the process that forked it may: a fork of that
+    process holds copies of its objects, and their children are not its own."""
+    if os.getpid() != owner:
+        return 0
+    for descriptor in (requests, answers):
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
+    if kill:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    return reap(pid)
 
 
 def reap(pid: int) -> int:

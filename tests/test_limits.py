@@ -7,6 +7,7 @@ text that take pdfminer far longer than a letter does.
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -223,6 +224,20 @@ def test_each_thread_keeps_a_child_of_its_own():
     # Other limits, another child: a child's ceiling is set when it starts.
     assert child_for(os.getpid, Limits(seconds=5)).limits == Limits(seconds=5)
     child_for(os.getpid, limits).stop()
+
+
+def test_a_threads_child_ends_with_the_thread():
+    """A scheduled service runs flow after flow, each with new task threads: the children
+    of threads that have ended must not pile up."""
+    pids = []
+    thread = threading.Thread(target=lambda: pids.append(child_for(os.getpid, Limits()).call()))
+    thread.start()
+    thread.join()
+    del thread
+    gc.collect()
+    [pid] = pids
+    with pytest.raises(ChildProcessError):  # ended and reaped: no longer this process's child
+        os.waitpid(pid, os.WNOHANG)
 
 
 # -- through the command line: the batch goes on -------------------------------------------------
