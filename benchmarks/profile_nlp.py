@@ -27,22 +27,11 @@ import pipeline  # noqa: E402, F401  (one thread for OpenBLAS, before numpy is i
 
 def main() -> None:
     options = arguments()
-    if options.blis:
-        import spacy
-        from thinc.api import use_ops
-
-        from pipeline import nlp as danish
-
-        def load_with_blis():
-            with use_ops("numpy", use_blis=True):
-                return spacy.load(danish.MODEL_DIR)
-
-        # build_nlp() reads a fresh copy through load's undecorated function.
-        danish.load.__wrapped__ = load_with_blis
+    from pipeline import nlp as danish
     from pipeline.extract import build_nlp
     from pipeline.reading import read_document
 
-    nlp = build_nlp()
+    nlp = build_nlp(danish.read(use_blis=options.blis))
     if options.with_ner:
         nlp.enable_pipe("ner")
     texts = [read_document(path.read_bytes()).body_text

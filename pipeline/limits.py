@@ -6,7 +6,7 @@ the worker once the Danish model is loaded. The child serves one document after
 another: it has a memory ceiling (``RLIMIT_AS``) and, per document, a CPU-time
 backstop; the worker waits for each answer until the deadline and kills the
 child if it passes. The worker itself carries on with the next file whatever
-the child did, and the next file gets a fresh child.
+the child did; after a child was killed, the next file gets a fresh one.
 
     >>> limits = Limits(max_pages=200, seconds=60, memory_mb=1024)
     >>> with LimitedChild(read_document, limits) as child:  # doctest: +SKIP

@@ -43,12 +43,15 @@ COMPONENTS = (
 )
 
 
-def build_nlp() -> Language:
-    """The Danish pipeline with every extractor added. Build it once per process."""
+def build_nlp(base: Language | None = None) -> Language:
+    """The Danish pipeline with every extractor added. Build it once per process.
+
+    ``base`` is the loaded model to add them to; by default a fresh copy of the
+    committed one (``pipeline.nlp.load()`` is shared by the process and stays as trained).
+    """
     from pipeline import nlp as danish
 
-    # A fresh copy: ``load()`` is shared by the process and must stay as trained.
-    nlp = danish.load.__wrapped__()
+    nlp = base or danish.read()
     # Only the signature's persons are read from the NER; the letterhead runs it there.
     nlp.disable_pipe("ner")
     for name in COMPONENTS:

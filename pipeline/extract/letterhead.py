@@ -109,7 +109,7 @@ class LetterheadReader:
         return ents_of_people(self.nlp.get_pipe("ner")(span.as_doc())[:])
 
 
-def read_letterhead(doc: Doc, people_in: PeopleFinder | None = None) -> Letterhead:
+def read_letterhead(doc: Doc, people_in: PeopleFinder) -> Letterhead:
     document = document_of(doc)
     recipient_block = find_recipient_block(document)
     sender_blocks = [b for b in document.region("head", "sidebar", "header", "footer")
@@ -117,7 +117,7 @@ def read_letterhead(doc: Doc, people_in: PeopleFinder | None = None) -> Letterhe
     return Letterhead(
         date=letter_date(document),
         subject=subject_of(document, recipient_block),
-        sender=sender_of(doc, sender_blocks, people_in or ents_of_people),
+        sender=sender_of(doc, sender_blocks, people_in),
         recipients=recipients_of(document, recipient_block),
         salutation=salutation_of(doc.text),
     )

@@ -35,13 +35,20 @@ MODEL_DIR = Path(__file__).with_name("model")
 @lru_cache(maxsize=1)
 def load() -> Language:
     """The committed Danish pipeline, loaded once per process."""
+    return read()
+
+
+def read(use_blis: bool = False) -> Language:
+    """A fresh copy of the committed pipeline (``load`` shares one per process).
+
+    Its matrix products go through numpy (OpenBLAS) instead of thinc's default, blis:
+    the same results, and the model ran ~1.5x faster on the benchmark machine.
+    ``use_blis`` keeps blis, to compare (``benchmarks/profile_nlp.py --blis``). The
+    layers keep the ops they were built with, so this holds wherever the copy is used.
+    """
     if not (MODEL_DIR / "config.cfg").exists():
         raise FileNotFoundError(
             f"No trained pipeline in {MODEL_DIR}; build it with `python -m pipeline.nlp.training`."
         )
-    # Matrix products through numpy (OpenBLAS) instead of thinc's default, blis: the
-    # same results, and the model ran ~1.5x faster on the benchmark machine
-    # (benchmarks/profile_nlp.py --blis compares; docs/benchmarks.md). The layers keep the ops they
-    # were built with, so this holds wherever the pipeline is used.
-    with use_ops("numpy", use_blis=False):
+    with use_ops("numpy", use_blis=use_blis):
         return spacy.load(MODEL_DIR)
