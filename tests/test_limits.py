@@ -223,7 +223,6 @@ def test_each_thread_keeps_a_child_of_its_own():
     assert elsewhere[0] is not child_for(os.getpid, limits)
     # Other limits, another child: a child's ceiling is set when it starts.
     assert child_for(os.getpid, Limits(seconds=5)).limits == Limits(seconds=5)
-    child_for(os.getpid, limits).stop()
 
 
 def test_a_threads_child_ends_with_the_thread():
