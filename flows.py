@@ -22,7 +22,8 @@ import os
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -35,7 +36,7 @@ import pipeline  # noqa: F401
 from prefect import flow, serve, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
+from prefect.futures import PrefectFuture, as_completed
 from prefect.schedules import Cron
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -113,6 +114,25 @@ def process_letter(path: str, password: str | None = None, limits: Limits | None
     return process_file(Path(path), password=password, limits=limits)
 
 
+def group_run_name(parameters: dict) -> str:
+    """How Prefect names a task run of several letters: how many, the first and the last
+    (one letter's is its path, as ``process_letter``'s)."""
+    paths = parameters["paths"]
+    if len(paths) == 1:
+        return paths[0]
+    return f"{len(paths)} letters: {Path(paths[0]).name} … {Path(paths[-1]).name}"
+
+
+@task(name="process-letter-group", cache_policy=NO_CACHE, task_run_name=group_run_name)
+def process_letter_group(paths: list[str], password: str | None = None,
+                         limits: Limits | None = None, out: str | None = None) -> list[Outcome]:
+    """Several PDFs, one after the other, in one task (``--letters-per-task``); never raises
+    for a bad file: each letter has its own outcome, as in ``process_letter``."""
+    if out:
+        configure_logging(Path(out))
+    return [process_file(Path(path), password=password, limits=limits) for path in paths]
+
+
 @flow(name="process-letters", log_prints=False)
 def process_letters(
     paths: list[str],
@@ -123,10 +143,12 @@ def process_letters(
     max_pages: int = Limits.max_pages,
     max_seconds: float = Limits.seconds,
     max_memory_mb: int = Limits.memory_mb,
+    letters_per_task: int = 1,
 ) -> RunSummary:
     """Process every PDF under ``paths`` into ``out``; unchanged files already there are skipped.
 
     Each document is held to ``max_pages``, ``max_seconds`` and ``max_memory_mb`` (0: no limit).
+    Each is a Prefect task of its own, or ``letters_per_task`` of them share one.
     """
     summary = RunSummary(out=out)
     limits = Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb)
@@ -134,27 +156,66 @@ def process_letters(
         started = time.perf_counter()
         todo = files_to_process(find_pdfs(map(Path, paths)), folder, force, summary)
         summary.stage_seconds["finding"] += time.perf_counter() - started
-        with progress_bar(show_progress) as progress:
-            bar = progress.add_task("letters", total=len(todo))
-            for window in windows(todo, SUBMIT_WINDOW):
-                with workers_share_api_server():
-                    futures = [process_letter.submit(str(path), password, limits, out)
-                               for path in window]
-                for future in as_completed(futures):
-                    outcome = future.result()
-                    summary.task_runs += 1
-                    started = time.perf_counter()
-                    write_outcome(folder, outcome, store)
-                    summary.stage_seconds["writing"] += time.perf_counter() - started
-                    summary.count(outcome)
-                    progress.advance(bar)
+        for outcome in completed([str(path) for path in todo], summary, limits, out,
+                                 password, letters_per_task, show_progress):
+            started = time.perf_counter()
+            write_outcome(folder, outcome, store)
+            summary.stage_seconds["writing"] += time.perf_counter() - started
+            summary.count(outcome)
     wait_until_recorded(summary.task_runs)
     return summary
 
 
-def windows(paths: list[Path], size: int) -> list[list[Path]]:
-    """``paths`` in consecutive slices of at most ``size``."""
-    return [paths[start:start + size] for start in range(0, len(paths), size)]
+def completed(paths: list[str], summary: RunSummary, limits: Limits, out: str,
+              password: str | None = None, letters_per_task: int = 1,
+              show_progress: bool = False) -> Iterator[Outcome]:
+    """Run every path through the flow's task runner and yield the outcomes as tasks end;
+    ``summary`` counts the task runs.
+
+    Each letter is a Prefect task (``process_letter``), or ``letters_per_task`` letters
+    share one (``process_letter_group``), which spares Prefect's cost per task run.
+    Tasks are submitted ``SUBMIT_WINDOW`` letters at a time, and the next window goes in
+    before the flow waits on the one before it: a worker that ends the last task of a
+    window finds the next queued, and only two windows' futures and records are held.
+    """
+    groups = windows(paths, max(1, letters_per_task))
+    submissions = windows(groups, max(1, SUBMIT_WINDOW // max(1, letters_per_task)))
+    with progress_bar(show_progress) as progress:
+        bar = progress.add_task("letters", total=len(paths))
+
+        def finished(futures: list[PrefectFuture]) -> Iterator[Outcome]:
+            for future in as_completed(futures):
+                summary.task_runs += 1
+                for outcome in outcomes_of(future):
+                    yield outcome
+                    progress.advance(bar)
+
+        in_flight: deque[list[PrefectFuture]] = deque()
+        for window in submissions:
+            with workers_share_api_server():
+                in_flight.append([submit_group(group, password, limits, out, letters_per_task)
+                                  for group in window])
+            if len(in_flight) == 2:
+                yield from finished(in_flight.popleft())
+        while in_flight:
+            yield from finished(in_flight.popleft())
+
+
+def submit_group(paths: list[str], password: str | None, limits: Limits, out: str,
+                 letters_per_task: int) -> PrefectFuture:
+    if letters_per_task <= 1:
+        return process_letter.submit(paths[0], password, limits, out)
+    return process_letter_group.submit(paths, password, limits, out)
+
+
+def outcomes_of(future: PrefectFuture) -> list[Outcome]:
+    result = future.result()
+    return result if isinstance(result, list) else [result]
+
+
+def windows(items: list, size: int) -> list[list]:
+    """``items`` in consecutive slices of at most ``size``."""
+    return [items[start:start + size] for start in range(0, len(items), size)]
 
 
 def wait_until_recorded(task_runs: int, timeout: float = RECORD_WAIT_SECONDS) -> None:
@@ -353,6 +414,7 @@ def process_inbox(
     max_pages: int = Limits.max_pages,
     max_seconds: float = Limits.seconds,
     max_memory_mb: int = Limits.memory_mb,
+    letters_per_task: int = 1,
 ) -> RunSummary:
     """Process the PDFs in ``inbox`` whose content the store has not seen; skip the rest.
 
@@ -365,7 +427,8 @@ def process_inbox(
         scan = scan_inbox(Path(inbox), store.processed_hashes())
         summary.skipped = len(scan.skipped)
         hashes = {str(path): sha256 for path, sha256 in scan.new}
-        for outcome in completed(list(hashes), limits, out, show_progress, summary):
+        for outcome in completed(list(hashes), summary, limits, out,
+                                 letters_per_task=letters_per_task, show_progress=show_progress):
             write_outcome(folder, outcome, store)
             mark_processed(store, "inbox", outcome, hashes.get(outcome.path))
             summary.count(outcome)
@@ -390,6 +453,7 @@ def process_oda(
     max_pages: int = Limits.max_pages,
     max_seconds: float = Limits.seconds,
     max_memory_mb: int = Limits.memory_mb,
+    letters_per_task: int = 1,
 ) -> RunSummary:
     """Letters published on ODA since the store's watermark (or ``since``), page by page.
 
@@ -408,7 +472,8 @@ def process_oda(
         follow = follow.resolve(client.lookups())
         start, previous = since or store.watermark("oda") or first_oda_since(), []
         for page in client.document_pages(start, follow.type_ids):
-            for outcome in process_oda_page(client, page, follow, folder, store, limits, summary):
+            for outcome in process_oda_page(client, page, follow, folder, store, limits, summary,
+                                            letters_per_task):
                 summary.count(outcome)
                 rows.append(artifact_row(outcome))
             # Every record of the page is committed by now. An empty last page completes
@@ -424,7 +489,8 @@ def process_oda(
 
 
 def process_oda_page(client: OdaClient, page: Page, follow: Follow, folder: OutputFolder,
-                     store: LetterStore, limits: Limits, summary: RunSummary):
+                     store: LetterStore, limits: Limits, summary: RunSummary,
+                     letters_per_task: int = 1):
     """Download the followed PDFs of one page, then process and commit each; yields outcomes."""
     provenance, failures, processed = {}, [], store.processed_hashes()
     for row in page.rows:
@@ -442,8 +508,8 @@ def process_oda_page(client: OdaClient, page: Page, follow: Follow, folder: Outp
     for outcome in failures:
         write_outcome(folder, outcome, store)
         yield outcome
-    for outcome in completed(list(provenance), limits, str(folder.root), show_progress=False,
-                             summary=summary):
+    for outcome in completed(list(provenance), summary, limits, str(folder.root),
+                             letters_per_task=letters_per_task):
         outcome = with_provenance(outcome, provenance[outcome.path])
         write_outcome(folder, outcome, store)
         mark_processed(store, "oda", outcome)
@@ -491,19 +557,6 @@ def with_provenance(outcome: Outcome, provenance: OdaProvenance) -> Outcome:
         return outcome
     source = outcome.record.source.model_copy(update={"oda": provenance})
     return replace(outcome, record=outcome.record.model_copy(update={"source": source}))
-
-
-def completed(paths: list[str], limits: Limits, out: str, show_progress: bool,
-              summary: RunSummary):
-    """Run ``process_letter`` on every path through the flow's task runner; yield as they end."""
-    with progress_bar(show_progress) as progress:
-        bar = progress.add_task("letters", total=len(paths))
-        with workers_share_api_server():
-            futures = [process_letter.submit(path, None, limits, out) for path in paths]
-        for future in as_completed(futures):
-            summary.task_runs += 1
-            yield future.result()
-            progress.advance(bar)
 
 
 def mark_processed(store: LetterStore, source: str, outcome: Outcome,

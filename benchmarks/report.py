@@ -52,6 +52,22 @@ def throughput_table(startup: PipelineRun, results: list[SizeResult]) -> str:
     return markdown_table(header, rows)
 
 
+def grouped_table(startup: PipelineRun, results: list[SizeResult]) -> str:
+    """Wall seconds with several letters per Prefect task, and what the second worker gives."""
+    workers = sorted(results[0].grouped)
+    header = ["letters", *[f"cold, {w} worker{'s' * (w > 1)}" for w in workers],
+              *[f"net, {w} worker{'s' * (w > 1)}" for w in workers],
+              f"{workers[-1]} workers' speed-up (net)", f"letters/s ({workers[-1]} w, net)"]
+    rows = []
+    for result in results:
+        cold = [result.grouped[w].wall for w in workers]
+        net = [wall - startup.fixed_seconds for wall in cold]
+        rows.append([str(result.letters), *map(seconds, cold), *map(seconds, net),
+                     f"{cold[0] / cold[-1]:.2f}× ({net[0] / max(net[-1], 1e-9):.2f}×)",
+                     f"{result.letters / max(net[-1], 1e-9):.1f}"])
+    return markdown_table(header, rows)
+
+
 def stage_table(startup: PipelineRun, result: SizeResult) -> str:
     """Where the wall time of a 1-worker cold run goes (one process does everything)."""
     run = result.cold[min(result.cold)]
@@ -81,7 +97,10 @@ def memory_table(results: list[SizeResult]) -> str:
               "Prefect server", "CPU s: main / children / server"]
     rows = []
     for result in results:
+        grouped = f"{result.letters_per_task}/task"
         for label, run in [*((f"cold, {w} w", r) for w, r in sorted(result.cold.items())),
+                           *((f"cold, {w} w, {grouped}", r)
+                             for w, r in sorted(result.grouped.items())),
                            ("warm", result.warm)]:
             peaks = run.peaks_mb
             rows.append([str(result.letters), label, f"{worker_peak(run):.0f}",
@@ -110,21 +129,22 @@ def children_cpu(peaks: dict[str, float]) -> float:
 
 def goal_rows(startup: PipelineRun, results: list[SizeResult]) -> list[list[str]]:
     largest, smallest = results[-1], results[0]
-    one, two = min(largest.cold), max(largest.cold)
-    cold_one, cold_two = largest.cold[one].wall, largest.cold[two].wall
-    net_one, net_two = cold_one - startup.fixed_seconds, cold_two - startup.fixed_seconds
+    two = max(largest.cold)
+    cold_one = largest.cold[min(largest.cold)].wall
     model_load = startup.report.get("model_load_seconds", 0.0)
     growth = worker_peak(largest.cold[two]) / max(worker_peak(smallest.cold[two]), 1e-9)
-    peak = max(worker_peak(run) for result in results for run in result.cold.values())
-    size = f"{largest.letters} letters"
-    return [
-        ["cold, 1 worker ≤ 2× bare pdfplumber", f"{size}: {cold_one / largest.bare_pdfplumber:.2f}×"
-         f" (net of start-up {net_one / largest.bare_pdfplumber:.2f}×)",
-         verdict(net_one <= 2 * largest.bare_pdfplumber)],
-        [f"{two} workers ≥ 1.8× faster than 1", f"{size}: {cold_one / cold_two:.2f}× "
-         f"(net of start-up {net_one / max(net_two, 1e-9):.2f}×)",
-         verdict(net_one / max(net_two, 1e-9) >= 1.8)],
-        ["warm re-run ≤ 5 % of cold", f"{size}: {100 * largest.warm.wall / cold_one:.1f} %",
+    peak = max(worker_peak(run) for result in results
+               for run in [*result.cold.values(), *result.grouped.values()])
+    modes = [("one task per letter", largest.cold)]
+    if largest.grouped:
+        modes.append((f"{largest.letters_per_task} letters per task", largest.grouped))
+    rows = [speed_row(f"cold, 1 worker ≤ 2× bare pdfplumber ({mode})", runs, largest, startup)
+            for mode, runs in modes]
+    rows += [scaling_row(f"{two} workers ≥ 1.8× faster than 1 ({mode})", runs, largest, startup)
+             for mode, runs in modes]
+    return rows + [
+        ["warm re-run ≤ 5 % of cold",
+         f"{largest.letters} letters: {100 * largest.warm.wall / cold_one:.1f} %",
          verdict(largest.warm.wall <= 0.05 * cold_one)],
         ["peak memory per worker < 600 MB, flat", f"largest {peak:.0f} MiB; "
          f"{smallest.letters}→{largest.letters} letters: ×{growth:.2f}",
@@ -132,6 +152,26 @@ def goal_rows(startup: PipelineRun, results: list[SizeResult]) -> list[list[str]
         ["start-up cost stated, small", f"{startup.fixed_seconds:.1f} s per run; the model "
          f"loads meanwhile ({model_load:.1f} s, once per run)", "stated"],
     ]
+
+
+def speed_row(goal: str, runs: dict[int, PipelineRun], result: SizeResult,
+              startup: PipelineRun) -> list[str]:
+    """One worker's cold run beside bare pdfplumber, judged net of the start-up."""
+    cold = runs[min(runs)].wall
+    net = cold - startup.fixed_seconds
+    bare = result.bare_pdfplumber
+    return [goal, f"{result.letters} letters: {cold / bare:.2f}× (net of start-up "
+            f"{net / bare:.2f}×)", verdict(net <= 2 * bare)]
+
+
+def scaling_row(goal: str, runs: dict[int, PipelineRun], result: SizeResult,
+                startup: PipelineRun) -> list[str]:
+    """The most workers' cold run beside one worker's, judged net of the start-up, which
+    every run pays once whatever its number of workers."""
+    one, most = runs[min(runs)].wall, runs[max(runs)].wall
+    net = (one - startup.fixed_seconds) / max(most - startup.fixed_seconds, 1e-9)
+    return [goal, f"{result.letters} letters: {one / most:.2f}× (net of start-up {net:.2f}×)",
+            verdict(net >= 1.8)]
 
 
 def verdict(met: bool) -> str:
@@ -143,8 +183,11 @@ def verdict(met: bool) -> str:
 
 def render_table(startup: PipelineRun, results: list[SizeResult]) -> str:
     """The figures for the terminal."""
-    parts = ["Wall seconds:", throughput_table(startup, results), "",
-             "Goals:", markdown_table(["goal", "measured", ""], goal_rows(startup, results)), ""]
+    parts = ["Wall seconds:", throughput_table(startup, results), ""]
+    if results[0].grouped:
+        parts += [f"Wall seconds, {results[0].letters_per_task} letters per task:",
+                  grouped_table(startup, results), ""]
+    parts += ["Goals:", markdown_table(["goal", "measured", ""], goal_rows(startup, results)), ""]
     for result in results:
         parts += [f"Stages, {result.letters} letters, cold, 1 worker:",
                   stage_table(startup, result), ""]
@@ -160,8 +203,11 @@ def render_markdown(facts: dict[str, str], startup: PipelineRun,
              "Cold: a fresh output folder. Net: less the fixed start-up of a run "
              f"({startup.fixed_seconds:.1f} s: a one-letter run less that letter's stages). "
              "Warm: the same command again over the unchanged corpus (1 worker).", "",
-             throughput_table(startup, results), "",
-             "### Goals", "", markdown_table(["goal", "measured", ""],
+             throughput_table(startup, results), ""]
+    if results[0].grouped:
+        parts += [f"With `--letters-per-task {results[0].letters_per_task}` (several letters "
+                  "to a Prefect task):", "", grouped_table(startup, results), ""]
+    parts += ["### Goals", "", markdown_table(["goal", "measured", ""],
                                              goal_rows(startup, results)), ""]
     for result in results:
         parts += [f"### Where the time goes: {result.letters} letters, cold, 1 worker", "",

@@ -11,7 +11,8 @@ after the other on this machine:
 - bare pdfplumber: ``page.extract_text()`` over every page, in one process;
 - ``pdftotext`` (poppler-utils) over the same files, one process per file;
 - the whole pipeline through the real command (``ministerbrev process``),
-  cold (a fresh output folder) with 1 and with 2 workers;
+  cold (a fresh output folder) with 1 and with 2 workers: with one Prefect
+  task per letter (the default), and again with ``--letters-per-task 16``;
 - the same command again over the unchanged corpus (warm);
 - the time per stage, summed over letters by the pipeline's own clock
   (``pipeline.timing``), and the peak resident memory (``VmHWM``) of every
@@ -84,6 +85,9 @@ class SizeResult:
     bare_pdfplumber: float = 0.0
     pdftotext: float = 0.0
     cold: dict[int, PipelineRun] = field(default_factory=dict)  # by number of workers
+    # The same with several letters per Prefect task (``--letters-per-task``), by workers.
+    grouped: dict[int, PipelineRun] = field(default_factory=dict)
+    letters_per_task: int = 0
     warm: PipelineRun | None = None
 
 
@@ -132,11 +136,13 @@ def time_pdftotext(paths: list[Path]) -> float:
 # -- the pipeline -----------------------------------------------------------------------------
 
 
-def run_pipeline(letters: Path, out: Path, workers: int, scratch: Path) -> PipelineRun:
-    """The real command over ``letters`` into ``out``, its memory sampled as it runs."""
+def run_pipeline(letters: Path, out: Path, workers: int, scratch: Path,
+                 options: tuple[str, ...] = ()) -> PipelineRun:
+    """The real command over ``letters`` into ``out``, with more ``options`` for it, its
+    memory sampled as it runs."""
     report_path = scratch / f"report-{time.monotonic_ns()}.json"
     command = [sys.executable, str(DRIVER), str(report_path), "process", str(letters),
-               "--out", str(out), "--workers", str(workers)]
+               "--out", str(out), "--workers", str(workers), *options]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, env=quiet_environment())
@@ -164,10 +170,11 @@ def measure_startup(scratch: Path, tries: int = 2) -> PipelineRun:
     return min(runs, key=lambda run: run.fixed_seconds)
 
 
-def measure_size(size: int, worker_counts: list[int], scratch: Path) -> SizeResult:
+def measure_size(size: int, worker_counts: list[int], scratch: Path,
+                 letters_per_task: int = 0) -> SizeResult:
     letters = scratch / f"letters-{size}"
     paths = build_corpus(letters, size)
-    result = SizeResult(letters=size)
+    result = SizeResult(letters=size, letters_per_task=letters_per_task)
     say(f"{size} letters: bare pdfplumber")
     result.bare_pdfplumber, result.pages = time_bare_pdfplumber(paths)
     say(f"{size} letters: pdftotext")
@@ -176,6 +183,12 @@ def measure_size(size: int, worker_counts: list[int], scratch: Path) -> SizeResu
         say(f"{size} letters: pipeline, cold, {workers} worker(s)")
         result.cold[workers] = run_pipeline(letters, scratch / f"out-{size}-{workers}",
                                             workers, scratch)
+    for workers in worker_counts if letters_per_task > 1 else ():
+        say(f"{size} letters: pipeline, cold, {workers} worker(s), "
+            f"{letters_per_task} letters per task")
+        result.grouped[workers] = run_pipeline(
+            letters, scratch / f"out-{size}-{workers}-grouped", workers, scratch,
+            ("--letters-per-task", str(letters_per_task)))
     say(f"{size} letters: pipeline, warm (re-run, {worker_counts[0]} worker(s))")
     result.warm = run_pipeline(letters, scratch / f"out-{size}-{worker_counts[0]}",
                                worker_counts[0], scratch)
@@ -234,6 +247,9 @@ def arguments() -> argparse.Namespace:
                         help="corpus sizes, in letters (default: 200 1000)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
                         help="worker counts for the cold runs (default: 1 2)")
+    parser.add_argument("--letters-per-task", type=int, default=16,
+                        help="also run cold with this many letters per Prefect task "
+                        "(default: 16; 1 or 0: skip those runs)")
     parser.add_argument("--no-write", action="store_true",
                         help="print the table only; leave docs/benchmarks.md as it is")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
@@ -250,7 +266,8 @@ def main() -> None:
         scratch = Path(folder)
         say("start-up: a run over one letter")
         startup = measure_startup(scratch)
-        results = [measure_size(size, options.workers, scratch) for size in options.sizes]
+        results = [measure_size(size, options.workers, scratch, options.letters_per_task)
+                   for size in options.sizes]
     facts["benchmark took"] = f"{time.perf_counter() - started:.0f} s"
     print(render_table(startup, results))
     if options.json:
@@ -268,7 +285,9 @@ def raw_figures(startup: PipelineRun, results: list[SizeResult]) -> dict:
         "startup": run(startup),
         "sizes": [{"letters": r.letters, "pages": r.pages, "bare_pdfplumber": r.bare_pdfplumber,
                    "pdftotext": r.pdftotext, "warm": run(r.warm),
-                   "cold": {w: run(item) for w, item in r.cold.items()}} for r in results],
+                   "cold": {w: run(item) for w, item in r.cold.items()},
+                   "letters_per_task": r.letters_per_task,
+                   "grouped": {w: run(item) for w, item in r.grouped.items()}} for r in results],
     }
 
 

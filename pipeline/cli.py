@@ -23,6 +23,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Danish ministerial letters (PDF) to validated JSON records.")
 console = Console(stderr=True)
 
+LettersPerTask = Annotated[int, typer.Option(
+    min=1, help="Letters per Prefect task: 1 shows every letter as a task run of its own; "
+    "16 or so spares Prefect's cost per task run, which counts on a machine with few cores")]
+
 
 @app.command()
 def process(
@@ -40,6 +44,7 @@ def process(
     dask_address: Annotated[str | None, typer.Option(
         envvar="MINISTERBREV_DASK_ADDRESS", help="Run the documents on the Dask cluster whose "
         "scheduler is here (tcp://host:8786) instead of local processes")] = None,
+    letters_per_task: LettersPerTask = 1,
 ) -> None:
     """Turn letters into records: OUT/records/<doc_id>.json, records.jsonl, failures.jsonl."""
     from flows import run_batch  # Prefect loads only for commands that need it
@@ -51,7 +56,7 @@ def process(
     summary = run_batch([str(p) for p in paths], out=str(out), workers=workers, force=force,
                         password=password, show_progress=console.is_terminal,
                         max_pages=max_pages, max_seconds=max_seconds, max_memory_mb=max_memory_mb,
-                        dask_address=dask_address)
+                        dask_address=dask_address, letters_per_task=letters_per_task)
     print_summary(summary)
 
 
@@ -288,6 +293,7 @@ def inbox(
         "inbox"),
     out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("outputs"),
     workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
+    letters_per_task: LettersPerTask = 1,
 ) -> None:
     """Process the PDFs in an inbox folder whose content no earlier run has seen.
 
@@ -296,7 +302,7 @@ def inbox(
     from flows import run_inbox
 
     summary = run_inbox(str(folder), out=str(out), workers=workers,
-                        show_progress=console.is_terminal)
+                        letters_per_task=letters_per_task, show_progress=console.is_terminal)
     print_summary(summary)
 
 
@@ -320,6 +326,7 @@ def oda(
         min=1, help="Largest file to download, MiB")] = 100,
     timeout: Annotated[float, typer.Option(min=1, help="Seconds a request may wait")] = 60.0,
     retries: Annotated[int, typer.Option(min=0, help="Tries again after a 5xx or a timeout")] = 3,
+    letters_per_task: LettersPerTask = 1,
 ) -> None:
     """Fetch and process new letters from Folketinget's open data API (ODA).
 
@@ -334,7 +341,7 @@ def oda(
     try:
         summary = run_oda(out=str(out), workers=workers, types=types, committees=committees,
                           ministries=ministries, since=since, settings=settings,
-                          show_progress=console.is_terminal)
+                          letters_per_task=letters_per_task, show_progress=console.is_terminal)
     except OdaError as error:
         console.print(f"[red]ODA:[/red] {error}", highlight=False)
         raise typer.Exit(1) from None

@@ -194,28 +194,60 @@ def test_python_flows_py_on_a_fresh_state_folder_runs_clean(tmp_path, seed_pdf):
     assert (tmp_path / "fresh" / "state" / "prefect" / "prefect.db").exists()
 
 
+def comparable(folder: Path) -> list[dict]:
+    """The records a run wrote, in a fixed order, without the time each was made."""
+    records = [json.loads(line) for line in (folder / "records.jsonl").read_text().splitlines()]
+    for record in records:
+        record["source"].pop("processed_at")
+    return sorted(records, key=lambda r: r["doc_id"])
+
+
+def own_state(state: Path) -> dict[str, str]:
+    """An environment whose Prefect home is in a state folder of the test's own (this
+    process set PREFECT_HOME for the tests' shared one)."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_")}
+    env["MINISTERBREV_STATE_DIR"] = str(state)
+    return env
+
+
+def prefect_task_runs(state: Path, task: str) -> list[tuple[str, str]]:
+    """(name, state) of every run of ``task`` that Prefect's database under ``state`` holds."""
+    with sqlite3.connect(state / "prefect" / "prefect.db") as prefect_db:
+        return prefect_db.execute(
+            "SELECT name, state_type FROM task_run WHERE task_key LIKE ?", (f"{task}-%",)
+        ).fetchall()
+
+
 def test_two_workers_give_the_same_records_as_one(batch, tmp_path):
     _result, out = batch
-    # Prefect's home in a state folder of the test's own (this process set PREFECT_HOME).
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_")}
-    env["MINISTERBREV_STATE_DIR"] = str(tmp_path / "state")
     result = run_cli("process", str(out.parent / "letters"), "--out", str(tmp_path / "out"),
-                     "--workers", "2", env=env)
+                     "--workers", "2", env=own_state(tmp_path / "state"))
     assert result.returncode == 0, result.stderr
-
-    def comparable(folder):
-        records = [json.loads(line) for line in (folder / "records.jsonl").read_text().splitlines()]
-        for record in records:
-            record["source"].pop("processed_at")
-        return sorted(records, key=lambda r: r["doc_id"])
-
     assert comparable(tmp_path / "out") == comparable(out)
     assert len((tmp_path / "out" / "failures.jsonl").read_text().splitlines()) == 3
     # Prefect recorded one completed task per file, the failed files' included, though
     # its server writes task runs in batches and stopped when the run ended.
-    with sqlite3.connect(tmp_path / "state" / "prefect" / "prefect.db") as prefect_db:
-        task_runs = prefect_db.execute(
-            "SELECT name, state_type FROM task_run WHERE task_key LIKE 'process_letter-%'"
-        ).fetchall()
     files = {str(path) for path in (out.parent / "letters").rglob("*.pdf")}
-    assert sorted(task_runs) == sorted((name, "COMPLETED") for name in files)
+    assert sorted(prefect_task_runs(tmp_path / "state", "process_letter")) == sorted(
+        (name, "COMPLETED") for name in files)
+
+
+def test_letters_per_task_shares_task_runs_and_keeps_every_letters_outcome(batch, tmp_path):
+    _result, out = batch
+    result = run_cli("process", str(out.parent / "letters"), "--out", str(tmp_path / "out"),
+                     "--workers", "2", "--letters-per-task", "3",
+                     env=own_state(tmp_path / "state"))
+    assert result.returncode == 0, result.stderr
+    assert comparable(tmp_path / "out") == comparable(out)
+    failures = [json.loads(line)
+                for line in (tmp_path / "out" / "failures.jsonl").read_text().splitlines()]
+    assert sorted(Path(failure["path"]).name for failure in failures) == [
+        "cut.pdf", "empty.pdf", "notes.pdf"]
+    # Four files, three to a task: two task runs, one named for its three letters and one
+    # for its single file.
+    task_runs = prefect_task_runs(tmp_path / "state", "process_letter_group")
+    assert sorted(state for _name, state in task_runs) == ["COMPLETED", "COMPLETED"]
+    files = {str(path) for path in (out.parent / "letters").rglob("*.pdf")}
+    names = sorted(name for name, _state in task_runs)
+    assert names[0] in files and names[1].startswith("3 letters: ")
+    assert prefect_task_runs(tmp_path / "state", "process_letter") == []

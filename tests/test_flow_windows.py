@@ -3,6 +3,7 @@ freed as a long batch goes on; every letter is still processed once."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -25,3 +26,23 @@ def test_a_batch_larger_than_a_window_is_processed_whole(tmp_path, seed_pdf, mon
     summary = flows.run_batch([str(letters)], out=str(tmp_path / "out"), show_progress=False)
     assert (summary.processed, summary.failed) == (4, 0)
     assert len((tmp_path / "out" / "records.jsonl").read_text().splitlines()) == 4
+
+
+def test_letters_share_tasks_across_windows_and_each_is_processed_once(tmp_path, seed_pdf,
+                                                                      monkeypatch):
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    for number in range(5):
+        (letters / f"{number}.pdf").write_bytes(seed_pdf.read_bytes() + f"\n% {number}\n".encode())
+    monkeypatch.setattr(flows, "SUBMIT_WINDOW", 3)  # one task of two letters per window
+    summary = flows.run_batch([str(letters)], out=str(tmp_path / "out"), show_progress=False,
+                              workers=2, letters_per_task=2)
+    assert (summary.processed, summary.failed, summary.task_runs) == (5, 0, 3)
+    lines = (tmp_path / "out" / "records.jsonl").read_text().splitlines()
+    assert len(lines) == len({json.loads(line)["doc_id"] for line in lines}) == 5
+
+
+def test_a_task_of_several_letters_is_named_for_the_first_and_the_last():
+    paths = ["in/a.pdf", "in/b.pdf", "in/c.pdf"]
+    assert flows.group_run_name({"paths": paths}) == "3 letters: a.pdf … c.pdf"
+    assert flows.group_run_name({"paths": ["in/a.pdf"]}) == "in/a.pdf"
