@@ -89,6 +89,9 @@ class RunSummary:
     # Seconds per stage summed over every letter (``pipeline.timing``): workers' time, not wall.
     stage_seconds: Counter = field(default_factory=Counter)
     task_runs: int = 0  # Prefect task runs whose results the flow received
+    # Wall seconds from the first letter handed to a worker to the last outcome written: the
+    # run less its start-up (Prefect's server and flow run) and its end.
+    working_seconds: float = 0.0
 
     def count(self, outcome: Outcome) -> None:
         self.stage_seconds.update(outcome.stage_seconds)
@@ -156,12 +159,14 @@ def process_letters(
         started = time.perf_counter()
         todo = files_to_process(find_pdfs(map(Path, paths)), folder, force, summary)
         summary.stage_seconds["finding"] += time.perf_counter() - started
+        working_since = time.perf_counter()
         for outcome in completed([str(path) for path in todo], summary, limits, out,
                                  password, letters_per_task, show_progress):
             started = time.perf_counter()
             write_outcome(folder, outcome, store)
             summary.stage_seconds["writing"] += time.perf_counter() - started
             summary.count(outcome)
+        summary.working_seconds = time.perf_counter() - working_since
     wait_until_recorded(summary.task_runs)
     return summary
 

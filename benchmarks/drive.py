@@ -34,6 +34,7 @@ def catching(report: dict):
         summary = run_batch(*args, **kwargs)
         report.update(run_seconds=time.perf_counter() - started, processed=summary.processed,
                       skipped=summary.skipped, failed=summary.failed,
+                      working_seconds=summary.working_seconds,
                       stage_seconds=dict(summary.stage_seconds))
         return summary
 

@@ -71,6 +71,12 @@ class PipelineRun:
         return sum(self.stage_seconds.get(stage, 0.0) for stage in STAGES)
 
     @property
+    def working_seconds(self) -> float:
+        """Wall seconds from the first letter handed to a worker to the last outcome written
+        (``RunSummary.working_seconds``): the run less its own start-up and end."""
+        return self.report.get("working_seconds", 0.0)
+
+    @property
     def fixed_seconds(self) -> float:
         """Wall time that is not the letters' work: start-up, model load, orchestration."""
         return self.wall - self.work_seconds
