@@ -8,6 +8,8 @@
 The flow reads nothing itself: each task runs one file through the pipeline
 (``pipeline.process``) and returns a record or a failure, and the flow writes
 them as they arrive, so a batch that stops keeps everything finished before.
+With ``letters_per_task`` (``--letters-per-task``) a task runs several files,
+one after the other, and returns each one's outcome.
 
 ``process_inbox`` and ``process_oda`` pick up new letters from an inbox folder and
 from Folketinget's open data; ``python flows.py serve`` runs both on a schedule.
