@@ -185,8 +185,8 @@ def completed(paths: list[str], summary: RunSummary, limits: Limits, out: str,
     before the flow waits on the one before it: a worker that ends the last task of a
     window finds the next queued, and only two windows' futures and records are held.
     """
-    groups = windows(paths, max(1, letters_per_task))
-    submissions = windows(groups, max(1, SUBMIT_WINDOW // max(1, letters_per_task)))
+    per_task = max(1, letters_per_task)
+    submissions = windows(windows(paths, per_task), max(1, SUBMIT_WINDOW // per_task))
     with progress_bar(show_progress) as progress:
         bar = progress.add_task("letters", total=len(paths))
 
@@ -200,7 +200,7 @@ def completed(paths: list[str], summary: RunSummary, limits: Limits, out: str,
         in_flight: deque[list[PrefectFuture]] = deque()
         for window in submissions:
             with workers_share_api_server():
-                in_flight.append([submit_group(group, password, limits, out, letters_per_task)
+                in_flight.append([submit(group, password, limits, out, shared=per_task > 1)
                                   for group in window])
             if len(in_flight) == 2:
                 yield from finished(in_flight.popleft())
@@ -208,14 +208,16 @@ def completed(paths: list[str], summary: RunSummary, limits: Limits, out: str,
             yield from finished(in_flight.popleft())
 
 
-def submit_group(paths: list[str], password: str | None, limits: Limits, out: str,
-                 letters_per_task: int) -> PrefectFuture:
-    if letters_per_task <= 1:
+def submit(paths: list[str], password: str | None, limits: Limits, out: str,
+           shared: bool) -> PrefectFuture:
+    """One task for ``paths``: a letter's own, or, if ``shared``, one for all of them."""
+    if not shared:
         return process_letter.submit(paths[0], password, limits, out)
     return process_letter_group.submit(paths, password, limits, out)
 
 
 def outcomes_of(future: PrefectFuture) -> list[Outcome]:
+    """The outcomes a task returned: one letter's, or each of its letters'."""
     result = future.result()
     return result if isinstance(result, list) else [result]
 
