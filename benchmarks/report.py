@@ -176,8 +176,23 @@ def scaling_row(goal: str, runs: dict[int, PipelineRun], result: SizeResult) -> 
     """The most workers' cold run beside one worker's, judged on their working parts: the
     start-up and the end are paid once per run, whatever its number of workers."""
     one, most = runs[min(runs)], runs[max(runs)]
-    return [goal, f"{result.letters} letters: {one.wall / most.wall:.2f}× wall "
-            f"({speed_up(one, most):.2f}× working)", verdict(speed_up(one, most) >= 1.8)]
+    measured = (f"{result.letters} letters: {one.wall / most.wall:.2f}× wall "
+                f"({speed_up(one, most):.2f}× working)")
+    if min(runs) in result.alone and max(runs) in result.alone:
+        alone = result.alone[min(runs)] / max(result.alone[max(runs)], 1e-9)
+        measured += f"; the letters' work alone: {alone:.2f}×"
+    return [goal, measured, verdict(speed_up(one, most) >= 1.8)]
+
+
+def alone_table(results: list[SizeResult]) -> str:
+    """The letters' own work in 1 and more processes: how far this machine lets it scale."""
+    counts = sorted(results[0].alone)
+    header = ["letters", *[f"{n} process{'es' * (n > 1)}" for n in counts],
+              f"{counts[-1]} processes' speed-up"]
+    rows = [[str(result.letters), *(seconds(result.alone[n]) for n in counts),
+             f"{result.alone[counts[0]] / max(result.alone[counts[-1]], 1e-9):.2f}×"]
+            for result in results]
+    return markdown_table(header, rows)
 
 
 def verdict(met: bool) -> str:
@@ -193,6 +208,9 @@ def render_table(startup: PipelineRun, results: list[SizeResult]) -> str:
     if results[0].grouped:
         parts += [f"Wall seconds, {results[0].letters_per_task} letters per task:",
                   grouped_table(results), ""]
+    if results[0].alone:
+        parts += ["The letters' work alone (no Prefect, no writing), seconds:",
+                  alone_table(results), ""]
     parts += ["Goals:", markdown_table(["goal", "measured", ""], goal_rows(startup, results)), ""]
     for result in results:
         parts += [f"Stages, {result.letters} letters, cold, 1 worker:",
@@ -216,6 +234,11 @@ def render_markdown(facts: dict[str, str], startup: PipelineRun,
     if results[0].grouped:
         parts += [f"With `--letters-per-task {results[0].letters_per_task}` (several letters "
                   "to a Prefect task):", "", grouped_table(results), ""]
+    if results[0].alone:
+        parts += ["The letters' own work alone (`benchmarks/letters_alone.py`: "
+                  "`process_file` in forked processes, without Prefect, limits or writing), "
+                  "seconds: how far this machine lets the work itself scale.", "",
+                  alone_table(results), ""]
     parts += ["### Goals", "", markdown_table(["goal", "measured", ""],
                                              goal_rows(startup, results)), ""]
     for result in results:

@@ -15,6 +15,9 @@ after the other on this machine:
   task per letter (the default), and again with ``--letters-per-task 16``;
   each of these twice (``--repeat``), in turn, keeping the faster;
 - the same command again over the unchanged corpus (warm);
+- the letters' own work alone (``letters_alone.py``: ``process_file`` in 1
+  and in 2 forked processes, without Prefect or writing), which shows how far
+  this machine lets that work scale at all;
 - the time per stage, summed over letters by the pipeline's own clock
   (``pipeline.timing``), and the peak resident memory (``VmHWM``) of every
   process of the run, sampled from ``/proc``.
@@ -51,6 +54,7 @@ from pipeline.timing import STAGES  # noqa: E402
 
 LETTERS = ROOT / "corpus" / "letters"
 DRIVER = ROOT / "benchmarks" / "drive.py"
+ALONE = ROOT / "benchmarks" / "letters_alone.py"
 DOC = ROOT / "docs" / "benchmarks.md"
 
 
@@ -95,6 +99,8 @@ class SizeResult:
     # The same with several letters per Prefect task (``--letters-per-task``), by workers.
     grouped: dict[int, PipelineRun] = field(default_factory=dict)
     letters_per_task: int = 0
+    # Seconds of the letters' own work alone (``letters_alone.py``), by number of processes.
+    alone: dict[int, float] = field(default_factory=dict)
     warm: PipelineRun | None = None
 
 
@@ -131,6 +137,15 @@ def time_bare_pdfplumber(paths: list[Path]) -> tuple[float, int]:
                 page.close()
                 pages += 1
     return time.perf_counter() - started, pages
+
+
+def time_letters_alone(letters: Path, processes: int) -> float:
+    """Seconds the letters' own work takes in ``processes`` forked processes, without
+    Prefect, limits or writing (``benchmarks/letters_alone.py``)."""
+    finished = subprocess.run([sys.executable, str(ALONE), str(letters), str(processes)],
+                              cwd=ROOT, capture_output=True, text=True, check=True,
+                              env=quiet_environment())
+    return json.loads(finished.stdout.splitlines()[-1])["seconds"]
 
 
 def time_pdftotext(paths: list[Path]) -> float:
@@ -194,6 +209,11 @@ def measure_size(size: int, worker_counts: list[int], scratch: Path,
         kinds += [(result.grouped, workers, ("--letters-per-task", str(letters_per_task)))
                   for workers in worker_counts]
     for attempt in range(repeat):
+        for workers in worker_counts:
+            say(f"{size} letters: the letters' work alone, {workers} process(es) "
+                f"({attempt + 1} of {repeat})")
+            seconds = time_letters_alone(letters, workers)
+            result.alone[workers] = min(seconds, result.alone.get(workers, seconds))
         for runs, workers, options in kinds:
             say(f"{size} letters: pipeline, cold, {workers} worker(s)"
                 f"{', ' + str(letters_per_task) + ' letters per task' if options else ''}"
@@ -303,7 +323,7 @@ def raw_figures(startup: PipelineRun, results: list[SizeResult]) -> dict:
         "sizes": [{"letters": r.letters, "pages": r.pages, "bare_pdfplumber": r.bare_pdfplumber,
                    "pdftotext": r.pdftotext, "warm": run(r.warm),
                    "cold": {w: run(item) for w, item in r.cold.items()},
-                   "letters_per_task": r.letters_per_task,
+                   "letters_per_task": r.letters_per_task, "alone": r.alone,
                    "grouped": {w: run(item) for w, item in r.grouped.items()}} for r in results],
     }
 
