@@ -113,6 +113,21 @@ def test_inbox_command(tmp_path):
     assert record_names(tmp_path / "out") == [FIRST.name]
 
 
+def test_letters_sharing_a_task_are_each_processed_and_remembered(tmp_path):
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    inbox.mkdir()
+    for letter in (FIRST, SECOND):
+        shutil.copy(letter, inbox / letter.name)
+    (inbox / "notes.pdf").write_text("<html>not a pdf</html>", encoding="utf-8")
+    result = CliRunner().invoke(app, ["inbox", str(inbox), "--out", str(out),
+                                      "--letters-per-task", "2"])
+    assert result.exit_code == 0, result.output
+    assert record_names(out) == sorted([FIRST.name, SECOND.name])
+    assert len((out / "failures.jsonl").read_text().splitlines()) == 1
+    again = flows.run_inbox(str(inbox), out=str(out), letters_per_task=2)
+    assert (again.processed, again.skipped, again.failed) == (0, 3, 0)
+
+
 def test_failures_a_later_run_may_not_repeat_are_not_remembered(tmp_path):
     from models import Failure
     from pipeline.process import Outcome
