@@ -67,8 +67,8 @@ from pipeline.state import state_dir
 from pipeline.store import LetterStore
 
 # Letters submitted at a time. Prefect keeps every future of a submission, with the record it
-# returned, until all of them are done: submitting in windows keeps the flow's memory flat
-# however long the batch, at the cost of workers idling for part of a letter per window.
+# returned, until all of them are done: submitting in windows, two at a time (``completed``),
+# keeps the flow's memory flat however long the batch, and the workers busy.
 SUBMIT_WINDOW = 128
 
 # How long a run waits for Prefect's server to record its task runs, and how often it asks.

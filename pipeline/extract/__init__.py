@@ -51,7 +51,7 @@ def build_nlp(base: Language | None = None) -> Language:
     """
     from pipeline import nlp as danish
 
-    nlp = base or danish.read()
+    nlp = base if base is not None else danish.read()
     # Only the signature's persons are read from the NER; the letterhead runs it there.
     nlp.disable_pipe("ner")
     for name in COMPONENTS:
