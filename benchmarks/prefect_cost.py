@@ -22,12 +22,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, not an install
 
+# Importing pipeline first gives Prefect the project's settings, as in a real run.
+import pipeline  # noqa: E402, F401, I001
+
 import psutil  # noqa: E402
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-import flows  # noqa: E402  (imports pipeline first, which configures Prefect)
+import flows  # noqa: E402
 
 WARM_UP_TASKS = 20
 

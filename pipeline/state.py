@@ -48,6 +48,14 @@ def configure_environment() -> None:
         "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "50",
         "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "50",
         "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "1",
+        # Of the services a temporary server runs on every event, a run needs only the
+        # task-run recorder. The rest (the events table behind the UI's event feed,
+        # automations, streaming events and logs out to subscribers) cost ~6 ms of CPU a
+        # letter, on the cores the letters need (benchmarks/prefect_cost.py).
+        "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+        "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+        "PREFECT_API_EVENTS_STREAM_OUT_ENABLED": "false",
+        "PREFECT_SERVER_LOGS_STREAM_OUT_ENABLED": "false",
         # One thread per process for the model's matrix products: parallel work comes
         # from worker processes (--workers), and threads on top would fight them for cores.
         "OPENBLAS_NUM_THREADS": "1",

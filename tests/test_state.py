@@ -1,0 +1,37 @@
+"""The settings the project gives Prefect before Prefect is imported (``pipeline.state``)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# What a fresh interpreter reports: the services a temporary Prefect server would run.
+SERVICES = """
+import pipeline
+from prefect.server.services.base import RunInEphemeralServers
+print(" ".join(sorted(service.__name__ for service in RunInEphemeralServers.enabled_services())))
+"""
+
+
+def ephemeral_services(tmp_path: Path, **settings: str) -> set[str]:
+    """The services a run's temporary server starts, in a user's shell plus ``settings``."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_")}
+    env.update(MINISTERBREV_STATE_DIR=str(tmp_path / "state"), **settings)
+    result = subprocess.run([sys.executable, "-c", SERVICES], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120, check=True)
+    return set(result.stdout.split())
+
+
+def test_a_runs_temporary_server_only_records_task_runs(tmp_path):
+    """Every other service would work on each event of each letter's task, for nothing a
+    run uses."""
+    assert ephemeral_services(tmp_path) == {"TaskRunRecorder"}
+
+
+def test_a_users_own_prefect_setting_wins(tmp_path):
+    services = ephemeral_services(tmp_path, PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED="true")
+    assert services == {"TaskRunRecorder", "EventPersister"}
