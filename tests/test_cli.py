@@ -18,6 +18,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from tests.test_state import own_state
+
 CLI = Path(sys.executable).with_name("ministerbrev")
 
 
@@ -200,14 +202,6 @@ def comparable(folder: Path) -> list[dict]:
     for record in records:
         record["source"].pop("processed_at")
     return sorted(records, key=lambda r: r["doc_id"])
-
-
-def own_state(state: Path) -> dict[str, str]:
-    """An environment whose Prefect home is in a state folder of the test's own (this
-    process set PREFECT_HOME for the tests' shared one)."""
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_")}
-    env["MINISTERBREV_STATE_DIR"] = str(state)
-    return env
 
 
 def prefect_task_runs(state: Path, task: str) -> list[tuple[str, str]]:

@@ -17,10 +17,17 @@ print(" ".join(sorted(service.__name__ for service in RunInEphemeralServers.enab
 """
 
 
+def own_state(state: Path) -> dict[str, str]:
+    """An environment whose Prefect home is in a state folder of the test's own (this
+    process set PREFECT_HOME for the tests' shared one)."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_")}
+    env["MINISTERBREV_STATE_DIR"] = str(state)
+    return env
+
+
 def ephemeral_services(tmp_path: Path, **settings: str) -> set[str]:
     """The services a run's temporary server starts, in a user's shell plus ``settings``."""
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_")}
-    env.update(MINISTERBREV_STATE_DIR=str(tmp_path / "state"), **settings)
+    env = {**own_state(tmp_path / "state"), **settings}
     result = subprocess.run([sys.executable, "-c", SERVICES], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120, check=True)
     return set(result.stdout.split())
