@@ -74,6 +74,9 @@ SUBMIT_WINDOW = 128
 # How long a run waits for Prefect's server to record its task runs, and how often it asks.
 RECORD_WAIT_SECONDS, RECORD_POLL_SECONDS = 30.0, 0.1
 
+# How many days of runs the temporary Prefect server keeps (``forget_old_runs``).
+HISTORY_DAYS_ENV, DEFAULT_HISTORY_DAYS = "MINISTERBREV_PREFECT_HISTORY_DAYS", 7.0
+
 FACT_FAMILIES = ("amounts", "dates", "periods", "counts", "recommendations")
 DASK_ADDRESS_ENV = "MINISTERBREV_DASK_ADDRESS"  # e.g. tcp://scheduler:8786
 
@@ -157,6 +160,7 @@ def process_letters(
     """
     summary = RunSummary(out=out)
     limits = Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb)
+    forget_old_runs()
     with OutputFolder(Path(out)) as folder, LetterStore.open(Path(out)) as store:
         started = time.perf_counter()
         todo = files_to_process(find_pdfs(map(Path, paths)), folder, force, summary)
@@ -266,6 +270,57 @@ def wait_until_recorded(task_runs: int, timeout: float = RECORD_WAIT_SECONDS) ->
                 time.sleep(RECORD_POLL_SECONDS)
     except Exception:  # the records are Prefect's; the letters are written either way
         logging.getLogger("ministerbrev").exception("could not ask Prefect's server")
+
+
+def forget_old_runs() -> int:
+    """Delete the temporary Prefect server's flow runs, with their task runs, that ended
+    more than ``MINISTERBREV_PREFECT_HISTORY_DAYS`` days ago (7; 0 keeps only runs still
+    going); return how many. A Prefect server of your own (``PREFECT_API_URL``) keeps its
+    history: that is yours to manage.
+
+    Why: for each batch of events, the server's task-run recorder looks up the task runs
+    it is about to record with a query that SQLite answers by reading the whole task-run
+    table. A letter's Prefect cost therefore grows with every task run kept: with 70,000
+    kept, the server spent twice the CPU on each letter (``docs/benchmarks.md``).
+    """
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        return 0
+    cutoff = datetime.now().astimezone() - timedelta(days=history_days())
+    try:
+        return delete_flow_runs_ended_before(cutoff)
+    except Exception:  # Prefect's history is Prefect's; the letters are processed either way
+        logging.getLogger("ministerbrev").exception("could not forget Prefect's old runs")
+        return 0
+
+
+def history_days() -> float:
+    """``MINISTERBREV_PREFECT_HISTORY_DAYS``, or 7."""
+    raw = os.environ.get(HISTORY_DAYS_ENV, "").strip()
+    try:
+        days = float(raw) if raw else DEFAULT_HISTORY_DAYS
+    except ValueError:
+        days = -1.0
+    if not days >= 0:  # also refuses nan
+        raise ValueError(f"{HISTORY_DAYS_ENV} must be a number of days, 0 or more, not {raw!r}")
+    return days
+
+
+def delete_flow_runs_ended_before(cutoff: datetime, page: int = 100) -> int:
+    """Delete the ended flow runs whose end is before ``cutoff``; the server deletes their
+    task runs and states with them."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterEndTime
+
+    ended_before = FlowRunFilter(end_time=FlowRunFilterEndTime(before_=cutoff))
+    deleted = 0
+    with get_client(sync_client=True) as client:
+        while old := client.read_flow_runs(flow_run_filter=ended_before, limit=page):
+            for flow_run in old:
+                client.delete_flow_run(flow_run.id)
+            deleted += len(old)
+    return deleted
 
 
 def files_to_process(pdfs: list[Path], folder: OutputFolder, force: bool, summary: RunSummary):
@@ -432,6 +487,7 @@ def process_inbox(
     """
     summary, rows = RunSummary(out=out), []
     limits = Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb)
+    forget_old_runs()
     with OutputFolder(Path(out)) as folder, LetterStore.open(Path(out)) as store:
         scan = scan_inbox(Path(inbox), store.processed_hashes())
         summary.skipped = len(scan.skipped)
@@ -475,6 +531,7 @@ def process_oda(
     """
     summary, rows = RunSummary(out=out), []
     limits = Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb)
+    forget_old_runs()
     follow = Follow(tuple(types or ()), tuple(committees or ()), tuple(ministries or ()))
     with (OdaClient(settings) as client, OutputFolder(Path(out)) as folder,
           LetterStore.open(Path(out)) as store):

@@ -44,9 +44,12 @@ def configure_environment() -> None:
         "PREFECT_LOGGING_SERVER_LEVEL": "ERROR",
         # The temporary server records task runs from the events the tasks send. With one
         # database transaction per event the server spent ~33 ms of CPU a letter, about
-        # what reading the letter takes; in batches of 50 (or every second) ~14 ms.
-        "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "50",
-        "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "50",
+        # what reading the letter takes; in batches, ~14 ms. A batch is written once a
+        # second, or sooner when it is full: every write also reads the whole task-run
+        # table (flows.forget_old_runs), so batches up to 500 write less often when
+        # letters come fast, and a run still waits at most a second for the last one.
+        "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "500",
+        "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "500",
         "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "1",
         # Of the services a temporary server runs on every event, a run needs only the
         # task-run recorder. The rest (the events table behind the UI's event feed,

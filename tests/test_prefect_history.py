@@ -1,0 +1,63 @@
+"""The temporary Prefect server forgets runs older than its history (``flows.forget_old_runs``).
+
+Each run here happens in a fresh interpreter with a state folder of the test's own, so its
+temporary server and database hold only these runs.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import flows
+from tests.test_state import own_state
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Three runs over one letter; after each, what the server holds. Before the third run the
+# history shrinks to 0 days: every run that has ended is forgotten.
+RUNS = """
+import json, os, sys
+import flows
+from prefect.client.orchestration import get_client
+
+def held():
+    with get_client(sync_client=True) as client:
+        return {"flow_runs": len(client.read_flow_runs()),
+                "task_runs": client.request("POST", "/task_runs/count", json={}).json()}
+
+letter, out = sys.argv[1], sys.argv[2]
+seen = []
+for number, days in enumerate(["", "", "0"]):
+    os.environ["MINISTERBREV_PREFECT_HISTORY_DAYS"] = days
+    flows.run_batch([letter], out=f"{out}/{number}", show_progress=False)
+    seen.append(held())
+print(json.dumps(seen))
+"""
+
+
+def test_recent_runs_are_kept_and_older_ones_forgotten_with_their_task_runs(tmp_path, seed_pdf):
+    result = subprocess.run([sys.executable, "-c", RUNS, str(seed_pdf), str(tmp_path / "out")],
+                            cwd=ROOT, env=own_state(tmp_path / "state"), capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    first, second, third = json.loads(result.stdout.splitlines()[-1])
+    assert first == {"flow_runs": 1, "task_runs": 1}
+    assert second == {"flow_runs": 2, "task_runs": 2}  # within the week: kept
+    assert third == {"flow_runs": 1, "task_runs": 1}  # only the third run is left
+
+
+@pytest.mark.parametrize("value", ["a week", "-1", "nan"])
+def test_a_history_that_is_not_a_number_of_days_is_refused_by_name(monkeypatch, value):
+    monkeypatch.setenv(flows.HISTORY_DAYS_ENV, value)
+    with pytest.raises(ValueError, match=flows.HISTORY_DAYS_ENV):
+        flows.history_days()
+
+
+def test_the_history_defaults_to_a_week(monkeypatch):
+    monkeypatch.delenv(flows.HISTORY_DAYS_ENV, raising=False)
+    assert flows.history_days() == 7
