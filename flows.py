@@ -74,8 +74,10 @@ SUBMIT_WINDOW = 128
 # How long a run waits for Prefect's server to record its task runs, and how often it asks.
 RECORD_WAIT_SECONDS, RECORD_POLL_SECONDS = 30.0, 0.1
 
-# How many days of runs the temporary Prefect server keeps (``forget_old_runs``).
+# How many days of runs the temporary Prefect server keeps (``forget_old_runs``), and how
+# long a run spends at most deleting older ones before it starts on its letters.
 HISTORY_DAYS_ENV, DEFAULT_HISTORY_DAYS = "MINISTERBREV_PREFECT_HISTORY_DAYS", 7.0
+FORGET_SECONDS = 10.0
 
 FACT_FAMILIES = ("amounts", "dates", "periods", "counts", "recommendations")
 DASK_ADDRESS_ENV = "MINISTERBREV_DASK_ADDRESS"  # e.g. tcp://scheduler:8786
@@ -272,27 +274,37 @@ def wait_until_recorded(task_runs: int, timeout: float = RECORD_WAIT_SECONDS) ->
         logging.getLogger("ministerbrev").exception("could not ask Prefect's server")
 
 
-def forget_old_runs() -> int:
+def forget_old_runs(budget: float = FORGET_SECONDS) -> int:
     """Delete the temporary Prefect server's flow runs, with their task runs, that ended
     more than ``MINISTERBREV_PREFECT_HISTORY_DAYS`` days ago (7; 0 keeps only runs still
-    going); return how many. A Prefect server of your own (``PREFECT_API_URL``) keeps its
-    history: that is yours to manage.
+    going), oldest first; return how many. A Prefect server of your own
+    (``PREFECT_API_URL``) keeps its history: that is yours to manage.
 
     Why: for each batch of events, the server's task-run recorder looks up the task runs
     it is about to record with a query that SQLite answers by reading the whole task-run
     table. A letter's Prefect cost therefore grows with every task run kept: with 70,000
     kept, the server spent twice the CPU on each letter (``docs/benchmarks.md``).
+
+    Deleting is mostly waiting on the disk (70,000 task runs took 1.5 minutes here), so a
+    run stops after ``budget`` seconds and leaves the rest to the runs after it.
     """
     from prefect.settings import PREFECT_API_URL
 
     if PREFECT_API_URL.value():
         return 0
     cutoff = datetime.now().astimezone() - timedelta(days=history_days())
+    deadline = time.monotonic() + budget
     try:
-        return delete_flow_runs_ended_before(cutoff)
+        deleted = delete_flow_runs_ended_before(cutoff, deadline)
     except Exception:  # Prefect's history is Prefect's; the letters are processed either way
         logging.getLogger("ministerbrev").exception("could not forget Prefect's old runs")
         return 0
+    if deleted:
+        logging.getLogger("ministerbrev").info(
+            "deleted %d Prefect flow runs that ended before %s%s", deleted,
+            cutoff.isoformat(timespec="seconds"),
+            " (time was up: the next run goes on)" if time.monotonic() >= deadline else "")
+    return deleted
 
 
 def history_days() -> float:
@@ -307,19 +319,25 @@ def history_days() -> float:
     return days
 
 
-def delete_flow_runs_ended_before(cutoff: datetime, page: int = 100) -> int:
-    """Delete the ended flow runs whose end is before ``cutoff``; the server deletes their
+def delete_flow_runs_ended_before(cutoff: datetime, deadline: float, page: int = 50) -> int:
+    """Delete the flow runs that ended before ``cutoff``, oldest first, until there are
+    none left or ``deadline`` (``time.monotonic``) has passed; the server deletes their
     task runs and states with them."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterEndTime
+    from prefect.client.schemas.sorting import FlowRunSort
 
     ended_before = FlowRunFilter(end_time=FlowRunFilterEndTime(before_=cutoff))
     deleted = 0
     with get_client(sync_client=True) as client:
-        while old := client.read_flow_runs(flow_run_filter=ended_before, limit=page):
+        while time.monotonic() < deadline and (old := client.read_flow_runs(
+                flow_run_filter=ended_before, sort=FlowRunSort.EXPECTED_START_TIME_ASC,
+                limit=page)):
             for flow_run in old:
+                if time.monotonic() >= deadline:
+                    break
                 client.delete_flow_run(flow_run.id)
-            deleted += len(old)
+                deleted += 1
     return deleted
 
 

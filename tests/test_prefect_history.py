@@ -19,7 +19,7 @@ from tests.test_state import own_state
 ROOT = Path(__file__).resolve().parent.parent
 
 # Three runs over one letter; after each, what the server holds. Before the third run the
-# history shrinks to 0 days: every run that has ended is forgotten.
+# history shrinks to 0 days: every run that has ended is forgotten, once there is time to.
 RUNS = """
 import json, os, sys
 import flows
@@ -34,6 +34,8 @@ letter, out = sys.argv[1], sys.argv[2]
 seen = []
 for number, days in enumerate(["", "", "0"]):
     os.environ["MINISTERBREV_PREFECT_HISTORY_DAYS"] = days
+    if days == "0":  # with no time to spend, nothing is deleted yet
+        seen.append({"deleted": flows.forget_old_runs(budget=0), **held()})
     flows.run_batch([letter], out=f"{out}/{number}", show_progress=False)
     seen.append(held())
 print(json.dumps(seen))
@@ -45,9 +47,10 @@ def test_recent_runs_are_kept_and_older_ones_forgotten_with_their_task_runs(tmp_
                             cwd=ROOT, env=own_state(tmp_path / "state"), capture_output=True,
                             text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
-    first, second, third = json.loads(result.stdout.splitlines()[-1])
+    first, second, out_of_time, third = json.loads(result.stdout.splitlines()[-1])
     assert first == {"flow_runs": 1, "task_runs": 1}
     assert second == {"flow_runs": 2, "task_runs": 2}  # within the week: kept
+    assert out_of_time == {"deleted": 0, "flow_runs": 2, "task_runs": 2}
     assert third == {"flow_runs": 1, "task_runs": 1}  # only the third run is left
 
 
