@@ -8,19 +8,29 @@ A flow submits tasks that do nothing through the same kind of task runner as
 (``pipeline.state``), against the temporary server a run starts. It prints the
 CPU milliseconds per task spent in this process (Prefect's task engine and its
 events client) and in the server (taking the events in and recording the task
-runs), after a warm-up, so that start-up is not counted. This is what
-``--letters-per-task`` spares: with one task per letter, every letter pays it.
+runs), after a warm-up, so that start-up is not counted. The server's database is
+a fresh one in a temporary folder (set ``MINISTERBREV_STATE_DIR`` to measure
+another). This is what ``--letters-per-task`` spares: with one task per letter,
+every letter pays it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, not an install
+
+# A fresh Prefect database, unless MINISTERBREV_STATE_DIR names one: the server's cost per
+# task grows with the task runs its database holds (flows.forget_old_runs).
+FRESH_STATE = tempfile.mkdtemp(prefix="ministerbrev-prefect-cost-")
+os.environ.setdefault("MINISTERBREV_STATE_DIR", FRESH_STATE)
 
 # Importing pipeline first gives Prefect the project's settings, as in a real run.
 import pipeline  # noqa: E402, F401, I001
@@ -73,7 +83,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tasks", type=int, default=1000, help="tasks to time (default 1000)")
     count = parser.parse_args().tasks
-    own, server, wall = many_tasks(count)
+    try:
+        own, server, wall = many_tasks(count)
+    finally:
+        shutil.rmtree(FRESH_STATE, ignore_errors=True)
     print(f"{count} task runs that do nothing, 2 task threads:")
     for label, cpu in [("this process (task engine, events client)", own),
                        ("Prefect's server (events, task-run records)", server),
