@@ -63,7 +63,7 @@ from pipeline.sources.oda import (
     matches,
     page_watermark,
 )
-from pipeline.state import state_dir
+from pipeline.state import history_days, state_dir
 from pipeline.store import LetterStore
 
 # Letters submitted at a time. Prefect keeps every future of a submission, with the record it
@@ -74,9 +74,8 @@ SUBMIT_WINDOW = 128
 # How long a run waits for Prefect's server to record its task runs, and how often it asks.
 RECORD_WAIT_SECONDS, RECORD_POLL_SECONDS = 30.0, 0.1
 
-# How many days of runs the temporary Prefect server keeps (``forget_old_runs``), and how
-# long a run spends at most deleting older ones before it starts on its letters.
-HISTORY_DAYS_ENV, DEFAULT_HISTORY_DAYS = "MINISTERBREV_PREFECT_HISTORY_DAYS", 7.0
+# How long a run spends at most deleting Prefect's old runs (``forget_old_runs``) before it
+# starts on its letters.
 FORGET_SECONDS = 10.0
 
 FACT_FAMILIES = ("amounts", "dates", "periods", "counts", "recommendations")
@@ -305,18 +304,6 @@ def forget_old_runs(budget: float = FORGET_SECONDS) -> int:
             cutoff.isoformat(timespec="seconds"),
             " (time was up: the next run goes on)" if time.monotonic() >= deadline else "")
     return deleted
-
-
-def history_days() -> float:
-    """``MINISTERBREV_PREFECT_HISTORY_DAYS``, or 7."""
-    raw = os.environ.get(HISTORY_DAYS_ENV, "").strip()
-    try:
-        days = float(raw) if raw else DEFAULT_HISTORY_DAYS
-    except ValueError:
-        days = -1.0
-    if not days >= 0:  # also refuses nan
-        raise ValueError(f"{HISTORY_DAYS_ENV} must be a number of days, 0 or more, not {raw!r}")
-    return days
 
 
 def delete_flow_runs_ended_before(cutoff: datetime, deadline: float, page: int = 50) -> int:

@@ -18,10 +18,21 @@ from rich.table import Table
 import pipeline  # noqa: F401  (Prefect settings before Prefect is imported)
 from models import LetterRecord
 from pipeline.limits import Limits
+from pipeline.state import history_days
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Danish ministerial letters (PDF) to validated JSON records.")
 console = Console(stderr=True)
+
+@app.callback()
+def check_environment() -> None:
+    # Settings read from the environment are checked before any command starts on letters.
+    try:
+        history_days()
+    except ValueError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
+
 
 LettersPerTask = Annotated[int, typer.Option(
     min=1, help="Letters per Prefect task: 1 shows every letter as a task run of its own; "

@@ -25,6 +25,27 @@ def state_dir() -> Path:
     return Path(configured) if configured else PROJECT_ROOT / ".state"
 
 
+# How many days of runs a run's temporary Prefect server keeps (``flows.forget_old_runs``).
+HISTORY_DAYS_ENV, DEFAULT_HISTORY_DAYS = "MINISTERBREV_PREFECT_HISTORY_DAYS", 7.0
+
+
+def history_days() -> float:
+    """``MINISTERBREV_PREFECT_HISTORY_DAYS``, or 7; a ``ValueError`` names the variable when
+    it is not a number of days.
+
+        >>> history_days() >= 0
+        True
+    """
+    raw = os.environ.get(HISTORY_DAYS_ENV, "").strip()
+    try:
+        days = float(raw) if raw else DEFAULT_HISTORY_DAYS
+    except ValueError:
+        days = -1.0
+    if not days >= 0:  # also refuses nan
+        raise ValueError(f"{HISTORY_DAYS_ENV} must be a number of days, 0 or more, not {raw!r}")
+    return days
+
+
 def configure_environment() -> None:
     """Keep Prefect local, quiet and offline, and OpenBLAS to one thread, unless the user
     configured otherwise."""

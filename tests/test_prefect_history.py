@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-import flows
+from pipeline.cli import app
+from pipeline.state import HISTORY_DAYS_ENV, history_days
 from tests.test_state import own_state
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,11 +58,19 @@ def test_recent_runs_are_kept_and_older_ones_forgotten_with_their_task_runs(tmp_
 
 @pytest.mark.parametrize("value", ["a week", "-1", "nan"])
 def test_a_history_that_is_not_a_number_of_days_is_refused_by_name(monkeypatch, value):
-    monkeypatch.setenv(flows.HISTORY_DAYS_ENV, value)
-    with pytest.raises(ValueError, match=flows.HISTORY_DAYS_ENV):
-        flows.history_days()
+    monkeypatch.setenv(HISTORY_DAYS_ENV, value)
+    with pytest.raises(ValueError, match=HISTORY_DAYS_ENV):
+        history_days()
+
+
+def test_the_command_says_so_before_it_starts(monkeypatch, tmp_path):
+    monkeypatch.setenv(HISTORY_DAYS_ENV, "a week")
+    result = CliRunner().invoke(app, ["process", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert HISTORY_DAYS_ENV in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_the_history_defaults_to_a_week(monkeypatch):
-    monkeypatch.delenv(flows.HISTORY_DAYS_ENV, raising=False)
-    assert flows.history_days() == 7
+    monkeypatch.delenv(HISTORY_DAYS_ENV, raising=False)
+    assert history_days() == 7
