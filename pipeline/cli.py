@@ -24,6 +24,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Danish ministerial letters (PDF) to validated JSON records.")
 console = Console(stderr=True)
 
+
 @app.callback()
 def check_environment() -> None:
     # Settings read from the environment are checked before any command starts on letters.

@@ -1,6 +1,6 @@
 """The temporary Prefect server forgets runs older than its history (``flows.forget_old_runs``).
 
-Each run here happens in a fresh interpreter with a state folder of the test's own, so its
+The runs happen in a fresh interpreter with a state folder of the test's own, so its
 temporary server and database hold only these runs.
 """
 
