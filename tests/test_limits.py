@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 import zlib
 from pathlib import Path
 
@@ -237,6 +238,28 @@ def test_a_threads_child_ends_with_the_thread():
     [pid] = pids
     with pytest.raises(ChildProcessError):  # ended and reaped: no longer this process's child
         os.waitpid(pid, os.WNOHANG)
+
+
+class Cycle:
+    """Garbage only the cyclic collector can free: it refers to itself."""
+
+    def __init__(self):
+        self.me = self
+
+
+def test_what_a_child_inherits_is_frozen_for_its_collector_and_only_there():
+    """A child's full collection would walk every object it shares with the worker (the
+    model above all) and copy the pages it writes to; so the child's collector leaves
+    them be, and the worker's collects them as before."""
+    frozen_here = gc.get_freeze_count()
+    garbage = weakref.ref(Cycle())  # unreachable already, kept by its cycle until collected
+    tracked = len(gc.get_objects())
+    with LimitedChild(gc.get_freeze_count, Limits()) as child:
+        assert child.call() >= tracked * 0.9
+    assert gc.get_freeze_count() == frozen_here
+    assert garbage() is not None
+    gc.collect()
+    assert garbage() is None
 
 
 # -- through the command line: the batch goes on -------------------------------------------------
