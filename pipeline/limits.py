@@ -140,8 +140,13 @@ class LimitedChild:
     def start(self) -> None:
         request_reader, request_writer = os.pipe()
         answer_reader, answer_writer = os.pipe()
-        pid = fork_frozen()
+        pid = os.fork()
         if pid == 0:  # the child: never returns
+            # Everything inherited (the model above all) is left out of the child's
+            # garbage collection. A full collection would otherwise visit every object,
+            # 0.3 s a time with the model, and write to each one's header, copying the
+            # pages the child shares with the worker. The worker collects as before.
+            gc.freeze()
             os.close(request_writer)
             os.close(answer_reader)
             serve(self.function, self.limits, request_reader, answer_writer)
@@ -174,32 +179,6 @@ class LimitedChild:
         if self.limits.memory_mb and now is not None and self.started_vm is not None:
             return now - self.started_vm > self.limits.memory_mb * 1024 * 1024 // 2
         return False
-
-
-# One fork at a time: a thread's unfreeze must not thaw what another is about to fork.
-FORK_LOCK = threading.Lock()
-
-
-def fork_frozen() -> int:
-    """``os.fork()``, with everything the worker holds (the model above all) frozen for the
-    child's garbage collector, which then never walks it.
-
-    A full collection in the child otherwise visits every object it inherited, 0.3 s a
-    time in a child of a worker that holds the model, and writes to each one's header,
-    so the pages it shared with the worker get copied. The worker itself collects as
-    before: it thaws its objects as soon as the child exists.
-
-        >>> pid = fork_frozen()  # doctest: +SKIP
-    """
-    with FORK_LOCK:
-        gc.freeze()
-        pid = -1
-        try:
-            pid = os.fork()
-        finally:
-            if pid != 0:  # the worker, or a fork that failed
-                gc.unfreeze()
-    return pid
 
 
 def run_limited(function: Callable[..., Any], args: tuple, limits: Limits) -> Any:

@@ -247,7 +247,7 @@ class Cycle:
         self.me = self
 
 
-def test_what_a_child_inherits_is_frozen_for_its_collector_and_only_there():
+def test_what_a_child_inherits_is_left_out_of_its_garbage_collection_only():
     """A child's full collection would walk every object it shares with the worker (the
     model above all) and copy the pages it writes to; so the child's collector leaves
     them be, and the worker's collects them as before."""
