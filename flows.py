@@ -38,6 +38,7 @@ import pipeline  # noqa: F401
 from prefect import flow, serve, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture, as_completed
 from prefect.schedules import Cron
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
@@ -201,6 +202,7 @@ def completed(paths: list[str], summary: RunSummary, limits: Limits, out: str,
                 for outcome in outcomes_of(future):
                     yield outcome
                     progress.advance(bar)
+            forget_result_links()
 
         in_flight: deque[list[PrefectFuture]] = deque()
         for window in submissions:
@@ -211,6 +213,21 @@ def completed(paths: list[str], summary: RunSummary, limits: Limits, out: str,
                 yield from finished(in_flight.popleft())
         while in_flight:
             yield from finished(in_flight.popleft())
+
+
+def forget_result_links() -> None:
+    """Drop the links from task results to their task runs that Prefect keeps in the flow
+    run's context.
+
+    Prefect links each object a task returns, and each of its fields, to the task's
+    state, to tell which task a result came from when it is passed to another task. It
+    keeps the links for the whole flow run: four a letter, which grew a flow's memory by
+    about 9 KB a letter (+18 MiB from 1,000 to 3,000 letters). No task of ours takes
+    another's result, so the links of the windows done are of no use.
+    """
+    context = FlowRunContext.get()
+    if context is not None:
+        context.run_results.clear()
 
 
 def submit(paths: list[str], password: str | None, limits: Limits, out: str,

@@ -7,7 +7,11 @@ import json
 import shutil
 from pathlib import Path
 
+from prefect import flow
+from prefect.context import FlowRunContext
+
 import flows
+from pipeline.limits import Limits
 
 
 def test_windows_cover_every_path_once_in_order():
@@ -46,3 +50,23 @@ def test_a_task_of_several_letters_is_named_for_the_first_and_the_last():
     paths = ["in/a.pdf", "in/b.pdf", "in/c.pdf"]
     assert flows.group_run_name({"paths": paths}) == "3 letters: a.pdf … c.pdf"
     assert flows.group_run_name({"paths": ["in/a.pdf"]}) == "in/a.pdf"
+
+
+def test_prefect_forgets_which_task_each_result_came_from_once_a_window_is_done(
+        tmp_path, seed_pdf, monkeypatch):
+    """Prefect would keep a link from every result to its task run for the whole flow run,
+    so a flow's memory would grow with every letter of a long batch."""
+    letters = []
+    for number in range(4):
+        letter = tmp_path / f"{number}.pdf"
+        letter.write_bytes(seed_pdf.read_bytes() + f"\n% {number}\n".encode())
+        letters.append(str(letter))
+    monkeypatch.setattr(flows, "SUBMIT_WINDOW", 2)
+
+    @flow
+    def links_left_by_windows() -> tuple[int, int]:
+        summary = flows.RunSummary(out=str(tmp_path / "out"))
+        outcomes = list(flows.completed(letters, summary, Limits(), str(tmp_path / "out")))
+        return len(outcomes), len(FlowRunContext.get().run_results)
+
+    assert links_left_by_windows() == (4, 0)
