@@ -20,7 +20,7 @@ import fcntl
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -39,7 +39,9 @@ class OutputFolder:
         self.records_dir.mkdir(parents=True, exist_ok=True)
         self.jsonl_path = root / "records.jsonl"
         self.failures_path = root / "failures.jsonl"
-        self._lines: dict[str, str] = {}
+        # The letters with a line in records.jsonl. Only their ids: a run over a large
+        # archive would otherwise hold every record's line for as long as it runs.
+        self._doc_ids: set[str] = set()
         self._failures: dict[str, str] = {}  # this run's, by path
         self._recorded_paths: set[str] = set()  # files this run made a record of
         self._jsonl: TextIO | None = None
@@ -56,10 +58,10 @@ class OutputFolder:
         self._lock_file = (self.root / LOCK_NAME).open("a")
         with self._locked():
             remove_stale_temporaries(self.root)
-            self._lines = tidy_jsonl(self.jsonl_path, key="doc_id")
+            self._doc_ids = tidy_jsonl(self.jsonl_path, key="doc_id")
 
     def has_record(self, doc_id: str) -> bool:
-        return doc_id in self._lines and (self.records_dir / f"{doc_id}.json").exists()
+        return doc_id in self._doc_ids and (self.records_dir / f"{doc_id}.json").exists()
 
     def write_record(self, record: LetterRecord) -> None:
         record_json = record.model_dump_json(indent=2)
@@ -67,7 +69,7 @@ class OutputFolder:
         line = record.model_dump_json() + "\n"
         with self._locked():
             self._append(line)
-        self._lines[record.doc_id] = line  # an older line for it goes when the folder closes
+        self._doc_ids.add(record.doc_id)  # an older line for it goes when the folder closes
         self._recorded_paths.add(record.source.path)
         self._failures.pop(record.source.path, None)
 
@@ -114,27 +116,44 @@ class OutputFolder:
         write_atomically(self.failures_path, "".join(failures.values()))
 
 
-def tidy_jsonl(path: Path, key: str) -> dict[str, str]:
-    """The last line for each key; the file is rewritten if it holds more than those
-    (a torn last line from a killed run, a letter written twice)."""
-    lines = read_jsonl(path, key)
-    if path.exists() and (not ends_cleanly(path) or count_lines(path) != len(lines)):
-        write_atomically(path, "".join(lines.values()))
-    return lines
+def tidy_jsonl(path: Path, key: str) -> set[str]:
+    """The keys of the file's lines. The file is rewritten with only the last line for each
+    key if it holds more (a torn last line from a killed run, a letter written twice).
+
+    It is read twice rather than held: an archive's file holds a line of several KB for
+    each of its letters. Call it under the folder's lock, so the file stays as it is.
+    """
+    last_of: dict[str, int] = {}  # each key's last line, counting readable lines only
+    for number, (value, _line) in enumerate(iter_jsonl(path, key)):
+        last_of[value] = number
+    if path.exists() and (not ends_cleanly(path) or count_lines(path) != len(last_of)):
+        kept = set(last_of.values())
+        write_atomically(path, (line for number, (_value, line) in
+                                enumerate(iter_jsonl(path, key)) if number in kept))
+    return set(last_of)
 
 
 def read_jsonl(path: Path, key: str) -> dict[str, str]:
     """The last line for each key; a torn or unreadable line is dropped."""
-    lines: dict[str, str] = {}
+    return dict(iter_jsonl(path, key))
+
+
+def iter_jsonl(path: Path, key: str) -> Iterator[tuple[str, str]]:
+    """Each readable line's key and the line (ending in a newline), in the file's order;
+    a torn or unreadable line is skipped.
+
+        >>> list(iter_jsonl(Path("failures.jsonl"), key="path"))  # doctest: +SKIP
+        [('in/scan.pdf', '{"path": "in/scan.pdf", "error": "encrypted", ...}\\n')]
+    """
     if not path.exists():
-        return lines
+        return
     with path.open(encoding="utf-8", errors="replace") as handle:
         for line in handle:
             try:
-                lines[json.loads(line)[key]] = line if line.endswith("\n") else line + "\n"
+                value = json.loads(line)[key]
             except (ValueError, KeyError, TypeError):
                 continue
-    return lines
+            yield value, line if line.endswith("\n") else line + "\n"
 
 
 def count_lines(path: Path) -> int:
@@ -167,12 +186,13 @@ def remove_stale_temporaries(root: Path) -> None:
             temporary.unlink(missing_ok=True)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
+def write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its lines, one after another) to a temporary file beside
+    ``path``, then rename it into place."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
+            file.writelines([text] if isinstance(text, str) else text)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

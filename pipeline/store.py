@@ -353,16 +353,19 @@ class LetterStore:
         letter, and the next run skips its file because its record exists. Returns how
         many letters were added or replaced.
         """
-        from pipeline.output import read_jsonl
+        from pipeline.output import iter_jsonl
 
-        lines = read_jsonl(out_dir / "records.jsonl", key="doc_id")
         stored = dict(self.connection.execute("SELECT doc_id, processed_at FROM letters"))
-        behind = [line for doc_id, line in lines.items()
-                  if stored.get(doc_id) != processed_at_of(line)]
+        behind: dict[str, str] = {}  # by doc_id; the file is read as it goes, not held
+        for doc_id, line in iter_jsonl(out_dir / "records.jsonl", key="doc_id"):
+            if stored.get(doc_id) != processed_at_of(line):
+                behind[doc_id] = line
+            else:  # the last line for a letter is the one that counts
+                behind.pop(doc_id, None)
         if not behind:
             return 0
         with self.transaction() as connection:
-            for line in behind:
+            for line in behind.values():
                 try:
                     write_record(connection, LetterRecord.model_validate_json(line))
                 except ValueError:

@@ -46,6 +46,22 @@ def test_a_torn_last_line_from_a_killed_run_is_dropped(tmp_path):
                                                                "fedcba9876543210"]
 
 
+def test_opening_a_folder_keeps_the_last_line_of_each_letter_and_knows_every_letter(tmp_path):
+    """Several runs appended to one file: each letter's newest line stays, others' too."""
+    lines = [record(body="old").model_dump_json(), record("fedcba9876543210").model_dump_json(),
+             record(body="new").model_dump_json()]
+    (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n")
+    for doc_id in ("0123456789abcdef", "fedcba9876543210"):
+        (tmp_path / "records" / f"{doc_id}.json").parent.mkdir(exist_ok=True)
+        (tmp_path / "records" / f"{doc_id}.json").write_text("{}")
+    with OutputFolder(tmp_path) as out:
+        assert out.has_record("0123456789abcdef") and out.has_record("fedcba9876543210")
+        assert not out.has_record("aaaaaaaaaaaaaaaa")
+    kept = [json.loads(line) for line in (tmp_path / "records.jsonl").read_text().splitlines()]
+    assert [(line["doc_id"], line["body_text"]) for line in kept] == [
+        ("fedcba9876543210", "afsat 73,4 mio. kr. i alt"), ("0123456789abcdef", "new")]
+
+
 def test_a_failure_is_forgotten_once_the_file_is_processed(tmp_path):
     failure = Failure(path="a.pdf", sha256=None, error="damaged", message="a.pdf: damaged")
     with OutputFolder(tmp_path) as out:
