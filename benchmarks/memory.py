@@ -49,7 +49,9 @@ class PeakSampler:
             peak = high_water_mark_kb(process.pid)
             if peak is None:
                 continue
-            if process.pid not in self.roles:
+            if process.pid not in self.roles or self.roles[process.pid] == "reader":
+                # A process seen between its fork and its exec (Prefect's server) still has
+                # its parent's command line, like a reader: look again until it differs.
                 self.roles[process.pid] = self.role_of(process)
             self.peak_kb[process.pid] = max(peak, self.peak_kb.get(process.pid, 0))
             with contextlib.suppress(psutil.Error):
