@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, NamedTuple, TextIO
 
 from models import Failure, LetterRecord
 
@@ -124,36 +124,45 @@ def tidy_jsonl(path: Path, key: str) -> set[str]:
     each of its letters. Call it under the folder's lock, so the file stays as it is.
     """
     last_of: dict[str, int] = {}  # each key's last line, counting readable lines only
-    for number, (value, _line) in enumerate(iter_jsonl(path, key)):
-        last_of[value] = number
+    for number, line in enumerate(iter_jsonl(path, key)):
+        last_of[line.key] = number
     if path.exists() and (not ends_cleanly(path) or count_lines(path) != len(last_of)):
         kept = set(last_of.values())
-        write_atomically(path, (line for number, (_value, line) in
+        write_atomically(path, (line.text for number, line in
                                 enumerate(iter_jsonl(path, key)) if number in kept))
     return set(last_of)
 
 
 def read_jsonl(path: Path, key: str) -> dict[str, str]:
     """The last line for each key; a torn or unreadable line is dropped."""
-    return dict(iter_jsonl(path, key))
+    return {line.key: line.text for line in iter_jsonl(path, key)}
 
 
-def iter_jsonl(path: Path, key: str) -> Iterator[tuple[str, str]]:
-    """Each readable line's key and the line (ending in a newline), in the file's order;
-    a torn or unreadable line is skipped.
+class JsonLine(NamedTuple):
+    """One readable line of a ``.jsonl`` file: its key, its text and what it holds."""
 
-        >>> list(iter_jsonl(Path("failures.jsonl"), key="path"))  # doctest: +SKIP
-        [('in/scan.pdf', '{"path": "in/scan.pdf", "error": "encrypted", ...}\\n')]
+    key: str
+    text: str  # ends in a newline
+    fields: dict[str, Any]
+
+
+def iter_jsonl(path: Path, key: str) -> Iterator[JsonLine]:
+    """Each readable line, in the file's order, parsed once; a torn or unreadable line is
+    skipped.
+
+        >>> next(iter_jsonl(Path("failures.jsonl"), key="path")).key  # doctest: +SKIP
+        'in/scan.pdf'
     """
     if not path.exists():
         return
     with path.open(encoding="utf-8", errors="replace") as handle:
         for line in handle:
             try:
-                value = json.loads(line)[key]
+                fields = json.loads(line)
+                value = fields[key]
             except (ValueError, KeyError, TypeError):
                 continue
-            yield value, line if line.endswith("\n") else line + "\n"
+            yield JsonLine(value, line if line.endswith("\n") else line + "\n", fields)
 
 
 def count_lines(path: Path) -> int:

@@ -357,11 +357,11 @@ class LetterStore:
 
         stored = dict(self.connection.execute("SELECT doc_id, processed_at FROM letters"))
         behind: dict[str, str] = {}  # by doc_id; the file is read as it goes, not held
-        for doc_id, line in iter_jsonl(out_dir / "records.jsonl", key="doc_id"):
-            if stored.get(doc_id) != processed_at_of(line):
-                behind[doc_id] = line
+        for line in iter_jsonl(out_dir / "records.jsonl", key="doc_id"):
+            if stored.get(line.key) != processed_at_of(line.fields):
+                behind[line.key] = line.text
             else:  # the last line for a letter is the one that counts
-                behind.pop(doc_id, None)
+                behind.pop(line.key, None)
         if not behind:
             return 0
         with self.transaction() as connection:
@@ -482,10 +482,10 @@ CREATE TABLE IF NOT EXISTS watermarks (
 """
 
 
-def processed_at_of(line: str) -> str | None:
-    """A record line's ``source.processed_at`` as the store writes it (``isoformat``)."""
+def processed_at_of(fields: dict) -> str | None:
+    """A record's ``source.processed_at`` as the store writes it (``isoformat``)."""
     try:
-        return datetime.fromisoformat(json.loads(line)["source"]["processed_at"]).isoformat()
+        return datetime.fromisoformat(fields["source"]["processed_at"]).isoformat()
     except (ValueError, KeyError, TypeError):
         return None
 
