@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from prefect import flow
+from prefect import flow, task
 from prefect.context import FlowRunContext
 
 import flows
@@ -70,3 +70,41 @@ def test_prefect_forgets_which_task_each_result_came_from_once_a_window_is_done(
         return len(outcomes), len(FlowRunContext.get().run_results)
 
     assert links_left_by_windows() == (4, 0)
+
+
+def test_a_finished_tasks_value_is_read_from_its_state_without_prefects_event_loop(
+        monkeypatch):
+    """``State.result`` would hand each letter's record over through Prefect's event-loop
+    thread; the flow reads it from the task's final state instead."""
+    from prefect.client.schemas.objects import State
+
+    @task
+    def double(number: int) -> int:
+        return 2 * number
+
+    @flow
+    def values() -> list[int]:
+        return [flows.result_of(double.submit(number)) for number in range(3)]
+
+    def no_round_trips(*_args, **_kwargs):
+        raise AssertionError("State.result was called")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(State, "result", no_round_trips)
+        assert values() == [0, 2, 4]
+
+
+def test_a_failed_tasks_error_still_reaches_the_flow():
+    @task
+    def broken() -> None:
+        raise ValueError("this task broke")
+
+    @flow
+    def one_broken() -> str:
+        try:
+            flows.result_of(broken.submit())
+        except ValueError as error:
+            return str(error)
+        return "no error"
+
+    assert one_broken() == "this task broke"
