@@ -6,6 +6,12 @@ from pathlib import Path
 
 import pytest
 
+# The project's Prefect settings (its own state folder, quiet logging, the temporary
+# server's services) are set when ``pipeline`` is imported, and Prefect reads them when it
+# is imported. A run imports ``pipeline`` first; so do the tests, whatever their modules
+# import first.
+import pipeline  # noqa: F401, I001
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "letters"
 SEED_PDF = CORPUS / "uim-2020-11-04-handlingsplan.pdf"

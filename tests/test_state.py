@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from prefect.settings import get_current_settings
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # What a fresh interpreter reports: the services a temporary Prefect server would run.
@@ -42,3 +44,12 @@ def test_a_runs_temporary_server_only_records_task_runs(tmp_path):
 def test_a_users_own_prefect_setting_wins(tmp_path):
     services = ephemeral_services(tmp_path, PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED="true")
     assert services == {"TaskRunRecorder", "EventPersister"}
+
+
+def test_the_tests_give_prefect_the_projects_settings_as_a_run_does():
+    """This module imports Prefect before anything of the project's; Prefect reads its
+    settings when it is imported, so the tests' ``conftest`` imports ``pipeline`` first."""
+    settings = get_current_settings()
+    assert str(settings.home) == os.environ["PREFECT_HOME"]
+    assert settings.server.services.event_persister.enabled is (
+        os.environ["PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED"] == "true")
