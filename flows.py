@@ -455,10 +455,22 @@ def run_batch(paths: list[str], out: str = "outputs", workers: int = 1,
         return unchanged  # nothing to process: no flow run, no Prefect server to start
     dask_address = dask_address or os.environ.get(DASK_ADDRESS_ENV) or None
     if not dask_address and hasattr(os, "fork"):  # the letters' children come from here
+        import_temporary_server()
         load_model_meanwhile()
     return process_letters.with_options(task_runner=task_runner(workers, dask_address))(
         paths=paths, out=out, **options
     )
+
+
+def import_temporary_server() -> None:
+    """Import the module Prefect starts its temporary server from (1.5 s of CPU), unless a
+    server of one's own is set: done before the model starts loading in its thread, not
+    beside it, the two do not take turns on the interpreter lock, and the server's process
+    starts that much sooner."""
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        import prefect.server.api.server  # noqa: F401
 
 
 def load_model_meanwhile() -> None:
