@@ -369,15 +369,19 @@ def files_to_process(pdfs: list[Path], folder: OutputFolder, force: bool, summar
         return pdfs
     todo = []
     for path in pdfs:
-        try:
-            unchanged = folder.has_record(read_source(path).doc_id)
-        except OSError:
-            unchanged = False  # the task will report why it cannot be read
-        if unchanged:
+        if has_unchanged_record(folder, path):
             summary.skipped += 1
         else:
             todo.append(path)
     return todo
+
+
+def has_unchanged_record(folder: OutputFolder, path: Path) -> bool:
+    """Whether the file's content, found by its hash, already has its record in ``folder``."""
+    try:
+        return folder.has_record(read_source(path).doc_id)
+    except OSError:
+        return False  # the task will report why it cannot be read
 
 
 def write_outcome(folder: OutputFolder, outcome: Outcome, store: LetterStore | None = None) -> None:
@@ -487,14 +491,20 @@ def load_model_meanwhile() -> None:
 
 def summary_if_all_unchanged(paths: list[str], out: str) -> RunSummary | None:
     """The summary of a run in which every file already has its record, found by hashing
-    alone; None if any file needs processing. The output folder and the store are opened
-    as the flow opens them, so a store behind its records catches up all the same."""
+    alone; None as soon as a file needs processing, without hashing the rest (the flow
+    hashes them again). The output folder and the store are opened as the flow opens them,
+    so a store behind its records catches up all the same."""
     summary = RunSummary(out=out)
     started = time.perf_counter()
-    with OutputFolder(Path(out)) as folder, LetterStore.open(Path(out)):
-        todo = files_to_process(find_pdfs(map(Path, paths)), folder, False, summary)
+    with OutputFolder(Path(out)) as folder:
+        for path in find_pdfs(map(Path, paths)):
+            if not has_unchanged_record(folder, path):
+                return None
+            summary.skipped += 1
+    with LetterStore.open(Path(out)):
+        pass  # catching up is all a run with nothing to process asks of the store
     summary.stage_seconds["finding"] += time.perf_counter() - started
-    return None if todo else summary
+    return summary
 
 
 LOG_SETUP = threading.Lock()

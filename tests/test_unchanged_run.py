@@ -11,6 +11,7 @@ import pytest
 import flows
 from pipeline.output import OutputFolder
 from pipeline.process import process_file
+from pipeline.sources.files import read_source
 from pipeline.store import LetterStore
 
 
@@ -68,3 +69,20 @@ def test_a_changed_file_or_force_goes_through_the_flow(recorded, monkeypatch, fo
     monkeypatch.setattr(flows, "process_letters", calls)
     flows.run_batch([str(letters)], out=str(out), force=force)
     assert len(calls.runs) == 1
+
+
+def test_the_check_stops_at_the_first_file_that_needs_processing(recorded, monkeypatch):
+    """The flow hashes every file again, so the check before it hashes no more than it must."""
+    letters, out = recorded
+    first = letters / "0-changed.pdf"  # found before the recorded letter
+    first.write_bytes(next(letters.glob("*.pdf")).read_bytes() + b"\n% changed\n")
+    hashed = []
+
+    def read_and_note(path):
+        hashed.append(path.name)
+        return read_source(path)
+
+    monkeypatch.setattr(flows, "read_source", read_and_note)
+    monkeypatch.setattr(flows, "process_letters", FlowCalls())
+    flows.run_batch([str(letters)], out=str(out))
+    assert hashed == [first.name]
