@@ -28,6 +28,7 @@ from typing import Any, NamedTuple, TextIO
 from models import Failure, LetterRecord
 
 LOCK_NAME = ".output.lock"
+MISSING_FILE = (None, 0, None)  # ``file_state`` of a file that is not there
 
 
 class OutputFolder:
@@ -46,6 +47,10 @@ class OutputFolder:
         self._recorded_paths: set[str] = set()  # files this run made a record of
         self._jsonl: TextIO | None = None
         self._lock_file: TextIO | None = None
+        # records.jsonl is known to hold one whole line per letter for as long as it is
+        # this file as it was then (``file_state``); None once that is not known. Closing
+        # then need not read an archive's file again to tidy it.
+        self._tidy_as: tuple | None = None
 
     def __enter__(self) -> OutputFolder:
         self.open()
@@ -59,6 +64,7 @@ class OutputFolder:
         with self._locked():
             remove_stale_temporaries(self.root)
             self._doc_ids = tidy_jsonl(self.jsonl_path, key="doc_id")
+            self._tidy_as = file_state(self.jsonl_path)
 
     def has_record(self, doc_id: str) -> bool:
         return doc_id in self._doc_ids and (self.records_dir / f"{doc_id}.json").exists()
@@ -68,7 +74,7 @@ class OutputFolder:
         write_atomically(self.records_dir / f"{record.doc_id}.json", record_json + "\n")
         line = record.model_dump_json() + "\n"
         with self._locked():
-            self._append(line)
+            self._append(line, new_letter=record.doc_id not in self._doc_ids)
         self._doc_ids.add(record.doc_id)  # an older line for it goes when the folder closes
         self._recorded_paths.add(record.source.path)
         self._failures.pop(record.source.path, None)
@@ -83,7 +89,8 @@ class OutputFolder:
             if self._jsonl:
                 self._jsonl.close()
                 self._jsonl = None
-            tidy_jsonl(self.jsonl_path, key="doc_id")
+            if self._tidy_as is None or file_state(self.jsonl_path) != self._tidy_as:
+                tidy_jsonl(self.jsonl_path, key="doc_id")
             self._merge_failures()
         self._lock_file.close()
         self._lock_file = None
@@ -97,14 +104,23 @@ class OutputFolder:
         finally:
             fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
 
-    def _append(self, line: str) -> None:
-        """Append one whole line and flush it; reopen first if another run replaced the file."""
+    def _append(self, line: str, new_letter: bool) -> None:
+        """Append one whole line and flush it; reopen first if another run replaced the file.
+
+        The file stays known to be tidy if it was so up to now, nobody else wrote to it
+        meanwhile, and the line is a letter it did not hold.
+        """
         if self._jsonl is None or replaced(self._jsonl, self.jsonl_path):
             if self._jsonl:
                 self._jsonl.close()
             self._jsonl = self.jsonl_path.open("a", encoding="utf-8")
+        before = file_state(self.jsonl_path)
+        # A file that was not there at the start is tidy if this run made it, still empty.
+        still_tidy = new_letter and (before == self._tidy_as or
+                                     (self._tidy_as == MISSING_FILE and before[1] == 0))
         self._jsonl.write(line)
         self._jsonl.flush()
+        self._tidy_as = file_state(self.jsonl_path) if still_tidy else None
 
     def _merge_failures(self) -> None:
         """failures.jsonl as it stands (other runs' lines too), less the files this run made
@@ -177,6 +193,16 @@ def ends_cleanly(path: Path) -> bool:
             return True
         handle.seek(-1, os.SEEK_END)
         return handle.read(1) == b"\n"
+
+
+def file_state(path: Path) -> tuple:
+    """What tells whether a file was written to or replaced: its inode, size and time of
+    last change; ``MISSING_FILE`` for a file that is not there."""
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return MISSING_FILE
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 def replaced(handle: TextIO, path: Path) -> bool:

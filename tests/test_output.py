@@ -70,3 +70,44 @@ def test_a_failure_is_forgotten_once_the_file_is_processed(tmp_path):
     with OutputFolder(tmp_path) as out:
         out.write_record(record())
     assert (tmp_path / "failures.jsonl").read_text() == ""
+
+
+def test_closing_rereads_the_file_only_if_it_may_need_tidying(tmp_path, monkeypatch):
+    """An archive's records.jsonl holds several KB a letter: a run that only added new
+    letters, alone, leaves it as it is without reading it again at the end."""
+    import pipeline.output as output
+
+    tidied = []
+    tidy = output.tidy_jsonl
+    monkeypatch.setattr(output, "tidy_jsonl",
+                        lambda *args, **kwargs: tidied.append(1) or tidy(*args, **kwargs))
+    with OutputFolder(tmp_path) as out:
+        out.write_record(record())
+        out.write_record(record("fedcba9876543210"))
+    assert len(tidied) == 1  # on opening
+    with OutputFolder(tmp_path) as out:
+        out.write_record(record(body="again"))  # a letter the file holds: a second line
+    assert len(tidied) == 3
+    lines = (tmp_path / "records.jsonl").read_text().splitlines()
+    assert [json.loads(line)["doc_id"] for line in lines] == ["fedcba9876543210",
+                                                               "0123456789abcdef"]
+
+
+def letters_and_bodies(folder) -> list[tuple[str, str]]:
+    lines = (folder / "records.jsonl").read_text().splitlines()
+    return sorted((line["doc_id"], line["body_text"]) for line in map(json.loads, lines))
+
+
+def test_two_runs_writing_into_one_folder_at_once_leave_one_line_per_letter(tmp_path):
+    """Whichever run closes first leaves the file tidy, though the other wrote meanwhile."""
+    first, second = OutputFolder(tmp_path), OutputFolder(tmp_path)
+    first.open()
+    second.open()
+    first.write_record(record(body="from the first run"))
+    second.write_record(record(body="from the second run"))  # the same letter, again
+    second.close()
+    assert letters_and_bodies(tmp_path) == [("0123456789abcdef", "from the second run")]
+    first.write_record(record("fedcba9876543210"))
+    first.close()
+    assert letters_and_bodies(tmp_path) == [("0123456789abcdef", "from the second run"),
+                                            ("fedcba9876543210", "afsat 73,4 mio. kr. i alt")]
