@@ -164,7 +164,7 @@ def process_letters(
     summary = RunSummary(out=out)
     limits = Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb)
     forget_old_runs()
-    with OutputFolder(Path(out)) as folder, LetterStore.open(Path(out)) as store:
+    with folder_and_store(out) as (folder, store):
         started = time.perf_counter()
         todo = files_to_process(find_pdfs(map(Path, paths)), folder, force, summary)
         summary.stage_seconds["finding"] += time.perf_counter() - started
@@ -384,6 +384,19 @@ def has_unchanged_record(folder: OutputFolder, path: Path) -> bool:
         return False  # the task will report why it cannot be read
 
 
+@contextmanager
+def folder_and_store(out: str) -> Iterator[tuple[OutputFolder, LetterStore]]:
+    """The output folder and its store, as every flow writes its letters into both.
+
+    When the flow ends without an error, the store notes how far it holds records.jsonl,
+    if the file gained only this run's letters: the next run then need not read an
+    archive's file through (1.6 s at 50,000 letters) to find what the store lacks.
+    """
+    with OutputFolder(Path(out)) as folder, LetterStore.open(Path(out)) as store:
+        yield folder, store
+        store.keep_up_with(folder.opened_as, folder.grown_by_new_letters_only())
+
+
 def write_outcome(folder: OutputFolder, outcome: Outcome, store: LetterStore | None = None) -> None:
     """Write one letter's record or failure; the store, if given, commits it at once."""
     if outcome.record:
@@ -565,7 +578,7 @@ def process_inbox(
     summary, rows = RunSummary(out=out), []
     limits = Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb)
     forget_old_runs()
-    with OutputFolder(Path(out)) as folder, LetterStore.open(Path(out)) as store:
+    with folder_and_store(out) as (folder, store):
         scan = scan_inbox(Path(inbox), store.processed_hashes())
         summary.skipped = len(scan.skipped)
         hashes = {str(path): sha256 for path, sha256 in scan.new}
@@ -610,8 +623,7 @@ def process_oda(
     limits = Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb)
     forget_old_runs()
     follow = Follow(tuple(types or ()), tuple(committees or ()), tuple(ministries or ()))
-    with (OdaClient(settings) as client, OutputFolder(Path(out)) as folder,
-          LetterStore.open(Path(out)) as store):
+    with OdaClient(settings) as client, folder_and_store(out) as (folder, store):
         follow = follow.resolve(client.lookups())
         start, previous = since or store.watermark("oda") or first_oda_since(), []
         for page in client.document_pages(start, follow.type_ids):

@@ -51,6 +51,7 @@ class OutputFolder:
         # this file as it was then (``file_state``); None once that is not known. Closing
         # then need not read an archive's file again to tidy it.
         self._tidy_as: tuple | None = None
+        self.opened_as: tuple = MISSING_FILE  # records.jsonl once opened and tidied
 
     def __enter__(self) -> OutputFolder:
         self.open()
@@ -64,7 +65,7 @@ class OutputFolder:
         with self._locked():
             remove_stale_temporaries(self.root)
             self._doc_ids = tidy_jsonl(self.jsonl_path, key="doc_id")
-            self._tidy_as = file_state(self.jsonl_path)
+            self._tidy_as = self.opened_as = file_state(self.jsonl_path)
 
     def has_record(self, doc_id: str) -> bool:
         return doc_id in self._doc_ids and (self.records_dir / f"{doc_id}.json").exists()
@@ -78,6 +79,12 @@ class OutputFolder:
         self._doc_ids.add(record.doc_id)  # an older line for it goes when the folder closes
         self._recorded_paths.add(record.source.path)
         self._failures.pop(record.source.path, None)
+
+    def grown_by_new_letters_only(self) -> tuple | None:
+        """records.jsonl's ``file_state`` now, if since the folder was opened the file gained
+        only this folder's lines, each a letter it did not hold; None otherwise."""
+        now = file_state(self.jsonl_path)
+        return now if self._tidy_as is not None and now == self._tidy_as else None
 
     def write_failure(self, failure: Failure) -> None:
         self._failures[failure.path] = failure.model_dump_json() + "\n"

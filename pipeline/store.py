@@ -329,6 +329,8 @@ class LetterStore:
     def __init__(self, connection: sqlite3.Connection, path: Path):
         self.connection = connection
         self.path = path
+        # The ``file_state`` of records.jsonl this store is known to hold all of.
+        self.caught_up_as: tuple | None = None
 
     @classmethod
     def open(cls, out_dir: Path) -> LetterStore:
@@ -339,11 +341,11 @@ class LetterStore:
         """
         path = store_path(out_dir)
         store = cls(connect_writable(path), path)
+        store.ensure_run_state()
         if store.version() != STORE_VERSION:
             store.bring_up_to_date(Path(out_dir))
         else:
             store.catch_up(Path(out_dir))
-        store.ensure_run_state()
         return store
 
     def catch_up(self, out_dir: Path) -> int:
@@ -353,24 +355,44 @@ class LetterStore:
         letter, and the next run skips its file because its record exists. Returns how
         many letters were added or replaced.
         """
-        from pipeline.output import iter_jsonl
+        from pipeline.output import file_state, iter_jsonl
 
+        jsonl = out_dir / "records.jsonl"
+        before = file_state(jsonl)
+        if self.watermark(JSONL_WATERMARK) == state_text(before):
+            self.caught_up_as = before  # as the last run that wrote it left it: nothing new
+            return 0
         stored = dict(self.connection.execute("SELECT doc_id, processed_at FROM letters"))
         behind: dict[str, str] = {}  # by doc_id; the file is read as it goes, not held
-        for line in iter_jsonl(out_dir / "records.jsonl", key="doc_id"):
+        for line in iter_jsonl(jsonl, key="doc_id"):
             if stored.get(line.key) != processed_at_of(line.fields):
                 behind[line.key] = line.text
             else:  # the last line for a letter is the one that counts
                 behind.pop(line.key, None)
-        if not behind:
-            return 0
-        with self.transaction() as connection:
-            for line in behind.values():
-                try:
-                    write_record(connection, LetterRecord.model_validate_json(line))
-                except ValueError:
-                    continue  # a line of an older contract: `reindex` reports it
+        if behind:
+            with self.transaction() as connection:
+                for line in behind.values():
+                    try:
+                        write_record(connection, LetterRecord.model_validate_json(line))
+                    except ValueError:
+                        continue  # a line of an older contract: `reindex` reports it
+        if file_state(jsonl) == before:  # no other run wrote to it while it was read
+            self.mark_caught_up(before)
         return len(behind)
+
+    def mark_caught_up(self, state: tuple) -> None:
+        """Note that the store holds every letter of records.jsonl as it is in ``state``
+        (``pipeline.output.file_state``), so that the next run need not read the file
+        through to find out. A file in any other state is read as before."""
+        self.set_watermark(JSONL_WATERMARK, state_text(state))
+        self.caught_up_as = state
+
+    def keep_up_with(self, since: tuple, now: tuple | None) -> None:
+        """After a run: records.jsonl went from ``since`` to ``now`` with this run's letters
+        only (``now`` None if not), each put here too. If the store held all of ``since``,
+        it holds all of ``now``."""
+        if now is not None and self.caught_up_as == since:
+            self.mark_caught_up(now)
 
     def bring_up_to_date(self, out_dir: Path) -> None:
         """Rebuild from the folder's JSONL files unless another run did so meanwhile.
@@ -379,10 +401,18 @@ class LetterStore:
         new store at once must not both rebuild, or the second would drop what the
         first has added since.
         """
+        from pipeline.output import file_state
+
+        before = file_state(out_dir / "records.jsonl")
         with self.transaction() as connection:
             if self.version() != STORE_VERSION:
                 contents = read_folder(out_dir)
                 fill(connection, contents.records, contents.failures)
+                filled = True
+            else:
+                filled = False
+        if filled and file_state(out_dir / "records.jsonl") == before:
+            self.mark_caught_up(before)  # it read the file through, and nobody wrote meanwhile
 
     def __enter__(self) -> LetterStore:
         return self
@@ -473,6 +503,8 @@ class LetterStore:
 # Scheduled runs' own state. Not derived from the records, so a rebuild (``reindex``, a new
 # store version) keeps it: a watermark lost there would fetch everything again.
 RUN_STATE_TABLES = ("processed_hashes", "watermarks")
+# The store's own watermark: how far it is known to hold the folder's records.jsonl.
+JSONL_WATERMARK = "records.jsonl"
 RUN_STATE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS processed_hashes (
   sha256 TEXT PRIMARY KEY, source TEXT NOT NULL, path TEXT NOT NULL,
@@ -480,6 +512,11 @@ CREATE TABLE IF NOT EXISTS processed_hashes (
 CREATE TABLE IF NOT EXISTS watermarks (
   source TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
 """
+
+
+def state_text(state: tuple) -> str:
+    """A ``file_state`` as the watermarks table keeps it."""
+    return ":".join(map(str, state))
 
 
 def processed_at_of(fields: dict) -> str | None:
@@ -519,6 +556,10 @@ def fill(connection: sqlite3.Connection, records: Iterable[LetterRecord],
          failures: Iterable[Failure]) -> int:
     """Inside a transaction: a fresh schema holding exactly ``records`` and ``failures``."""
     drop_everything(connection)
+    # Rebuilt from the folder's files, the store is read through against records.jsonl anew.
+    for statement in split_script(RUN_STATE_SCHEMA):
+        connection.execute(statement)
+    connection.execute("DELETE FROM watermarks WHERE source = ?", (JSONL_WATERMARK,))
     # executescript() would commit first, so the schema goes statement by statement.
     for statement in split_script(schema_script()):
         connection.execute(statement)
