@@ -503,7 +503,8 @@ class LetterStore:
 # Scheduled runs' own state. Not derived from the records, so a rebuild (``reindex``, a new
 # store version) keeps it: a watermark lost there would fetch everything again.
 RUN_STATE_TABLES = ("processed_hashes", "watermarks")
-# The store's own watermark: how far it is known to hold the folder's records.jsonl.
+# The store's own watermark, which a rebuild drops: the state of records.jsonl the store is
+# known to hold all of (``LetterStore.mark_caught_up``).
 JSONL_WATERMARK = "records.jsonl"
 RUN_STATE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS processed_hashes (
@@ -556,13 +557,11 @@ def fill(connection: sqlite3.Connection, records: Iterable[LetterRecord],
          failures: Iterable[Failure]) -> int:
     """Inside a transaction: a fresh schema holding exactly ``records`` and ``failures``."""
     drop_everything(connection)
-    # Rebuilt from the folder's files, the store is read through against records.jsonl anew.
-    for statement in split_script(RUN_STATE_SCHEMA):
-        connection.execute(statement)
-    connection.execute("DELETE FROM watermarks WHERE source = ?", (JSONL_WATERMARK,))
     # executescript() would commit first, so the schema goes statement by statement.
-    for statement in split_script(schema_script()):
+    for statement in split_script(schema_script() + RUN_STATE_SCHEMA):
         connection.execute(statement)
+    # Rebuilt, the store is checked against records.jsonl line by line again.
+    connection.execute("DELETE FROM watermarks WHERE source = ?", (JSONL_WATERMARK,))
     written = 0
     for record in records:
         write_record(connection, record)

@@ -10,7 +10,7 @@ import flows
 import pipeline.output
 from pipeline.output import OutputFolder
 from pipeline.process import Outcome
-from pipeline.store import LetterStore
+from pipeline.store import LetterStore, reindex
 from tests.test_output import record
 
 
@@ -73,3 +73,12 @@ def test_a_letter_written_twice_is_read_through_once_more(tmp_path, reads):
     with LetterStore.open(tmp_path):
         pass
     assert reads == []  # the read through noted how far the store holds the file
+
+
+def test_a_rebuilt_store_reads_the_records_through_once_more(tmp_path, reads):
+    run_writing(tmp_path, record())
+    reindex(tmp_path)
+    reads.clear()
+    with LetterStore.open(tmp_path) as store:
+        assert store.letter_count() == 1
+    assert "records.jsonl" in reads
