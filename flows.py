@@ -65,7 +65,7 @@ from pipeline.sources.oda import (
     matches,
     page_watermark,
 )
-from pipeline.state import history_days, state_dir
+from pipeline.state import history_days
 from pipeline.store import LetterStore
 
 # Letters submitted at a time. Prefect keeps every future of a submission, with the record it
@@ -545,7 +545,6 @@ def configure_logging(out: Path) -> None:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False
-        state_dir().mkdir(parents=True, exist_ok=True)
 
 
 # -- scheduled runs: an inbox folder and Folketinget's open data (ODA) --------------------------

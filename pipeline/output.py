@@ -96,7 +96,7 @@ class OutputFolder:
             if self._jsonl:
                 self._jsonl.close()
                 self._jsonl = None
-            if self._tidy_as is None or file_state(self.jsonl_path) != self._tidy_as:
+            if self.grown_by_new_letters_only() is None:  # it may need tidying
                 tidy_jsonl(self.jsonl_path, key="doc_id")
             self._merge_failures()
         self._lock_file.close()
