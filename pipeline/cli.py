@@ -22,7 +22,8 @@ from pipeline.state import history_days
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Danish ministerial letters (PDF) to validated JSON records.")
-console = Console(stderr=True)
+# soft_wrap: a message naming a file keeps its path on one line, whatever the width.
+console = Console(stderr=True, soft_wrap=True)
 
 
 @app.callback()

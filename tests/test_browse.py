@@ -211,6 +211,8 @@ def test_browse_without_a_store_says_what_to_run_first(tmp_path):
 
     from pipeline.cli import app
 
-    result = CliRunner().invoke(app, ["browse", "--out", str(tmp_path)])
+    out = tmp_path / "a folder whose name is long enough to pass the width of a terminal"
+    result = CliRunner().invoke(app, ["browse", "--out", str(out)])
     assert result.exit_code == 1
-    assert "run `ministerbrev process` first" in result.stderr
+    assert f"No store at {out / 'letters.sqlite'}: run `ministerbrev process` first" \
+        in result.stderr
