@@ -4,6 +4,8 @@ run, no Prefect server. A file that changed still goes through the flow."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ import flows
 from pipeline.output import OutputFolder
 from pipeline.process import process_file
 from pipeline.sources.files import read_source
-from pipeline.store import LetterStore
+from pipeline.store import store_path
 
 
 class FlowCalls:
@@ -53,9 +55,17 @@ def test_a_run_over_unchanged_files_starts_no_flow(recorded, monkeypatch):
 def test_the_store_catches_up_though_no_flow_runs(recorded, monkeypatch):
     letters, out = recorded  # the record is in records.jsonl, not yet in the store
     monkeypatch.setattr(flows, "process_letters", FlowCalls())
+    assert letters_in_store(out) == 0
     flows.run_batch([str(letters)], out=str(out))
-    with LetterStore.open(out) as store:
-        assert store.letter_count() == 1
+    assert letters_in_store(out) == 1
+
+
+def letters_in_store(out: Path) -> int:
+    """The store's letters as the file holds them: ``LetterStore.open`` would catch up first."""
+    if not store_path(out).exists():
+        return 0
+    with closing(sqlite3.connect(store_path(out))) as connection:
+        return connection.execute("SELECT count(*) FROM letters").fetchone()[0]
 
 
 @pytest.mark.parametrize("force", [False, True])
