@@ -15,11 +15,13 @@ import hashlib
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -70,8 +72,14 @@ def kill_when_records_exist(process: subprocess.Popen, records: Path, count: int
     return len(list(records.glob("*.json")))
 
 
+class Finished(NamedTuple):
+    out: Path
+    written_before_kill: int
+    killed_pid: int  # the killed run's process, which ran its flow
+
+
 @pytest.fixture(scope="module")
-def killed_and_finished(batch) -> tuple[Path, int]:
+def killed_and_finished(batch) -> Finished:
     root, _doc_ids = batch
     letters, out = root / "letters", root / "out"
     first = start_cli(str(letters), "--out", str(out), log=root / "first.log")
@@ -80,16 +88,16 @@ def killed_and_finished(batch) -> tuple[Path, int]:
     second_only = start_cli(str(letters / "b"), "--out", str(out), log=root / "b.log")
     for process, log in ((both, "both.log"), (second_only, "b.log")):
         assert process.wait(timeout=600) == 0, (root / log).read_text()[-3000:]
-    return out, written_before_kill
+    return Finished(out, written_before_kill, first.pid)
 
 
 def test_the_first_run_was_killed_midway(killed_and_finished):
-    _out, written_before_kill = killed_and_finished
+    written_before_kill = killed_and_finished.written_before_kill
     assert KILL_AT <= written_before_kill < LETTERS
 
 
 def test_every_letter_has_one_whole_record_file(killed_and_finished, batch):
-    out, _written = killed_and_finished
+    out = killed_and_finished.out
     _root, doc_ids = batch
     files = sorted((out / "records").glob("*.json"))
     assert sorted(path.stem for path in files) == sorted(doc_ids.values())
@@ -100,7 +108,7 @@ def test_every_letter_has_one_whole_record_file(killed_and_finished, batch):
 
 
 def test_every_letter_has_one_line_in_records_jsonl(killed_and_finished, batch):
-    out, _written = killed_and_finished
+    out = killed_and_finished.out
     _root, doc_ids = batch
     lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert sorted(json.loads(line)["doc_id"] for line in lines) == sorted(doc_ids.values())
@@ -108,8 +116,20 @@ def test_every_letter_has_one_line_in_records_jsonl(killed_and_finished, batch):
 
 
 def test_every_letter_is_in_the_store_once(killed_and_finished, batch):
-    out, _written = killed_and_finished
+    out = killed_and_finished.out
     _root, doc_ids = batch
     with sqlite3.connect(f"file:{store_path(out)}?mode=ro", uri=True) as store:
         stored = [doc_id for (doc_id,) in store.execute("select doc_id from letters")]
     assert sorted(stored) == sorted(doc_ids.values())
+
+
+def test_the_runs_after_mark_the_killed_runs_flow_run_crashed(killed_and_finished):
+    """Its process gone, the killed run's flow run would stay Running for good, with no end
+    time for the history to forget it by (``flows.end_runs_whose_process_is_gone``)."""
+    process = f"{socket.gethostname()}:{killed_and_finished.killed_pid}"
+    database = Path(os.environ["PREFECT_HOME"]) / "prefect.db"
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as prefect:
+        states = [(state, end is not None) for state, end, labels in prefect.execute(
+            "select state_type, end_time, labels from flow_run where labels like ?",
+            (f"%{process}%",)) if json.loads(labels).get("ministerbrev.process") == process]
+    assert states == [("CRASHED", True)]

@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from flows import process_is_gone, this_process
 from pipeline.cli import app
 from pipeline.state import HISTORY_DAYS_ENV, history_days
 from tests.test_state import own_state
@@ -74,3 +76,19 @@ def test_the_command_says_so_before_it_starts(monkeypatch, tmp_path):
 def test_the_history_defaults_to_a_week(monkeypatch):
     monkeypatch.delenv(HISTORY_DAYS_ENV, raising=False)
     assert history_days() == 7
+
+
+def test_a_flow_runs_process_is_gone_once_it_has_ended_or_its_pid_was_given_again():
+    now = datetime.now(UTC)
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    host = this_process().rpartition(":")[0]
+    assert process_is_gone(f"{host}:{ended.pid}", now)
+    assert not process_is_gone(this_process(), now)
+    # this process started after that flow run: the pid it was labelled with went to us
+    assert process_is_gone(this_process(), datetime(2000, 1, 1, tzinfo=UTC))
+
+
+@pytest.mark.parametrize("process", [None, "", "another-machine:1", "no pid"])
+def test_a_process_on_another_machine_or_not_named_is_taken_to_be_going(process):
+    assert not process_is_gone(process, datetime.now(UTC))
