@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, not an install
 
 # A fresh Prefect database, unless MINISTERBREV_STATE_DIR names one: the server's cost per
-# task grows with the task runs its database holds (flows.forget_old_runs).
+# task grows with the task runs its database holds (pipeline.prefect_history.forget_old_runs).
 FRESH_STATE = tempfile.mkdtemp(prefix="ministerbrev-prefect-cost-")
 os.environ.setdefault("MINISTERBREV_STATE_DIR", FRESH_STATE)
 

@@ -25,7 +25,8 @@ def state_dir() -> Path:
     return Path(configured) if configured else PROJECT_ROOT / ".state"
 
 
-# How many days of runs a run's temporary Prefect server keeps (``flows.forget_old_runs``).
+# How many days of runs a run's temporary Prefect server keeps
+# (``pipeline.prefect_history.forget_old_runs``).
 HISTORY_DAYS_ENV, DEFAULT_HISTORY_DAYS = "MINISTERBREV_PREFECT_HISTORY_DAYS", 7.0
 
 
@@ -67,7 +68,7 @@ def configure_environment() -> None:
         # database transaction per event the server spent ~33 ms of CPU a letter, about
         # what reading the letter takes; in batches, ~14 ms. A batch is written once a
         # second, or sooner when it is full: every write also reads the whole task-run
-        # table (flows.forget_old_runs), so batches up to 500 write less often when
+        # table (pipeline.prefect_history), so batches up to 500 write less often when
         # letters come fast, and a run still waits at most a second for the last one.
         "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "500",
         "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "500",

@@ -125,7 +125,7 @@ def test_every_letter_is_in_the_store_once(killed_and_finished, batch):
 
 def test_the_runs_after_mark_the_killed_runs_flow_run_crashed(killed_and_finished):
     """Its process gone, the killed run's flow run would stay Running for good, with no end
-    time for the history to forget it by (``flows.end_runs_whose_process_is_gone``)."""
+    time for the history to forget it by (``pipeline.prefect_history``)."""
     process = f"{socket.gethostname()}:{killed_and_finished.killed_pid}"
     database = Path(os.environ["PREFECT_HOME"]) / "prefect.db"
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as prefect:

@@ -1,4 +1,4 @@
-"""The temporary Prefect server forgets runs older than its history (``flows.forget_old_runs``).
+"""The temporary Prefect server forgets runs older than its history (``forget_old_runs``).
 
 The runs happen in a fresh interpreter with a state folder of the test's own, so its
 temporary server and database hold only these runs.
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from flows import process_is_gone, this_process
 from pipeline.cli import app
+from pipeline.prefect_history import process_is_gone, this_process
 from pipeline.state import HISTORY_DAYS_ENV, history_days
 from tests.test_state import own_state
 
@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNS = """
 import json, os, sys
 import flows
+from pipeline.prefect_history import forget_old_runs
 from prefect.client.orchestration import get_client
 
 def held():
@@ -39,7 +40,7 @@ seen = []
 for number, days in enumerate(["", "", "0"]):
     os.environ["MINISTERBREV_PREFECT_HISTORY_DAYS"] = days
     if days == "0":  # with no time to spend, nothing is deleted yet
-        seen.append({"deleted": flows.forget_old_runs(budget=0), **held()})
+        seen.append({"deleted": forget_old_runs(budget=0), **held()})
     flows.run_batch([letter], out=f"{out}/{number}", show_progress=False)
     seen.append(held())
 print(json.dumps(seen))
