@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from models import Failure, LetterRecord
-from pipeline.output import OutputFolder
+from pipeline.output import OutputFolder, keyed_lines
 from tests.test_models import minimal_record
 
 
@@ -111,3 +111,24 @@ def test_two_runs_writing_into_one_folder_at_once_leave_one_line_per_letter(tmp_
     first.close()
     assert letters_and_bodies(tmp_path) == [("0123456789abcdef", "from the second run"),
                                             ("fedcba9876543210", "afsat 73,4 mio. kr. i alt")]
+
+
+def test_lines_written_by_another_tool_are_read_as_well(tmp_path):
+    """Lines of another shape (spaces after the colons, the key not first) are parsed."""
+    lines = [json.dumps(record(doc_id="fedcba9876543210").model_dump(mode="json")),
+             json.dumps({"schema_version": "1", "doc_id": "0123456789abcdef"})]
+    (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n")
+    assert [key for key, _text in keyed_lines(tmp_path / "records.jsonl", "doc_id")] == [
+        "fedcba9876543210", "0123456789abcdef"]
+
+
+def test_a_torn_line_that_another_run_appended_to_is_dropped_whole(tmp_path):
+    """The torn line begins like a whole one and the line after it ends like one; taken by
+    its beginning, the letter would keep a line that is no JSON."""
+    whole = record(doc_id="fedcba9876543210").model_dump_json()
+    torn = record().model_dump_json()[:60]
+    (tmp_path / "records.jsonl").write_text(torn + whole + "\n" + whole + "\n")
+    with OutputFolder(tmp_path):
+        pass
+    lines = (tmp_path / "records.jsonl").read_text().splitlines()
+    assert [json.loads(line)["doc_id"] for line in lines] == ["fedcba9876543210"]
