@@ -67,13 +67,23 @@ def forget_old_runs(budget: float = FORGET_SECONDS) -> int:
     return deleted
 
 
-# The label on a flow run that names the process running it ("host:pid"), so that a later
-# run can tell a run whose process was killed from one still going beside it.
+# The label on a flow run that names the process running it ("machine:pid"), so that a
+# later run can tell a run whose process was killed from one still going beside it.
 PROCESS_LABEL = "ministerbrev.process"
 
 
+def this_machine() -> str:
+    """This host and, on Linux, its pid namespace: two containers may share a host name and
+    a state folder, but not their process numbers. ``myhost/4026531836``, or ``myhost``."""
+    try:
+        namespace = os.readlink("/proc/self/ns/pid")  # "pid:[4026531836]"
+    except OSError:
+        return socket.gethostname()
+    return f"{socket.gethostname()}/{namespace.removeprefix('pid:[').removesuffix(']')}"
+
+
 def this_process() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    return f"{this_machine()}:{os.getpid()}"
 
 
 def label_with_this_process(client) -> None:
@@ -112,9 +122,10 @@ def end_runs_whose_process_is_gone(client) -> int:
 
 
 def process_is_gone(process: str | None, since: datetime | None) -> bool:
-    """Whether the process named ``host:pid``, running since ``since``, has ended.
+    """Whether the process named ``machine:pid``, running since ``since``, has ended.
 
-    A process on another machine, or one not named, is taken to be going. A pid now held
+    A process on another machine (``this_machine``), or one not named, is taken to be
+    going. A pid now held
     by a process that started later was given again: the process named is gone.
 
         >>> process_is_gone(this_process(), datetime.now().astimezone())
@@ -122,8 +133,8 @@ def process_is_gone(process: str | None, since: datetime | None) -> bool:
     """
     import psutil
 
-    host, _, pid = (process or "").rpartition(":")
-    if host != socket.gethostname() or not pid.isdigit() or since is None:
+    machine, _, pid = (process or "").rpartition(":")
+    if machine != this_machine() or not pid.isdigit() or since is None:
         return False
     try:
         started = psutil.Process(int(pid)).create_time()

@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from typing import NamedTuple
 import pytest
 
 from models import LetterRecord
+from pipeline.prefect_history import this_machine
 from pipeline.store import store_path
 
 CLI = Path(sys.executable).with_name("ministerbrev")
@@ -126,7 +126,7 @@ def test_every_letter_is_in_the_store_once(killed_and_finished, batch):
 def test_the_runs_after_mark_the_killed_runs_flow_run_crashed(killed_and_finished):
     """Its process gone, the killed run's flow run would stay Running for good, with no end
     time for the history to forget it by (``pipeline.prefect_history``)."""
-    process = f"{socket.gethostname()}:{killed_and_finished.killed_pid}"
+    process = f"{this_machine()}:{killed_and_finished.killed_pid}"
     database = Path(os.environ["PREFECT_HOME"]) / "prefect.db"
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as prefect:
         states = [(state, end is not None) for state, end, labels in prefect.execute(

@@ -7,6 +7,7 @@ temporary server and database hold only these runs.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -16,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.prefect_history import process_is_gone, this_process
+from pipeline.prefect_history import process_is_gone, this_machine, this_process
 from pipeline.state import HISTORY_DAYS_ENV, history_days
 from tests.test_state import own_state
 
@@ -83,8 +84,7 @@ def test_a_flow_runs_process_is_gone_once_it_has_ended_or_its_pid_was_given_agai
     now = datetime.now(UTC)
     ended = subprocess.Popen([sys.executable, "-c", "pass"])
     ended.wait()
-    host = this_process().rpartition(":")[0]
-    assert process_is_gone(f"{host}:{ended.pid}", now)
+    assert process_is_gone(f"{this_machine()}:{ended.pid}", now)
     assert not process_is_gone(this_process(), now)
     # this process started after that flow run: the pid it was labelled with went to us
     assert process_is_gone(this_process(), datetime(2000, 1, 1, tzinfo=UTC))
@@ -93,3 +93,17 @@ def test_a_flow_runs_process_is_gone_once_it_has_ended_or_its_pid_was_given_agai
 @pytest.mark.parametrize("process", [None, "", "another-machine:1", "no pid"])
 def test_a_process_on_another_machine_or_not_named_is_taken_to_be_going(process):
     assert not process_is_gone(process, datetime.now(UTC))
+
+
+def test_a_container_sharing_this_hosts_name_is_another_machine():
+    """Its processes are numbered apart (a pid namespace of its own): a number that has
+    ended here may be a process going there."""
+    if not Path("/proc/self/ns/pid").exists():
+        pytest.skip("no pid namespaces here")
+    namespace = os.readlink("/proc/self/ns/pid").removeprefix("pid:[").removesuffix("]")
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    now = datetime.now(UTC)
+    assert process_is_gone(f"{this_machine()}:{ended.pid}", now)
+    container = this_machine().replace(namespace, str(int(namespace) + 1))
+    assert not process_is_gone(f"{container}:{ended.pid}", now)
