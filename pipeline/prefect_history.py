@@ -125,8 +125,8 @@ def process_is_gone(process: str | None, since: datetime | None) -> bool:
     """Whether the process named ``machine:pid``, running since ``since``, has ended.
 
     A process on another machine (``this_machine``), or one not named, is taken to be
-    going. A pid now held
-    by a process that started later was given again: the process named is gone.
+    going. A pid now held by a process that started later was given again: the process
+    named is gone.
 
         >>> process_is_gone(this_process(), datetime.now().astimezone())
         False

@@ -80,11 +80,17 @@ def test_the_history_defaults_to_a_week(monkeypatch):
     assert history_days() == 7
 
 
-def test_a_flow_runs_process_is_gone_once_it_has_ended_or_its_pid_was_given_again():
-    now = datetime.now(UTC)
+@pytest.fixture
+def ended_pid() -> int:
+    """The number of a process of this machine that has ended."""
     ended = subprocess.Popen([sys.executable, "-c", "pass"])
     ended.wait()
-    assert process_is_gone(f"{this_machine()}:{ended.pid}", now)
+    return ended.pid
+
+
+def test_a_flow_runs_process_is_gone_once_it_has_ended_or_its_pid_was_given_again(ended_pid):
+    now = datetime.now(UTC)
+    assert process_is_gone(f"{this_machine()}:{ended_pid}", now)
     assert not process_is_gone(this_process(), now)
     # this process started after that flow run: the pid it was labelled with went to us
     assert process_is_gone(this_process(), datetime(2000, 1, 1, tzinfo=UTC))
@@ -95,15 +101,13 @@ def test_a_process_on_another_machine_or_not_named_is_taken_to_be_going(process)
     assert not process_is_gone(process, datetime.now(UTC))
 
 
-def test_a_container_sharing_this_hosts_name_is_another_machine():
+def test_a_container_sharing_this_hosts_name_is_another_machine(ended_pid):
     """Its processes are numbered apart (a pid namespace of its own): a number that has
     ended here may be a process going there."""
     if not Path("/proc/self/ns/pid").exists():
         pytest.skip("no pid namespaces here")
     namespace = os.readlink("/proc/self/ns/pid").removeprefix("pid:[").removesuffix("]")
-    ended = subprocess.Popen([sys.executable, "-c", "pass"])
-    ended.wait()
     now = datetime.now(UTC)
-    assert process_is_gone(f"{this_machine()}:{ended.pid}", now)
+    assert process_is_gone(f"{this_machine()}:{ended_pid}", now)
     container = this_machine().replace(namespace, str(int(namespace) + 1))
-    assert not process_is_gone(f"{container}:{ended.pid}", now)
+    assert not process_is_gone(f"{container}:{ended_pid}", now)
