@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 LetterKind = Literal["orientering", "svar_paa_spoergsmaal", "oversendelse", "other"]
 CaseNumberKind = Literal["sagsnummer", "journalnummer", "akt-id", "dokumentnummer", "reference"]
@@ -114,6 +114,9 @@ class QuestionRef(Strict):
     number: int
     series: str | None = Field(default=None, description='e.g. "Alm. del"')
     committee: str | None = None
+    answered: bool = Field(
+        default=False, description="True for the question the letter answers (its heading or "
+        "opening names it); false for a question it only cites.")
     raw: str
 
 
@@ -173,7 +176,8 @@ class LetterRecord(Strict):
     """One processed letter. See ``../shared/record-contract.md`` for the conventions."""
 
     doc_id: str = Field(pattern=r"^[0-9a-f]{16}$")
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    # Records of version 1 (without QuestionRef.answered) still read.
+    schema_version: Literal["1", "2"] = SCHEMA_VERSION
     source: Source
     letter: Letter
     amounts: list[Amount] = Field(default_factory=list)

@@ -93,10 +93,19 @@ def evaluate(
     out: Annotated[Path, typer.Option("--out", help="Output folder for the records")] = Path(
         "outputs"
     ),
-    mismatches: Annotated[bool, typer.Option(help="List each letter's differences")] = False,
+    real: Annotated[Path | None, typer.Option(
+        help="Score the genuine letters in this folder (their .txt files, e.g. "
+        "../shared/data/real-letters) against corpus/real/gold instead, each set into a "
+        "PDF as the text flow and in a ministry's template")] = None,
+    mismatches: Annotated[bool, typer.Option(
+        help="List each letter's differences (of the genuine letters: the dev split's "
+        "only, so the test split stays unread)")] = False,
     min_f1: Annotated[float, typer.Option(help="Exit 1 if a field scores below this")] = 0.0,
 ) -> None:
-    """Process the corpus letters and score the records against their gold, field by field."""
+    """Process letters and score the records against their gold, field by field."""
+    if real is not None:
+        evaluate_real(real, out, mismatches, min_f1)
+        return
     from flows import run_batch
     from pipeline.evaluate import evaluate as score_records
     from pipeline.evaluate import micro_average
@@ -115,6 +124,52 @@ def evaluate(
             Console().print(f"[bold]{difference.letter}[/bold] {difference.field}: "
                             f"missing {difference.missing} unexpected {difference.unexpected}")
     if any(score.f1 < min_f1 for score in scores.values()):
+        raise typer.Exit(1)
+
+
+def evaluate_real(letters_dir: Path, out: Path, mismatches: bool, min_f1: float) -> None:
+    """The genuine letters: F1 per field for each split, each way of setting them, and both."""
+    from pipeline.evaluate import LIST_FIELDS, SCALAR_FIELDS
+    from pipeline.genuine import RENDERINGS, evaluate_genuine, load_genuine
+
+    if not letters_dir.is_dir():
+        console.print(f"[red]No such folder:[/red] {letters_dir}")
+        raise typer.Exit(2)
+    letters = load_genuine(letters_dir)
+    if not letters:
+        console.print(f"[red]No letter in {letters_dir} has gold in corpus/real/gold[/red]")
+        raise typer.Exit(2)
+    result = evaluate_genuine(letters, out / "genuine", show_progress=console.is_terminal)
+    columns = [(split, rendering) for split in ("dev", "test") for rendering in
+               (*RENDERINGS, None) if (split, rendering or RENDERINGS[0]) in result.scores]
+    table = Table(title=f"ministerbrev evaluate: genuine letters in {letters_dir} (F1)")
+    table.add_column("field")
+    for split, rendering in columns:
+        table.add_column(f"{split} {rendering or 'both'}", justify="right")
+    table.add_column("gold (dev/test)", justify="right")
+    lowest = 1.0
+    for field in [*SCALAR_FIELDS, *LIST_FIELDS, "all (micro)"]:
+        cells = []
+        for split, rendering in columns:
+            score = (result.micro(split, rendering) if field == "all (micro)"
+                     else result.field(split, field, rendering))
+            cells.append(f"{score.f1:.3f}")
+            if rendering is None:
+                lowest = min(lowest, score.f1)
+        golds = [str((result.micro(s, "flow") if field == "all (micro)"
+                      else result.field(s, field, "flow")).gold)
+                 for s in ("dev", "test") if (s, "flow") in result.scores]
+        table.add_row(field, *cells, "/".join(golds))
+    Console().print(table)
+    if mismatches:
+        for (split, rendering), differences in result.mismatches.items():
+            if split != "dev":
+                continue
+            for difference in differences:
+                Console().print(f"[bold]{difference.letter}[/bold] ({rendering}) "
+                                f"{difference.field}: missing {difference.missing} "
+                                f"unexpected {difference.unexpected}")
+    if lowest < min_f1:
         raise typer.Exit(1)
 
 

@@ -31,13 +31,17 @@ SCALAR_FIELDS = [
 LIST_FIELDS: dict[str, tuple[str, ...]] = {
     "letter.recipients": ("name", "organisation", "address"),
     "letter.case_numbers": ("kind", "value"),
-    "letter.question_refs": ("number", "series", "committee"),
+    "letter.question_refs": ("number", "series", "committee", "answered"),
     "amounts": ("value", "currency", "per", "range_to"),
     "dates": ("value",),
     "periods": ("start", "end"),
     "counts": ("value", "lemma"),
     "recommendations": ("text",),
 }
+
+
+# Values of keys that gold written before they existed leaves out.
+DEFAULTS = {"answered": False}
 
 
 @dataclass
@@ -80,17 +84,29 @@ class Mismatch:
 def evaluate(gold_dir: Path, records_jsonl: Path) -> tuple[dict[str, Score], list[Mismatch]]:
     """Score every letter that has both a gold file and a record."""
     records = records_by_stem(records_jsonl)
-    scores = {field: Score() for field in [*SCALAR_FIELDS, *LIST_FIELDS]}
-    mismatches: list[Mismatch] = []
+    pairs = []
     for gold_path in sorted(gold_dir.glob("*.json")):
         record = records.get(gold_path.stem)
-        if record is None:
-            continue
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if record is not None:
+            pairs.append((gold_path.stem, record, json.loads(gold_path.read_text("utf-8"))))
+    return score(pairs)
+
+
+def score(pairs: Iterable[tuple[str, dict, dict]]) -> tuple[dict[str, Score], list[Mismatch]]:
+    """Scores over (letter name, record, gold) triples, and each letter's differences.
+
+    A gold file's ``unscored`` list names fields left out for that letter (a letter
+    cut off before its signature has no minister to find)."""
+    scores = {field: Score() for field in [*SCALAR_FIELDS, *LIST_FIELDS]}
+    mismatches: list[Mismatch] = []
+    for name, record, gold in pairs:
+        unscored = set(gold.get("unscored", []))
         for field, (predicted, expected) in compared_fields(record, gold):
+            if field in unscored:
+                continue
             scores[field].add(predicted, expected)
             if predicted != expected:
-                mismatches.append(Mismatch(gold_path.stem, field,
+                mismatches.append(Mismatch(name, field,
                                            sorted(map(str, (expected - predicted).elements())),
                                            sorted(map(str, (predicted - expected).elements()))))
     return scores, mismatches
@@ -124,7 +140,8 @@ def scalar(value) -> Counter:
 
 
 def item_keyer(keys: tuple[str, ...]) -> Callable[[dict], tuple]:
-    return lambda item: tuple(normalised(item.get(key)) for key in keys)
+    # A key the gold leaves out ("answered" in older gold) reads as its default.
+    return lambda item: tuple(normalised(item.get(key, DEFAULTS.get(key))) for key in keys)
 
 
 def normalised(value):
@@ -142,4 +159,16 @@ def micro_average(scores: dict[str, Score]) -> Score:
         total.true_positives += score.true_positives
         total.predicted += score.predicted
         total.gold += score.gold
+    return total
+
+
+def pooled(score_sets: list[dict[str, Score]]) -> dict[str, Score]:
+    """Field by field, the counts of several sets of scores added up."""
+    total: dict[str, Score] = {}
+    for scores in score_sets:
+        for field, one in scores.items():
+            into = total.setdefault(field, Score())
+            into.true_positives += one.true_positives
+            into.predicted += one.predicted
+            into.gold += one.gold
     return total

@@ -38,7 +38,7 @@ from pathlib import Path
 from models import Failure, LetterRecord
 
 STORE_NAME = "letters.sqlite"
-STORE_VERSION = 1  # kept in PRAGMA user_version; a store of another version is rebuilt
+STORE_VERSION = 2  # kept in PRAGMA user_version; a store of another version is rebuilt
 BUSY_TIMEOUT_MS = 60_000  # a second run waits this long for the write lock
 
 
@@ -132,6 +132,7 @@ FACT_TABLES = (
         _col("number", "INTEGER NOT NULL", "The question's number"),
         _col("series", "TEXT", "E.g. 'Alm. del'"),
         _col("committee", "TEXT", "The committee that asked"),
+        _col("answered", "INTEGER", "1 for the question the letter answers, 0 for one it cites"),
         _col("raw", "TEXT NOT NULL", "The reference as printed"),
     ), ("doc_id", "position")),
     TableSpec("amounts", "Amounts of money in a letter's text, one row per place they stand.", (

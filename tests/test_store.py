@@ -25,6 +25,7 @@ from pipeline.cli import app
 from pipeline.output import OutputFolder
 from pipeline.store import (
     FACT_TABLES,
+    STORE_VERSION,
     TABLES,
     LetterStore,
     QueryRefused,
@@ -426,7 +427,7 @@ def test_query_refuses_anything_but_reading_with_a_clear_error(out, sql, reason)
 def test_query_allows_pragmas_that_only_report(out):
     columns = [row[1] for row in rows(out, "PRAGMA table_info(letters)")]
     assert {"doc_id", "year", "ministry", "recipient"} <= set(columns)
-    assert rows(out, "PRAGMA user_version") == [(1,)]
+    assert rows(out, "PRAGMA user_version") == [(STORE_VERSION,)]
 
 
 def test_query_reports_bad_sql_and_a_missing_store_in_words(out, tmp_path):
