@@ -185,7 +185,8 @@ def evaluate_genuine(letters: list[GenuineLetter], work: Path, workers: int = 1,
         for letter in letters:
             (pdfs / f"{letter.name}.pdf").write_bytes(pdf_of(letter, rendering))
         out = work / rendering / "out"
-        run_batch([str(pdfs)], out=str(out), workers=workers, show_progress=show_progress)
+        run_batch([str(pdfs)], out=str(out), workers=workers, show_progress=show_progress,
+                  force=True)
         records = records_by_stem(out / "records.jsonl")
         for split in ("dev", "test"):
             pairs = [(letter.name, records[letter.name], letter.gold) for letter in letters
