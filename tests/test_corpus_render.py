@@ -139,7 +139,8 @@ def test_gold_has_every_contract_key(path):
     assert all(set(r) == {"name", "organisation", "address"} for r in letter["recipients"])
     assert all(set(c) == {"kind", "value"} for c in letter["case_numbers"])
     assert all(not re.search(r"\s[-/]|[-/]\s", c["value"]) for c in letter["case_numbers"])
-    assert all(set(q) == {"number", "series", "committee"} for q in letter["question_refs"])
+    assert all(set(q) == {"number", "series", "committee", "answered"}
+               for q in letter["question_refs"])
     assert letter["sender"]["cvr"] is None or letter["sender"]["cvr"].isdigit()
     for key, keys in ITEM_KEYS.items():
         assert all(set(item) == keys for item in gold[key]), key
