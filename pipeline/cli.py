@@ -101,10 +101,12 @@ def evaluate(
         help="List each letter's differences (of the genuine letters: the dev split's "
         "only, so the test split stays unread)")] = False,
     min_f1: Annotated[float, typer.Option(help="Exit 1 if a field scores below this")] = 0.0,
+    markdown: Annotated[bool, typer.Option(
+        help="With --real: print the scores as a Markdown table (docs/accuracy.md)")] = False,
 ) -> None:
     """Process letters and score the records against their gold, field by field."""
     if real is not None:
-        evaluate_real(real, out, mismatches, min_f1)
+        evaluate_real(real, out, mismatches, min_f1, markdown)
         return
     from flows import run_batch
     from pipeline.evaluate import evaluate as score_records
@@ -127,10 +129,10 @@ def evaluate(
         raise typer.Exit(1)
 
 
-def evaluate_real(letters_dir: Path, out: Path, mismatches: bool, min_f1: float) -> None:
+def evaluate_real(letters_dir: Path, out: Path, mismatches: bool, min_f1: float,
+                  markdown: bool = False) -> None:
     """The genuine letters: F1 per field for each split, each way of setting them, and both."""
-    from pipeline.evaluate import LIST_FIELDS, SCALAR_FIELDS
-    from pipeline.genuine import RENDERINGS, evaluate_genuine, load_genuine
+    from pipeline.genuine import evaluate_genuine, load_genuine, score_table
 
     if not letters_dir.is_dir():
         console.print(f"[red]No such folder:[/red] {letters_dir}")
@@ -140,36 +142,29 @@ def evaluate_real(letters_dir: Path, out: Path, mismatches: bool, min_f1: float)
         console.print(f"[red]No letter in {letters_dir} has gold in corpus/real/gold[/red]")
         raise typer.Exit(2)
     result = evaluate_genuine(letters, out / "genuine", show_progress=console.is_terminal)
-    columns = [(split, rendering) for split in ("dev", "test") for rendering in
-               (*RENDERINGS, None) if (split, rendering or RENDERINGS[0]) in result.scores]
-    table = Table(title=f"ministerbrev evaluate: genuine letters in {letters_dir} (F1)")
-    table.add_column("field")
-    for split, rendering in columns:
-        table.add_column(f"{split} {rendering or 'both'}", justify="right")
-    table.add_column("gold (dev/test)", justify="right")
-    lowest = 1.0
-    for field in [*SCALAR_FIELDS, *LIST_FIELDS, "all (micro)"]:
-        cells = []
-        for split, rendering in columns:
-            score = (result.micro(split, rendering) if field == "all (micro)"
-                     else result.field(split, field, rendering))
-            cells.append(f"{score.f1:.3f}")
-            if rendering is None:
-                lowest = min(lowest, score.f1)
-        golds = [str((result.micro(s, "flow") if field == "all (micro)"
-                      else result.field(s, field, "flow")).gold)
-                 for s in ("dev", "test") if (s, "flow") in result.scores]
-        table.add_row(field, *cells, "/".join(golds))
-    Console().print(table)
+    headers, rows = score_table(result)
+    if markdown:
+        print("| " + " | ".join(headers) + " |")
+        print("|" + "|".join(" --- " for _ in headers) + "|")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+    else:
+        table = Table(title=f"ministerbrev evaluate: genuine letters in {letters_dir} (F1)")
+        for index, header in enumerate(headers):
+            table.add_column(header, justify="left" if index == 0 else "right")
+        for row in rows:
+            table.add_row(*row)
+        # Wide enough for every column also when the output goes to a file.
+        Console(width=None if console.is_terminal else 140).print(table)
     if mismatches:
         for (split, rendering), differences in result.mismatches.items():
             if split != "dev":
                 continue
             for difference in differences:
-                Console().print(f"[bold]{difference.letter}[/bold] ({rendering}) "
-                                f"{difference.field}: missing {difference.missing} "
-                                f"unexpected {difference.unexpected}")
-    if lowest < min_f1:
+                Console(width=None if console.is_terminal else 200).print(
+                    f"[bold]{difference.letter}[/bold] ({rendering}) {difference.field}: "
+                    f"missing {difference.missing} unexpected {difference.unexpected}")
+    if result.lowest_f1() < min_f1:
         raise typer.Exit(1)
 
 

@@ -171,6 +171,38 @@ class GenuineScores:
         return pooled([self.scores[key] for key in keys if key in self.scores])[field]
 
 
+    def lowest_f1(self) -> float:
+        """The lowest F1 of any field on any split, both renderings together."""
+        from pipeline.evaluate import LIST_FIELDS, SCALAR_FIELDS
+
+        splits = {split for split, _rendering in self.scores}
+        return min((self.field(split, field).f1 for split in splits
+                    for field in [*SCALAR_FIELDS, *LIST_FIELDS]), default=1.0)
+
+
+def score_table(result: GenuineScores) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows: F1 per field for each split and rendering, and both renderings."""
+    from pipeline.evaluate import LIST_FIELDS, SCALAR_FIELDS
+
+    columns = [(split, rendering) for split in ("dev", "test")
+               for rendering in (*RENDERINGS, None)
+               if (split, rendering or RENDERINGS[0]) in result.scores]
+    headers = ["field", *(f"{split} {rendering or 'both'}" for split, rendering in columns),
+               "gold items (dev/test)"]
+    rows = []
+    for field in [*SCALAR_FIELDS, *LIST_FIELDS, "all (micro)"]:
+        def score_of(split, rendering, field=field):
+            if field == "all (micro)":
+                return result.micro(split, rendering)
+            return result.field(split, field, rendering)
+
+        cells = [f"{score_of(split, rendering).f1:.3f}" for split, rendering in columns]
+        golds = [str(score_of(split, RENDERINGS[0]).gold) for split in ("dev", "test")
+                 if (split, RENDERINGS[0]) in result.scores]
+        rows.append([field, *cells, "/".join(golds)])
+    return headers, rows
+
+
 def evaluate_genuine(letters: list[GenuineLetter], work: Path, workers: int = 1,
                      show_progress: bool = False) -> GenuineScores:
     """Set every letter into a PDF each way, process them with the pipeline's flow into
