@@ -127,6 +127,8 @@ def found_in(text: str) -> list[Found]:
     """Amounts with the currency after, then those with it before that overlap none of them."""
     after = [found for match in NUMBER_FIRST.finditer(text) if (found := found_of(match))]
     taken = [(found.start, found.end) for found in after]
+    # "Mio. kr. 2020 2021" heads a table: its "kr. 2020" is no amount.
+    taken += [match.span() for match in PRINTED_HEADER.finditer(text) if heads_columns(match)]
     before = [
         found
         for match in CURRENCY_FIRST.finditer(text)
@@ -258,8 +260,85 @@ def cell_amount(doc: Doc, row: list[Cell], cell: Cell, unit) -> Amount | None:
     )
 
 
+# -- tables as printed text: "Mio. kr. 2020 2021 2022" / "Drift 12,5 13,0 14,1" ------------
+
+# A header line: the unit, and column labels that are years, sessions or words, no amounts.
+PRINTED_HEADER = re.compile(
+    rf"^[ \t]*(?:[^\d\n]{{0,40}}?[ \t(])??\(?"
+    rf"(?P<unit>(?:{SCALE})[ \t]*(?:kr\.?|kroner|DKK|EUR|euro)"
+    rf"|kr\.|kroner|DKK|EUR|euro|1\.000 kr\.){END}\)?"
+    r"(?P<columns>(?:[ \t]+(?:(?:19|20)\d{2}(?:[-/]\d{2,4})?|[A-ZÆØÅ][\wæøå.-]*))*)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A row: a label without digits (or none), then cells set apart by spaces: "I alt 12,5 -3,0".
+PRINTED_CELL = re.compile(rf"(?<!\S)(?P<sign>[-−–])?(?P<number>{NUMBER})(?!\S)")
+PRINTED_ROW = re.compile(
+    rf"[ \t]*(?P<label>[^\d\n]*?)(?P<cells>(?:[ \t]*[-−–]?(?:{NUMBER}))+)[ \t]*(?:\n|$)"
+)
+# A row's label alone on its line, its cells on the next ("Drift" / "12,5 13,0").
+PRINTED_LABEL = re.compile(r"[ \t]*[^\d\n.:;!?]{1,40}[ \t]*\n")
+
+
+def amounts_in_printed_tables(doc: Doc) -> list[Amount]:
+    """Cells of tables that reach the text as lines of numbers under a header naming the
+    unit: "Mio. kr. 2020 2021 2022" then "Drift 12,5 13,0 14,1", each cell an amount in
+    the header's unit. Rows end at the first line that is neither a row nor a label."""
+    text, amounts = doc.text, []
+    for header in PRINTED_HEADER.finditer(text):
+        if "\t" in header.group(0) or not heads_columns(header):
+            continue  # a tab-separated table (``amounts_in_tables``), or a line of prose
+        unit = unit_of(header.group("unit"))
+        position = header.end() + 1
+        while True:
+            row = PRINTED_ROW.match(text, position)
+            if row is None:
+                label = PRINTED_LABEL.match(text, position)
+                if label is None or PRINTED_ROW.match(text, label.end()) is None:
+                    break
+                position = label.end()
+                continue
+            if not is_year_labels(row):
+                amounts += printed_row_amounts(doc, row, unit)
+            position = row.end()
+    return amounts
+
+
+def is_year_labels(row: re.Match[str]) -> bool:
+    """A row of years and nothing else labels the columns: "Mio. kr." / "2020 2021"."""
+    cells = row.group("cells").split()
+    return not row.group("label").strip() and all(YEAR_CELL.fullmatch(cell) for cell in cells)
+
+
+YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+
+
+def heads_columns(header: re.Match[str]) -> bool:
+    """A header names columns ("Mio. kr. 2020 2021"), or is the unit alone or in brackets
+    ("Mio. kr.", "Kommune (mio. kr.)"); "Det koster mange kr." is prose."""
+    line = header.group(0).strip()
+    return bool(header.group("columns").strip()) or line.startswith(header.group("unit")) or \
+        line.endswith(")")
+
+
+def printed_row_amounts(doc: Doc, row: re.Match[str], unit) -> list[Amount]:
+    start = row.start("cells")
+    amounts = []
+    for cell in PRINTED_CELL.finditer(row.group("cells")):
+        value = scaled(parse_number(cell.group("number")), *unit)
+        cell_start, cell_end = start + cell.start(), start + cell.end()
+        amounts.append(Amount(
+            value=-value if cell.group("sign") else value,
+            currency=CURRENCIES[unit[1].lower()],
+            raw=doc.text[cell_start:cell_end],
+            sentence=row.group(0).strip(),
+            evidence=evidence(doc, cell_start, cell_end),
+        ))
+    return amounts
+
+
 # Each finder gives the amounts of one kind of place.
-AMOUNT_FINDERS: list[Callable[[Doc], list[Amount]]] = [amounts_in_text, amounts_in_tables]
+AMOUNT_FINDERS: list[Callable[[Doc], list[Amount]]] = [
+    amounts_in_text, amounts_in_tables, amounts_in_printed_tables]
 
 
 def find_amounts(doc: Doc) -> list[Amount]:

@@ -4,11 +4,17 @@
     [(4, 'indsatsområde'), (22, 'initiativ')]
 
 A count is a whole number (in digits or words, "fire") followed by a noun,
-adjectives allowed between. Not counts: years, amounts, dates, case numbers
-(the earlier components found those, so their spans are skipped), ordinals
-("4."), list markers ("1)"), numbers after "nr.", "§", "stk." and the like,
-units and ages ("3 GW", "under 18 år"), names with digits ("Covid-19"), and
-the article "en/et".
+adjectives allowed between ("to helt centrale områder"). The noun is a word:
+never a line break, a bullet or a cut-off word at the end of the text. Not
+counts: years, amounts, dates, case numbers (the earlier components found
+those, so their spans are skipped), question numbers, numbers in web
+addresses, ordinals ("4."), list markers ("1)"), numbers after "nr.", "§",
+"stk." and the like, one group of a number set in groups (phones "33 92 33 33",
+"2020 - 6967", CVR), numbers after a label ("Tlf.", "CVR", "Postboks") or a
+street name ("Holbergsgade 6"), units and ages ("3 GW", "under 18 år"), names
+with digits ("Covid-19"), and the article "en/et".
+
+A table column headed "Antal børn" counts children in each of its cells.
 """
 
 from __future__ import annotations
@@ -21,16 +27,30 @@ from spacy.tokens import Doc, Token
 from models import Count
 from pipeline.extract.base import evidence, sentence_at
 from pipeline.extract.numbers import SCALES, number_word, parse_number, whole
+from pipeline.extract.questions import ALM_DEL_NUMBER, QUESTION_REF
 
 # Words before a number that make it a reference, not a count: "nr. 12", "§ 5", "stk. 2".
 REFERENCE_WORDS = {
     "nr", "nr.", "§", "§§", "stk", "stk.", "kapitel", "kap.", "bilag", "punkt", "pkt.",
     "side", "s.", "spørgsmål", "spm.", "lov", "l", "b", "tabel", "figur", "afsnit", "artikel",
     "art.", "version", "niveau", "kl.", "klokken", "uge", "tv", "fase", "runde", "litra",
+    "aktstk", "aktstk.", "sagsnr", "sagsnr.", "dok", "dok.", "doknr", "doknr.", "j.nr",
+    "j.nr.", "akt-id", "postboks", "tlf", "tlf.", "tel", "tel.", "telefon", "fax", "fax.",
+    "telefax", "t", "f", "cvr", "cvr-nr", "cvr-nr.", "ean", "ean-nr", "dk",
 }  # fmt: skip
+# A street before its number: "Holbergsgade 6", "Frederiksholms Kanal 27", "Højbro Plads 4".
+STREET = re.compile(
+    r"(?:gade|vej|plads|kanal|allé|alle|torv|stræde|boulevard|vænge|bro|have|holm|bakke|"
+    r"passage|brygge|kaj|park|slotsplads)$", re.IGNORECASE)
+# Words that strengthen the adjective after them: "to helt centrale områder".
+INTENSIFIERS = {"helt", "meget", "særligt", "særdeles", "ganske", "yderst", "mere", "mest"}
+# A noun is a word of letters, hyphenated compounds allowed: never "\n", "•" or "[".
+WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
+URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Nouns that make a number a measure, not a count of things.
+# ("tre gange" counts repetitions: not a unit.)
 UNIT_LEMMAS = {
-    "år", "måned", "uge", "dag", "døgn", "time", "minut", "sekund", "gang", "procent",
+    "år", "måned", "uge", "dag", "døgn", "time", "minut", "sekund", "procent",
     "pct", "pct.", "procentpoint", "kr", "kr.", "krone", "mio", "mio.", "mia", "mia.",
     "million", "milliard", "tusind", "ton", "kg", "km", "meter", "m", "m2", "kvm", "gw", "mw",
     "kw", "twh", "gwh", "mwh", "liter", "ha", "hektar", "euro", "eur", "dkk", "point",
@@ -42,7 +62,7 @@ COUNT_SCALES = {"mio.", "mio", "mia.", "mia", "millioner", "milliarder", "millio
 QUALIFIER_VERBS = {"er", "blev", "bliver", "var", "har", "havde", "været", "blevet", "nu", "alle"}
 MAX_ADJECTIVES = 3
 # Plural surface forms of units, for when a lemma is missing or odd.
-UNITS = {"timer", "måneder", "uger", "dage", "minutter", "sekunder", "gange", "procentpoint"}
+UNITS = {"timer", "måneder", "uger", "dage", "minutter", "sekunder", "procentpoint"}
 
 
 @Language.component(
@@ -61,11 +81,56 @@ def find_counts(doc: Doc) -> list[Count]:
         value = count_value(token)
         if value is None or is_reference(token) or overlaps(token, taken):
             continue
+        if in_number_group(token, taken) or after_label_or_street(token):
+            continue
         value, last = scaled_count(token, value)
         noun = counted_noun(last)
-        if noun is not None:
+        if noun is not None and is_word(noun):
             counts.append(make_count(doc, token, noun, value))
-    return counts
+    return sorted([*counts, *counts_in_tables(doc)], key=lambda count: count.evidence.start)
+
+
+def in_number_group(number: Token, taken: list[tuple[int, int]]) -> bool:
+    """One group of a number set in groups: "33 92 33 33", "2020 - 6967", "6198 4000";
+    not a number after a date ("1. oktober 2021 46 anbefalinger")."""
+    text = number.doc.text
+    line_start = text.rfind("\n", 0, number.idx) + 1
+    line_end = text.find("\n", number.idx)
+    before = text[line_start : number.idx]
+    after = text[number.idx + len(number.text) : line_end if line_end >= 0 else len(text)]
+    group_before = re.search(r"\d[ \t]*[-–/]?[ \t]*$", before)
+    if group_before and any(start <= line_start + group_before.start() < end
+                            for start, end in taken):
+        group_before = None  # the digit ends a date or an amount, not a group of this number
+    return bool(group_before or re.match(r"[ \t]*[-–/]?[ \t]*\d", after))
+
+
+def after_label_or_street(number: Token) -> bool:
+    """ "Tlf. 7226 8400", "CVR-nr. 1009", "Holbergsgade 6", "Frederiksholms Kanal 27"."""
+    before = previous_word(number)
+    if before is None:
+        return False
+    word = before.text.lower().rstrip(":")
+    return word in REFERENCE_WORDS or bool(before.text[:1].isupper() and STREET.search(word))
+
+
+def previous_word(token: Token) -> Token | None:
+    index = token.i - 1
+    while index >= 0 and (token.doc[index].is_space or token.doc[index].text == ":"):
+        index -= 1
+    return token.doc[index] if index >= 0 else None
+
+
+def is_word(noun: Token) -> bool:
+    """A real word: letters, not all capitals (a letterhead's "UDENRIGSMINISTERIET"), and
+    not the last word of a text cut off in the middle of it ("to alternati")."""
+    if not WORD.fullmatch(noun.text):
+        return False
+    if noun.text.isupper() and compound_continuation(noun) is None:
+        return False
+    # A text cut off mid-word ends with it, or a blank line follows (the signature).
+    rest = noun.doc.text[noun.idx + len(noun.text) :]
+    return bool(rest.strip()) and not re.match(r"[ \t]*\n[ \t]*\n", rest)
 
 
 def scaled_count(number: Token, value: int | float) -> tuple[int | float, Token]:
@@ -77,9 +142,13 @@ def scaled_count(number: Token, value: int | float) -> tuple[int | float, Token]
 
 
 def taken_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans other extractors already claimed (amounts, dates, periods)."""
+    """Character spans other extractors already claimed (amounts, dates, periods), and
+    question references and web addresses, whose numbers count nothing."""
     facts = [*(doc._.amounts or []), *(doc._.dates or []), *(doc._.periods or [])]
-    return [(fact.evidence.start, fact.evidence.end) for fact in facts]
+    spans = [(fact.evidence.start, fact.evidence.end) for fact in facts]
+    for pattern in (QUESTION_REF, ALM_DEL_NUMBER, URL):
+        spans += [match.span() for match in pattern.finditer(doc.text)]
+    return spans
 
 
 def overlaps(token: Token, spans: list[tuple[int, int]]) -> bool:
@@ -111,8 +180,9 @@ def is_reference(token: Token) -> bool:
     if token.i == 0:
         return False
     before = token.nbor(-1)
-    glued = not before.whitespace_ and before.text not in "([\"'"  # "Covid-19", "E45"
-    return glued or before.text.lower() in REFERENCE_WORDS
+    glued = not before.whitespace_ and before.text not in "([\"'\n"  # "Covid-19", "E45"
+    word = before.text.lower().lstrip("-–(")
+    return glued or word in REFERENCE_WORDS or word.endswith(("spørgsmål", "§"))
 
 
 def counted_noun(number: Token) -> Token | None:
@@ -123,10 +193,18 @@ def counted_noun(number: Token) -> Token | None:
     """
     doc = number.doc
     adjectives: list[Token] = []
-    for offset in range(1, MAX_ADJECTIVES + 2):
+    line_break = False
+    for offset in range(1, MAX_ADJECTIVES + 3):
         if number.i + offset >= len(doc):
             break
         word = doc[number.i + offset]
+        if word.is_space and "\n\n" not in word.text and not alone_on_line(number):
+            line_break = line_break or "\n" in word.text
+            continue  # a line break inside the phrase: "to helt centrale\nområder"
+        if line_break and word.text[:1].isupper():
+            break  # the next line starts afresh: "Dok. nr.: 669610\nFolketingets ..."
+        if word.lower_ in INTENSIFIERS and not adjectives:
+            continue
         if is_noun(word):
             return None if is_unit(word) else word
         if not is_adjective(word):
@@ -134,15 +212,59 @@ def counted_noun(number: Token) -> Token | None:
                 return word  # "9 nye sagsbehandlere", the noun tagged as an adverb
             break
         adjectives.append(word)
-    after = number.i + len(adjectives) + 1
-    ends_phrase = after >= len(doc) or doc[after].pos_ not in {"NOUN", "PROPN", "ADJ", "ADV", "X"}
+    after = adjectives[-1].i + 1 if adjectives else number.i + 1
+    # A participle used as a noun may take an object after it: "320.418 studerende SU".
+    phrase_goes_on = {"NOUN", "ADJ"} if adjectives and adjectives[-1].lower_.endswith("ende") \
+        else {"NOUN", "PROPN", "ADJ", "ADV", "X"}
+    ends_phrase = after >= len(doc) or doc[after].pos_ not in phrase_goes_on or \
+        is_adverbial_participle(doc[after])
     if adjectives and adjectives[-1].text.endswith("e") and ends_phrase:
         return adjectives[-1]
     return None
 
 
+def alone_on_line(number: Token) -> bool:
+    """A number on a line of its own (a page number, a table cell) runs into no noun."""
+    text = number.doc.text
+    line_start = text.rfind("\n", 0, number.idx) + 1
+    return not text[line_start : number.idx].strip() and text[number.idx + len(number.text) :
+                                                            ].startswith("\n")
+
+
+# -- tables: a column headed "Antal børn" --------------------------------------------------
+
+COUNT_HEADER = re.compile(r"^[ \t]*Antal[ \t]+(?P<noun>[^\W\d_]{2,})[ \t]*$", re.MULTILINE)
+CELL_LINE = re.compile(r"[ \t]*(?P<number>\d{1,3}(?:\.\d{3})+|\d+)[ \t]*(?:\n|$)")
+
+
+def counts_in_tables(doc: Doc) -> list[Count]:
+    """The cells under a column header "Antal <noun>", one number per line: each counts
+    the header's noun ("Antal børn" / "32" / "14" -> 32 and 14 children)."""
+    counts = []
+    for header in COUNT_HEADER.finditer(doc.text):
+        noun = doc.char_span(*header.span("noun"))
+        if noun is None or not is_noun(noun[0]):
+            continue
+        position = header.end() + 1
+        while (cell := CELL_LINE.match(doc.text, position)) is not None:
+            start, end = cell.span("number")
+            counts.append(Count(
+                value=int(cell.group("number").replace(".", "")), noun=noun.text,
+                lemma=lemma_of(noun[0]), raw=doc.text[start:end], sentence=header.group(0).strip(),
+                evidence=evidence(doc, start, end)))
+            position = cell.end()
+    return counts
+
+
 def looks_like_mistagged_noun(token: Token) -> bool:
-    return token.is_alpha and token.is_lower and len(token) > 3 and token.pos_ in {"ADV", "X"}
+    return (token.is_alpha and token.is_lower and len(token) > 3 and token.pos_ in {"ADV", "X"}
+            and not is_adverbial_participle(token))
+
+
+def is_adverbial_participle(token: Token) -> bool:
+    """ "efterfølgende", "tilsvarende" used as adverbs: "1.218 værnepligtige efterfølgende
+    søgte"."""
+    return token.pos_ == "ADV" and token.lower_.endswith("ende")
 
 
 def is_unit(token: Token) -> bool:
@@ -171,7 +293,9 @@ def lemma_of(token: Token) -> str:
     if token.lower_.endswith("ende"):
         return token.lower_  # a present participle is its own lemma: "studerende"
     lemma = token.lemma_ if token.doc.has_annotation("LEMMA") else ""
-    return (lemma or token.text).lower()
+    lemma = (lemma or token.text).lower()
+    # The Latin neuter: "ministerier" -> "ministerium", not the lemmatizer's "ministerie".
+    return re.sub(r"ministerie$", "ministerium", lemma)
 
 
 def make_count(doc: Doc, number: Token, noun: Token, value: int) -> Count:

@@ -43,20 +43,26 @@ MONTH_ABBREVIATIONS = {
 MONTH_NUMBER = {**MONTHS, **MONTH_ABBREVIATIONS}
 MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 
+# A long month name with one letter too many, too few or wrong, as OCR and typing leave
+# them ("februrar"): read by ``month_number``, refused where no month is that near.
+NOISY_MONTH = r"(?:jan|feb|sep|okt|nov|dec|aug)[a-zæøå]{3,7}(?![.])"
 MONTH = (
-    "(?:" + "|".join(re.escape(name) for name in sorted(MONTH_NUMBER, key=len, reverse=True)) + ")"
+    "(?:" + "|".join(re.escape(name) for name in sorted(MONTH_NUMBER, key=len, reverse=True))
+    + "|" + NOISY_MONTH + ")"
 )
+# A month ends where a letter would go on: "juni2012" (a lost space) is June.
+MONTH_END = r"(?![^\W\d_])"
 YEAR = r"(?:19|20)\d{2}|2100"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 NOT_AFTER_NUMBER = r"(?<![\d.,/])(?<!\d-)"  # "1.250.000" and "2014-0032" hold no date
 NOT_BEFORE_NUMBER = r"(?!\d|[-/.,]\d)"
 
-# "4. november 2020", "27.august 2024", "4. nov. 2020"
-NAMED = rf"(?P<day>{DAY})\.\s*(?P<month>{MONTH})(?![\w])\s*(?P<year>{YEAR})"
-# "21-05-2025", "12.03.2019", "12/3 2019", "12/3-2019"
+# "4. november 2020", "27.august 2024", "4. nov. 2020", "1. juni2012"
+NAMED = rf"(?P<day>{DAY})\.\s*(?P<month>{MONTH}){MONTH_END}\s*(?P<year>{YEAR})"
+# "21-05-2025", "12.03.2019", "12/3 2019", "12/3-2019", "3/1-19"
 NUMERIC = (
     rf"(?P<nday>{DAY})(?P<sep>[-.])(?P<nmonth>0?[1-9]|1[0-2])(?P=sep)(?P<nyear>{YEAR})"
-    rf"|(?P<sday>{DAY})/(?P<smonth>0?[1-9]|1[0-2])[\s/-](?P<syear>{YEAR})"
+    rf"|(?P<sday>{DAY})/(?P<smonth>0?[1-9]|1[0-2])(?:[\s/-](?P<syear>{YEAR})|-(?P<syy>\d{{2}}))"
 )
 # "2019-03-12"
 ISO = rf"(?P<iyear>{YEAR})-(?P<imonth>0[1-9]|1[0-2])-(?P<iday>0[1-9]|[12]\d|3[01])"
@@ -64,7 +70,7 @@ ISO = rf"(?P<iyear>{YEAR})-(?P<imonth>0[1-9]|1[0-2])-(?P<iday>0[1-9]|[12]\d|3[01
 MONTH_ONLY = (
     r"(?:(?P<part>primo|medio|ultimo|midten\s+af|udgangen\s+af|starten\s+af|slutningen\s+af)\s+)?"
     # not the month of "15. marts 2021", which a range's second end holds
-    rf"(?<![\w.])(?<!\d\.\s)(?<!\d\.\s\s)(?P<mmonth>{MONTH})(?![\w])\s*(?P<myear>{YEAR})"
+    rf"(?<![\w.])(?<!\d\.\s)(?<!\d\.\s\s)(?P<mmonth>{MONTH}){MONTH_END},?\s*(?P<myear>{YEAR})"
 )
 DATE = re.compile(
     rf"{NOT_AFTER_NUMBER}(?:{NAMED}|{NUMERIC}|{ISO}){NOT_BEFORE_NUMBER}|{MONTH_ONLY}{NOT_BEFORE_NUMBER}",
@@ -123,6 +129,8 @@ def parse_candidate(candidate: str) -> str | None:
     >>> parse_candidate("31. juni 2020") is None
     True
     """
+    if not candidate:
+        return None
     data = date_parser().get_date_data(candidate)
     if data.date_obj is None:
         return None
@@ -132,22 +140,57 @@ def parse_candidate(candidate: str) -> str | None:
 
 
 def candidate_of(match: re.Match[str]) -> str:
-    """The match rewritten as "D. monthname YYYY" or "monthname YYYY" for the parser."""
+    """The match rewritten as "D. monthname YYYY" or "monthname YYYY" for the parser
+    ("" where its month word is no month)."""
     groups = match.groupdict()
+    month = groups.get("month") or groups.get("mmonth")
+    if month and not month_name(month):
+        return ""
     if groups["day"]:
         return f"{int(groups['day'])}. {month_name(groups['month'])} {groups['year']}"
     if groups["nday"]:
         return f"{int(groups['nday'])}. {MONTH_NAMES[int(groups['nmonth'])]} {groups['nyear']}"
     if groups["sday"]:
-        return f"{int(groups['sday'])}. {MONTH_NAMES[int(groups['smonth'])]} {groups['syear']}"
+        year = groups["syear"] or century_of(groups["syy"])
+        return f"{int(groups['sday'])}. {MONTH_NAMES[int(groups['smonth'])]} {year}"
     if groups["iday"]:
         return f"{int(groups['iday'])}. {MONTH_NAMES[int(groups['imonth'])]} {groups['iyear']}"
     return f"{month_name(groups['mmonth'])} {groups['myear']}"
 
 
+def century_of(two_digits: str) -> str:
+    """ "19" -> "2019", "98" -> "1998": letters of 1970-2069."""
+    return f"{'19' if int(two_digits) >= 70 else '20'}{two_digits}"
+
+
 def month_name(text: str) -> str:
-    """ "nov." -> "november": the parser knows full names best."""
-    return MONTH_NAMES[MONTH_NUMBER[text.lower()]]
+    """ "nov." -> "november", "februrar" -> "februar": the parser knows full names best;
+    "" for a word that is no month."""
+    number = month_number(text)
+    return MONTH_NAMES[number] if number else ""
+
+
+def month_number(text: str) -> int | None:
+    """The month a name, abbreviation or near miss of a long name means.
+
+    >>> month_number("februrar"), month_number("Sept."), month_number("novelle")
+    (2, 9, None)
+    """
+    text = text.lower()
+    if text in MONTH_NUMBER:
+        return MONTH_NUMBER[text]
+    near = [number for name, number in MONTHS.items() if len(name) >= 6 and one_edit(text, name)]
+    return near[0] if len(near) == 1 else None
+
+
+def one_edit(word: str, name: str) -> bool:
+    """``word`` is ``name`` with one letter added, dropped or changed."""
+    if abs(len(word) - len(name)) > 1:
+        return False
+    if len(word) == len(name):
+        return sum(a != b for a, b in zip(word, name, strict=True)) == 1
+    shorter, longer = sorted((word, name), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 def find_date_spans(text: str) -> list[tuple[int, int, str]]:
@@ -163,7 +206,20 @@ def find_date_spans(text: str) -> list[tuple[int, int, str]]:
     """
     spans = [(match.start(), match.end(), value) for match, value in single_dates(text)]
     spans += [(found.start, found.end, found.first) for found in find_date_ranges(text)]
-    return sorted(spans)
+    return sorted(span for span in spans if not in_web_address(text, span[0], span[1]))
+
+
+# A web address: what stands in it ("/2019-03-12/") names a page, not a date.
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def in_web_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies within a web address.
+
+    >>> in_web_address("se www.ft.dk/2019-03-12/a", 13, 23)
+    True
+    """
+    return any(url.start() <= start and end <= url.end() for url in WEB_ADDRESS.finditer(text))
 
 
 def single_dates(text: str) -> list[tuple[re.Match[str], str]]:
@@ -171,11 +227,38 @@ def single_dates(text: str) -> list[tuple[re.Match[str], str]]:
     found = []
     for match in DATE.finditer(text):
         value = parse_candidate(candidate_of(match))
-        if value is not None:
+        if value is not None and not lost_dateline(text, match):
             found.append((match, value))
     for match in PART_OF_YEAR.finditer(text):
         found.append((match, f"{match.group('pyear')}-{YEAR_PARTS[match.group('ppart').lower()]}"))
     return sorted(found, key=lambda item: item[0].start())
+
+
+# A dateline whose line breaks were lost: "FORSVARSMINISTEREN2. juli 2013Folketingets",
+# "EUK 7. januar 2005 Under henvisning til ...", "Fællessekretariatet Den 6. januar 2005\tAd".
+GLUED_BEFORE = re.compile(r"[A-ZÆØÅ]{2}$")
+GLUED_AFTER = re.compile(r"[A-ZÆØÅ][a-zæøå]")
+CAPITAL_AFTER = re.compile(r"[ \t]+[A-ZÆØÅ][a-zæøå]")
+WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+# Words after which running text names a date: "af 3. marts 2021", "den 7. juni".
+RUNNING_TEXT_BEFORE = {
+    "den", "d.", "af", "fra", "til", "i", "pr.", "per", "siden", "indtil", "med", "om", "ved",
+    "efter", "før", "inden", "mellem", "og", "eller", "samt", "senest", "dateret", "fredag",
+    "mandag", "tirsdag", "onsdag", "torsdag", "lørdag", "søndag",
+}  # fmt: skip
+
+
+def lost_dateline(text: str, match: re.Match[str]) -> bool:
+    """A date that stood on a line of its own, the letter's dateline, glued into the text
+    by lost line breaks: to capitalised words on both sides, or after a word that does
+    not lead a date in running text and before a capitalised word with no full stop
+    between ("EUK 7. januar 2005 Under henvisning")."""
+    if GLUED_BEFORE.search(text, 0, match.start()) and GLUED_AFTER.match(text, match.end()):
+        return True
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    before = WORD_BEFORE.search(text, line_start, match.start())
+    return bool(before and before.group(1) not in RUNNING_TEXT_BEFORE
+                and CAPITAL_AFTER.match(text, match.end()))
 
 
 def find_date_ranges(text: str) -> list[DateRange]:
@@ -203,6 +286,8 @@ def range_of(opening: re.Match[str], closing: re.Match[str]) -> DateRange | None
     month = opening.group("month") or last.group("month")
     year = last.group("year") or last.group("myear")
     day = f"{int(opening.group('day'))}. " if opening.groupdict().get("day") else ""
+    if not month_name(month):
+        return None
     first = parse_candidate(f"{day}{month_name(month)} {year}")
     last_value = parse_candidate(candidate_of(last))
     if not (first and last_value and first < last_value):

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from models import Period
 from pipeline.extract.base import evidence
 from pipeline.extract.case_numbers import LABEL as CASE_LABEL
-from pipeline.extract.dates import YEAR, find_date_ranges, single_dates
+from pipeline.extract.dates import YEAR, find_date_ranges, in_web_address, single_dates
 
 MAX_YEARS = 30
 LEAD = r"(?:(?P<lead>fra|mellem)\s+)?"
@@ -50,7 +50,7 @@ ORDINALS = {
 }  # fmt: skip
 ORDINAL = r"(?:(?P<number>[1-4])\.|(?P<word>første|andet|anden|tredje|fjerde))"
 PART = re.compile(
-    rf"(?<![\w.]){ORDINAL}\s*(?P<unit>kvartal|kvt\.|halvår|halvdel\s+af)\s*(?P<year>{YEAR})(?!\d)"
+    rf"(?<![\w.]){ORDINAL}\s*(?P<unit>kvartal|kvt\.|halvår|halvdel\s+af)\s*(?:af\s+)?(?P<year>{YEAR})(?!\d)"
     rf"|(?<![\w.])(?P<q>Q[1-4])[ \t-]*(?P<qyear>{YEAR})(?!\d)",
     re.IGNORECASE,
 )
@@ -158,7 +158,26 @@ def without_overlaps(found: list[Found]) -> list[Found]:
 def found_in(text: str) -> list[Found]:
     """Every period in ``text`` as offsets and ends, in text order."""
     finds = date_ranges(text) + parts_of_years(text)
-    return without_overlaps(finds + year_ranges(text))
+    kept = without_overlaps(finds + year_ranges(text))
+    return [item for item in kept
+            if not in_web_address(text, item.start, item.end) and not in_stamp(text, item.start)]
+
+
+# ft.dk's stamp: "Sundheds- og Ældreudvalget 2019-20 (2. samling)" on a line of its own. Its
+# session files the letter; the letter's text does not name it.
+STAMP_LINE = re.compile(
+    r"[^\n]*udvalg\w*[ \t]+\d{4}-\d{2}(?:[ \t]*\(\d\.[ \t]*samling\))?[ \t]*", re.IGNORECASE)
+
+
+def in_stamp(text: str, start: int) -> bool:
+    """Whether ``start`` lies on a line that is ft.dk's stamp.
+
+    >>> in_stamp("Finansudvalget 2009-10\\nAktstk. 98", 15)
+    True
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return bool(STAMP_LINE.fullmatch(text, line_start, line_end if line_end >= 0 else len(text)))
 
 
 def find_periods(doc: Doc) -> list[Period]:

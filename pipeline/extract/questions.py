@@ -2,17 +2,26 @@
 
 Forms:
 
-- "spørgsmål nr. 12 (Alm. del)", "spm. nr. 12", "Spørgsmål 32 (alm. del)";
-- a series letter before the number: "spørgsmål nr. S 1234" -> series "S";
-- a bill in brackets or before: "spørgsmål 45 (L 123)", "L 45 - spørgsmål 7" -> series "L 45";
-- several numbers at once: "spørgsmål nr. 12, 13 og 14 (Alm. del)" -> three references;
+- "spørgsmål nr. 12 (Alm. del)", "spm. nr. 12", "Spørgsmål 32 (alm. del)",
+  "spørgsmål 172 alm. del", "TRU alm. del nr. 32", and as line breaks glue
+  them: "påspørgsmål nr. 14", "spørgsmålnr.144af", "spørgs-mål nr. 178";
+- a series letter before the number: "spørgsmål nr. S 1234" -> series "S", as
+  is "Folketingets spm. nr. 2034" and a "§ 20-spørgsmål" (§ 20 questions);
+- a bill or act in brackets, before or after: "spørgsmål 45 (L 123)",
+  "L 45 - spørgsmål 7", "spørgsmål nr. 15 til L 140", "Aktstk. 98" -> "L 45", "Aktstk. 98";
+- several numbers at once: "spørgsmål nr. 12, 13 og 14 (Alm. del)" -> three
+  references; "spm. 5, 2010-11" is one (2010-11 is the session);
 - the asking committee, canonical: "Finansudvalgets spørgsmål nr. 12",
-  "spørgsmål nr. 3 stillet af Folketingets Retsudvalg",
-  "spørgsmål nr. 1304 (Alm. del), som Folketingets Retsudvalg har stillet ..."
-  -> "Finansudvalget" / "Retsudvalget".
+  "spørgsmål nr. 3 stillet af Folketingets Retsudvalg", or by its abbreviation
+  ("MOF alm. del", "PØU B 49 - spørgsmål 12") where the gazetteer knows it.
 
 The head blocks (where a subject line says "Svar på spørgsmål nr. 12") are
 searched first, then the body; a question is listed once per (number, series).
+Completed from the letter: a committee question with no series is "Alm. del"
+unless the letter names one bill; one with no committee takes the committee
+the letter names (its recipient). The question the letter answers (the first
+named in its subject or in a sentence that answers, not one it only cites) is
+``answered``; a letter correcting an earlier answer answers none.
 
     >>> [(q.number, q.series) for q in question_refs_in("Svar på spm. nr. 12 (alm. del)")]
     [(12, 'Alm. del')]
@@ -21,47 +30,120 @@ searched first, then the body; a question is listed once per (number, series).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from models import QuestionRef
 from pipeline.extract.base import document_of
+from pipeline.extract.dates import find_date_spans
+from pipeline.nlp import gazetteer
 from pipeline.nlp.gazetteer import canonical_committee
 
-# A bill or proposal: "L 123", "B 12" (capital letter, so "i 2020" is none).
-BILL = r"(?-i:[LBFVR])[ \t]?\d{1,3}(?!\d)"
-# "L 45 - spørgsmål 7", "Alm. del - svar på spørgsmål 32"
-SERIES_BEFORE = rf"(?:(?P<before>{BILL}|alm\.\s*del)\s*[-–,:]?\s*(?:svar\s+på\s+)?)?"
-QUESTION = r"(?<![\wæøå])(?:spørgsmål(?:ene)?(?![a-zæøå])|spm\.?)"
-NUMBERS = r"(?P<numbers>\d{1,5}(?:\s*(?:,|og)\s*\d{1,5})*)(?![\d.,]\d)"
-SERIES_AFTER = r"(?:\s*\((?P<after>[^()\n]{1,30})\))?"
+# A committee's abbreviation as ft.dk prints it: "MOF", "URU", "PØU", "UUI".
+ABBREVIATION = r"(?-i:[A-ZÆØÅ]{2,5})"
+# A bill or proposal: "L 123", "B 12" (capital letter, so "i 2020" is none); an act "Aktstk. 98".
+BILL = r"(?:(?-i:[LBFVR])[ \t]?\d{1,3}(?!\d)|aktstk\.?\s*(?:nr\.?\s*)?\d{1,3}(?!\d))"
+# "L 45 - spørgsmål 7", "URU alm. del spm. 115", "PØU B 49 – spørgsmål 12"
+SERIES_BEFORE = (
+    rf"(?:(?<![\wæøå])(?:(?P<abbr>{ABBREVIATION})\s+)?(?P<before>{BILL}|alm\.\s*del)\s*[-–,:]?\s*"
+    r"(?:svar\s+på\s+)?)?"
+)
+# "spørgsmål", "spm.", glued to a lost line break's neighbour ("påspørgsmål", "spørgsmålnr.").
+QUESTION = (
+    r"(?:(?<![\wæøå])|(?<=på)|(?<=af))"
+    r"(?:spørgs-?\s*mål(?:ene)?(?:(?![a-zæøå])|(?=nr))|spm\.?)"
+)
+# A session ("2010-11", "2019/20") after a number is no further question number.
+ONE_NUMBER = r"\d{1,5}(?!\d)(?![-/]\d)"
+NUMBERS = rf"(?P<numbers>{ONE_NUMBER}(?:\s*(?:,|og)\s*(?:S[ \t]?)?{ONE_NUMBER})*)(?![\d.,]\d)"
+SERIES_AFTER = (
+    r"(?:\s*\((?P<after>[^()\n]{1,30})\)"
+    r"|\s+(?P<after_alm>alm\.\s*del)"
+    rf"|\s+til\s+(?:lovforslag\s+)?(?:nr\.\s*)?(?P<after_bill>{BILL}))?"
+)
 QUESTION_REF = re.compile(
-    rf"(?<![\wæøå]){SERIES_BEFORE}{QUESTION}\s*(?:nr\.?\s*)?"
+    rf"{SERIES_BEFORE}{QUESTION}\s*(?:,\s*)?(?:nr\.?\s*)?"
     rf"(?:(?P<letter>(?-i:[A-ZÆØÅ]{{1,2}}))[ \t]?)?{NUMBERS}{SERIES_AFTER}",
     re.IGNORECASE,
 )
+# "TRU alm. del nr. 32": the series and a number, the word "spørgsmål" left out.
+ALM_DEL_NUMBER = re.compile(
+    rf"(?<![\wæøå])(?:(?P<abbr>{ABBREVIATION})\s+)?(?P<before>alm\.\s*del)\s*[-–]?\s*nr\.\s*"
+    rf"(?P<letter>)(?P<numbers>{ONE_NUMBER})(?![\d.,]\d)",
+    re.IGNORECASE,
+)
 ALM_DEL = re.compile(r"alm\.?\s*del", re.IGNORECASE)
-BILL_SERIES = re.compile(r"(?<![\wæøå])(?P<letter>[LBFVR])[ \t]?(?P<number>\d{1,3})(?!\d)")
+BILL_SERIES = re.compile(
+    r"(?<![\wæøå])(?:(?P<letter>[LBFVR])[ \t]?(?P<number>\d{1,3})(?!\d)"
+    r"|(?i:aktstk)\.?\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
+)
+# A bill or act a letter is about: "L 45", "B 49", "Aktstk. 98" (not "F 33 95 13 11", a fax).
+LETTER_BILL = re.compile(
+    r"(?<![\wæøå])(?:(?P<letter>[LB]) ?(?P<number>\d{1,3})(?![\d])(?! ?\d)"
+    r"|(?i:aktstk)\.?\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
+)
+# "Folketingets spørgsmål nr. 2034", "§ 20-spørgsmål": questions to a minister, not a committee.
+SECTION_20 = re.compile(r"(?:folketingets|§\s*20-?)\s*$", re.IGNORECASE)
 
 # A committee name ends in "udvalg", "udvalget", "udvalgets" or "udvalgs".
 COMMITTEE_WORD = re.compile(r"[\wæøå-]*udvalg(?:et|ets|s)?(?![\wæøå])", re.IGNORECASE)
 GENITIVE_BEFORE = re.compile(r"(?:\S+\s+){0,4}\S*udvalg(?:et)?s\s+$", re.IGNORECASE)
 COMMITTEE_WINDOW = 160  # characters searched on either side of a reference
-SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n")
+# A sentence ends at a full stop before a capital, or at a blank line; a line break
+# alone does not end it ("stillet af Det Energipolitiske\nUdvalg").
+SENTENCE_END = re.compile(r"[.!?:](?=\s+[A-ZÆØÅ\"”])|\n\s*\n")
+
+# Words that make a reference a citation of an earlier answer, just before it.
+CITING = re.compile(
+    r"henvis\w*\s+til\s+(?:\w+\s+){0,2}(?:svar|besvarelse)|forlængelse\s+af|identisk\s+med"
+    r"|(?<!om )\b(?:mit|min|mine|tidligere)\s+(?:\w+\s+)?(?:svar|besvarelse)|\bsvaret\s+på"
+    r"|\bjf\.|\bjævnfør",
+    re.IGNORECASE,
+)
+CITING_WINDOW = 80
+# A sentence that gives an answer, or asks the question it is answering.
+ANSWERING = re.compile(r"svar|besvar|stillet|spurgt|anmodet|bedt", re.IGNORECASE)
+# The stamp ft.dk puts on a published letter: a committee and its session.
+STAMP = re.compile(r"^.*udvalg\w*\s+\d{4}-\d{2}\b.*$", re.IGNORECASE | re.MULTILINE)
+OPENING = 600  # characters of running text where a letter's address block and opening stand
+# A letter that corrects an earlier answer answers no question.
+CORRECTION = re.compile(r"\b(?:berigtigelse|berigtiger|rettelse|korrektion)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a question is named, and whether that place answers it."""
+
+    ref: QuestionRef
+    answering: bool
+    start: int  # where it stands in the text searched
 
 
 def series_of(match: re.Match[str]) -> str | None:
-    """ "Alm. del", "L 123" or the series letter ("S"), wherever the reference gives it."""
-    for text in (match.group("after"), match.group("before")):
+    """ "Alm. del", "L 123", "Aktstk. 98" or the series letter ("S"), wherever the
+    reference gives it."""
+    groups = match.groupdict()
+    for key in ("after", "after_alm", "after_bill", "before"):
+        text = groups.get(key)
         if not text:
             continue
         if ALM_DEL.search(text):
             return "Alm. del"
         bill = BILL_SERIES.search(text)
+        if bill and bill.group("act"):
+            return f"Aktstk. {bill.group('act')}"
         if bill:
-            return f"{bill.group('letter')} {bill.group('number')}"
-    return match.group("letter")
+            return f"{bill.group('letter').upper()} {bill.group('number')}"
+    return groups.get("letter") or None
+
+
+def section_20_series(text: str, match: re.Match[str], series: str | None) -> str | None:
+    """ "S" for "Folketingets spm. nr. 2034" and "§ 20-spørgsmål 12", else ``series``."""
+    if series is None and SECTION_20.search(text[max(0, match.start() - 20) : match.start()]):
+        return "S"
+    return series
 
 
 def numbers_of(match: re.Match[str]) -> list[int]:
@@ -69,17 +151,37 @@ def numbers_of(match: re.Match[str]) -> list[int]:
     return [int(number) for number in re.findall(r"\d+", match.group("numbers"))]
 
 
-def committee_near(text: str, match: re.Match[str]) -> str | None:
-    """The committee named just before the reference (genitive), else later in its
-    sentence ("stillet af Folketingets Retsudvalg"), else earlier in it."""
+def committee_near(text: str, match: re.Match[str], on: str | None = None) -> str | None:
+    """The committee named just before the reference (genitive), else by the
+    abbreviation before its series ("MOF alm. del"), else later in its sentence
+    ("stillet af Folketingets Retsudvalg"), else earlier in it."""
     before = text[max(0, match.start() - COMMITTEE_WINDOW) : match.start()]
     genitive = GENITIVE_BEFORE.search(before)
     committee = committee_in(genitive.group(0)) if genitive else None
     return (
         committee
+        or committee_of_abbreviation(match, before, on)
         or committee_in(sentence_after(text, match.end()))
         or committee_in(sentence_before(before))
     )
+
+
+def committee_of_abbreviation(match: re.Match[str], before: str, on: str | None) -> str | None:
+    """The committee an abbreviation names ("TRU alm. del", "(MOF alm. del)") on the
+    letter's day ``on`` ("TRU" was "Trafikudvalget" in 2009), where the gazetteer offers
+    ``committee_for_abbreviation``."""
+    lookup = getattr(gazetteer, "committee_for_abbreviation", None)
+    if lookup is None:
+        return None
+    candidates = [match.groupdict().get("abbr")]
+    after = match.groupdict().get("after") or ""
+    candidates += re.findall(rf"({ABBREVIATION})\s+alm\.\s*del", after)
+    candidates += re.findall(rf"({ABBREVIATION})\s*$", before)  # "TRU spørgsmål nr. 160"
+    for abbreviation in filter(None, candidates):
+        committee = lookup(abbreviation, on=on)
+        if committee:
+            return committee
+    return None
 
 
 def sentence_after(text: str, start: int) -> str:
@@ -93,27 +195,45 @@ def sentence_before(before: str) -> str:
     return before[ends[-1].end() :] if ends else before
 
 
-# A bill or a proposal for a resolution: "L 45", "B 12".
-BILL = re.compile(r"\b[LB]\s?\d{1,3}\b")
-
-
 def committee_in(text: str) -> str | None:
-    """The first committee named in ``text``, in canonical form.
+    """The first committee named in ``text``, in canonical form: one the gazetteer
+    knows, else one read from its form ("Boligudvalgets", "Det Energipolitiske Udvalg").
 
     >>> committee_in("som Folketingets Retsudvalg har stillet")
     'Retsudvalget'
+    >>> committee_in("Kunstrådets Scenekunstudvalgs tildeling, stillet af Folketingets "
+    ...              "Kulturudvalg")
+    'Kulturudvalget'
     """
-    for word in COMMITTEE_WORD.finditer(text):
-        words_before = text[: word.start()].split()[-5:]
-        # Longest first: "Udlændinge- og Integrationsudvalg" before "Integrationsudvalg".
-        for size in range(len(words_before), -1, -1):
-            candidate = " ".join([*words_before[len(words_before) - size :], word.group(0)])
-            committee = canonical_committee(candidate)
-            if committee:
-                return committee
-        committee = committee_by_form(" ".join([*coordinated(words_before), word.group(0)]))
+    words = list(COMMITTEE_WORD.finditer(text))
+    for word in words:
+        committee = known_committee_at(text, word)
         if committee:
             return committee
+        if coordinated(text[: word.start()].split()[-5:]):
+            break  # "Indenrigs- og Boligudvalgets" is not the "Boligudvalget" the gazetteer knows
+    for word in words:
+        committee = committee_by_form(text, word)
+        if committee:
+            return committee
+    return None
+
+
+def known_committee_at(text: str, word: re.Match[str]) -> str | None:
+    """The gazetteer's committee whose name holds ``word``: longest first, words before
+    ("Udlændinge- og Integrationsudvalg") and after ("Udvalg for Forretningsordenen")."""
+    words_before = text[: word.start()].split()[-5:]
+    words_after = text[word.end() :].split()[:6]
+    # A coordinated name is known only whole: "Indenrigs- og" must be part of it.
+    least = len(coordinated(words_before))
+    for size_after in range(len(words_after), -1, -1):
+        for size in range(len(words_before), least - 1, -1):
+            candidate = " ".join([*words_before[len(words_before) - size :], word.group(0),
+                                  *words_after[:size_after]]).rstrip(".,:;)")
+            committee = canonical_committee(candidate) or canonical_committee(
+                f"Folketingets {candidate}")
+            if committee:
+                return committee
     return None
 
 
@@ -129,15 +249,29 @@ def coordinated(words_before: list[str]) -> list[str]:
     return taken if taken and taken[0] != "og" else []
 
 
-def committee_by_form(word: str) -> str | None:
-    """A one-word committee the gazetteer does not know, in definite form.
+def committee_by_form(text: str, word: re.Match[str]) -> str | None:
+    """A committee the gazetteer does not know, read from how its name is built.
 
-    >>> committee_by_form("Boligudvalgets")
+    >>> text = "Indenrigs- og Boligudvalgets"
+    >>> committee_by_form(text, re.search("Boligudvalgets", text))
+    'Indenrigs- og Boligudvalget'
+    """
+    words_before = text[: word.start()].split()[-5:]
+    if word.group(0).lower().startswith("udvalg"):
+        return (committee_with_adjectives(words_before, word.group(0))
+                or committee_with_complement(text[word.end() :], word.group(0)))
+    return compound_committee(" ".join([*coordinated(words_before), word.group(0)]))
+
+
+def compound_committee(name: str) -> str | None:
+    """ "Boligudvalgets" -> "Boligudvalget"; a bare "Udvalget" is none.
+
+    >>> compound_committee("Boligudvalgets")
     'Boligudvalget'
-    >>> committee_by_form("Udvalget") is None
+    >>> compound_committee("Udvalget") is None
     True
     """
-    stem = re.sub(r"(?:et|ets|s)$", "", word)
+    stem = re.sub(r"(?:et|ets|s)$", "", name)
     if not stem[:1].isupper() or stem.lower() == "udvalg" or stem.endswith("-"):
         return None
     if " og " in stem and not stem.split(" og ")[-1][:1].isupper():
@@ -145,17 +279,83 @@ def committee_by_form(word: str) -> str | None:
     return stem + "et"
 
 
-def question_refs_in(text: str) -> list[QuestionRef]:
-    """Every question reference in ``text``, one per number, in text order."""
-    refs = []
-    for match in QUESTION_REF.finditer(text):
-        series, committee = series_of(match), committee_near(text, match)
+def committee_with_adjectives(words_before: list[str], word: str) -> str | None:
+    """ "Folketingets Energipolitiske Udvalg" -> "Det Energipolitiske Udvalg"."""
+    adjectives: list[str] = []
+    for before in reversed(words_before):
+        if not (before[:1].isupper() and before.endswith("e")) or before.lower() == "det":
+            break
+        adjectives.insert(0, before)
+    if not adjectives or word.lower() not in ("udvalg", "udvalgs"):
+        return None
+    return " ".join(["Det", *adjectives, "Udvalg"])
+
+
+def committee_with_complement(after: str, word: str) -> str | None:
+    """ "Udvalg for Udlændinge- og Integrationspolitik" -> "Udvalget for Udlændinge- og
+    Integrationspolitik"."""
+    complement = re.match(
+        r"\s+(for|vedrørende)\s+((?:[A-ZÆØÅ][\wæøå]*-?,?\s+(?:og\s+)?)*[A-ZÆØÅ][\wæøå]*)", after)
+    if not word.startswith("Udvalg") or complement is None:
+        return None
+    return f"Udvalget {complement.group(1)} {' '.join(complement.group(2).split())}"
+
+
+def mentions_in(text: str, in_head: bool = False, on: str | None = None) -> list[Mention]:
+    """Every question reference in ``text``, one per number, in text order, each
+    marked whether its place answers the question."""
+    matches = [*QUESTION_REF.finditer(text), *ALM_DEL_NUMBER.finditer(text)]
+    matches = sorted(without_overlaps(matches), key=lambda match: match.start())
+    mentions = []
+    for match in (match for match in matches if not after_file_name_label(text, match)):
+        series = section_20_series(text, match, series_of(match))
+        committee = None if series == "S" else committee_near(text, match, on)
         raw = " ".join(match.group(0).split())  # a reference broken over lines reads as one
-        refs += [
-            QuestionRef(number=number, series=series, committee=committee, raw=raw)
+        answering = (in_head or answers_here(text, match)) and not is_cited(text, match)
+        mentions += [
+            Mention(QuestionRef(number=number, series=series, committee=committee, raw=raw),
+                    answering, match.start())
             for number in numbers_of(match)
         ]
-    return refs
+    return mentions
+
+
+# The date block's "Fil-navn: TRU spm. 325" names the document's file, not a question.
+FILE_NAME_LABEL = re.compile(r"fil-?navn:?[^\n]*$", re.IGNORECASE)
+
+
+def after_file_name_label(text: str, match: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return bool(FILE_NAME_LABEL.search(text, line_start, match.start()))
+
+
+def without_overlaps(matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    kept: list[re.Match[str]] = []
+    for match in sorted(matches, key=lambda m: (m.start(), -m.end())):
+        if not any(match.start() < other.end() and other.start() < match.end() for other in kept):
+            kept.append(match)
+    return kept
+
+
+def answers_here(text: str, match: re.Match[str]) -> bool:
+    """A heading ("Spørgsmål nr. 12:" starting a line) or a sentence that answers or
+    says who asked ("... har stillet følgende spørgsmål nr. 12, som hermed besvares")."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    if not text[line_start : match.start()].strip() or text.startswith(":", match.end()):
+        return True  # the heading above the quoted question: "Spørgsmål 31:"
+    before = sentence_before(text[max(0, match.start() - COMMITTEE_WINDOW) : match.start()])
+    return bool(ANSWERING.search(before + match.group(0) + sentence_after(text, match.end())))
+
+
+def is_cited(text: str, match: re.Match[str]) -> bool:
+    """ "Jeg henviser til min besvarelse af spm. 65", "i forlængelse af svaret på ..."."""
+    before = sentence_before(text[max(0, match.start() - CITING_WINDOW) : match.start()])
+    return bool(CITING.search(before))
+
+
+def question_refs_in(text: str) -> list[QuestionRef]:
+    """Every question reference in ``text``, one per number, in text order."""
+    return [mention.ref for mention in mentions_in(text)]
 
 
 def find_question_refs(doc: Doc) -> list[QuestionRef]:
@@ -165,17 +365,63 @@ def find_question_refs(doc: Doc) -> list[QuestionRef]:
     subject and "Spørgsmål nr. 12:" above the quoted question merge, each lending
     what the other lacks. A reference with no series takes the bill the letter's
     head names ("L 45 - ... Svar på spørgsmål 7"), and one with no committee takes
-    the committee the letter's other references agree on.
+    the committee the letter's other references agree on, else the one it names.
     """
-    heads = [block.text for block in document_of(doc).region("head", "header")]
+    heads = [block.text for block in document_of(doc).region("head", "header")
+             if not is_stamp(block.text)]
+    on = letter_day(doc)
+    mentions = [m for text in heads for m in mentions_in(text, in_head=True, on=on)]
+    in_body = mentions_in(doc.text, on=on)
+    first_in_body = in_body[0].start if in_body else len(doc.text)
+    mentions += in_body
     merged: list[QuestionRef] = []
-    for ref in (ref for text in [*heads, doc.text] for ref in question_refs_in(text)):
+    for mention in mentions:
+        ref = mention.ref
         same = next((known for known in merged if same_question(known, ref)), None)
         if same is None:
             merged.append(ref)
         else:
             merged[merged.index(same)] = completed(same, ref)
-    return with_letter_context(merged, heads)
+    answered = answered_questions(mentions, heads, doc.text)
+    refs = with_letter_context(merged, heads, doc.text, first_in_body)
+    return [ref.model_copy(update={"answered": is_answered(ref, answered)}) for ref in refs]
+
+
+def is_answered(ref: QuestionRef, answered: list[QuestionRef]) -> bool:
+    return any(same_question(ref, question) for question in answered)
+
+
+# A dateline: the date alone on its line, perhaps after "Dato:", "Den", "København, den".
+DATELINE = re.compile(r"^[ \t]*(?:dato:?|(?:københavn,?[ \t]+)?den)?[ \t]*(?P<date>[^\n]{6,25}?)"
+                      r"[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def letter_day(doc: Doc) -> str | None:
+    """The letter's day, near enough to name its committees as they were then ("TRU" was
+    "Trafikudvalget" in 2009): its dateline in the text, else the latest full date of its
+    blocks (where a template puts the date), else of its text (a letter dates itself
+    after what it mentions)."""
+    for line in DATELINE.finditer(doc.text):
+        days = full_days(line.group("date"))
+        if days:
+            return days[0]
+    blocks = [day for block in document_of(doc).blocks for day in full_days(block.text)]
+    return max(blocks or full_days(doc.text), default=None)
+
+
+def full_days(text: str) -> list[str]:
+    return [value for _s, _e, value in find_date_spans(text) if len(value) == len("YYYY-MM-DD")]
+
+
+def answered_questions(mentions: list[Mention], heads: list[str], text: str) -> list[QuestionRef]:
+    """The questions first named where the letter answers ("Svar på spørgsmål nr. 12 og 13"
+    answers both); none in a correction."""
+    purpose = " ".join([*heads, text[:400]])
+    first = next((mention for mention in mentions if mention.answering), None)
+    if CORRECTION.search(purpose) or first is None:
+        return []
+    return [mention.ref for mention in mentions
+            if (mention.start, mention.ref.raw) == (first.start, first.ref.raw)]
 
 
 def same_question(a: QuestionRef, b: QuestionRef) -> bool:
@@ -189,16 +435,59 @@ def completed(known: QuestionRef, other: QuestionRef) -> QuestionRef:
     })
 
 
-def with_letter_context(refs: list[QuestionRef], heads: list[str]) -> list[QuestionRef]:
-    bills = set(BILL.findall(" ".join(heads)))
+def with_letter_context(
+    refs: list[QuestionRef], heads: list[str], text: str, first_mention: int
+) -> list[QuestionRef]:
+    """Series and committee a reference leaves out, from the rest of the letter."""
+    bill = letter_bill(heads, text)
     committees = {ref.committee for ref in refs if ref.committee}
-    bill = " ".join(bills.pop().split()) if len(bills) == 1 else None
-    committee = committees.pop() if len(committees) == 1 else None
-    return [
-        ref.model_copy(update={"series": ref.series or bill,
-                               "committee": ref.committee or committee})
-        for ref in refs
-    ]
+    if len(committees) == 1:
+        committee = committees.pop()
+    else:
+        committee = letter_committee(heads, text, first_mention)
+    completed_refs = []
+    for ref in refs:
+        series = ref.series or bill or "Alm. del"
+        completed_refs.append(ref.model_copy(update={
+            "series": series,
+            "committee": None if series == "S" else ref.committee or committee,
+        }))
+    return completed_refs
+
+
+def letter_bill(heads: list[str], text: str) -> str | None:
+    """The one bill or act the letter's head and opening name ("L 45", "Aktstk. 98")."""
+    found = {series_text(match) for match in LETTER_BILL.finditer(" ".join([*heads, text[:1500]]))}
+    return found.pop() if len(found) == 1 else None
+
+
+def series_text(match: re.Match[str]) -> str:
+    if match.group("act"):
+        return f"Aktstk. {match.group('act')}"
+    return f"{match.group('letter').upper()} {match.group('number')}"
+
+
+def letter_committee(heads: list[str], text: str, first_mention: int) -> str | None:
+    """The committee the letter is addressed to: named in its head, or in its opening up
+    to the sentence of its first question reference; never ft.dk's stamp
+    ("Udenrigsudvalget 2011-12"), which files a letter, not addresses it."""
+    opening = text[: min(OPENING, first_mention)] + sentence_after(text, first_mention)
+    for part in [*heads, STAMP.sub(" ", opening)]:
+        committee = committee_in(part)
+        if committee:
+            return committee
+    return None
+
+
+def is_stamp(text: str) -> bool:
+    """ft.dk's stamp ("Udenrigsudvalget 2011-12 / URU Alm.del / Offentligt"): it files
+    the letter, and is neither its subject nor its address.
+
+    >>> is_stamp("Udenrigsudvalget 2011-12\\nURU Alm.del\\nOffentligt")
+    True
+    """
+    lines = [line.strip() for line in text.splitlines()]
+    return "Offentligt" in lines or bool(lines and STAMP.fullmatch(lines[0]))
 
 
 @Language.component("ministerbrev_question_refs")

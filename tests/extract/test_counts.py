@@ -63,3 +63,66 @@ def test_scaled_numbers_nominalised_adjectives_and_participles(analyse_text, tex
 def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     [count] = analyse_text("De otte regionale TV 2-virksomheder får tilskud.")._.counts
     assert (count.value, count.noun, count.lemma) == (8, "TV 2-virksomheder", "tv 2-virksomhed")
+
+
+@pytest.mark.parametrize("text", [
+    "Ministeriet\nHolbergsgade 6\nDK-1057 København K",  # a street number before a line break
+    "Miljøministeriet • Højbro Plads 4 • 1200 København K",  # ... before a bullet
+    "Frederiksholms Kanal 27 F1220 København K",  # ... glued to the postcode
+    "T +45 7226 9000\nF +45 7226 9001",  # phone numbers in groups
+    "Telefon 3392 3390 Dokument nr. 366647",  # ... with a noun after them
+    "CVR-nr. 10092485\nEAN nr. 5798000",  # CVR and EAN
+    "J.nr. 2024 - 5254\nDen 27. maj",  # a case number
+    "Sagsnr.: 1805818\nDok. nr.: 669610\nFolketingets Sundhedsudvalg",
+    "under henvisning til svaret på UUI alm. del -spørgsmål 272 oplyse, om",  # a question
+    "stillet følgende§ 16 spørgsmål 1 til ministeren",  # a paragraph glued to its word
+    "Se www.ft.dk/samling/2 sider om sagen.",  # a web address
+    "besvarelse af spørgsmål 10. 2 UDENRIGSMINISTERIET OKO",  # a page number, capitals
+    "at ”3 af 4 [børn af efterkommere] henter",  # a bracket is no noun
+    "Konsekvenserne beregnes under to alternati",  # a word cut off by the end of the text
+    "side 1\n2\nDokumenterne er sendt.",  # a number alone on its line
+])
+def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
+    assert counts(analyse_text(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der er to helt centrale\nområder i aftalen.", [(2, "område")]),  # over a line break
+    ("Ministeren skal mindst tre gange i året orientere.", [(3, "gang")]),  # repetitions
+    ("et samarbejde mellem de to ministerier.", [(2, "ministerium")]),
+    ("Der er ansat\n12 nye medarbejdere.", [(12, "medarbejder")]),  # at the start of a line
+])
+def test_counts_as_genuine_letters_write_them(analyse_text, text, expected):
+    assert counts(analyse_text(text)) == expected
+
+
+def test_every_noun_is_a_word(analyse_text):
+    text = ("Slotsholmsgade 10\n1216 København K\nTel. 6198 4000\n2017 - 18289\nSide 1/3\n"
+            "Der er 5 kommuner • 4 regioner · 3 styrelser\n7\n")
+    for count in analyse_text(text)._.counts:
+        assert count.noun.strip() and count.noun.replace("-", "").isalpha(), count
+
+
+def test_a_column_headed_antal_counts_its_noun_in_each_cell(analyse_text):
+    doc = analyse_text("Udsendelsesdestination\nIran\nIrak\nAntal børn\n32\n14\n10. januar 2018")
+    assert [(c.value, c.lemma, c.raw) for c in doc._.counts] == [(32, "barn", "32"),
+                                                                 (14, "barn", "14")]
+
+
+def test_a_count_right_after_a_date_is_no_group_of_digits(analyse_text):
+    doc = analyse_text("Regeringen modtog 1. oktober 2021 46 anbefalinger fra panelet.")
+    assert counts(doc) == [(46, "anbefaling")]
+
+
+def test_a_word_cut_off_before_the_signature_is_no_noun(analyse_text):
+    assert counts(analyse_text("beregnes under to alternati\n\nMorten Bødskov")) == []
+
+
+def test_a_participle_counted_before_its_object(analyse_text):
+    doc = analyse_text("Samlet set modtog 320.418 studerende SU i studieåret 2015/16.")
+    assert counts(doc) == [(320418, "studerende")]
+
+
+def test_an_adverb_in_ende_after_the_counted_adjective_is_no_noun(analyse_text):
+    doc = analyse_text("Heraf har 1.218 værnepligtige efterfølgende søgt ansættelse.")
+    assert counts(doc) == [(1218, "værnepligtig")]

@@ -177,3 +177,36 @@ def test_a_date_written_the_danish_ways_reads_back(day):
         f"{day.day}/{day.month} {day.year}",
     ]
     assert [parse_danish_date(text) for text in written] == [day.isoformat()] * len(written)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mødet blev holdt den 7.april 2011.", [("7.april 2011", "2011-04-07")]),  # glued
+    ("retningslinjerne om enighed den 1. juni2012. Disse", [("1. juni2012", "2012-06-01")]),
+    ("Det forventes primo september\n2018.", [("primo september\n2018", "2018-09")]),
+    ("Rapporten, udgivet maj,\n2020, viser", [("maj,\n2020", "2020-05")]),
+    ("Indslaget i TV2 3/1-19, og DR", [("3/1-19", "2019-01-03")]),  # a two-digit year
+    ("henvendelsen af 15/1-06 vedr. støtten", [("15/1-06", "2006-01-15")]),
+    ("artiklerne den 12. og 13. februrar 2008 om", [("12. og 13. februrar 2008", "2008-02-12"),
+                                                     ("13. februrar 2008", "2008-02-13")]),
+])
+def test_dates_as_genuine_letters_print_them(letter, text, expected):
+    assert facts(letter(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Se https://www.ft.dk/samling/2019-03-12/bilag.pdf for bilaget.",  # a web address
+    "FORSVARSMINISTEREN2. juli 2013Folketingets Forsvarsudvalg har",  # a glued dateline
+    "Den 12. novelle 2008 er skrevet.",  # no month is that near
+])
+def test_what_genuine_letters_hold_that_is_no_date(letter, text):
+    assert facts(letter(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kontor 1 400.C.2-0 EUK 7. januar 2005 Under henvisning til udvalgets skrivelse af "
+     "13. december 2004 vedlægges svaret.", ["2004-12-13"]),
+    ("Fællessekretariatet Den 6. januar 2005\tAd spørgsmål 10", []),
+    ("I brev af 3. marts 2021 Finansudvalget spurgte", ["2021-03-03"]),  # after "af": running text
+])
+def test_a_dateline_glued_into_the_text_is_no_date_it_mentions(letter, text, expected):
+    assert [value for _raw, value in facts(letter(text))] == expected

@@ -142,3 +142,22 @@ def test_any_text_gives_periods_that_quote_it(tokens, text):
     for period in find_periods(tokens(text)):
         assert text[period.evidence.start : period.evidence.end] == period.raw
         assert period.start < period.end
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("hvis perioden udløber i 2. halvår af 2012.", "2012-07", "2012-12"),
+    ("jf. UFO – alm. del spm. 5, 2010-11, redegøre", "2010", "2011"),  # a session
+    ("resultatet for 1. kvartal\n2018 viser", "2018-01", "2018-03"),
+])
+def test_periods_as_genuine_letters_print_them(letter, text, start, end):
+    assert [(p.start, p.end) for p in letter(text)._.periods] == [(start, end)]
+
+
+def test_a_web_address_holds_no_period(letter):
+    assert letter("Se www.ft.dk/samling/2017-2020/bilag.pdf for bilaget.")._.periods == []
+
+
+def test_the_session_of_ftdks_stamp_is_no_period_of_the_letter(letter):
+    doc = letter("Sundheds- og Ældreudvalget 2019-20 (2. samling)\nSUU Alm.del\nOffentligt\n"
+                 "Planen gælder for 2020-2025.")
+    assert [(p.start, p.end) for p in doc._.periods] == [("2020", "2025")]

@@ -26,7 +26,8 @@ def facts(doc):
         ),
         ("Svar på spørgsmål 32 (Alm. del)", 32, "Alm. del", "spørgsmål 32 (Alm. del)"),
         ("Svar på spørgsmål nr. 453 (alm. del)", 453, "Alm. del", "spørgsmål nr. 453 (alm. del)"),
-        ("Svar på spm. nr. 12 fra udvalget.", 12, None, "spm. nr. 12"),
+        # A committee question that names no series is in the general part, "Alm. del".
+        ("Svar på spm. nr. 12 fra udvalget.", 12, "Alm. del", "spm. nr. 12"),
         ("Svar på spørgsmål nr. S 1234.", 1234, "S", "spørgsmål nr. S 1234"),
         ("Svar på spørgsmål 45 (L 123).", 45, "L 123", "spørgsmål 45 (L 123)"),
         ("L 45 - spørgsmål 7", 7, "L 45", "L 45 - spørgsmål 7"),

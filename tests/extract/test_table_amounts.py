@@ -35,3 +35,50 @@ def test_a_table_without_a_unit_holds_no_amounts(analyse_text):
 def test_an_amount_per_month(analyse_text):
     [amount] = analyse_text("Ydelsen udgør 19.562 kr. om måneden.")._.amounts
     assert (amount.value, amount.per) == (19562, "måned")
+
+
+PRINTED = (
+    "Udgifterne fordeler sig således:\n"
+    "Mio. kr. 2020 2021 2022\n"
+    "Drift 12,5 13,0 14,1\n"
+    "Anlæg 1.250 -3,0 0\n"
+    "I alt 1.262,5 10,0 14,1\n"
+    "Kilde: Finansministeriet.\n"
+    "Der er 5 projekter."
+)
+
+
+def test_a_table_printed_as_lines_of_numbers_is_read_in_the_headers_unit(analyse_text):
+    doc = analyse_text(PRINTED)
+    assert [(a.value, a.raw) for a in doc._.amounts] == [
+        (12500000, "12,5"), (13000000, "13,0"), (14100000, "14,1"),
+        (1250000000, "1.250"), (-3000000, "-3,0"), (0, "0"),
+        (1262500000, "1.262,5"), (10000000, "10,0"), (14100000, "14,1")]
+    for amount in doc._.amounts:
+        assert doc.text[amount.evidence.start:amount.evidence.end] == amount.raw
+
+
+def test_a_printed_table_with_labels_and_cells_on_lines_of_their_own(analyse_text):
+    doc = analyse_text("Tabel 1\n(mia. kr.) 2021\nDrift\n12,5\nAnlæg\n3,0\nSlut på tabellen.")
+    assert [(a.value, a.raw) for a in doc._.amounts] == [(12500000000, "12,5"),
+                                                         (3000000000, "3,0")]
+
+
+def test_a_header_naming_no_unit_makes_no_amounts(analyse_text):
+    doc = analyse_text("Antal sager 2020 2021\nNord 12 14\nSyd 7 9")
+    assert doc._.amounts == []
+
+
+def test_a_sentence_with_an_amount_is_no_table_header(analyse_text):
+    doc = analyse_text("Rammen er 12 mio. kr.\n2020 var et godt år.\nDer kom 4 sager.")
+    assert [a.raw for a in doc._.amounts] == ["12 mio. kr."]
+
+
+def test_a_line_of_prose_ending_in_a_currency_heads_no_table(analyse_text):
+    doc = analyse_text("Det koster mange kr.\nDet samlede tal er 12,5\nog mere.")
+    assert doc._.amounts == []
+
+
+def test_years_under_the_unit_label_the_columns(analyse_text):
+    doc = analyse_text("Mio. kr.\n2020 2021\nDrift 12,5 13,0\nSlut.")
+    assert [(a.value, a.raw) for a in doc._.amounts] == [(12500000, "12,5"), (13000000, "13,0")]

@@ -1,0 +1,156 @@
+"""Which question a letter answers, and references as genuine letters print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import questions
+from pipeline.extract.questions import question_refs_in
+
+
+def refs(doc):
+    return [(q.number, q.series, q.committee, q.answered) for q in doc._.question_refs]
+
+
+def test_the_question_of_the_opening_is_answered_and_a_cited_one_is_not(letter):
+    body = ("Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg "
+            "for Forretningsordenen har stillet til justitsministeren den 7. april 2011.\n\n"
+            "Som det fremgår af min besvarelse af spørgsmål nr. 5 fra Folketingets Udvalg for "
+            "Forretningsordenen, er sagen under behandling.")
+    assert refs(letter(body)) == [
+        (15, "Alm. del", "Udvalget for Forretningsordenen", True),
+        (5, "Alm. del", "Udvalget for Forretningsordenen", False),
+    ]
+
+
+def test_the_subject_in_the_head_names_the_answered_question(letter):
+    doc = letter("Spørgsmål nr. 802\n\nSpørgsmål 802 er helt identisk med spørgsmål 801.",
+                 head=["Folketingets Miljø- og Fødevareudvalg\nChristiansborg",
+                       "Besvarelse af spørgsmål nr. 802 (Alm. del)"])
+    assert refs(doc) == [(802, "Alm. del", "Miljø- og Fødevareudvalget", True),
+                         (801, "Alm. del", "Miljø- og Fødevareudvalget", False)]
+
+
+@pytest.mark.parametrize("citing", [
+    "Jeg henviser til min besvarelse af spm. 65 alm. del stillet af Folketingets Kommunaludvalg.",
+    "Der henvises til svar på spørgsmål nr. 65 (Alm. del).",
+    "Det er som nævnt i mit svar på spørgsmål 65 min opfattelse, at planen holder.",
+])
+def test_a_letter_that_only_cites_an_answer_answers_nothing(letter, citing):
+    [ref] = letter(citing)._.question_refs
+    assert (ref.number, ref.answered) == (65, False)
+
+
+def test_a_correction_of_an_earlier_answer_answers_nothing(letter):
+    doc = letter("Desværre indeholdt besvarelsen en fejl, som jeg hermed vil rette.",
+                 head=["Berigtigelse af svar på spørgsmål nr. 212 (Alm. del)"])
+    assert [(q.number, q.answered) for q in doc._.question_refs] == [(212, False)]
+
+
+def test_an_answer_asked_for_is_no_citation(letter):
+    body = ("Udvalget har ved skrivelse af 12. juni 2005 anmodet om min besvarelse af "
+            "spørgsmål nr. 31.")
+    assert [q.answered for q in letter(body)._.question_refs] == [True]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Endelig besvarelse af spørgsmålnr.144af 8. juni 2012", [(144, None)]),  # glued
+    ("følger hermed mit svar påspørgsmål nr. 14 (SOU Alm. del).", [(14, "Alm. del")]),
+    ("har stillet følgende spørgs-mål nr. 178, som hermed besvares.", [(178, None)]),
+    ("stillet mig følgende spørgsmål, nr. 325 (Alm. del), som", [(325, "Alm. del")]),
+    ("Besvarelse af spørgsmål    115  alm.  del stillet af udvalget", [(115, "Alm. del")]),
+    ("Jeg henviser til min besvarelse af TRU alm. del nr. 32.", [(32, "Alm. del")]),
+    ("i forlængelse af svaret på UFO – alm. del spm. 5, 2010-11, redegøre", [(5, "Alm. del")]),
+    ("Der henvises til svar på spørgsmål nr. S 2346 og S 2347 om", [(2346, "S"), (2347, "S")]),
+    ("mine svar af 25. januar 2006 på Folketingets spm. nr. 2034 og 2035", [(2034, "S"),
+                                                                         (2035, "S")]),
+    ("stillet følgende spørgsmål nr. 15 til L 140 efter ønske fra", [(15, "L 140")]),
+    ("besvarelse af afspørgsmål 407, 408 og 409 (TRU alm. del).", [(407, "Alm. del"),
+                                                                 (408, "Alm. del"),
+                                                                 (409, "Alm. del")]),
+])
+def test_references_as_genuine_letters_print_them(text, expected):
+    assert [(q.number, q.series) for q in question_refs_in(text)] == expected
+
+
+def test_a_question_without_series_takes_the_letters_act_or_the_general_part(letter):
+    act = letter("Folketingets Finansudvalg har den 10. februar 2010 til Aktstk. 98 stillet "
+                 "følgende § 16 spørgsmål 1 til ministeren, som hermed besvares.")
+    plain = letter("Folketingets Forsvarsudvalg har stillet følgende spørgsmål nr. 317 til "
+                   "ministeren, som hermed besvares.")
+    assert refs(act) == [(1, "Aktstk. 98", "Finansudvalget", True)]
+    assert refs(plain) == [(317, "Alm. del", "Forsvarsudvalget", True)]
+
+
+def test_a_section_20_question_has_no_committee(letter):
+    doc = letter("Folketingets Lovsekretariat\n\nFolketingsmedlem Karsten Lauritzen (V) har "
+                 "stillet følgende spørgsmål nr. S 2993, som hermed besvares.")
+    assert refs(doc) == [(2993, "S", None, True)]
+
+
+def test_the_addressed_committee_completes_a_reference_that_names_none(letter):
+    doc = letter("Svar på spørgsmål 192 (Alm. del):\n\nI brev af 17. januar 2019 har udvalget "
+                 "stillet mig følgende spørgsmål.", head=["Undervisningsudvalget\nChristiansborg"])
+    assert refs(doc) == [(192, "Alm. del", "Undervisningsudvalget", True)]
+
+
+def test_the_stamp_names_no_committee(letter):
+    doc = letter("Endelig besvarelse af spørgsmål nr. 144 af 8. juni 2012 til Europaministeren.",
+                 head=["Udenrigsudvalget 2011-12\nURU Alm.del\nOffentligt"])
+    assert refs(doc) == [(144, "Alm. del", None, True)]
+
+
+@pytest.mark.parametrize(("text", "committee"), [
+    ("Besvarelse af spørgsmål 115 alm. del stillet af Det Energipolitiske\nUdvalg den 29. maj.",
+     "Det Energipolitiske Udvalg"),
+    ("Svar på Indenrigs- og Boligudvalgets spørgsmål nr. 146 (Alm. del)",
+     "Indenrigs- og Boligudvalget"),
+    ("Folketingets Udvalg for Udlændinge- og Integrationspolitik har stillet spørgsmål nr. 4.",
+     "Udvalget for Udlændinge- og Integrationspolitik"),
+    ("Folketingets Udvalg for Fødevarer, Landbrug og Fiskeri har stillet spørgsmål nr. 369.",
+     "Udvalget for Fødevarer, Landbrug og Fiskeri"),
+    ("svar på spørgsmål nr. 45 (alm. del - bilag 76), Kunstrådets Scenekunstudvalgs "
+     "støttetildeling, stillet af Folketingets Kulturudvalg den 30. januar 2006.",
+     "Kulturudvalget"),
+])
+def test_committees_of_every_form(text, committee):
+    assert [q.committee for q in question_refs_in(text)] == [committee]
+
+
+def test_an_abbreviation_names_its_committee_where_the_gazetteer_knows_it(monkeypatch):
+    known = {"MOF": "Miljø- og Fødevareudvalget", "TRU": "Transportudvalget"}
+    monkeypatch.setattr(questions.gazetteer, "committee_for_abbreviation",
+                        lambda abbreviation, on=None: known.get(abbreviation), raising=False)
+    text = "Der henvises til svar på TRU spørgsmål nr. 160 og besvarelsen af MOF alm. del spm. 5."
+    assert [(q.number, q.committee) for q in question_refs_in(text)] == [
+        (160, "Transportudvalget"), (5, "Miljø- og Fødevareudvalget")]
+
+
+def test_every_question_an_answer_names_at_once_is_answered(letter):
+    doc = letter("Hermed svar på spørgsmål nr. 12 og 13 (Alm. del). Se også svaret på spørgsmål 9.")
+    assert [(q.number, q.answered) for q in doc._.question_refs] == [
+        (12, True), (13, True), (9, False)]
+
+
+def test_a_question_referred_to_with_jf_is_cited(letter):
+    doc = letter("Der er ikke nye oplysninger, jf. spørgsmål nr. 40 (Alm. del).")
+    assert [(q.number, q.answered) for q in doc._.question_refs] == [(40, False)]
+
+
+def test_an_abbreviation_names_the_committee_of_the_letters_day(monkeypatch, letter):
+    def committee_for_abbreviation(abbreviation, on=None):
+        if abbreviation == "TRU":
+            return "Trafikudvalget" if on and on < "2011-10-01" else "Transportudvalget"
+        return None
+
+    monkeypatch.setattr(questions.gazetteer, "committee_for_abbreviation",
+                        committee_for_abbreviation, raising=False)
+    body = ("Den 23. november 2009\n\nHermed svar på spørgsmål 144 (TRU alm. del). Fristen for "
+            "planen er 1. januar 2030.")
+    assert [q.committee for q in letter(body)._.question_refs] == ["Trafikudvalget"]
+
+
+def test_a_file_name_in_the_date_block_names_no_question(letter):
+    doc = letter("Dato: 7. april 2008 Kontor: Kommunaløkonomisk kt. Fil-navn: TRU spm. 325\n\n"
+                 "Jeg henviser til min besvarelse af spm. 65 alm. del.")
+    assert [(q.number, q.answered) for q in doc._.question_refs] == [(65, False)]
