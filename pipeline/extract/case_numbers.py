@@ -1,25 +1,30 @@
 """Case, journal, document and reference numbers: "Sags nr. 2020 - 6967" -> sagsnummer "2020-6967".
 
-A number counts only after its label, which says its kind:
+A number counts only after its label, which says its kind (corpus/real/README.md):
 
-- sagsnummer: "Sags nr.", "Sagsnr.", "Sagsnummer", "Sag nr.", "Sag:"
-- journalnummer: "J.nr.", "J. nr.", "J nr.", "Jnr.", "Jour.nr.", "Journalnr."
+- sagsnummer: "Sags nr.", "Sagsnr.", "Sagsnummer", "Sag nr.", "Sag:", "Vores sag", "Sag/ID Nr."
+- journalnummer: "J.nr.", "J. nr.", "J nr.", "Jnr.", "Jour.nr.", "Journalnr.", "Journalnummer"
 - akt-id: "Akt-id", "Akt id", "Aktid"
-- dokumentnummer: "Dok.nr.", "Doknr.", "Dok. nr.", "Dokumentnr."
-- reference: "Vores ref.", "Deres ref.", "Ref.", "Reference"
+- dokumentnummer: "Dok.nr.", "Doknr.", "Dok. nr.", "Dokument nr.", "Dok.id", "Dok.:"
+- reference: "Vores ref.", "Deres ref.", "Ref.", "Ref.-nr.", "Reference", "Eksp.nr."
 
-The value is digits in groups joined by "-" or "/" ("2014-0032/27-0009",
-"2021/001416"); spaces around the joints are dropped. The label may stand on
-the line above its value (a sidebar), or run into it ("Sagsnr.2020-6967").
-Sidebar, head, header and footer blocks are searched first, then the body.
+The value is groups joined by "-", "/" or "." ("2014-0032/27-0009", "400.C.2-0",
+"5162/ljen"); spaces around the joints are dropped. The label may stand on the
+line above its value (a sidebar), run into it ("Sagsnr.2020-6967"), or follow
+the previous value with no space ("...0867Dok.:516880"). Labels printed in a
+row with their values in a row after them ("Dato:Kontor:Sagsnr.:Dok.:" /
+"11. april 2011Statsretskontoret2011-792-1658THK40546") are paired in order.
 
     >>> [(c.kind, c.value) for c in case_numbers_in("J. nr.: 2006-2469-63")]
     [('journalnummer', '2006-2469-63')]
+    >>> [(c.kind, c.value) for c in case_numbers_in("DatoJ. nr.\\n4. april 20132013-992")]
+    [('journalnummer', '2013-992')]
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,26 +35,80 @@ from pipeline.extract.base import document_of
 NR = r"(?:\s*-?\s*(?:nr|nummer|id)\b\.?)"
 LABELS = {
     # "Sag:" only capitalised: "en sag: ..." in prose is no label.
-    "sagsnummer": rf"sags\.?{NR}|sagsnummer|sagsnr\.?|sag{NR}|(?-i:Sag)\s*:",
+    "sagsnummer": rf"sag/id{NR}|sags\.?{NR}|sagsnummer|sagsnr\.?|sag{NR}|(?-i:Sag)\s*:"
+    r"|(?-i:Vores)\s+sag\b",
     "journalnummer": rf"j\.?\s*nr\.?|jnr\.?|jour\.?\s*nr\.?|journal\.?{NR}|journalnummer",
     "akt-id": r"akt\s*-?\s*id\.?",
     "dokumentnummer": rf"dok\.?{NR}|doknr\.?|dokument{NR}|dokumentnummer|dokumentnr\.?"
     r"|dok\.(?=\s*:)",
-    "reference": r"(?:vores|deres)\s+ref(?:erence)?\.?"
+    "reference": r"(?:vores|deres)\s+ref(?:erence)?\.?|eksp\.?\s*-?\s*nr\.?"
     r"|ref(?:erence)?(?:\.?\s*-?\s*nr\.?|\.|\s*:)",
 }
 LABEL = "|".join(f"(?P<{kind.replace('-', '_')}>{label})" for kind, label in LABELS.items())
-# Digit groups joined by "-" or "/", spaces allowed around a joint but not across lines;
-# some offices put capitals before the digits ("MST-2021-1234", "FM 2020-5512").
-VALUE = r"(?:(?-i:[A-ZÆØÅ]{2,6})[-. ]?)?\d+(?:[ \t]*[-/][ \t]*\d+)*"
+# Digit groups joined by "-", "/" or ".", spaces allowed around "-" and "/" but not across
+# lines; some offices put capitals before the digits ("MST-2021-1234", "THK40546") or
+# letters in a later group ("004-u18-1346", "5162/ljen", "400.C.2-0").
+GROUP = r"(?:\d+|[A-Za-zæøå]{1,5}\d*)"
+VALUE = (
+    r"(?:(?-i:[A-ZÆØÅ]{2,6})[-. ]?)?\d+"
+    rf"(?:[ \t]*[-/][ \t]*{GROUP}|\.(?=[A-Z\d]){GROUP})*"
+)
+# A label may follow a letter only where the two were glued ("psykiatriDok nr."), a digit
+# where a value ran into it ("0867Dok.:").
 CASE_NUMBER = re.compile(
     rf"(?<![\wæøå])(?:{LABEL})[ \t]*:?\s*(?P<value>{VALUE})(?![\d])", re.IGNORECASE
 )
+GLUED_LABEL = re.compile(r"(?<=[a-zæøå\d])(?=(?:Sags?|J\.|Jnr|Dok|Akt|Ref|Vores|Eksp)\W?)")
+MONTHS = (
+    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+)
+# Labels of the values that stand between case numbers in a row of labels, by the kind of
+# value each waits for: a date, a phone number, a CVR number, a count, or words (none).
+OTHER_LABELS = {
+    "date": r"dato|date",
+    "phone": r"telefon|tlf|tel",
+    "cvr": r"cvr(?:-?\s?nr)?",
+    "count": r"bilag",
+    "words": r"kontor|enhed|afdeling|sagsbeh(?:andler)?|fil-?navn|initialer|e-?mail|mail|web",
+}
+OTHER_LABEL = "|".join(f"(?P<{kind}>{label})" for kind, label in OTHER_LABELS.items())
+DATE_VALUE = re.compile(
+    rf"(?:[12]\d|3[01]|0?[1-9])\.\s?(?:{MONTHS})\s+(?:19|20)\d{{2}}"
+    r"|(?:[12]\d|3[01]|0?[1-9])-(?:1[0-2]|0?[1-9])-(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
+# A value in a row of values: not inside a number, but glued to the one before it where
+# letters start it ("1658THK40546"); VALUE_AT where the previous value ended just before.
+BARE_VALUE = re.compile(rf"(?:(?<![\d.])|(?<=\d)(?=[A-ZÆØÅ]))(?:{VALUE})(?!\d)")
+VALUE_AT = re.compile(rf"[\s:]*(?P<value>{VALUE})(?!\d)")
+VALUE_OF = {
+    "date": DATE_VALUE,
+    "phone": re.compile(r"(?<!\d)(?:\+45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}(?!\d)"),
+    "cvr": re.compile(r"(?<!\d)\d{8}(?!\d)"),
+    "count": re.compile(r"(?<!\d)\d{1,3}(?!\d)"),
+}
+RUN_LABEL = re.compile(
+    rf"(?:{LABEL}|{OTHER_LABEL})(?-i:(?![a-zæøå]))\.?[ \t]*:?\s*", re.IGNORECASE
+)
+LABEL_RUN = re.compile(rf"(?<![a-zæøå])(?:{RUN_LABEL.pattern}){{2,}}", re.IGNORECASE)
+PROSE = re.compile(r"(?:\b[a-zæøå]+\s+){3}[a-zæøå]+\b")
+# How far after a row of labels its values may stand.
+VALUES_SPAN = 300
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """One label of a row, and what kind of value it waits for."""
+
+    kind: str  # a case-number kind, or one of OTHER_LABELS
+    text: str
 
 
 def kind_of(match: re.Match[str]) -> str:
     """The kind named by whichever label matched."""
-    label = next(group for group, text in match.groupdict().items() if text and group != "value")
+    groups = match.groupdict()
+    label = next(group for group, text in groups.items()
+                 if text and group != "value" and group not in OTHER_LABELS)
     return label.replace("_", "-")
 
 
@@ -58,30 +117,121 @@ def normalised(value: str) -> str:
     return re.sub(r"\s*([-/])\s*", r"\1", value)
 
 
+def unglued(text: str) -> str:
+    """A line break put back before a label glued to what went before
+    ("...2010Sags nr.: 1001071" -> "...2010\\nSags nr.: 1001071")."""
+    return GLUED_LABEL.sub("\n", text)
+
+
+def without_glued_day(text: str, value_end: int, value: str) -> str:
+    """The value less the day of a date glued after it ("2009-458114. juni" -> "2009-4581")."""
+    if not re.match(rf"\.\s?(?:{MONTHS})\b", text[value_end:], re.IGNORECASE):
+        return value
+    for width in (2, 1):
+        day, kept = value[-width:], value[:-width]
+        if day.isdigit() and 1 <= int(day) <= 31 and kept[-1:].isdigit():
+            return kept
+    return value
+
+
 def case_numbers_in(text: str) -> list[CaseNumber]:
-    """Labelled numbers in a piece of text, in text order."""
-    return [
-        CaseNumber(
-            kind=kind_of(match),
-            value=normalised(match.group("value")),
-            raw=re.sub(
-                r"\s*\n\s*", " ", match.group(0)
-            ),  # a label above its value reads as one line
-        )
-        for match in CASE_NUMBER.finditer(text)
-        if len(re.sub(r"\D", "", match.group("value"))) >= 3  # "Sag: 2" is no case number
-    ]
+    """Labelled numbers in a piece of text, in text order: rows of labels first."""
+    text = unglued(text)
+    found, rows = numbers_of_label_rows(text)
+    for match in CASE_NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in rows):
+            continue  # a label of a row: its value is not the text right after it
+        value = without_glued_day(text, match.end("value"), match.group("value"))
+        if len(re.sub(r"\D", "", value)) < 3:  # "Sag: 2" is no case number
+            continue
+        raw = re.sub(r"\s*\n\s*", " ", match.group(0))  # a label above its value: one line
+        found.append(CaseNumber(kind=kind_of(match), value=normalised(value), raw=raw))
+    return found
+
+
+def numbers_of_label_rows(text: str) -> tuple[list[CaseNumber], list[tuple[int, int]]]:
+    """Labels in a row, then their values in the same order: each label takes the next
+    value of its shape ("Dato:Kontor:Sagsnr.:Dok.:" / "11. april 2011Statsretskontoret...").
+    Also where the rows stand, so their labels are not read one by one."""
+    found, rows = [], []
+    for run in LABEL_RUN.finditer(text):
+        labels = labels_in(run.group(0))
+        if all(label.kind in OTHER_LABELS for label in labels):
+            continue
+        rows.append(run.span())
+        for label, value in paired(labels, values_after(text, run.end())):
+            # The raw text is the value alone: its label stands apart from it.
+            found.append(CaseNumber(kind=label.kind, value=normalised(value), raw=value))
+    return found, rows
+
+
+def labels_in(run: str) -> list[Labelled]:
+    labels = []
+    for match in RUN_LABEL.finditer(run):
+        other = next((kind for kind in OTHER_LABELS if match.group(kind)), None)
+        labels.append(Labelled(kind=other or kind_of(match), text=match.group(0)))
+    return labels
+
+
+def values_after(text: str, start: int) -> str:
+    """The text after a row of labels, up to the running text that follows it."""
+    window = text[start : start + VALUES_SPAN]
+    prose = PROSE.search(window)
+    return window[: prose.start()] if prose else window
+
+
+def paired(labels: list[Labelled], values: str) -> list[tuple[Labelled, str]]:
+    """Each case label with its value, walking along the values in order. A value glued
+    to the next one's digits ("2014-0032-12211122785") is cut where its last group is
+    as long as its first, when a later label would otherwise go without."""
+    pairs: list[tuple[Labelled, str]] = []
+    cursor, pending = 0, None
+    for index, label in enumerate(labels):
+        if label.kind == "words":
+            continue
+        if pending and label.kind not in OTHER_LABELS:
+            pairs.append((label, pending))
+            pending = None
+            continue
+        value, cursor = next_value(values, cursor, label.kind)
+        if value is None or label.kind in OTHER_LABELS:
+            continue
+        waiting = any(later.kind not in OTHER_LABELS for later in labels[index + 1 :])
+        if waiting and not BARE_VALUE.search(values, cursor):
+            value, pending = split_glued(value)
+        if len(re.sub(r"\D", "", value)) >= 3:
+            pairs.append((label, value))
+    return pairs
+
+
+def next_value(values: str, cursor: int, kind: str) -> tuple[str | None, int]:
+    """The next value of a kind's shape from ``cursor`` on: right there, glued to the one
+    before ("4. april 20132013-992"), or further on; and where it ends."""
+    if kind not in OTHER_LABELS and (here := VALUE_AT.match(values, cursor)):
+        return here.group("value"), here.end()
+    match = VALUE_OF.get(kind, BARE_VALUE).search(values, cursor)
+    return (match.group(0), match.end()) if match else (None, cursor)
+
+
+def split_glued(value: str) -> tuple[str, str | None]:
+    """ "2014-0032-12211122785" -> ("2014-0032-1221", "1122785"): two values glued."""
+    groups = re.split(r"(?<=\d)[-/](?=\d)", value)
+    first, last = groups[0], groups[-1]
+    if len(groups) < 2 or not last.isdigit() or len(last) <= len(first) + 2:
+        return value, None
+    return value[: len(value) - len(last) + len(first)], last[len(first) :]
 
 
 def find_case_numbers(doc: Doc) -> list[CaseNumber]:
-    """Every labelled number beside and in the running text, once per (kind, value)."""
-    blocks = document_of(doc).region("sidebar", "head", "header", "footer")
+    """Every labelled number beside and in the running text, once per (kind, value).
+    Blocks are read with their lines joined, so a label and its value in a sidebar meet."""
+    blocks = [block for block in document_of(doc).region("sidebar", "head", "header", "footer")]
     texts = [block.text for block in blocks] + [doc.text]
     seen: set[tuple[str, str]] = set()
     found = []
     for number in (number for text in texts for number in case_numbers_in(text)):
-        if (number.kind, number.value) not in seen:
-            seen.add((number.kind, number.value))
+        if (number.kind, number.value.upper()) not in seen:
+            seen.add((number.kind, number.value.upper()))
             found.append(number)
     return found
 

@@ -1,6 +1,6 @@
 """What the letter is for: answer, forwarding, information, or other.
 
-    >>> letter_kind("Hermed oversendes rapporten til udvalgets orientering.", [], None)
+    >>> letter_kind("Kære udvalg\\n\\nHermed oversendes rapporten til orientering.", [], None)
     'oversendelse'
 
 The contract's order of judgement: a letter that answers a numbered question is
@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from models import QuestionRef
+from pipeline.extract.base import document_of
 
 ANSWER = re.compile(
     r"\b(svar(er|et)? på|besvar(else|elsen|es|er)|som svar|hermed besvares)\b", re.IGNORECASE
@@ -28,9 +29,25 @@ CORRECTION = re.compile(
 )
 FORWARDING = re.compile(
     r"\b(hermed|vedlagt|vedlægges)\s+(over|frem)sendes\b|\b(over|frem)sendes\s+(hermed|vedlagt)\b"
-    r"|\b(jeg|ministeriet)\s+(over|frem)sender\b|\b(over|frem)sender\s+(jeg|ministeriet)\b",
+    r"|\b(jeg|ministeriet)\s+(over|frem)sender\b|\b(over|frem)sender\s+(jeg|ministeriet)\b"
+    # "Til udvalgets orientering vedlægges høringsskemaet", "... sendes hermed forslag til lov"
+    r"|\bvedlægge[rs]\b|\bsendes\s+hermed\b",
     re.IGNORECASE,
 )
+# Any character but a sentence's end ("alm. del" is no end).
+WITHIN_SENTENCE = r"(?:(?![.!?]\s+(?-i:[A-ZÆØÅ])).)"
+# An answer says so near the question it answers ("som jeg hermed skal besvare", "svar på
+# spørgsmål nr. 12"), or sets the question and its answer under headings ("Spørgsmål 31:"
+# ... "Svar:"); a question reference need not have been read for that.
+ANSWERS_A_QUESTION = re.compile(
+    rf"\b(svar|besvarelse)\b{WITHIN_SENTENCE}{{0,80}}\bspørgsmål"
+    rf"|\bspørgsmål{WITHIN_SENTENCE}{{0,160}}\b(besvares|besvarer|besvare)\b|\bbesvares\s+hermed\b",
+    re.IGNORECASE,
+)
+QUESTION_HEADING = re.compile(r"\bSpørgsmål(?:\s+nr\.)?\s*(?:S\s)?\d+\s*:?|\bSpørgsmål\s*:")
+ANSWER_HEADING = re.compile(r"(?:^|\s)Svar\s*:|^Svar\s*$", re.MULTILINE)
+# How much of the letter's start states its purpose, and where its headings stand.
+HEADINGS_SPAN = 3000
 REQUEST = re.compile(
     r"\b(anmoder|anmodning om|tiltrædelse|tilslutning til|godkendelse af|invitation|inviterer|"
     r"inviteres)\b",
@@ -41,7 +58,10 @@ REQUEST = re.compile(
 @Language.component("ministerbrev_kind", requires=["doc._.question_refs", "doc._.letterhead"])
 def kind_component(doc: Doc) -> Doc:
     subject = doc._.letterhead.subject if doc._.letterhead else None
-    doc._.letter_kind = letter_kind(doc.text, doc._.question_refs or [], subject)
+    # A letter read as one long line may stand wholly in a block beside an empty body.
+    text = doc.text if doc.text.strip() else "\n".join(
+        block.text for block in document_of(doc).blocks if block.region != "stamp")
+    doc._.letter_kind = letter_kind(text, doc._.question_refs or [], subject)
     return doc
 
 
@@ -50,13 +70,27 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     purpose = " ".join(filter(None, [subject, opening(body_text)]))
     if CORRECTION.search(purpose):
         return "other"
-    if question_refs and ANSWER.search(purpose):
+    if question_refs and ANSWER.search(purpose) or answers_a_question(subject, body_text):
         return "svar_paa_spoergsmaal"
     if REQUEST.search(purpose):
         return "other"
-    if FORWARDING.search(purpose):
+    # A forwarding may say so below letterhead lines the reading left in the text.
+    if FORWARDING.search(purpose) or FORWARDING.search(body_text[:HEADINGS_SPAN // 2]):
         return "oversendelse"
     return "orientering"
+
+
+def answers_a_question(subject: str | None, body_text: str) -> bool:
+    """An answer by its own words, or by its headings: a question, then "Svar:".
+
+    >>> answers_a_question(None, "Spørgsmål 31:\\nEr det korrekt?\\nSvar:\\nJa.")
+    True
+    """
+    start = " ".join(filter(None, [subject, body_text[:HEADINGS_SPAN]]))
+    if ANSWERS_A_QUESTION.search(re.sub(r"\s+", " ", start)):
+        return True
+    heading = QUESTION_HEADING.search(start)
+    return bool(heading and ANSWER_HEADING.search(start, heading.end()))
 
 
 def opening(body_text: str) -> str:

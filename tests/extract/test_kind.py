@@ -19,3 +19,32 @@ import pytest
 ])
 def test_kind_of_letter(analyse_text, body, kind):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
+
+
+@pytest.mark.parametrize("body", [
+    # the opening says it answers, across "(TRU alm. del)"
+    "Trafikudvalget har i brev af 3. november 2009 stillet mig følgende spørgsmål144 (TRU alm. "
+    "del), som jeg hermed skal besvare.",
+    # no question reference read, but a question and its answer under headings
+    "Udvalget har bedt om min besvarelse af fø lgende spørg smål: Spørgsmål 31: ”Er det "
+    "korrekt?” Svar: Nej.",
+    "Statsminister Anders Fogh Rasmussens svar (endeligt) på spørgsmål nr. S 2748.",
+])
+def test_an_answer_by_its_own_words_or_headings(analyse_text, body):
+    assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"
+
+
+@pytest.mark.parametrize("body", [
+    "Til udvalgets orientering vedlægges høringsskema samt de modtagne høringssvar.",
+    "Til udvalgets orientering sendes hermed forslag til lov om epidemier m.v.",
+    "Til udvalgets orientering vedlægger jeg hermed udkast til bekendtgørelse.",
+])
+def test_forwarding_a_document_for_information(analyse_text, body):
+    assert analyse_text(body)._.letter_kind == "oversendelse"
+
+
+def test_a_forwarding_below_letterhead_lines_left_in_the_text(analyse_text):
+    body = ("Folketingets Energipolitiske Udvalg\n\nChristiansborg\n\nDato 3. august 2007\n\n"
+            "Orientering om forslag til ny bekendtgørelse\n\n"
+            "./. Til udvalgets orientering vedlægger jeg hermed udkast til bekendtgørelse.")
+    assert analyse_text(body)._.letter_kind == "oversendelse"

@@ -1,0 +1,59 @@
+"""Case numbers as genuine letters print them: label rows with their values after them,
+values glued to the next label or to a date, and the genre's other labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.case_numbers import case_numbers_in
+
+
+def numbers(text: str) -> list[tuple[str, str]]:
+    return [(number.kind, number.value) for number in case_numbers_in(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dato:Kontor:Sagsnr.:Dok.:\n11. april 2011Statsretskontoret2011-792-1658THK40546 Hermed",
+     [("sagsnummer", "2011-792-1658"), ("dokumentnummer", "THK40546")]),
+    ("Dato:Kontor:Sagsbeh:Sagsnr.:Dok.:\n5. maj 2014Asyl- og VisumkontoretThomas "
+     "Højgaard2014-0032-12211122785",
+     [("sagsnummer", "2014-0032-1221"), ("dokumentnummer", "1122785")]),
+    ("DatoJ. nr.\n4. april 20132013-992", [("journalnummer", "2013-992")]),
+    ("Dato\nJ. nr.\n22. december 2017\n2017-6632", [("journalnummer", "2017-6632")]),
+    ("Dato:\nKontor:\nSagsbeh:\nSagsnr.:\nDok.:\n6. maj 2025\nKontoret for Organiseret\n"
+     "Kriminalitet\nChristina Husted Lundø\n2025-04335\n3685580",
+     [("sagsnummer", "2025-04335"), ("dokumentnummer", "3685580")]),
+    ("Tel.\nMail\nWeb\nCVR-nr.\nSags nr.\nAkt-id\n6198 4000\nwww.uim.dk\n36977191\n"
+     "2017 - 18289\n348827", [("sagsnummer", "2017-18289"), ("akt-id", "348827")]),
+    ("Bilag Journalnummer Kontor 1 400.C.2-0 EUK 7. januar 2005",
+     [("journalnummer", "400.C.2-0")]),
+    ("Dato J.nr. : : 3. maj 2005 Det Energipolitiske Udvalg har i brev af 21. april 2005", []),
+])
+def test_a_row_of_labels_pairs_with_its_row_of_values(text, expected):
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dato: 10. februar 2010Sags nr.: 1001071Sagsbeh.: SUMHM/Center forsundhed og "
+     "psykiatriDok nr.: 182000", [("sagsnummer", "1001071"), ("dokumentnummer", "182000")]),
+    ("Sagsnr.: 2012-0030-0867Dok.:516880",
+     [("sagsnummer", "2012-0030-0867"), ("dokumentnummer", "516880")]),
+    ("J.nr. 2009-458114. juni 2009", [("journalnummer", "2009-4581")]),
+    ("J.nr. NST-401-00157Den 23. maj 2011", [("journalnummer", "NST-401-00157")]),
+    ("København, den 10. juni 2009Sagsnr.: 16191", [("sagsnummer", "16191")]),
+    ("Dokument nr.: 121702/13Dette dokumentnr. bedes oplyst", [("dokumentnummer", "121702/13")]),
+    ("J.nr. 5162/ljen Udvalget har", [("journalnummer", "5162/ljen")]),
+])
+def test_values_glued_to_the_next_label_or_a_date(text, expected):
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("Vores sag\n04-201-52/101-0012", "sagsnummer", "04-201-52/101-0012"),
+    ("Sag/ID Nr.: 2019-1234", "sagsnummer", "2019-1234"),
+    ("Ref.-nr.: 20/00412-3", "reference", "20/00412-3"),
+    ("Eksp.nr. 123456", "reference", "123456"),
+    ("Dok.id 927053", "dokumentnummer", "927053"),
+])
+def test_the_genres_other_labels(text, kind, value):
+    assert numbers(text) == [(kind, value)]

@@ -1,0 +1,272 @@
+"""The letter's own fields as genuine letters print them: facts glued where a line break was
+lost, letterhead lines anywhere in the text stream, label rows, signatures of every form."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.letterhead import (
+    address_of,
+    cvr_of,
+    letter_date,
+    phone_of,
+    recipients_of,
+    segments_of,
+    signing_minister_in,
+    web_of,
+)
+from pipeline.reading import Block, Document
+
+
+def document(body: str, **regions: list[list[str]]) -> Document:
+    blocks = [Block(region=region, page=1, lines=lines)
+              for region, groups in regions.items() for lines in groups]
+    return Document(pages=1, body_text=body, blocks=blocks, page_starts=[(0, 1)])
+
+
+# -- date ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Dato:Kontor:Sagsnr.:Dok.:\n11. april 2011Statsretskontoret2011-792-1658THK40546",
+     "2011-04-11"),
+    ("DatoJ. nr.\n4. april 20132013-992", "2013-04-04"),
+    ("Dato J.nr. : : 3. maj 2005 Det Energipolitiske Udvalg har i brev af 21. april 2005",
+     "2005-05-03"),
+    ("J.nr. NST-401-00157Den 23. maj 2011", "2011-05-23"),
+    ("J.nr. 2024 - 5254 Den 27. maj 2024", "2024-05-27"),
+    ("FORSVARSMINISTEREN2. juli 2013Folketingets Forsvarsudvalg har den 12. juni 2013 stillet",
+     "2013-07-02"),
+    ("J.nr. 2009-458114. juni 2009", "2009-06-14"),
+    ("24. april 2012J.nr. 2012-0005712/2012-4252", "2012-04-24"),
+    ("København, den 10. juni 2009Sagsnr.: 16191", "2009-06-10"),
+    ("Den 7. juli 2023", "2023-07-07"),
+    ("Dato: 28-11-2019", "2019-11-28"),
+    ("d. 12/3 2013", "2013-03-12"),
+    ("Dato: 2019-11-28", "2019-11-28"),
+    ("4. nov. 2020", "2020-11-04"),
+    ("Dato: 28. NOVEMBER 2019", "2019-11-28"),
+    ("Kontor 1 400.C.2-0 EUK 7. januar 2005 Under henvisning til udvalgets skrivelse",
+     "2005-01-07"),
+])
+def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected):
+    assert letter_date(document("Udvalget for Forretningsordenen 2010-11\n" + body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Udvalget har i brev af 27. april 2011 stillet følgende spørgsmål.",  # a date in prose
+    "Maj 2005\nVores sag",  # a month is no letter date
+    "REU, Alm.del - 2024-25 - Endeligt svar på spørgsmål 858: artiklen, Berlingske, den 30. "
+    "marts 2025",  # ft.dk's stamp
+])
+def test_what_is_not_the_letters_date(body):
+    assert letter_date(document(body)) is None
+
+
+def test_a_date_in_the_sidebar_comes_before_one_in_the_text():
+    doc = document("14. februar 2006", sidebar=[["J.nr. 2019 - 6346", "21. november 2019"]])
+    assert letter_date(doc) == "2019-11-21"
+
+
+# -- recipients -----------------------------------------------------------------------------------
+
+
+def test_lost_line_breaks_are_put_back_between_the_address_lines():
+    assert segments_of("FolketingetUdvalget for ForretningsordenenChristiansborg1240 København K") \
+        == ["Folketinget", "Udvalget for Forretningsordenen", "Christiansborg", "1240 København K"]
+
+
+def names(doc: Document) -> list[tuple[str, str, str | None]]:
+    return [(r.name, r.organisation, r.address) for r in recipients_of(doc, "2011-04-11")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("FolketingetUdvalget for ForretningsordenenChristiansborg1240 København K Lovafdelingen",
+     [("Udvalget for Forretningsordenen", "Folketinget", "Christiansborg, 1240 København K")]),
+    ("Folketingets Finansudvalg\nChristiansborg\n\nSvar på spørgsmål",
+     [("Finansudvalget", "Folketinget", "Christiansborg")]),
+    ("Til Folketinget\nSkatteudvalget\n\nTil udvalgets orientering vedlægges notatet.",
+     [("Skatteudvalget", "Folketinget", None)]),
+    ("TransportudvalgetFolketinget", [("Transportudvalget", "Folketinget", None)]),
+    ("Morten Messerschmidt (DF)\nChristiansborg\n1240 København K",
+     [("Morten Messerschmidt", "Folketinget", "Christiansborg, 1240 København K")]),
+    ("Folketingets LovsekretariatChristiansborg1240 København K",
+     [("Folketingets Lovsekretariat", "Folketinget", "Christiansborg, 1240 København K")]),
+    ("Medlemmerne af Folketingets Europaudvalg og deres stedfortrædere Bilag Journalnummer",
+     [("Europaudvalget", "Folketinget", None)]),
+    ("Folketingets Energipolitiske Udvalg Christiansborg 1240 København K Dato J.nr. : : 3. maj",
+     [("Det Energipolitiske Udvalg", "Folketinget", "Christiansborg, 1240 København K")]),
+])
+def test_recipients_in_every_form(body, expected):
+    assert names(document(body)) == expected
+
+
+def test_the_stamp_names_no_recipient():
+    body = "Udvalget for Forretningsordenen 2010-11 (1. samling)\nUFO Alm.del\nOffentligt\n\n" \
+           "Hermed sendes svaret på spørgsmålet, som udvalget har stillet."
+    assert names(document(body)) == []
+
+
+def test_committees_in_a_row_share_folketingets_address():
+    doc = document("Tekst.", head=[["Grønlandsudvalget", "Færøudvalget", "Folketinget",
+                                    "Christiansborg", "1240 København K"]])
+    assert [(name, address) for name, _, address in names(doc)] == [
+        ("Grønlandsudvalget", "Christiansborg, 1240 København K"),
+        ("Færøudvalget", "Christiansborg, 1240 København K"),
+    ]
+
+
+def test_a_committee_named_in_prose_is_no_recipient():
+    doc = document("Folketingets Miljø- og Planlægningsudvalg har i brev af 27. april 2011 "
+                   "stillet følgende spørgsmål, som hermed besvares.")
+    assert names(doc) == []
+
+
+# -- sender -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("heads", "address"), [
+    (["Slotsholmsgade 101216 København K.Telefon 7226 8400Telefax 3393 3510"],
+     "Slotsholmsgade 10, 1216 København K"),
+    (["BeskæftigelsesministerietVed Stranden 81061 København KT 72 20 50 00E"],
+     "Ved Stranden 8, 1061 København K"),
+    (["Frederiksholms Kanal 27 F1220 København KTelefon33 92 33 55"],
+     "Frederiksholms Kanal 27 F, 1220 København K"),
+    (["Miljøministeriet • Højbro Plads 4 • 1200 København KTlf. 72 54 60 00"],
+     "Højbro Plads 4, 1200 København K"),
+    (["Slotsholmsgade 10-12DK-1216 København KTlf. +45 7226 9000"],
+     "Slotsholmsgade 10-12, DK-1216 København K"),
+    (["ØKONOMI- OG ERHVERVSMINISTERIETSlotsholmsgade 10-12 1216 København K"],
+     "Slotsholmsgade 10-12, 1216 København K"),
+    (["Frederiksholms Kanal 21 Postboks 2123 1015 København K"],
+     "Frederiksholms Kanal 21, Postboks 2123, 1015 København K"),
+    (["Folketingets Finansudvalg Christiansborg 1240 København K"], None),
+    (["Kirkeministeriet Telefon 3392 3390 Dokument nr. 366647 Dato: 22. april 2008"], None),
+])
+def test_the_senders_address_from_glued_letterhead_lines(heads, address):
+    assert address_of(heads) == address
+
+
+@pytest.mark.parametrize(("heads", "phone"), [
+    (["Slotsholmsgade 101216 København K.Telefon 7226 8400Telefax 3393 3510"], "7226 8400"),
+    (["T +45 7226 9000", "F +45 7226 9001"], "+45 7226 9000"),
+    (["København KT 72 20 50 00E [email protected]"], "72 20 50 00"),
+    (["TELEFAX: 33 32 06 55"], None),  # a fax is no phone
+])
+def test_the_senders_phone(heads, phone):
+    assert phone_of(heads, "") == phone
+
+
+def test_a_phone_and_cvr_in_a_row_of_labels_and_values():
+    row = ("Tel.\nMail\nWeb\nCVR-nr.\nSags nr.\nAkt-id\n6198 4000\nwww.uim.dk\n36977191\n"
+           "2017 - 18289")
+    assert phone_of([], row) == "6198 4000"
+    assert cvr_of([], row) == "36977191"
+
+
+@pytest.mark.parametrize(("heads", "web"), [
+    (["3510www.justitsministeriet.dk[email protected]"], "www.justitsministeriet.dk"),
+    (["WEB: www.FMN.DKCVR: 25-77-56-35"], "www.FMN.DK"),
+    (["M [email protected]", "W sum.dk"], "sum.dk"),
+])
+def test_the_senders_web_address_as_printed(heads, web):
+    assert web_of(heads) == web
+
+
+@pytest.mark.parametrize(("heads", "cvr"), [
+    (["WEB: www.FMN.DKCVR: 25-77-56-35EAN: 5798000201200"], "25775635"),
+    (["CVR-nr. 1680 5408"], "16805408"),
+    (["• CVR\n12854358"], "12854358"),
+])
+def test_cvr_as_digits(heads, cvr):
+    assert cvr_of(heads, "") == cvr
+
+
+def test_a_hidden_email_address_is_none(analyse_text):
+    sidebar = [["Holbergsgade 6", "DK-1057 København K", "T +45 7226 9000",
+                "M [email protected]", "W sum.dk"]]
+    sender = analyse_text("Tekst.", sidebar=sidebar)._.letterhead.sender
+    assert sender.email is None
+    assert sender.address == "Holbergsgade 6, DK-1057 København K"
+
+
+@pytest.mark.parametrize(("sidebar", "ministry"), [
+    ([["FORSVARSMINISTEREN"], ["Dato: 2. juli 2013"]], "Forsvarsministeriet"),
+    ([["Udlændinge- og", "Integrationsministeriet"], ["10. januar 2018"]],
+     "Udlændinge- og Integrationsministeriet"),
+    ([["ØKONOMI- OG ERHVERVSMINISTERENØKONOMI- OG ERHVERVSMINISTERIET"], ["20. december 2004"]],
+     "Økonomi- og Erhvervsministeriet"),
+    ([["Indenrigs- og Socialministeriet"], ["Dato: 6. november 2009"]],
+     "Indenrigs- og Socialministeriet"),
+])
+def test_the_ministry_by_name_or_title_in_the_letterhead(analyse_text, sidebar, ministry):
+    doc = analyse_text("Tekst.", sidebar=sidebar)
+    assert doc._.letterhead.sender.ministry == ministry
+
+
+def test_a_ministry_named_in_prose_or_a_table_is_not_the_sender(analyse_text):
+    body = ("Tekst.\n\nUndervisningsministeriet og Udlændinge- og Integrationsministeriet "
+            "offentliggjorde rapporten.\nTransportministeriet\t2.105,3\t2.344,8")
+    sidebar = [["Finansministeriet"], ["Dato: 24-03-2021"]]
+    assert analyse_text(body, sidebar=sidebar)._.letterhead.sender.ministry == "Finansministeriet"
+
+
+# -- minister -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "minister"), [
+    ("Tekst.\nMedvenlighilsen\nHenrik Dam Kristensen", "Henrik Dam Kristensen"),
+    ("Tekst.\nMed\nvenlig\nhilsen\nBenny Engelbrecht", "Benny Engelbrecht"),
+    ("Tekst.\nVenlig hilsen\nMette Frederiksen", "Mette Frederiksen"),
+    ("Hermed sendes besvarelse.\nLars Barfoed/Ole Hasselgaard\nSlotsholmsgade 10", "Lars Barfoed"),
+    ("Tekst.\nKaren Ellemann / Helle Pilsgaard\nMiljøministeriet", "Karen Ellemann"),
+    ("Tekst.\nMagnus Heunicke\n/\nRikke Slot Benyahia", "Magnus Heunicke"),
+    ("Tekst.\nEva Kjer Hansen\n/Kim Holm Boesen", "Eva Kjer Hansen"),
+    ("regeringen herom. Med venlig hilsen Flemming Hansen", "Flemming Hansen"),
+    ("laboratori e- chefen. Lars Barfoed /Lars Jensen", "Lars Barfoed"),
+])
+def test_the_signing_minister_in_every_form(text, minister):
+    assert signing_minister_in(text)[0] == minister
+
+
+def test_the_title_under_the_name_is_read():
+    text = "Med venlig hilsen\n\nPernille Rosenkrantz-Theil\nSocial- og boligminister"
+    assert signing_minister_in(text) == ("Pernille Rosenkrantz-Theil", "Social- og boligminister")
+
+
+def test_no_minister_where_an_official_signs_alone():
+    assert signing_minister_in("Med venlig hilsen\n\nJens Jensen\nKontorchef") == (None, None)
+
+
+def test_a_label_and_its_date_split_between_a_block_and_the_text():
+    doc = document("2005 Det Energipolitiske Udvalg har i brev af 21. april 2005 stillet mig",
+                   head=[["Folketingets Energipolitiske Udvalg", "Christiansborg",
+                          "1240 København K Dato J.nr. : : 3. maj"]])
+    assert letter_date(doc) == "2005-05-03"
+
+
+def test_a_committee_inside_a_run_of_letterhead_facts():
+    body = ("Stormgade 2-6 1470 København K T 33 95 13 10 www.minff.dk [email protected] "
+            "Udvalget for Fødevarer, Landbrug og Fiskeri MINISTEREN Dato: 13. juni 2005 "
+            "Udvalget har ved skrivelse af 12. juni 2005 anmodet om min besvarelse")
+    assert [r.name for r in recipients_of(document(body), "2005-06-13")] == [
+        "Udvalget for Fødevarer, Landbrug og Fiskeri"]
+
+
+def test_glued_web_phone_and_cvr_labels_after_a_domain():
+    heads = ["Frederiksholms Kanal 211220 København Kwww.km.dkTelefon 3392 3390Telefax 3392 3913",
+             "www.bm.dkCVR 10172748EAN 5798000398566"]
+    assert address_of(heads) == "Frederiksholms Kanal 21, 1220 København K"
+    assert phone_of(heads, "") == "3392 3390"
+    assert cvr_of(heads, "") == "10172748"
+
+
+def test_the_senders_address_over_lines_in_a_row():
+    heads = ["Holbergsgade 6", "DK-1057 København K", "T +45 7226 9000"]
+    assert address_of(heads) == "Holbergsgade 6, DK-1057 København K"
+
+
+def test_christiansborg_after_the_committee_on_one_line():
+    doc = document("Folketingets Politisk-Økonomiske Udvalg Christiansborg 1240 København K |")
+    assert names(doc) == [("Det Politisk-Økonomiske Udvalg", "Folketinget",
+                           "Christiansborg, 1240 København K")]
