@@ -133,8 +133,10 @@ def template_pdf(text: str, roles: dict[int, str]) -> bytes:
     out = io.BytesIO()
     canvas = new_canvas(out)
     size = body_size(by_role["body"])
-    draw_stamp(canvas, by_role["stamp"])
-    side_y = draw_small(canvas, by_role["letterhead"], SIDE_LEFT, SIDE_RIGHT, 110.0)
+    stamp_end = draw_stamp(canvas, by_role["stamp"])
+    # The letterhead starts below the stamp, however long ft.dk's stamp runs.
+    side_y = draw_small(canvas, by_role["letterhead"], SIDE_LEFT, SIDE_RIGHT,
+                        max(110.0, stamp_end + 2 * SMALL_LEADING))
     draw_small(canvas, by_role["dateblock"], SIDE_LEFT, SIDE_RIGHT, side_y + 2 * SMALL_LEADING)
     pen = Pen(canvas, top=TOP)
     pen.y = 120.0
@@ -210,9 +212,9 @@ def draw_small(canvas: Canvas, lines: list[str], left: float, right: float, y: f
     return y
 
 
-def draw_stamp(canvas: Canvas, lines: list[str]) -> None:
-    """ft.dk's stamp, small in the top right margin."""
-    draw_small(canvas, lines, SIDE_LEFT, SIDE_RIGHT, 18.0)
+def draw_stamp(canvas: Canvas, lines: list[str]) -> float:
+    """ft.dk's stamp, small in the top right margin; returns where it ended."""
+    return draw_small(canvas, lines, SIDE_LEFT, SIDE_RIGHT, 18.0)
 
 
 def draw_footer(canvas: Canvas, lines: list[str]) -> None:

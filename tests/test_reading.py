@@ -59,3 +59,245 @@ def test_unreadable_files_raise_a_coded_error(bad_files, code):
         read_document(bad_files[code].read_bytes())
     assert raised.value.code == code
     assert raised.value.message
+
+
+# -- a letter printed as one column: what a line is, from its words ----------------------------
+
+from pipeline.reading.lineroles import role_of  # noqa: E402
+from pipeline.reading.mending import pair_labels, split_glued, tidy_lines  # noqa: E402
+from pipeline.reading.pdf import clean_text  # noqa: E402
+from pipeline.typeset import flow_pdf  # noqa: E402
+
+# A made-up letter in the shape genuine ones come in when their text is printed as one
+# column: ft.dk's stamp, the letterhead and date block glued where line breaks were lost,
+# the recipient, a subject over two lines, the body, a signature, letterhead after it.
+FLOW_LETTER = "\n".join([
+    "Testudvalget 2023-24",
+    "TSU Alm.del",
+    "Offentligt",
+    "1234567_0001.png",
+    "FolketingetTestudvalgetChristiansborg1240 København K",
+    "Dato:Kontor:Sagsnr.:Dok.:",
+    "4. maj 2024Lovkontoret2024-123-4567ABC12345",
+    "Svar på Testudvalgets spørgsmål nr. 12 (Alm. del) af 20.",
+    "april 2024",
+    "Spørgsmål nr. 12:",
+    "Vil ministeren oplyse, hvor mange sager der blev behandlet i 2023?",
+    "Svar:",
+    "Der blev behandlet 412 sager i 2023, og tallet ventes at stige i løbet af",
+    "august 2024.",
+    "Med venlig hilsen",
+    "Hans Hansen",
+    "Nygade 101234 Byby K.Telefon 1234 5678Telefax 1234 5679www.testministeriet.dk",
+    "[email protected]",
+    "Side 1 af 2",
+])
+
+
+@pytest.fixture(scope="module")
+def flow_document():
+    return read_document(flow_pdf(FLOW_LETTER))
+
+
+def lines_of(document, region):
+    return [line for block in document.region(region) for line in block.lines]
+
+
+def test_flow_body_holds_no_stamp_letterhead_or_date_block(flow_document):
+    body = flow_document.body_text
+    for line in ("Offentligt", "TSU Alm.del", "png", "Nygade", "Telefon", "www.", "protected",
+                 "Side 1 af 2", "Dato:", "Lovkontoret", "Christiansborg", "Svar på Testudvalgets"):
+        assert line not in body
+    assert body.startswith("Spørgsmål nr. 12:")
+    assert "Med venlig hilsen\nHans Hansen" in body
+
+
+def test_flow_stamp_is_a_block_of_its_own(flow_document):
+    assert lines_of(flow_document, "stamp") == [
+        "Testudvalget 2023-24", "TSU Alm.del", "Offentligt", "1234567_0001.png"]
+
+
+def test_flow_glued_recipient_is_cut_into_the_head(flow_document):
+    assert ["Folketinget", "Testudvalget", "Christiansborg", "1240 København K"] in [
+        block.lines for block in flow_document.region("head")]
+
+
+def test_flow_label_run_is_paired_with_its_values(flow_document):
+    assert ["Dato: 4. maj 2024", "Kontor: Lovkontoret", "Sagsnr.: 2024-123-4567",
+            "Dok.: ABC12345"] in [block.lines for block in flow_document.region("sidebar")]
+
+
+def test_flow_subject_cut_after_the_day_goes_on_in_one_head_block(flow_document):
+    assert ["Svar på Testudvalgets spørgsmål nr. 12 (Alm. del) af 20. april 2024"] in [
+        block.lines for block in flow_document.region("head")]
+
+
+def test_flow_glued_letterhead_after_the_signature_is_set_apart_in_parts(flow_document):
+    sidebar = lines_of(flow_document, "sidebar")
+    for part in ("Nygade 10", "1234 Byby K.", "Telefon 1234 5678", "Telefax 1234 5679",
+                 "www.testministeriet.dk", "[email protected]"):
+        assert part in sidebar
+    assert lines_of(flow_document, "footer") == ["Side 1 af 2"]
+
+
+def test_a_date_ending_a_sentence_stays_in_the_running_text(flow_document):
+    assert "i løbet af august 2024." in flow_document.body_text
+
+
+def test_a_street_of_any_name_with_its_postcode_is_letterhead():
+    document = read_document(flow_pdf("\n".join([
+        "Kære udvalg", "Hermed sendes svar på spørgsmål nr. 3 fra udvalget, som ønsket.",
+        "Med venlig hilsen", "Hans Hansen", "Landgreven 4", "1301 København K"])))
+    assert "Landgreven" not in document.body_text
+    assert ["Landgreven 4", "1301 København K"] in [b.lines for b in document.region("sidebar")]
+
+
+def test_a_name_amid_the_letterhead_below_the_text_stays_in_the_signature():
+    document = read_document(flow_pdf("\n".join([
+        "Kære udvalg", "Hermed sendes svar på spørgsmål nr. 3 fra udvalget, som ønsket.",
+        "4. maj 2024", "Hans Hansen", "Nygade 4", "1234 Byby K"])))
+    assert "Hans Hansen" in document.body_text
+
+
+def test_table_numbers_are_no_page_numbers():
+    document = read_document(flow_pdf("\n".join([
+        "Kære udvalg", "Antal sager pr. år fordelt på kontor og område, som vist nedenfor:",
+        "2021", "12", "14", "2022", "17"])))
+    assert "\n12\n14\n" in document.body_text
+    assert not document.region("footer")
+
+
+def test_salutation_naming_the_committee_is_no_recipient():
+    document = read_document(flow_pdf("Testudvalget\nChristiansborg\nKære udvalg\n"
+                                      "Hermed sendes svar på spørgsmål nr. 3 fra udvalget."))
+    assert document.body_text.startswith("Kære udvalg")
+    assert [b.lines for b in document.region("head")] == [["Testudvalget", "Christiansborg"]]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Testudvalget 2019-20 (1. samling)", "stamp"),
+    ("ABC Alm.del", "stamp"),
+    ("L 12 Bilag 3", "stamp"),
+    ("9876543_0002.png", "stamp"),
+    ("Side 2 af 3", "page"),
+    ("Nygade 12", "contact"),
+    ("Frederiksholms Kanal 27 F", "contact"),
+    ("T +45 1234 5678", "contact"),
+    ("W xm.dk", "contact"),
+    ("CVR-nr. 12345678", "contact"),
+    ("M [email protected]", "contact"),
+    ("Dato: 28-11-2019", "dateblock"),
+    ("København, den 3. maj 2019", "dateblock"),
+    ("J.nr. 2022 - 13539", "dateblock"),
+    ("Sagsnr.", "label"),
+    ("Folketingets Testudvalg", "recipient"),
+    ("Til Folketinget", "recipient"),
+    ("Hans Hansen (XY)", "recipient"),
+    ("Christiansborg", "place"),
+    ("Testministeriet", "sender"),
+    ("Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del).", None),
+    ("Folketingets Testudvalg har den 3. maj stillet følgende spørgsmål", None),
+    ("Spørgsmål nr. 15:", None),
+    ("Spørgsmål 346", None),
+    ("Landgreven 4", "sender"),
+    ("København, 3. maj 2019", "dateblock"),
+    ("Det Udenrigspolitiske Nævn", "recipient"),
+])
+def test_role_of_a_line(text, role):
+    assert role_of(text) == role
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Testministeriet • Nygade 4 • 1200 Byby KTlf. 12 34 56 78 • CVR 12345678 • www.xm.dk",
+     ["Testministeriet", "Nygade 4", "1200 Byby K", "Tlf. 12 34 56 78", "CVR 12345678",
+      "www.xm.dk"]),
+    ("TestministerietVed Stranden 81061 Byby KT 12 34 56 78E [email protected]",
+     ["Testministeriet", "Ved Stranden 8", "1061 Byby K", "T 12 34 56 78", "E [email protected]"]),
+    ("24. april 2012J.nr. 2012-0005712", ["24. april 2012", "J.nr. 2012-0005712"]),
+    ("J.nr. 2009-458114. juni 2009", ["J.nr. 2009-4581", "14. juni 2009"]),
+    ("Dato: 4. maj 2020Sags nr.: 1001071Sagsbeh.: ABCDok nr.: 182000",
+     ["Dato: 4. maj 2020", "Sags nr.: 1001071", "Sagsbeh.: ABC", "Dok nr.: 182000"]),
+    ("Folketingets TestudvalgChristiansborg1240 København K",
+     ["Folketingets Testudvalg", "Christiansborg", "1240 København K"]),
+])
+def test_glued_lines_are_cut_into_parts(text, parts):
+    assert split_glued(text) == parts
+
+
+def test_labels_on_lines_of_their_own_take_values_by_shape():
+    # "Mail" has no value below it (a hidden address): the values after it still meet
+    # the labels their shapes fit.
+    paired = pair_labels(["Tel.", "Mail", "Web", "Sags nr."],
+                         ["1234 5678", "www.xm.dk", "2020 - 6967"])
+    assert paired.lines == ["Tel.: 1234 5678", "Mail", "Web: www.xm.dk", "Sags nr.: 2020 - 6967"]
+    assert paired.consumed == 3
+
+
+def test_a_free_text_value_wrapped_over_lines_is_joined():
+    assert tidy_lines(["Dato:", "Kontor:", "Sagsnr.:", "4. maj 2024", "Kontoret for",
+                       "Særlige Sager", "2024-0001"]) == [
+        "Dato: 4. maj 2024", "Kontor: Kontoret for Særlige Sager", "Sagsnr.: 2024-0001"]
+
+
+def test_labels_alternating_with_values_are_paired():
+    assert tidy_lines(["Sagsnr.", "2023 - 8669", "Dato", "12-12-2023"]) == [
+        "Sagsnr.: 2023 - 8669", "Dato: 12-12-2023"]
+
+
+def test_mojibake_is_repaired_where_lines_are_read():
+    assert clean_text("â€SpørgsmÃ¥l 12") == "”Spørgsmål 12"
+    assert clean_text("Ã†ndringer pÃ¥ Ã˜resund") == "Ændringer på Øresund"
+    assert clean_text("Helt almindelig tekst på dansk") == "Helt almindelig tekst på dansk"
+
+
+# -- a letter in a template: a sidebar beside the text, the recipient top left ---------------
+
+
+TEMPLATE_LETTER = "\n".join([
+    "Testudvalget 2023-24", "TSU Alm.del", "Offentligt",
+    "TSU, Alm.del - 2023-24 - Endeligt svar på spørgsmål 12: Spm. om antallet af sager og om "
+    "sagsbehandlingstiden, til ministeren",
+    "FolketingetUdvalget for Forretningsordenen og Andre SagerChristiansborg1240 København K",
+    "Nygade 101234 Byby K.Telefon 1234 5678 www.testministeriet.dk",
+    "Dato:Kontor:", "4. maj 2024Lovkontoret",
+    "Hermed sendes svar på spørgsmål nr. 12 (Alm. del), som Folketingets Testudvalg",
+    "har stillet til ministeren den 20. april 2024. Spørgsmålet er stillet efter",
+    "ønske fra Hans Hansen (XY). Svaret følger nedenfor i sin helhed, som ønsket.",
+])
+TEMPLATE_ROLES = {1: "stamp", 2: "stamp", 3: "stamp", 4: "stamp", 5: "recipient",
+                  6: "letterhead", 7: "dateblock", 8: "dateblock", 9: "body", 10: "body",
+                  11: "body"}
+
+
+def template_pdf_bytes() -> bytes:
+    """The letter laid out as a ministry's template does: the stamp in the top margin,
+    the letterhead and date block in a sidebar (where long lines wrap at its edge), the
+    recipient top left (one glued line, wrapped at the column's edge), the body."""
+    from pipeline.typeset import template_pdf
+
+    return template_pdf(TEMPLATE_LETTER, TEMPLATE_ROLES)
+
+
+@pytest.fixture(scope="module")
+def template_document():
+    return read_document(template_pdf_bytes())
+
+
+def test_template_recipient_top_left_is_a_head_block(template_document):
+    assert ["Folketinget", "Udvalget for Forretningsordenen og Andre Sager", "Christiansborg",
+            "1240 København K"] in [block.lines for block in template_document.region("head")]
+    assert template_document.body_text.startswith("Hermed sendes svar")
+    assert "København K" not in template_document.body_text
+
+
+def test_template_sidebar_wrapped_at_its_edge_is_joined_and_cut_into_parts(template_document):
+    sidebar = lines_of(template_document, "sidebar")
+    assert sidebar == ["Nygade 10", "1234 Byby K.", "Telefon 1234 5678", "www.testministeriet.dk",
+                       "Dato: 4. maj 2024", "Kontor: Lovkontoret"]
+    # The stamp starts in the top margin and runs on below it: one block, its long title
+    # line joined where the sidebar's width wrapped it.
+    assert [block.lines for block in template_document.region("stamp")] == [[
+        "Testudvalget 2023-24", "TSU Alm.del", "Offentligt",
+        "TSU, Alm.del - 2023-24 - Endeligt svar på spørgsmål 12: Spm. om antallet af sager og om "
+        "sagsbehandlingstiden, til ministeren"]]
+    assert not template_document.region("header")

@@ -7,11 +7,17 @@ The steps, each a short function below:
 2. the body column is found from where the long lines stand; lines wholly
    beside it (a sidebar left or right) are set apart;
 3. on page 1, what stands above the salutation or first paragraph is the head
-   (letterhead, recipient block, subject, dateline, label blocks);
+   (letterhead, recipient block, subject, dateline, label blocks), and so is what
+   only its words show to be one (``columnroles``: a letter printed in one column);
 4. the rest of the main column is the body: lines joined into paragraphs,
    words hyphenated across line ends joined, paragraphs continued across pages;
+   the stamp, page numbers, letterhead and date block lines are set apart from it
+   wherever they stand, into blocks by what they are (``lineroles``);
 5. in the head and the sidebar, a label and the value printed beside it on the
-   same row are paired by position into one line ("Dato: 13. oktober 2023").
+   same row are paired by position into one line ("Dato: 13. oktober 2023"); lines
+   wrapped at a column's edge are joined, labels on lines of their own paired with
+   the values below them, glued lines cut apart (``mending``), and ft.dk's stamp
+   put in a "stamp" block, which no later stage reads as sender or recipient.
 
     >>> document = build_document(read_pdf(data))  # doctest: +SKIP
     >>> document.body_text[:14]  # doctest: +SKIP
@@ -23,12 +29,17 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from pipeline.reading import columnroles, lineroles
+from pipeline.reading.columnroles import MainRoles
+from pipeline.reading.lineroles import REGION_OF, ROLE_FAMILY
+from pipeline.reading.mending import tidy_lines
 from pipeline.reading.pdf import Line, Page
 
-Region = Literal["head", "sidebar", "header", "footer"]
+# "stamp": ft.dk's stamp and page-image markers, which no stage reads as sender or recipient.
+Region = Literal["head", "sidebar", "header", "footer", "stamp"]
 
 # Where running headers and footers may stand, as a share of the page height.
 MARGIN_SHARE = 0.1
@@ -117,15 +128,70 @@ def build_document(pages: list[Page]) -> Document:
     main = [line for line in body_lines if left - 1 <= line.x1 and line.x0 < right - 1]
     main_set = set(main)
     beside = [line for line in body_lines if line not in main_set]
-    head, running = split_head(main, left, right)
+    head, _running = split_head(main, left, right)
+    roles = MainRoles(main, len(head), right)
+    running = [line for index, line in enumerate(main) if roles.in_running_text(index)]
     body_text, page_starts = running_text(running, right - left)
     blocks = (
-        blocks_of(head, "head")
-        + blocks_of(beside, "sidebar")
+        role_blocks(main, roles, right, len(head))
+        + blocks_of(beside, "sidebar", page_widths={page.number: page.width for page in pages})
         + blocks_of([line for line in margins if is_top(line, pages)], "header")
         + blocks_of([line for line in margins if not is_top(line, pages)], "footer")
     )
     return Document(pages=len(pages), body_text=body_text, blocks=blocks, page_starts=page_starts)
+
+
+def role_blocks(main: list[Line], roles: MainRoles, right_edge: float,
+                head_count: int) -> list[Block]:
+    """The main column's lines that are not running text, in blocks by what they are: the
+    head's recipient and subject, the letterhead, the date block, the stamp, page numbers.
+    A head laid out in columns side by side (the recipient left, the date block right) is
+    cut into blocks by position, as the page shows them."""
+    in_columns = head_count if has_columns(main[:head_count]) else 0
+    blocks = blocks_of(main[:in_columns], "head")
+    for family, lines in role_groups(main, roles, in_columns):
+        blocks += family_blocks(family, lines, right_edge)
+    return blocks
+
+
+def role_groups(main: list[Line], roles: MainRoles, start: int) -> list[tuple[str, list[Line]]]:
+    """From ``start`` on, the lines set apart from the running text, grouped: lines of one
+    family ("letterhead", "dateblock", ...) that follow each other make one group."""
+    groups: list[tuple[str, list[Line]]] = []
+    previous = -2
+    for index in range(start, len(main)):
+        if roles.in_running_text(index):
+            continue
+        family = ROLE_FAMILY.get(roles.role(index), "head")
+        if groups and groups[-1][0] == family and index == previous + 1:
+            groups[-1][1].append(main[index])
+        else:
+            groups.append((family, [main[index]]))
+        previous = index
+    return groups
+
+
+def family_blocks(family: str, lines: list[Line], right_edge: float) -> list[Block]:
+    """The blocks of one group, laid out by position as any other. A subject is one line
+    of text, as the letter means it; a group that goes on over a page break ("Tel." ... on
+    page 1, the values on page 2) is one block, so that labels meet their values."""
+    region = REGION_OF.get(family, "head")
+    if family == "subject":
+        return [Block(region=region, page=lines[0].page,
+                      lines=[" ".join(line.text.strip() for line in lines)],
+                      bold=all(line.bold for line in lines))]
+    if lines[0].page == lines[-1].page:
+        return blocks_of(lines, region, right_edge)
+    parts = blocks_of(lines, region, right_edge, tidy=False)
+    return tidied(Block(region=region, page=parts[0].page,
+                        lines=[line for part in parts for line in part.lines],
+                        bold=all(part.bold for part in parts)))
+
+
+def has_columns(lines: list[Line]) -> bool:
+    """Whether two of the lines stand side by side on one row."""
+    return any(overlaps_vertically(a, b) for a, b in zip(lines, lines[1:], strict=False)
+               if a.page == b.page)
 
 
 # -- 1. running headers and footers ---------------------------------------------------
@@ -133,21 +199,41 @@ def build_document(pages: list[Page]) -> Document:
 
 def running_lines(pages: list[Page]) -> set[Line]:
     """Lines in the top or bottom margin that are not running text: page numbers, lines
-    printed on other pages too (a ministry name repeated from page 2), and small print."""
+    printed on other pages too (a ministry name repeated from page 2), and small print,
+    unless that small print runs on below the margin (a sidebar that starts in it)."""
     every_line = [line for page in pages for line in page.lines]
     pages_per_shape = Counter(text for text, _page in {(shape(ln), ln.page) for ln in every_line})
     body_size = usual_size(every_line)
-    return {
-        line
-        for page in pages
-        for line in page.lines
-        if in_margin_zone(line, page)
-        and (
-            PAGE_NUMBER.match(line.text.strip())
-            or pages_per_shape[shape(line)] > 1
-            or line.size < body_size - 1
-        )
-    }
+    running: set[Line] = set()
+    small_print: set[Line] = set()
+    for page in pages:
+        for line in page.lines:
+            if not in_margin_zone(line, page):
+                continue
+            if PAGE_NUMBER.match(line.text.strip()) or pages_per_shape[shape(line)] > 1:
+                running.add(line)
+            elif line.size < body_size - 1:
+                small_print.add(line)
+    return running | (small_print - running_on(small_print, pages))
+
+
+def running_on(small_print: set[Line], pages: list[Page]) -> set[Line]:
+    """The margin's small print that a column below the margin goes on from: each line
+    with a line of its column right below it that is not in the margin, or goes on so."""
+    released: set[Line] = set()
+    for page in pages:
+        column_lines = sorted(page.lines, key=lambda line: -line.top)  # from the bottom up
+        for line in column_lines:
+            if line in small_print and any(
+                    (other not in small_print or other in released) and continues(line, other)
+                    for other in column_lines):
+                released.add(line)
+    return released
+
+
+def continues(line: Line, below: Line) -> bool:
+    """``below`` is the next line of ``line``'s column: same left edge, next row."""
+    return abs(below.x0 - line.x0) < 2 and 0 <= below.top - line.bottom <= 0.8 * line.size
 
 
 def usual_size(lines: list[Line]) -> float:
@@ -301,14 +387,56 @@ def ends_in_line_break_hyphen(text: str, next_line: str) -> bool:
 # -- 5. blocks beside the text ---------------------------------------------------------------
 
 
-def blocks_of(lines: list[Line], region: Region) -> list[Block]:
-    """Per page and column, rows paired by position, cut into blocks at wide vertical gaps."""
+def blocks_of(lines: list[Line], region: Region, right_edge: float | None = None,
+              tidy: bool = True, page_widths: dict[int, float] | None = None) -> list[Block]:
+    """Per page and column, rows paired by position, cut into blocks at wide vertical gaps;
+    each block's text tidied (glued parts cut apart, labels paired with their values) and
+    ft.dk's stamp set apart wherever it stands.
+
+    ``right_edge``: where the lines' column ends, if known; else the page's lines show it
+    where two or more of them reach it, or where one runs into the page's right margin
+    (``page_widths``), and lines wrapped there are joined again."""
     blocks: list[Block] = []
     for page in sorted({line.page for line in lines}):
-        for band in bands_of([line for line in lines if line.page == page]):
+        on_page = [line for line in lines if line.page == page]
+        width = (page_widths or {}).get(page)
+        edge = right_edge if right_edge is not None else hard_right_edge(on_page, width)
+        for band in bands_of(on_page):
             for column in columns_of(band):
-                blocks.extend(vertical_blocks(paired_rows(column), region))
-    return blocks
+                blocks.extend(vertical_blocks(paired_rows(column), region, edge))
+    return [part for block in blocks for part in tidied(block)] if tidy else blocks
+
+
+def hard_right_edge(lines: list[Line], page_width: float | None = None) -> float | None:
+    """The right edge of a column of small print, where two or more lines end at it, or
+    where a line runs into the page's right margin: the width lines were wrapped at.
+    None where the lines show no such edge."""
+    if not lines:
+        return None
+    edge = max(line.x1 for line in lines)
+    reaching = [line for line in lines if line.x1 >= edge - 2 * columnroles.char_width(line)]
+    if len(lines) >= 3 and len(reaching) >= 2:
+        return edge
+    return edge if page_width and edge >= (1 - MARGIN_SHARE) * page_width else None
+
+
+def tidied(block: Block) -> list[Block]:
+    """The block with its text tidied; a block of stamp lines is a stamp block, and stamp
+    lines among others go to a stamp block of their own. The sender's name above the
+    letterhead's address is a block of its own, so that it is not read as the street's."""
+    lines = tidy_lines(block.lines)
+    if not lines:
+        return []
+    stamp = [line for line in lines if lineroles.stamp_role(line)]
+    if stamp and block.region != "stamp":
+        if lineroles.is_stamp_block(lines):
+            return [replace(block, region="stamp", lines=lines)]
+        rest = [line for line in lines if not lineroles.stamp_role(line)]
+        return [replace(block, region="stamp", lines=stamp), *tidied(replace(block, lines=rest))]
+    names = lineroles.leading_names(lines)
+    if block.region != "head" and 0 < names < len(lines):
+        return [replace(block, lines=lines[:names]), replace(block, lines=lines[names:])]
+    return [replace(block, lines=lines)]
 
 
 def bands_of(lines: list[Line]) -> list[list[Line]]:
@@ -324,14 +452,15 @@ def bands_of(lines: list[Line]) -> list[list[Line]]:
     return bands
 
 
-def vertical_blocks(rows: list[list[Line]], region: Region) -> list[Block]:
+def vertical_blocks(rows: list[list[Line]], region: Region,
+                    right_edge: float | None = None) -> list[Block]:
     pitch = smallest_pitch([row[0] for row in rows])
     groups: list[list[list[Line]]] = []
     for previous, row in zip([None, *rows], rows, strict=False):
         if previous is None or row[0].top - previous[0].top > PARAGRAPH_GAP * pitch:
             groups.append([])
         groups[-1].append(row)
-    return [block_of(group, region) for group in groups]
+    return [block_of(unwrapped(group, right_edge), region) for group in groups]
 
 
 def columns_of(lines: list[Line]) -> list[list[Line]]:
@@ -373,6 +502,29 @@ def is_label_column(labels: list[Line], values: list[Line]) -> bool:
         return False
     level = sum(any(overlaps_vertically(value, label) for value in values) for label in labels)
     return level >= 0.6 * len(labels)
+
+
+def unwrapped(rows: list[list[Line]], right_edge: float | None) -> list[list[Line]]:
+    """Rows of one line wrapped at the column's edge joined again into one line: the line
+    ends where the next line's first word would not have fitted. Where the edge is not
+    known, only a row of items set apart by separators ("Miljøministeriet • Højbro Plads 4
+    • ...") is joined at the widest line's edge, and a line ending in a phone label whose
+    number the next line holds ("...København K.Telefon" + "3392 3390 ...")."""
+    single = [row[0] for row in rows if len(row) == 1]
+    edge = right_edge if right_edge is not None else max((ln.x1 for ln in single), default=0)
+    joined_rows: list[list[Line]] = []
+    last_piece: Line | None = None  # the last line as drawn, before joining
+    for row in rows:
+        previous = joined_rows[-1] if joined_rows else None
+        if previous and last_piece and len(previous) == 1 and len(row) == 1 and (
+                columnroles.is_wrapped(last_piece, row[0], edge)) and (
+                right_edge is not None or columnroles.both_separated(last_piece, row[0])
+                or columnroles.label_goes_on(last_piece, row[0])):
+            joined_rows[-1] = [columnroles.joined_line(previous[0], row[0], last_piece)]
+        else:
+            joined_rows.append(row)
+        last_piece = row[0]
+    return joined_rows
 
 
 def block_of(rows: list[list[Line]], region: Region) -> Block:

@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+import ftfy
 import pdfplumber
 from pdfminer.layout import LTChar, LTContainer, LTItem
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -373,19 +374,52 @@ SPACES = re.compile(r"\s+")
 def clean_text(text: str) -> str:
     """A line's text as a reader sees it, so extractors and offsets work on plain text.
 
-    Ligatures are spelled out, letters composed (NFC: "a" + ring -> "å"), spaces of
-    every width become one space, invisible marks go, and a soft hyphen ending the
-    line becomes a hyphen, so the layout joins the word it breaks.
+    Mojibake is repaired ("pÃ¥" -> "på"), ligatures are spelled out, letters composed
+    (NFC: "a" + ring -> "å"), spaces of every width become one space, invisible marks
+    go, and a soft hyphen ending the line becomes a hyphen, so the layout joins the word
+    it breaks.
 
     >>> clean_text("ﬁnansiering\\u00a0af 73,4\\u200b mio. kr. udmønt\\u00ad")
     'finansiering af 73,4 mio. kr. udmønt-'
     """
-    text = text.strip()
+    text = repaired(text.strip())
     if text.endswith(SOFT_HYPHEN):
         text = text.rstrip(SOFT_HYPHEN) + "-"
     text = "".join(REPLACEMENTS.get(char, char) for char in text)
     text = "".join(char for char in text if visible(char))
     return SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+# Characters whose cp1252 byte is a UTF-8 continuation byte (0x80-0xBF): the second
+# character of "Ã¥" ("å" read as cp1252), the third of "â€™" ("’").
+CONTINUATION = "".join(
+    char for byte in range(0x80, 0xC0)
+    if (char := bytes([byte]).decode("cp1252", errors="ignore"))
+)
+# A letter or quote of UTF-8 read as cp1252. "â€" alone lost its third byte (0x9D, which
+# cp1252 leaves undefined): a closing quote.
+MOJIBAKE = re.compile(rf"[ÂÃ][{re.escape(CONTINUATION)}]|â€[{re.escape(CONTINUATION)}]?")
+MOJIBAKE_HINT = re.compile(r"[ÂÃâ]")
+LOST_QUOTE = "\u201d"
+
+
+def repaired(text: str) -> str:
+    """Text with mojibake undone: by ftfy where the line gives it enough to go on, and
+    pair by pair where a line mixes repaired and broken letters ("SpørgsmÃ¥l").
+
+    >>> repaired("â€SpørgsmÃ¥l 12"), repaired("pÃ¥ 15 pct.")
+    ('”Spørgsmål 12', 'på 15 pct.')
+    """
+    if not MOJIBAKE_HINT.search(text):
+        return text  # the common case, checked cheaply
+    return MOJIBAKE.sub(decoded, ftfy.fix_encoding(text))
+
+
+def decoded(match: re.Match[str]) -> str:
+    try:
+        return match.group(0).encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return LOST_QUOTE if match.group(0) == "â€" else match.group(0)
 
 
 def visible(char: str) -> bool:

@@ -1,0 +1,304 @@
+"""The roles of a column's lines read in order: where the head ends and the letter
+proper starts on page 1, which lines below it are no running text, and which lines go
+on from the line above (wrapped at the column's edge).
+
+    >>> roles = MainRoles(lines, head_count=0, right_edge=535.0)  # doctest: +SKIP
+    >>> roles.in_running_text(0)  # doctest: +SKIP
+    False
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.reading.lineroles import (
+    ANY_LABEL,
+    ANY_STREET,
+    BARE_PAGE,
+    BODY_MARKER,
+    CONTACT,
+    LABEL,
+    MEMBER,
+    MONTHS,
+    PAGE,
+    PLACE,
+    POSTCODE,
+    RECIPIENT,
+    SET_APART,
+    STRONG,
+    SUBJECT,
+    SUBJECT_START,
+    VALUE,
+    WEAK,
+    WRAPPING,
+    labels_of,
+    role_of,
+)
+from pipeline.reading.mending import SEPARATED, pair_labels, value_lines
+from pipeline.reading.pdf import Line
+
+# -- lines wrapped at a column's edge ----------------------------------------------------------
+
+# A phone label ending a line, and the number starting the next: one item.
+LABEL_AT_END = re.compile(r"(?i:telefon|telefax|tlf\.?|tel\.?|fax\.?)\s*:?$")
+NUMBER_AT_START = re.compile(r"^\+?\d{2}[\d ]{6,}")
+# What starts an item of its own on a line, so that the line is no wrapped one's remainder.
+STARTS_ITEM = re.compile(
+    rf"^(?:www\.|[\w.+-]+@|\[email|[•·]|\d{{4}}\s+[A-ZÆØÅ]|\d{{5,9}}_\d{{4}}\.png|Offentligt$"
+    rf"|[A-ZÆØÅ]{{2,4}},?\s+Alm\.del|(?i:{ANY_LABEL})(?![a-zæøå]))"
+)
+
+
+def goes_on_wrapped(role: str | None, text: str) -> bool:
+    """Whether a line wrapped from one of ``role`` takes that role: the stamp's, the
+    letterhead's and the date block's long lines do; an address block's too, where what
+    goes on is short (a postcode), not a paragraph glued to it."""
+    return role in WRAPPING or (role == RECIPIENT and len(text.split()) <= 4)
+
+
+def char_width(line: Line) -> float:
+    """A character's average width on the line, in points."""
+    return line.width / max(len(line.text), 1)
+
+
+def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
+    """Whether ``line`` was cut at the column's edge and goes on in ``following``: the next
+    line's first word would not have fitted after it, and that line starts no item of its
+    own (a label, an address, a web or mail address). A line with no space was cut inside
+    its one word only where it fills the column."""
+    if following.page != line.page or not (
+            -0.5 * line.size < following.top - line.bottom <= 0.8 * line.size):
+        return False
+    if abs(following.x0 - line.x0) > 3 * char_width(line):
+        return False  # the next line starts in another column: no continuation
+    text = following.text.strip()
+    first_word = text.split(" ", 1)[0]
+    word_width = following.width * len(first_word) / max(len(text), 1)
+    room = right_edge - line.x1
+    if " " not in line.text.strip():
+        return room < 2 * char_width(line) and not STARTS_ITEM.match(text)
+    return room < word_width + char_width(line) and not STARTS_ITEM.match(text)
+
+
+
+
+def label_goes_on(line: Line, following: Line) -> bool:
+    """A line that ends in a phone label, its number on the next line."""
+    return bool(LABEL_AT_END.search(line.text) and NUMBER_AT_START.match(following.text))
+
+
+def both_separated(line: Line, following: Line) -> bool:
+    """Both lines hold items set apart by separators ("Nygade 4 • 1234 Byby K")."""
+    return bool(SEPARATED.search(line.text) and SEPARATED.search(following.text))
+
+
+def joined_line(line: Line, following: Line, last_piece: Line | None = None) -> Line:
+    """Two pieces of a wrapped line as one; a word cut in two (a line with no space, as
+    long as the column is wide) joins without a space. ``last_piece``: the part of
+    ``line`` drawn last, where ``line`` is itself joined from pieces."""
+    glue = "" if " " not in (last_piece or line).text.strip() else " "
+    return Line(text=f"{line.text.rstrip()}{glue}{following.text.lstrip()}", page=line.page,
+                x0=min(line.x0, following.x0), x1=max(line.x1, following.x1), top=line.top,
+                bottom=following.bottom, size=line.size, bold=line.bold and following.bold)
+
+
+# -- the roles of a column's lines ------------------------------------------------------------
+
+DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
+MONTH_AT_START = re.compile(rf"^{MONTHS}\s+\d{{4}}", re.IGNORECASE)
+NUMERIC = re.compile(r"^[\d.,%\s-]+$")
+# A vertical gap this many times the line's size (a blank line) ends the subject.
+SUBJECT_GAP_EMS = 0.8
+SUBJECT_MAX_LINES = 6
+
+
+class MainRoles:
+    """The roles of the main column's lines, read in order.
+
+    On page 1, the lines above the letter proper are its head: what stands there is the
+    recipient, subject, letterhead, date block or stamp, also where only its words say so
+    (a text printed in one column). Below it, the lines that are surely not running text
+    (stamp, page numbers, letterhead, date block) are set apart wherever they stand.
+
+    ``head_count``: how many lines the page's geometry already puts above the letter.
+    """
+
+    def __init__(self, lines: list[Line], head_count: int, right_edge: float):
+        texts = [line.text.strip() for line in lines]
+        raw = [role_of(text) for text in texts]
+        # A line wrapped at the column's edge goes on on the next: one role for both.
+        wrapped = [index > 0 and is_wrapped(lines[index - 1], lines[index], right_edge)
+                   for index in range(len(lines))]
+        for index in range(1, len(lines)):
+            if wrapped[index] and goes_on_wrapped(raw[index - 1], texts[index]) and (
+                    raw[index] is None or raw[index] in WEAK):
+                raw[index] = raw[index - 1]
+        mark_values(texts, raw)
+        page_one = sum(1 for line in lines if line.page == lines[0].page) if lines else 0
+        self.head_end = head_end(lines, texts, raw, head_count, page_one, wrapped)
+        self.roles = resolved(texts, raw, self.head_end, [line.bold for line in lines])
+
+    def role(self, index: int) -> str | None:
+        return self.roles[index]
+
+    def in_running_text(self, index: int) -> bool:
+        return index >= self.head_end and self.roles[index] not in SET_APART
+
+
+def mark_values(texts: list[str], raw: list[str | None]) -> None:
+    """Lines that hold the values of the label lines above them become ``VALUE``."""
+    index = 0
+    while index < len(texts):
+        labels = labels_of(texts[index]) if raw[index] == LABEL else []
+        end = index + 1
+        while labels and end < len(texts) and raw[end] == LABEL and labels_of(texts[end]):
+            labels += labels_of(texts[end])
+            end += 1
+        if not labels:
+            index += 1
+            continue
+        consumed = pair_labels(labels, value_lines(texts, end, labels)).consumed
+        for value in range(end, end + consumed):
+            raw[value] = VALUE
+        index = end + consumed
+
+
+def head_end(lines: list[Line], texts: list[str], raw: list[str | None], start: int,
+             limit: int, wrapped: list[bool]) -> int:
+    """Index of the first line of the letter proper on page 1: past every line with a role
+    of the head, a subject, and the lines the geometry puts above the letter."""
+    index = 0
+    while index < limit:
+        text = texts[index]
+        if raw[index] is not None:
+            index += 1
+        elif SUBJECT_START.match(text):
+            index = subject_end(lines, texts, raw, index, limit, wrapped)
+        elif (index < start and (lines[index].bold or not looks_like_body(text))) or (
+                is_short_unknown(text) and any(raw[index + 1:min(index + 3, limit)])):
+            index += 1  # above the letter by position, or a short line among head lines
+        else:
+            break
+    return index
+
+
+def subject_end(lines: list[Line], texts: list[str], raw: list[str | None], index: int,
+                limit: int, wrapped: list[bool]) -> int:
+    """Mark the subject starting at ``index`` and the lines that go on with it; the index
+    after it. A subject ends at a blank line, at the letter's first heading or greeting,
+    or at a line with a role of its own, unless the subject's words go on there (a line
+    wrapped at the column's edge, "af 30." + "august 2021", "stillet af" + a member)."""
+    raw[index] = SUBJECT
+    end = index + 1
+    while (end < limit and end - index < SUBJECT_MAX_LINES
+           and lines[end].top - lines[end - 1].bottom < SUBJECT_GAP_EMS * lines[end].size
+           and goes_on(texts[end - 1], texts[end], raw[end], wrapped[end],
+                       lines[end - 1].bold, lines[end].bold)):
+        raw[end] = SUBJECT
+        end += 1
+    return end
+
+
+def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: bool = False,
+            next_bold: bool = False) -> bool:
+    """Whether a subject's line ``previous`` goes on in ``text``."""
+    if wrapped and not BODY_MARKER.match(text):
+        return True
+    if bold != next_bold:
+        return False  # a bold heading ends where the plain text starts
+    if previous.endswith(":") or BODY_MARKER.match(text) or SUBJECT_START.match(text):
+        return False
+    if role is None:
+        return True
+    cut_date = DAY_AT_END.search(previous) and MONTH_AT_START.match(text)
+    cut_name = MEMBER.match(text) and not previous.endswith((".", ")"))
+    return bool(cut_date or cut_name)
+
+
+def looks_like_body(text: str) -> bool:
+    return bool(BODY_MARKER.match(text)) or len(text.split()) >= 8
+
+
+def is_short_unknown(text: str) -> bool:
+    """A short line among head lines: an office ("Koncernøkonomi"), a name."""
+    return len(text) <= 45 and len(text.split()) <= 5 and not text.endswith((".", ":")) and (
+        not BODY_MARKER.match(text))
+
+
+def resolved(texts: list[str], raw: list[str | None], end: int,
+             bold: list[bool]) -> list[str | None]:
+    """Weak roles made strong or dropped by where they stand; short unknown head lines (an
+    office's name among the date block's lines) joined to their neighbours."""
+    roles = list(raw)
+    for index in range(end):
+        roles[index] = head_role(roles, index)
+    for index in range(end):
+        if roles[index] is None and is_short_unknown(texts[index]) and not bold[index]:
+            roles[index] = neighbour_role(roles, index, end)
+    for start, stop in runs(roles, end):
+        strong = any(roles[index] in STRONG for index in range(start, stop)) or (
+            has_street_and_postcode(roles, texts, start, stop))
+        for index in range(start, stop):
+            roles[index] = body_role(roles[index], strong)
+    for index in range(end, len(roles)):
+        if roles[index] == PAGE and is_table_number(texts, index):
+            roles[index] = None
+    return roles
+
+
+def head_role(roles: list[str | None], index: int) -> str | None:
+    """In the head, a place is the recipient's; a postcode is whoever's stands above it."""
+    role = roles[index]
+    previous = roles[index - 1] if index else None
+    if role == PLACE:
+        return RECIPIENT
+    if role == POSTCODE:
+        return RECIPIENT if previous in {RECIPIENT, PLACE} else CONTACT
+    return role
+
+
+def neighbour_role(roles: list[str | None], index: int, end: int) -> str | None:
+    for other in (index - 1, index + 1):
+        if 0 <= other < end and roles[other] is not None:
+            return roles[other]
+    return None
+
+
+def runs(roles: list[str | None], start: int) -> list[tuple[int, int]]:
+    """(start, stop) of each run of lines with a role, from ``start`` on."""
+    found: list[tuple[int, int]] = []
+    index = start
+    while index < len(roles):
+        if roles[index] is None:
+            index += 1
+            continue
+        stop = index
+        while stop < len(roles) and roles[stop] is not None:
+            stop += 1
+        found.append((index, stop))
+        index = stop
+    return found
+
+
+def has_street_and_postcode(roles: list[str | None], texts: list[str], start: int,
+                            stop: int) -> bool:
+    """A street line with a postcode line below it: an address, though each is weak."""
+    return any(roles[index] == POSTCODE and ANY_STREET.match(texts[index - 1]) is not None
+               for index in range(max(start, 1), stop))
+
+
+def body_role(role: str | None, strong_run: bool) -> str | None:
+    """Below the head: the recipient and subject are running text; weak roles count only
+    beside a line that is surely letterhead, date block or stamp."""
+    if role in {RECIPIENT, PLACE, SUBJECT}:
+        return None
+    if role in WEAK:
+        return (CONTACT if role == POSTCODE else role) if strong_run else None
+    return role
+
+
+def is_table_number(texts: list[str], index: int) -> bool:
+    """A bare number with numbers above or below it is a table's, not a page number."""
+    neighbours = [texts[other] for other in (index - 1, index + 1) if 0 <= other < len(texts)]
+    return BARE_PAGE.match(texts[index]) is not None and any(
+        NUMERIC.match(text) for text in neighbours)

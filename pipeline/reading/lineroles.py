@@ -1,0 +1,394 @@
+"""What a line is, from its words alone: ft.dk's stamp, a page number, the sender's
+letterhead, the date and case-number block, the recipient's address, the subject.
+
+A PDF printed from a letter's text, or a conversion that lost the page's geometry, sets
+every line in one column: then nothing but the words tells the letterhead from the body.
+These rules read the words; ``layout`` uses them to set such lines apart from the
+running text wherever they stand (top, inside, after the signature).
+
+    >>> role_of("Slotsholmsgade 10"), role_of("SUU Alm.del"), role_of("Dato: 28-11-2019")
+    ('contact', 'stamp', 'dateblock')
+    >>> role_of("Hermed sendes besvarelse af spørgsmål nr. 15") is None
+    True
+
+Some lines are only *weak* evidence ("Ministeren", "Tlf.", "Christiansborg", a bare
+number): they count where they stand among other such lines, not on their own.
+
+``mending`` pairs labels with their values and cuts glued lines apart; ``columnroles``
+reads a column's lines in order. Every pattern is compiled once: these run on every line.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- roles ------------------------------------------------------------------------------------
+
+STAMP = "stamp"  # ft.dk's stamp, page-image markers
+PAGE = "page"  # page numbers
+CONTACT = "contact"  # the sender's street, postcode, phone, mail, web, CVR/EAN
+SENDER = "sender"  # weak: ministry or department name, a contact label or bare number
+DATEBLOCK = "dateblock"  # a date line, a labelled case number or office
+LABEL = "label"  # weak: labels alone, their values on the lines below
+VALUE = "value"  # a value paired with a label above it
+RECIPIENT = "recipient"  # a committee, "Til Folketinget", a member
+PLACE = "place"  # weak: "Folketinget", "Christiansborg", "DK Danmark"
+POSTCODE = "postcode"  # weak: the recipient's or the sender's, by what stands before it
+SUBJECT = "subject"  # a heading saying what the letter is
+
+WEAK = {SENDER, LABEL, PLACE, POSTCODE}
+# Lines of one family that stand together make one block.
+ROLE_FAMILY = {
+    STAMP: "stamp", PAGE: "page", CONTACT: "letterhead", SENDER: "letterhead",
+    DATEBLOCK: "dateblock", LABEL: "dateblock", VALUE: "dateblock", RECIPIENT: "recipient",
+    PLACE: "recipient", POSTCODE: "recipient", SUBJECT: "subject",
+}  # fmt: skip
+# The region of the Document each family's blocks go to.
+REGION_OF = {
+    "stamp": "stamp", "page": "footer", "letterhead": "sidebar", "dateblock": "sidebar",
+    "recipient": "head", "subject": "head", "head": "head",
+}  # fmt: skip
+# Roles whose lines are taken out of the running text wherever they stand.
+SET_APART = {STAMP, PAGE, CONTACT, SENDER, DATEBLOCK, LABEL, VALUE}
+# Roles of lines long enough to wrap at the column's edge: their next line goes on with them.
+WRAPPING = {STAMP, CONTACT, DATEBLOCK}
+# Roles that set a run of lines apart on their own; weak ones go along with them.
+STRONG = {STAMP, CONTACT, DATEBLOCK, VALUE}
+
+# -- patterns ---------------------------------------------------------------------------------
+
+MONTHS = (r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november"
+          r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?")
+DATE = (rf"(?:\d{{1,2}}\.\s?{MONTHS}\s+\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}"
+        rf"|\d{{1,2}}/\d{{1,2}}\s\d{{4}}|{MONTHS}\s+\d{{4}})")
+# "22. marts 2023", "Den 23. maj 2011", "København, den 10. juni 2009", "Dato: 14-08-2018".
+DATELINE = re.compile(
+    rf"^(?:(?:dato|date)\s*[:.]?\s*|[A-ZÆØÅ][\wæøå]+,\s*(?:den\s+|d\.\s*)?|(?:den|d\.)\s+)?"
+    rf"{DATE}\.?$",
+    re.IGNORECASE,
+)
+# A date line with its day ("4. maj 2020."), which a full stop does not make prose.
+DAY_DATE_LINE = re.compile(r"^\D{0,20}\d{1,2}\.\s?[a-zæøå]+\.?\s+\d{4}$|^\D{0,20}\d{1,2}-", re.I)
+# A line that starts with a date, perhaps glued to more: "24. april 2012J.nr. ...".
+DATE_LEAD = re.compile(
+    rf"^(?:(?:dato|date)\s*[:.]?\s*|(?:[A-ZÆØÅ][\wæøå]+,\s*)?(?:den|d\.)\s+)?{DATE}",
+    re.IGNORECASE,
+)
+# A date glued to the case number before it: "J.nr. 2009-458114. juni 2009".
+GLUED_DATE_TAIL = re.compile(rf"(?<!\s\d)(?<=\d)[0-3]?\d\.\s?{MONTHS}\s+\d{{4}}$", re.IGNORECASE)
+
+# Labels of the date block and the letterhead, longest spellings first.
+DATE_LABELS = r"dato|date"
+CASE_LABELS = (
+    r"sag/id\s?nr\.?|sagsnummer|sags\.?\s?nr\.?|sag\s?nr\.?|sagsnr\.?|journalnummer"
+    r"|journal\.?\s?nr\.?|j\.?\s?nr\.?|jnr\.?|vores\s+sag|vores\s+ref\.?|deres\s+ref\.?"
+    r"|ref\.?\s?-?\s?nr\.?|dokument\s?nr\.?|dok\.?\s?nr\.?|doknr\.?|dok\.?\s?id|dok\."
+    r"|akt\s?-?\s?id|eksp\.?\s?nr\.?|fil-?navn"
+)
+TEXT_LABELS = r"kontor|enhed|afdeling|sagsbehandler|sagsbeh\.?|initialer"
+CONTACT_LABELS = (
+    r"telefax|telefon|tlf\.?|tel\.?|fax\.?|direkte|mobil|e-?mail|e-post|mail|web|hjemmeside"
+    r"|cvr\s?-?\s?nr\.?|cvr|ean\s?-?\s?nr\.?|ean"
+)
+ANY_LABEL = rf"(?:{CASE_LABELS}|{TEXT_LABELS}|{DATE_LABELS}|{CONTACT_LABELS})"
+# One label: its words, then a colon or nothing; no letter may follow in the same word.
+ONE_LABEL = re.compile(rf"\s*[•·]?\s*({ANY_LABEL})(?-i:(?![a-zæøå]))\s*:?\s*", re.IGNORECASE)
+LABEL_KINDS = [
+    ("date", re.compile(rf"^(?:{DATE_LABELS})", re.IGNORECASE)),
+    ("case", re.compile(rf"^(?:{CASE_LABELS})", re.IGNORECASE)),
+    ("text", re.compile(rf"^(?:{TEXT_LABELS})", re.IGNORECASE)),
+    ("phone", re.compile(r"^(?:telefax|telefon|tlf|tel|fax|direkte|mobil)", re.IGNORECASE)),
+    ("mail", re.compile(r"^(?:e-?mail|e-post|mail)", re.IGNORECASE)),
+    ("web", re.compile(r"^(?:web|hjemmeside)", re.IGNORECASE)),
+    ("number", re.compile(r"^(?:cvr|ean)", re.IGNORECASE)),
+]
+# A line that starts with a date-block label and a value: "Sagsnr.: 1805818", "J.nr. 2022 - 1".
+LABELLED_DATEBLOCK = re.compile(
+    rf"^(?:[A-ZÆØÅ]{{2,5}}/\s?)?(?i:{CASE_LABELS}|{TEXT_LABELS}|{DATE_LABELS})"
+    r"(?![a-zæøå])\s*(?::|\.?\s*\d|\s+[\dA-ZÆØÅ]{2})"
+)
+# A bare case number on a line of its own: "2023 - 8669", "2019-6346", "04-201-52/101-0012".
+BARE_CASE = re.compile(r"^(?:[A-ZÆØÅ]{2,5}[-. ])?\d{2,}(?:\s?[-/]\s?\w*\d\w*)+$")
+BARE_NUMBER = re.compile(r"^\d{4,13}$")
+# A street of any name: capitalised words and a house number.
+ANY_STREET = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:\s[A-ZÆØÅ][a-zæøå]+){0,2}\s\d{1,3}(?:\s?[A-Z])?,?$")
+
+# ft.dk's stamp: "Sundheds- og Ældreudvalget 2019-20", "SUU Alm.del", "Offentligt",
+# "982702_0001.png", "L 69 Bilag 3", "S 2993", "Aktstk. 98", and its title line
+# "SAU, Alm.del - 2019-20 - Endeligt svar på spørgsmål 413: ...".
+STAMP_LINE = re.compile(
+    r"^\d{5,9}_\d{4}\.png$"
+    r"|^Offentligt$|^Udkast$|^PDF to HTML\b"
+    r"|^[A-ZÆØÅ]{2,4},?\s+Alm\.del\b"
+    r"|^(?:[A-ZÆØÅ]{2,4}\s+)?(?:[LBSFVR]\s?\d{1,4}|Aktstk\.\s?\d{1,4})(?:\s+Bilag\s+\d{1,4})?$"
+    r"|^(?:[LBSFVR]\s?\d{1,4}|[A-ZÆØÅ]{2,4},?\s+Alm\.\s?del)\s+-\s+\d{4}-\d{2}\b"
+)
+# A session of Folketinget: "2019-20", "2010-11 (1. samling)".
+SESSION = r"(?:19|20)\d\d-\d\d(?:\s*\(\d\.\s*samling\))?"
+STAMP_COMMITTEE = re.compile(rf"^[A-ZÆØÅ][^\d:]{{2,80}}\s{SESSION}$")
+SESSION_LINE = re.compile(rf"^{SESSION}$")
+COMMITTEE_WORD = re.compile(r"udvalg|nævn|lovsekretariat", re.IGNORECASE)
+
+# "Side 1 af 2", "Side 1/2", "1/3", "Side", "- 2 -"; a bare number counts where no table is.
+PAGE_NUMBER = re.compile(
+    r"^(?:side\s*)?\d{1,3}\s*(?:af|/)\s*\d{1,3}$|^side(?:\s+\d{1,3})?$|^-\s*\d{1,3}\s*-$",
+    re.IGNORECASE,
+)
+BARE_PAGE = re.compile(r"^\d{1,2}$")
+
+# How Danish street names end.
+STREET_SUFFIX = (r"(?:gade|vej|kanal|plads|stræde|allé|alle|torv|stranden|bro|gård|boulevard"
+                 r"|vænge|brygge|holm|parken|passage|kaj|bakke|have|tårn)")
+# "Slotsholmsgade 10", "Frederiksholms Kanal 27 F", "Ved Stranden 8", "Slotsholmsgade 10-12".
+STREET_LINE = re.compile(
+    rf"^(?:[A-ZÆØÅ][\wæøå.\-]*\s+){{0,3}}[\wæøåÆØÅ.\-]*{STREET_SUFFIX}\s+\d{{1,3}}"
+    r"(?:\s?[A-Z])?(?:\s?-\s?\d{1,3})?,?$|^Postboks\s+\d+$",
+    re.IGNORECASE,
+)
+POSTCODE_LINE = re.compile(r"^(?:DK-?\s?)?\d{4}\s+[A-ZÆØÅ][\wæøåÆØÅ]+(?:\s+[A-ZÆØÅ]{1,2})?\.?$")
+PHONE_DIGITS = r"(?:\+\s?45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}"
+PHONE_LINE = re.compile(
+    rf"^[•·]?\s*(?:(?:direkte\s+)?(?:telefax|telefon|tlf|tel|fax|mobil|direkte|[TFM])\.?"
+    rf"(?:\s*nr\.?)?\s*:?\s*){PHONE_DIGITS}$",
+    re.IGNORECASE,
+)
+EMAIL_LINE = re.compile(
+    r"^(?:(?:e-?mail|e-post|mail|[EM])\s*:?\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s?protected\])$",
+    re.IGNORECASE,
+)
+WEB_LINE = re.compile(
+    r"^[:•·]?\s*(?:(?:web|hjemmeside|W)\s*:?\s*)?(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*"
+    r"\.(?:dk|eu|com|org|net|gl|fo)/?$",
+    re.IGNORECASE,
+)
+NUMBER_ID_LINE = re.compile(r"^[•·]?\s*(?:cvr|ean)[\w .-]{0,6}:?\s*[\d -]{8,}$", re.IGNORECASE)
+# What a letterhead line glued from several holds: each counts once.
+GLUE_SIGNALS = [
+    re.compile(r"\d{4}\s+[A-ZÆØÅ][a-zæøåA-ZÆØÅ]+"),
+    re.compile(r"telefon|telefax|tlf\.|(?<![a-zæøå])fax|(?<![\w])T \+?\d", re.IGNORECASE),
+    re.compile(r"www\.|\.dk\b", re.IGNORECASE),
+    re.compile(r"@|\[email", re.IGNORECASE),
+    re.compile(r"cvr|ean\s", re.IGNORECASE),
+    re.compile(STREET_SUFFIX + r"\s+\d", re.IGNORECASE),
+]
+# Words of running prose: a letterhead glued from parts has few of them.
+PROSE_WORD = re.compile(
+    r"\b(?:og|at|der|som|er|har|til|for|af|den|det|en|et|i|på|med|ikke|vil|kan|jeg)\b"
+)
+
+# Sender's names: "Miljøministeriet", "MINISTEREN", "Kulturministeren", "Lovafdelingen",
+# "Departementet", and a name wrapped over lines ("Udlændinge- og").
+SENDER_NAME = re.compile(
+    r"^[\wæøåÆØÅ\- ]{0,50}(?:ministeriet|ministeren|ministerium|afdelingen|departementet"
+    r"|styrelsen)$|^[\wæøåÆØÅ]+-\s+og$|^minister(?:iet|en)\s+for\s+[\wæøåÆØÅ\- ]{3,50}$",
+    re.IGNORECASE,
+)
+
+# The recipient: "Folketingets Finansudvalg", "Skatteudvalget", "Til Folketinget",
+# "Udvalget for Forretningsordenen", "Folketingets Lovsekretariat", a member "Navn (DF)".
+RECIPIENT_NAME = re.compile(
+    r"^(?:Til:?\s+)?(?:Medlemmerne\s+af\s+)?(?:Folketingets\s+|Det\s+)?"
+    r"(?:[A-ZÆØÅ][\wæøåÆØÅ\-,. ]{0,80})?(?:[Uu]dvalg(?:et)?(?:\s+for\s+[\wæøåÆØÅ,\- ]{3,60})?"
+    r"|Lovsekretariat(?:et)?|Nævn(?:et)?)(?:\s+og\s+deres\s+stedfortrædere)?$"
+)
+RECIPIENT_TO = re.compile(r"^Til:?\s+[A-ZÆØÅ][\wæøå]+(?:\s+[\wæøåÆØÅ\-]+){0,5}$")
+MEMBER = re.compile(r"^[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-.]*){1,3}\s+\([A-ZÆØÅ]{1,3}\)$")
+DIGIT = re.compile(r"\d")
+# Words an address block of Folketinget's holds, checked before cutting a line into parts.
+RECIPIENT_HINT = re.compile(r"Christiansborg|Folketing|[Uu]dvalg|Lovsekretariat|Nævn")
+PLACE_LINE = re.compile(r"^(?:Folketinget|Christiansborg|DK\s+Danmark|Danmark)$")
+# Verbs of an opening sentence: a line with one is no address.
+OPENING_VERB = re.compile(r"\b(?:har|er|stillet|bedt|sendes|besvare[sr]?|fremsendes)\b")
+
+# A subject: "Svar på Finansudvalgets spørgsmål nr. 234", "Besvarelse af spørgsmål 278",
+# "Miljøministerens besvarelse af ...", "Orientering om ...", "Fremsættelse af ...".
+SUBJECT_START = re.compile(
+    r"^(?:(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,3}[A-ZÆØÅ][\wæøå\-]*s\s+)?"
+    r"(?i:(?:(?:endelig|foreløbig|supplerende)\w*\s+)?(?:svar|besvarelse)(?:\s*\(\w+\))?"
+    r"\s+(?:på|af)\s)"
+    r"|^(?i:orientering\s+om|fremsættelse\s+af|oversendelse\s+af|spørgsmål\s+fra|vedr\.?"
+    r"|anmodning\s+om|redegørelse\s+om|høring\s+over|invitation\s+til|ad"
+    r"|vedrørende|angående|emne:)\s"
+)
+# Where the letter proper starts: a question heading, "Svar", a greeting, an opening.
+BODY_MARKER = re.compile(
+    r"^(?:spørgsmål|spm\.)(?!\s+fra\b)|^svar\b"
+    r"|^(?:kære|hej|til\s+udvalget|til\s+udvalgets|hermed|i\s+brev|under\s+henvisning|\./\.)",
+    re.IGNORECASE,
+)
+# Parts of a glued letterhead, to be set apart: before each label or web or mail address,
+# where a capital follows a small letter, and a one-letter label after the district
+# ("København KT 72 20 50 00").
+GLUED_CONTACT_CUT = re.compile(
+    r"(?<=\S)(?=(?i:telefax|telefon|tlf\.|e-mail|e-post|cvr\b|cvr-|cvr:|ean\b|ean:"
+    r"|hjemmeside|mail:|web:|www\.|\[email)|DK-\d{4}\s)"
+    r"|(?<=[^\seE])(?=(?i:fax\.?\s))"
+    r"|(?<=\d)\s+(?=(?i:www\.|\[email))"
+    r"|(?<=[a-zæøå])(?=[A-ZÆØÅ])"
+    r"|(?<=\s[KVCNSØ])(?=[TFEM]\s\+?\d)|(?<=\d)(?=[EFMTW]\s\S)"
+)
+# A house number and the postcode glued to it: "Slotsholmsgade 101216 København".
+STREET_AND_POSTCODE = re.compile(
+    rf"((?i:{STREET_SUFFIX})\s\d{{1,3}}(?:\s?[A-Z])?)(\d{{4}}\s+[A-ZÆØÅ])"
+)
+# Parts of a glued address block: before "Christiansborg", "Folketinget", a committee, the
+# postcode, an e-mail ("FolketingetUdvalget for ...Christiansborg1240 København K").
+GLUED_RECIPIENT_CUT = re.compile(
+    r"(?<=[a-zæøå])(?=Christiansborg|Folketinget\b|Udvalget\b|Folketingets\b|\d{4}\s)|(?<=\S)(?=\[email)"
+    r"|(?<=Folketinget)(?=[A-ZÆØÅ])|(?<=udvalg)(?=[A-ZÆØÅ])|(?<=udvalget)(?=[A-ZÆØÅ])"
+    r"|(?<=Christiansborg)(?=\d)|(?<=[a-zæøå])\s+(?=Christiansborg\b)"
+    r"|(?<=Christiansborg)\s+(?=\d{4}\s)"
+)
+# Parts of a glued date block: before each label that has a value after it, and before
+# "Den" glued to a case number ("J.nr. ABC-123-45678Den 4. maj 2020").
+GLUED_DATEBLOCK_CUT = re.compile(
+    rf"(?<=\S)(?=(?i:{CASE_LABELS}|{TEXT_LABELS}|dato)(?![a-zæøå])\s*[:.]?\s*[\w\d])"
+    r"|(?<=\d)(?=Den\s+\d)"
+)
+
+
+def role_of(text: str) -> str | None:
+    """The role a line's words alone give it, or None for running text.
+
+    >>> [role_of(t) for t in ("982702_0001.png", "Side 1 af 2", "T +45 7226 9000",
+    ...                       "W sum.dk", "Folketingets Finansudvalg", "Ministeren")]
+    ['stamp', 'page', 'contact', 'contact', 'recipient', 'sender']
+    """
+    text = text.strip()
+    if not text or len(text) > 300 or BODY_MARKER.match(text):
+        return None  # a question heading, "Svar", a greeting: the letter proper
+    if is_glued_recipient(text):
+        return RECIPIENT
+    return (stamp_role(text) or page_role(text) or contact_role(text) or dateblock_role(text)
+            or recipient_role(text) or sender_role(text))
+
+
+def stamp_role(text: str) -> str | None:
+    if STAMP_LINE.match(text):
+        return STAMP
+    if STAMP_COMMITTEE.match(text) and COMMITTEE_WORD.search(text) and len(text) < 100:
+        return STAMP
+    return None
+
+
+def page_role(text: str) -> str | None:
+    return PAGE if PAGE_NUMBER.match(text) or BARE_PAGE.match(text) else None
+
+
+def contact_role(text: str) -> str | None:
+    if len(text) <= 80 and (STREET_LINE.match(text) or PHONE_LINE.match(text)
+                            or EMAIL_LINE.match(text) or WEB_LINE.match(text)
+                            or NUMBER_ID_LINE.match(text)):
+        return CONTACT
+    if POSTCODE_LINE.match(text):
+        return POSTCODE
+    return CONTACT if is_glued_letterhead(text) else None
+
+
+def is_glued_letterhead(text: str) -> bool:
+    """A letterhead whose lines were glued by a lost line break or set on one row with
+    separators: "Slotsholmsgade 101216 København K.Telefon 7226 8400Telefax ..."."""
+    signals = sum(1 for signal in GLUE_SIGNALS if signal.search(text))
+    if signals < 2:
+        return False
+    words = text.split()
+    return len(PROSE_WORD.findall(text)) <= max(1, len(words) // 6)
+
+
+def dateblock_role(text: str) -> str | None:
+    if DATELINE.match(text):
+        # "august 2022." ending a sentence is running text; a date line has no full stop.
+        return LABEL if text.endswith(".") and not DAY_DATE_LINE.match(text) else DATEBLOCK
+    if labels_of(text):
+        return LABEL
+    if LABELLED_DATEBLOCK.match(text) and len(text) <= 200:
+        return DATEBLOCK
+    if DATE_LEAD.match(text) and GLUED_DATEBLOCK_CUT.search(text):
+        return DATEBLOCK  # "24. april 2012J.nr. 2012-0005712/2012-4252"
+    return LABEL if BARE_CASE.match(text) else None
+
+
+def recipient_role(text: str) -> str | None:
+    if PLACE_LINE.match(text):
+        return PLACE
+    if OPENING_VERB.search(text) or BODY_MARKER.match(text) or (
+            DIGIT.search(text) and not is_glued_recipient(text)):
+        return None
+    if RECIPIENT_NAME.match(text) or RECIPIENT_TO.match(text) or MEMBER.match(text):
+        return RECIPIENT
+    return RECIPIENT if is_glued_recipient(text) else None
+
+
+def is_glued_recipient(text: str) -> bool:
+    """ "Folketingets TrafikudvalgChristiansborg1240 København K": an address block glued."""
+    if len(text) > 160 or not RECIPIENT_HINT.search(text) or OPENING_VERB.search(text) or (
+            BODY_MARKER.match(text)):
+        return False
+    parts = split_recipient(text)
+    return len(parts) >= 2 and any(RECIPIENT_NAME.match(part) for part in parts)
+
+
+def sender_role(text: str) -> str | None:
+    if SENDER_NAME.match(text) and len(text) <= 60:
+        return SENDER
+    if ANY_STREET.match(text):
+        return SENDER  # "Landgreven 4": a street by its shape alone, beside a postcode
+    if BARE_NUMBER.match(text.replace(" ", "")) and len(text) <= 16:
+        return SENDER  # a phone or CVR number below its label
+    return None
+
+
+# -- labels and their values -----------------------------------------------------------------
+
+
+def labels_of(text: str) -> list[str]:
+    """The labels a line holds and nothing else: "Dato:Kontor:Sagsnr.:Dok.:" -> four.
+
+    >>> labels_of("Dato:Kontor:Sagsnr.:Dok.:"), labels_of("Dato: 4. maj 2020")
+    (['Dato:', 'Kontor:', 'Sagsnr.:', 'Dok.:'], [])
+    """
+    labels: list[str] = []
+    position = 0
+    text = text.strip()
+    while position < len(text):
+        match = ONE_LABEL.match(text, position)
+        if not match or match.end() == position:
+            return []
+        labels.append(match.group(0).strip(" •·"))
+        position = match.end()
+    return labels
+
+
+def kind_of_label(label: str) -> str:
+    for kind, pattern in LABEL_KINDS:
+        if pattern.match(label.strip(" •·")):
+            return kind
+    return "text"
+
+
+# -- glued address blocks -------------------------------------------------------------------
+
+
+def split_recipient(text: str) -> list[str]:
+    parts = GLUED_RECIPIENT_CUT.split(text.strip(" |"))
+    return [part.strip(" |") for part in parts if part and part.strip(" |")]
+
+
+# -- blocks -----------------------------------------------------------------------------------
+
+
+def leading_names(lines: list[str]) -> int:
+    """How many of a letterhead's first lines name the sender ("Udlændinge- og",
+    "Integrationsministeriet", "MINISTEREN") before its address, where an address follows."""
+    count = 0
+    while count < len(lines) and SENDER_NAME.match(lines[count].strip()):
+        count += 1
+    rest = lines[count:count + 2]
+    addressed = any(STREET_LINE.match(line) or POSTCODE_LINE.match(line) for line in rest)
+    return count if addressed else 0
+
+
+def is_stamp_block(lines: list[str]) -> bool:
+    """A block of ft.dk's stamp: stamp lines, and the committee and session they name."""
+    return all(stamp_role(line) or RECIPIENT_NAME.match(line) or SESSION_LINE.match(line)
+               for line in lines)
