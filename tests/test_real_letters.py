@@ -19,10 +19,11 @@ pytestmark = pytest.mark.skipif(
     reason=f"the genuine letters are not here ({LETTERS_DIR}): a clone without ../shared",
 )
 
-# micro-F1 each split must keep, over both renderings together.
-MICRO_FLOOR = {"dev": 0.80, "test": 0.75}
-# F1 every field must keep on the dev split, over both renderings.
-FIELD_FLOOR = 0.45
+# The issue's goal: micro-F1 0.95 on dev and 0.93 on test (both renderings together), and
+# every field 0.90. Dev and the micro-averages meet it; on the test split five fields with
+# few gold items do not yet (docs/accuracy.md), so their floor is where they stand.
+MICRO_FLOOR = {"dev": 0.95, "test": 0.93}
+FIELD_FLOOR = {"dev": 0.90, "test": 0.60}
 
 
 @pytest.fixture(scope="module")
@@ -54,11 +55,13 @@ def test_micro_f1_stays_above_its_floor(genuine, split):
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_both_ways_of_setting_a_letter_are_read(genuine, rendering):
     """The flow and the template each score, so neither path through reading is dead."""
-    assert genuine.micro("dev", rendering).f1 >= MICRO_FLOOR["dev"] - 0.1
+    assert genuine.micro("dev", rendering).f1 >= MICRO_FLOOR["dev"]
+    assert genuine.micro("test", rendering).f1 >= MICRO_FLOOR["test"] - 0.01
 
 
-def test_no_field_falls_below_the_floor_on_dev(genuine):
-    low = {field: round(genuine.field("dev", field).f1, 3)
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_no_field_falls_below_its_floor(genuine, split):
+    low = {field: round(genuine.field(split, field).f1, 3)
            for field in [*SCALAR_FIELDS, *LIST_FIELDS]
-           if genuine.field("dev", field).f1 < FIELD_FLOOR}
+           if genuine.field(split, field).f1 < FIELD_FLOOR[split]}
     assert low == {}
