@@ -110,6 +110,9 @@ NUMERIC = re.compile(r"^[\d.,%\s-]+$")
 # A vertical gap this many times the line's size (a blank line) ends the subject.
 SUBJECT_GAP_EMS = 0.8
 SUBJECT_MAX_LINES = 6
+# A heading's line that ends on a word or sign wanting more goes on to the next line.
+OPEN_ENDED = re.compile(r"(?:\b(?:af|fra|om|til|og|i|på|for|med|ved|vedrørende)|[-,(])$",
+                        re.IGNORECASE)
 
 
 class MainRoles:
@@ -126,6 +129,9 @@ class MainRoles:
     def __init__(self, lines: list[Line], head_count: int, right_edge: float):
         texts = [line.text.strip() for line in lines]
         raw = [role_of(text) for text in texts]
+        # The column's edge is where its widest line ends: the body column's right edge is
+        # a percentile, which in a short letter falls short of it and makes lines wrapped.
+        right_edge = max([right_edge, *(line.x1 for line in lines)])
         # A line wrapped at the column's edge goes on on the next: one role for both.
         wrapped = [index > 0 and is_wrapped(lines[index - 1], lines[index], right_edge)
                    for index in range(len(lines))]
@@ -209,7 +215,9 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
     if previous.endswith(":") or BODY_MARKER.match(text) or SUBJECT_START.match(text):
         return False
     if role is None:
-        return True
+        # A long line that starts a sentence after a finished heading is the letter itself.
+        return not (looks_like_body(text) and text[:1].isupper()
+                    and not OPEN_ENDED.search(previous))
     cut_date = DAY_AT_END.search(previous) and MONTH_AT_START.match(text)
     cut_name = MEMBER.match(text) and not previous.endswith((".", ")"))
     return bool(cut_date or cut_name)
