@@ -617,6 +617,8 @@ def named_in_letterhead(heads: list[str], look_up_name: str, on: str | None) -> 
     for index, segment in enumerate(segments):
         # "Udlændinge- og" / "Integrationsministeriet": a name over two lines, whole
         for candidate in (" ".join(segments[index : index + 2]), segment):
+            if "minist" not in candidate.lower():
+                continue  # every ministry's name and minister's title says "minist..."
             words = candidate.split()
             for end in range(min(len(words), 7), 0, -1):
                 window = " ".join(words[:end])

@@ -395,7 +395,9 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def _candidates(text: str) -> list[str]:
+# The letterhead asks for the same few words many times (as a name, then as a title).
+@lru_cache(maxsize=8192)
+def _candidates(text: str) -> tuple[str, ...]:
     """Readings of ``text`` with a line-break hyphen joined ("Integrations-\\nministeriet")
     or kept as a suspended compound ("Udlændinge-\\nog")."""
     joined = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
@@ -403,7 +405,7 @@ def _candidates(text: str) -> list[str]:
     # Mixed: keep the hyphen before a conjunction ("Udlændinge-\nog"), join otherwise.
     mixed = re.sub(r"-\s*\n\s*(?!(?:og|eller)\b)", "", kept.replace("- ", "-\n"), flags=re.I)
     mixed = re.sub(r"-\s*\n\s*", "- ", mixed)
-    return list(dict.fromkeys(normalize(t) for t in (text, joined, kept, mixed)))
+    return tuple(dict.fromkeys(normalize(t) for t in (text, joined, kept, mixed)))
 
 
 # An index maps a normalised form to the entries it may mean, in file order, each as

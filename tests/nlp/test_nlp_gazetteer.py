@@ -388,3 +388,11 @@ def test_ministries_carry_periods_domains_and_addresses():
 def test_docstring_examples_hold():
     failures, _tried = doctest.testmod(gazetteer, optionflags=doctest.ELLIPSIS)
     assert failures == 0
+
+
+def test_every_ministry_name_and_title_says_minist():
+    """The letterhead reader looks a segment up only where it says "minist..."."""
+    forms = [form for ministry in gazetteer.ministries()
+             for form in [*gazetteer.ministry_forms(ministry),
+                          *gazetteer.ministry_title_forms(ministry)]]
+    assert forms and all("minist" in form.lower() for form in forms)
