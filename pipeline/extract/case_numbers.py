@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from models import CaseNumber
 from pipeline.extract.base import document_of
+from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
 
 NR = r"(?:\s*-?\s*(?:nr|nummer|id)\b\.?)"
 LABELS = {
@@ -59,9 +60,7 @@ CASE_NUMBER = re.compile(
     rf"(?<![\wæøå])(?:{LABEL})[ \t]*:?\s*(?P<value>{VALUE})(?![\d])", re.IGNORECASE
 )
 GLUED_LABEL = re.compile(r"(?<=[a-zæøå\d])(?=(?:Sags?|J\.|Jnr|Dok|Akt|Ref|Vores|Eksp)\W?)")
-MONTHS = (
-    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-)
+MONTHS = "|".join(MONTH_NUMBERS)
 # Labels of the values that stand between case numbers in a row of labels, by the kind of
 # value each waits for: a date, a phone number, a CVR number, a count, or words (none).
 OTHER_LABELS = {

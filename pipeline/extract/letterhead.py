@@ -22,11 +22,9 @@ to a capital). What is read where:
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import takewhile
 
 from spacy.language import Language
@@ -34,18 +32,18 @@ from spacy.tokens import Doc, Span
 
 from models import Recipient, Sender
 from pipeline.extract.base import document_of
+from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
 from pipeline.extract.dates import parse_danish_date
 from pipeline.nlp import gazetteer
 from pipeline.reading import Block, Document
 from pipeline.reading.layout import COLUMN_GAP, SALUTATION  # one pattern for both stages
+from pipeline.reading.lineroles import stamp_role  # one idea of ft.dk's stamp for both stages
 
 ORGANISATION = "Folketinget"
 FOLKETINGET_ADDRESS = "Christiansborg, 1240 København K"
 LOVSEKRETARIAT = "Folketingets Lovsekretariat"
 
-MONTHS = (
-    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-)
+MONTHS = "|".join(MONTH_NUMBERS)
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 YEAR = r"(?:19|20)\d{2}"
 # A date to the day, in the forms letters date themselves: "23. maj 2011", "7.april 2011",
@@ -81,14 +79,6 @@ GLUED_DATE = re.compile(
 
 ANY_DATE = re.compile(DATE)
 
-# ft.dk's stamp and page-image markers, which are no part of the letter.
-STAMP_LINE = re.compile(
-    r"^\s*(?:\d{5,}_\d{4}\.png|Offentligt|Udkast|PDF to HTML.*"
-    r"|[A-ZÆØÅ]{2,6},?\s+Alm\.\s?del\b.*"  # "UFO Alm.del", "SAU, Alm.del - 2019-20 - ..."
-    r"|[LBS]\s\d+(?:\s+Bilag\s+\d+)?|[LB]\s\d+\s-\s\d{4}-\d{2}\b.*|Aktstk\.\s\d+"
-    r"|[A-ZÆØÅ][^\d]*\s(?:19|20)\d{2}-\d{2}(?:\s\(\d\.\s?samling\))?)\s*$"
-)
-STAMP_BLOCK = re.compile(r"^\s*(?:\d{5,}_\d{4}\.png|Offentligt)\s*$")
 
 # Where a line break between two facts was lost: a lower-case letter glued to a capital
 # ("FolketingetUdvalget"), a word to a postcode ("Christiansborg1240 København K").
@@ -244,43 +234,11 @@ def read_letterhead(doc: Doc, people_in: PeopleFinder) -> Letterhead:
     )
 
 
-# -- the gazetteer, by the letter's date where it can ------------------------------------------
-
-
-@cache
-def takes_date(function: Callable) -> bool:
-    """Whether a gazetteer look-up takes the day to answer for (``on="2019-11-28"``)."""
-    try:
-        return "on" in inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def look_up(name: str, text: str, on: str | None = None):
-    """``gazetteer.<name>(text, on=on)``, without ``on`` where the gazetteer has no periods,
-    None where it has no such look-up."""
-    function = getattr(gazetteer, name, None)
-    if function is None:
-        return None
-    return function(text, on=on) if on and takes_date(function) else function(text)
-
-
-def ministry_of_appointment(appointment) -> str | None:
-    """The ministry of what ``gazetteer.minister`` answers, whatever its shape."""
-    if appointment is None:
-        return None
-    if isinstance(appointment, dict):
-        return appointment.get("ministry")
-    if isinstance(appointment, str):
-        return appointment
-    return getattr(appointment, "ministry", None)
-
-
 # -- the letter's lines ---------------------------------------------------------------------
 
 
 def is_stamp_block(block: Block) -> bool:
-    return block.region == "stamp" or any(STAMP_BLOCK.match(line) for line in block.lines)
+    return block.region == "stamp" or any(stamp_role(line.strip()) for line in block.lines)
 
 
 def letterhead_blocks(document: Document) -> list[Block]:
@@ -295,9 +253,9 @@ def letter_texts(document: Document) -> list[str]:
     running text; no stamp lines."""
     texts = []
     for block in letterhead_blocks(document):
-        lines = [line.strip() for line in block.lines if not STAMP_LINE.match(line)]
+        lines = [line.strip() for line in block.lines if not stamp_role(line.strip())]
         texts += [*lines, " ".join(lines)] if len(lines) > 1 else lines
-    body = [line for line in document.body_text.split("\n") if not STAMP_LINE.match(line)]
+    body = [line for line in document.body_text.split("\n") if not stamp_role(line.strip())]
     return [text for text in texts + body if text.strip()]
 
 
@@ -305,7 +263,7 @@ def letter_lines(document: Document) -> list[str]:
     """Every line of the blocks beside the text, then of the running text; no stamp lines."""
     lines = [line for block in letterhead_blocks(document) for line in block.lines]
     lines += document.body_text.split("\n")
-    return [line.strip() for line in lines if line.strip() and not STAMP_LINE.match(line)]
+    return [line.strip() for line in lines if line.strip() and not stamp_role(line.strip())]
 
 
 def segments_of(text: str) -> list[str]:
@@ -371,7 +329,7 @@ def committee_in(line: str, on: str | None = None) -> str | None:
     """The committee a recipient line names ("Til: Folketingets Finansudvalg"); one the
     gazetteer does not know by the form of its name ("Folketingets Xudvalg" -> "Xudvalget")."""
     text = RECIPIENT_TAIL.sub("", RECIPIENT_LEAD.sub("", line.strip()))
-    known = look_up("canonical_committee", text, on)
+    known = gazetteer.canonical_committee(text, on=on)
     if known or not (unknown := UNKNOWN_COMMITTEE.fullmatch(text)):
         return known
     return unknown.group("name") + "et"
@@ -595,18 +553,20 @@ def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, 
     """The sending ministry as named on the letter's date: by name in the letterhead, by the
     minister's title there ("FORSVARSMINISTEREN"), by web or mail domain, by the signer's
     title ("Fg. justitsminister") or name, else by the minister's title in the text."""
-    by_name = named_in_letterhead(heads, "canonical_ministry", on)
-    by_title = named_in_letterhead(heads, "ministry_for_title", on)
-    by_domain = next((look_up("ministry_for_domain", address, on)
-                      for address in (web, email) if address
-                      and look_up("ministry_for_domain", address, on)), None)
-    by_signer = look_up("ministry_for_title", title, on) if title else None
-    by_person = ministry_of_appointment(look_up("minister", minister, on)) if minister else None
+    by_name = named_in_letterhead(heads, gazetteer.canonical_ministry, on)
+    by_title = named_in_letterhead(heads, gazetteer.ministry_for_title, on)
+    domains = [gazetteer.ministry_for_domain(address, on=on) for address in (web, email)
+               if address]
+    by_domain = next(filter(None, domains), None)
+    by_signer = gazetteer.ministry_for_title(title, on=on) if title else None
+    appointment = gazetteer.minister(minister, on=on) if minister else None
+    by_person = appointment.ministry if appointment else None
     return (by_name or by_title or by_domain or by_signer or by_person
             or ministry_in_text(doc, on))
 
 
-def named_in_letterhead(heads: list[str], look_up_name: str, on: str | None) -> str | None:
+def named_in_letterhead(heads: list[str], look_up: Callable[..., str | None],
+                        on: str | None) -> str | None:
     """A ministry named by the first words of a letterhead segment ("Miljøministeriet •",
     "Kirkeministeriet Telefon ...", "ØKONOMI- OG" / "ERHVERVSMINISTERIET"), not followed by
     prose, no genitive ("Miljøministerens besvarelse"), no table row. The first in reading
@@ -626,7 +586,7 @@ def named_in_letterhead(heads: list[str], look_up_name: str, on: str | None) -> 
                     continue  # "Undervisningsministeriet og ..." runs on in prose
                 if re.search(r"(?i:ets|ens)$", window):
                     continue
-                if name := look_up(look_up_name, window, on):
+                if name := look_up(window, on=on):
                     found.append((window, name))
                     break
     if not found:
@@ -649,14 +609,14 @@ def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
     besvarelse"), else the last ministry the text names (by name or title): the signature's."""
     heads = [block.text for block in document_of(doc).region("head")]
     for title in (match.group(0) for text in heads for match in TITLE_WORD.finditer(text)):
-        name = look_up("ministry_for_title", title, on)
+        name = gazetteer.ministry_for_title(title, on=on)
         if name:
             return name
     mentions = [ent.ent_id_ for ent in doc.ents if ent.label_ == "MINISTRY" and ent.ent_id_]
     if mentions:
-        return look_up("canonical_ministry", mentions[-1], on) or mentions[-1]
+        return gazetteer.canonical_ministry(mentions[-1], on=on) or mentions[-1]
     for title in [match.group(0) for match in TITLE_WORD.finditer(doc.text)][::-1]:
-        name = look_up("ministry_for_title", title, on)
+        name = gazetteer.ministry_for_title(title, on=on)
         if name:
             return name
     return None
@@ -741,7 +701,7 @@ def known_minister_line(text: str, on: str | None) -> str | None:
         return None
     for line in reversed([line.strip() for line in text.splitlines()]):
         is_name = PERSON_NAME.match(line) and not NOT_NAME_WORDS.search(line)
-        if is_name and look_up("minister", line, on):
+        if is_name and gazetteer.minister(line, on=on):
             return line
     return None
 
