@@ -21,6 +21,17 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from models import Letter
+from pipeline.evaluate import (
+    LIST_FIELDS,
+    SCALAR_FIELDS,
+    micro_average,
+    pooled,
+    records_by_stem,
+    score,
+)
+from pipeline.typeset import flow_pdf, template_pdf
+
 REPO = Path(__file__).resolve().parent.parent
 GOLD_DIR = REPO / "corpus" / "real" / "gold"
 SPLIT_FILE = REPO / "corpus" / "real" / "split.toml"
@@ -102,8 +113,6 @@ FACT_FAMILIES = ("amounts", "dates", "periods", "counts", "recommendations")
 def problems_of(letter: GenuineLetter) -> list[str]:
     """What is wrong with a gold file: lines without a role, raws not in the running text,
     values off the contract's shape."""
-    from models import Letter
-
     problems = []
     roles = letter.roles()
     for number, line in enumerate(letter.lines, start=1):
@@ -144,8 +153,6 @@ RENDERINGS = ("flow", "template")
 
 def pdf_of(letter: GenuineLetter, rendering: str) -> bytes:
     """The letter set into a PDF: ``"flow"`` as published, ``"template"`` by line role."""
-    from pipeline.typeset import flow_pdf, template_pdf
-
     return flow_pdf(letter.text) if rendering == "flow" else template_pdf(letter.text,
                                                                           letter.roles())
 
@@ -159,22 +166,16 @@ class GenuineScores:
 
     def micro(self, split: str, rendering: str | None = None):
         """The micro-average over fields, of one rendering or of both together."""
-        from pipeline.evaluate import micro_average, pooled
-
         keys = [(split, r) for r in RENDERINGS if rendering in (None, r)]
         return micro_average(pooled([self.scores[key] for key in keys if key in self.scores]))
 
     def field(self, split: str, field: str, rendering: str | None = None):
-        from pipeline.evaluate import pooled
-
         keys = [(split, r) for r in RENDERINGS if rendering in (None, r)]
         return pooled([self.scores[key] for key in keys if key in self.scores])[field]
 
 
     def lowest_f1(self) -> float:
         """The lowest F1 of any field on any split, both renderings together."""
-        from pipeline.evaluate import LIST_FIELDS, SCALAR_FIELDS
-
         splits = {split for split, _rendering in self.scores}
         return min((self.field(split, field).f1 for split in splits
                     for field in [*SCALAR_FIELDS, *LIST_FIELDS]), default=1.0)
@@ -182,8 +183,6 @@ class GenuineScores:
 
 def score_table(result: GenuineScores) -> tuple[list[str], list[list[str]]]:
     """Headers and rows: F1 per field for each split and rendering, and both renderings."""
-    from pipeline.evaluate import LIST_FIELDS, SCALAR_FIELDS
-
     columns = [(split, rendering) for split in ("dev", "test")
                for rendering in (*RENDERINGS, None)
                if (split, rendering or RENDERINGS[0]) in result.scores]
@@ -207,8 +206,7 @@ def evaluate_genuine(letters: list[GenuineLetter], work: Path, workers: int = 1,
                      show_progress: bool = False) -> GenuineScores:
     """Set every letter into a PDF each way, process them with the pipeline's flow into
     ``work/<rendering>/``, and score the records against the gold."""
-    from flows import run_batch
-    from pipeline.evaluate import records_by_stem, score
+    from flows import run_batch  # Prefect loads only when letters are to be processed
 
     scores, mismatches = {}, {}
     for rendering in RENDERINGS:
