@@ -1,7 +1,8 @@
 """Pydantic models of the letter record (the contract) and of a failure line."""
 
-from models.failure import Failure, FailureCode
+from models.failure import FAILURE_MEANINGS, Failure, FailureCode
 from models.record import (
+    FACT_FAMILIES,
     SCHEMA_VERSION,
     Amount,
     CaseNumber,
@@ -19,6 +20,8 @@ from models.record import (
 )
 
 __all__ = [
+    "FACT_FAMILIES",
+    "FAILURE_MEANINGS",
     "SCHEMA_VERSION",
     "Amount",
     "CaseNumber",

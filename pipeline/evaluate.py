@@ -20,23 +20,31 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-# Single values, by their path in the record.
-SCALAR_FIELDS = [
-    "letter.date", "letter.subject", "letter.kind", "letter.salutation",
-    "letter.sender.ministry", "letter.sender.minister", "letter.sender.address",
-    "letter.sender.phone", "letter.sender.email", "letter.sender.web", "letter.sender.cvr",
-]  # fmt: skip
+from models import FACT_FAMILIES, Letter, Sender
+from models.record import model_lists, model_values
 
-# List fields, by their path and the keys an item is compared on.
-LIST_FIELDS: dict[str, tuple[str, ...]] = {
-    "letter.recipients": ("name", "organisation", "address"),
-    "letter.case_numbers": ("kind", "value"),
-    "letter.question_refs": ("number", "series", "committee", "answered"),
+# Single values, by their path in the record: the letter's own, then its sender's
+# ("letter.date", ..., "letter.sender.cvr").
+SCALAR_FIELDS = [*(f"letter.{name}" for name in model_values(Letter)),
+                 *(f"letter.sender.{name}" for name in model_values(Sender))]
+
+# The keys an item of each list is compared on (the rest, such as evidence, is not scored).
+ITEM_KEYS: dict[str, tuple[str, ...]] = {
+    "recipients": ("name", "organisation", "address"),
+    "case_numbers": ("kind", "value"),
+    "question_refs": ("number", "series", "committee", "answered"),
     "amounts": ("value", "currency", "per", "range_to"),
     "dates": ("value",),
     "periods": ("start", "end"),
     "counts": ("value", "lemma"),
     "recommendations": ("text",),
+}
+
+# List fields, by their path and the keys an item is compared on: the letter's lists,
+# then the facts ("letter.recipients", ..., "recommendations").
+LIST_FIELDS: dict[str, tuple[str, ...]] = {
+    **{f"letter.{name}": ITEM_KEYS[name] for name in model_lists(Letter)},
+    **{family: ITEM_KEYS[family] for family in FACT_FAMILIES},
 }
 
 

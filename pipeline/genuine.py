@@ -21,7 +21,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import Letter
+from models import FACT_FAMILIES, Letter
 from pipeline.evaluate import (
     LIST_FIELDS,
     SCALAR_FIELDS,
@@ -106,8 +106,6 @@ def load_genuine(letters_dir: Path = LETTERS_DIR, gold_dir: Path = GOLD_DIR,
 
 
 # -- checking a gold file ------------------------------------------------------------------
-
-FACT_FAMILIES = ("amounts", "dates", "periods", "counts", "recommendations")
 
 
 def problems_of(letter: GenuineLetter) -> list[str]:

@@ -111,7 +111,7 @@ def test_a_path_that_does_not_exist_stops_the_run(tmp_path):
     assert "nowhere" in result.stderr
 
 
-# -- the seed letter, field by field (record-contract.md, "The seed letter, as a record") ------
+# -- the seed letter in corpus/, field by field, as its record must hold it --------------------
 
 
 def test_seed_letter_date_and_sender(seed_record):

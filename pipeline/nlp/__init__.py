@@ -12,22 +12,27 @@ True
 >>> [(e.text, e.label_) for e in nlp("Justitsministeren svarer Retsudvalget.").ents]
 [('Justitsministeren', 'MINISTRY'), ('Retsudvalget', 'COMMITTEE')]
 
+The folder is an ordinary spaCy pipeline: with the project installed, ``spacy.load``
+finds the tokenizer and the lemmy component its config names through the package's
+entry points (``pyproject.toml``), so it loads without importing this package first:
+
+>>> import spacy
+>>> spacy.load(MODEL_DIR).pipe_names[-1]
+'gazetteer_ruler'
+
 Rebuild it with ``python -m pipeline.nlp.training`` (see ``docs/model.md``).
+This module imports spaCy only when a pipeline is loaded, so importing
+``pipeline.nlp.gazetteer`` or the entry points' modules stays cheap.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from thinc.api import use_ops
-
-# Register the tokenizer and lemmy component factories the model's config names,
-# so that spacy.load finds them.
-from pipeline.nlp import lemmatizer as _lemmatizer  # noqa: F401
-from pipeline.nlp import tokenizer as _tokenizer  # noqa: F401
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 MODEL_DIR = Path(__file__).with_name("model")
 
@@ -46,6 +51,13 @@ def read(use_blis: bool = False) -> Language:
     ``use_blis`` keeps blis, to compare (``benchmarks/profile_nlp.py --blis``). The
     layers keep the ops they were built with, so this holds wherever the copy is used.
     """
+    import spacy
+    from thinc.api import use_ops
+
+    # spaCy finds these two through the package's entry points; importing them here as
+    # well lets a checkout that is on sys.path but not pip-installed load the model.
+    from pipeline.nlp import lemmatizer, tokenizer  # noqa: F401
+
     if not (MODEL_DIR / "config.cfg").exists():
         raise FileNotFoundError(
             f"No trained pipeline in {MODEL_DIR}; build it with `python -m pipeline.nlp.training`."

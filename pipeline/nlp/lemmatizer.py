@@ -67,5 +67,6 @@ class LemmyLemmatizer:
 
 @Language.factory(FACTORY, default_config={"pos": DEFAULT_POS})
 def create_lemmy_lemmatizer(nlp: Language, name: str, pos: list[str]) -> LemmyLemmatizer:
-    """Factory named in the saved pipeline's config."""
+    """Factory named in the saved pipeline's config; spaCy finds it through the package's
+    ``spacy_factories`` entry point (``pyproject.toml``)."""
     return LemmyLemmatizer(pos)

@@ -6,8 +6,9 @@ several of these, which also misleads sentence boundaries ("Sagsnr." ending a
 sentence). The exceptions here keep them whole.
 
 The tokenizer is a registered factory, so a saved pipeline whose config names
-``ministerbrev.letter_tokenizer.v1`` recreates it on ``spacy.load`` once this
-module is imported (``import pipeline.nlp`` does that).
+``ministerbrev.letter_tokenizer.v1`` recreates it on ``spacy.load``: the package's
+``spacy_tokenizers`` entry point (``pyproject.toml``) points spaCy at
+``create_letter_tokenizer``, and importing this module registers it as well.
 
 >>> import spacy
 >>> nlp = spacy.blank("da", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})

@@ -105,5 +105,22 @@ def assemble(train_dir: Path, out_dir: Path) -> Path:
     if out_dir.exists():
         shutil.rmtree(out_dir)
     nlp.to_disk(out_dir)
+    forget_data_paths(out_dir / "config.cfg")
     shutil.copy(MODEL_LICENSE, out_dir / "LICENSE.md")
     return out_dir
+
+
+def forget_data_paths(config_file: Path) -> Path:
+    """Set every ``[paths]`` entry of a saved pipeline's config to null.
+
+    Training is given the corpus files as overrides (``train_one``), and spaCy writes
+    them into the trained config as this machine's absolute paths; the shipped pipeline
+    names no files, and a further training passes them again.
+
+    >>> forget_data_paths(MODEL_DIR / "config.cfg")  # doctest: +SKIP
+    PosixPath('.../pipeline/nlp/model/config.cfg')
+    """
+    config = spacy.util.load_config(config_file, interpolate=False)
+    config["paths"] = {name: None for name in config["paths"]}
+    config.to_disk(config_file)
+    return config_file
