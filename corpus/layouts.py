@@ -79,20 +79,14 @@ def right_sidebar(source: dict, page: dict):
     date, the ministry's address and contact lines and the case numbers.
     "Ministeren" (top_left) stands at the top left, the letterhead at the top right,
     the recipient block at the top of the body column."""
-    left, top, bottom = box(page)
-    width, sidebar_x = 110 * mm, 150 * mm
-    first_top = top - 20 * mm
-    sidebar_top = level_with_body(source, page, first_top)
+    left, top, _ = box(page)
+    sidebar_x = 150 * mm
 
-    def draw(canvas):
+    def draw_head(canvas):
         draw_lines(canvas, source.get("top_left", []), left, top, 9)
         draw_lines(canvas, source.get("letterhead", []), sidebar_x, top, 10, BOLD, RIGHT_EDGE)
-        sidebar = [source["date"], ""] if source.get("date") else []
-        draw_lines(canvas, sidebar + source.get("sidebar", []), sidebar_x, sidebar_top, 8)
 
-    return (templates(source, page, frame(left, bottom, width, first_top),
-                      frame(left, bottom, width, top), draw),
-            letter_story(source, page, width))
+    return with_sidebar(source, page, draw_head, sidebar_x, left, 110 * mm, top - 20 * mm)
 
 
 def left_sidebar(source: dict, page: dict):
@@ -101,15 +95,26 @@ def left_sidebar(source: dict, page: dict):
     with the body's first line; the body and the recipient block stand in a wider
     column to its right, on every page. The letterhead is at the top left, above
     the sidebar; `top_left` lines stand at the top of the body column."""
-    _, top, bottom = box(page)
+    _, top, _ = box(page)
     sidebar_x, body_x = 15 * mm, 62 * mm
-    width = PAGE_WIDTH - 20 * mm - body_x
-    first_top = top - 22 * mm
+
+    def draw_head(canvas):
+        draw_lines(canvas, source.get("letterhead", []), sidebar_x, top, 11, BOLD)
+        draw_lines(canvas, source.get("top_left", []), body_x, top, 9)
+
+    return with_sidebar(source, page, draw_head, sidebar_x, body_x,
+                        PAGE_WIDTH - 20 * mm - body_x, top - 22 * mm)
+
+
+def with_sidebar(source: dict, page: dict, draw_head, sidebar_x: float, body_x: float,
+                 width: float, first_top: float):
+    """A body column at ``body_x`` and, on page 1, the head drawn by ``draw_head`` and a
+    sidebar at ``sidebar_x`` (the date, then the `sidebar` lines) level with the body."""
+    _, top, bottom = box(page)
     sidebar_top = level_with_body(source, page, first_top)
 
     def draw(canvas):
-        draw_lines(canvas, source.get("letterhead", []), sidebar_x, top, 11, BOLD)
-        draw_lines(canvas, source.get("top_left", []), body_x, top, 9)
+        draw_head(canvas)
         sidebar = [source["date"], ""] if source.get("date") else []
         draw_lines(canvas, sidebar + source.get("sidebar", []), sidebar_x, sidebar_top, 8)
 

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from models import Amount
-from pipeline.extract.base import evidence, sentence_at
+from pipeline.extract.base import located, sentence_at
 from pipeline.extract.numbers import NUMBER, SCALES, number_word, parse_number, whole
 
 SCALE = r"mia\.?|mld\.|milliarder|milliard|mio\.?|mill\.|millioner|million|tusinde|tusind|t\."
@@ -160,11 +160,10 @@ def amounts_in_text(doc: Doc) -> list[Amount]:
         Amount(
             value=found.value,
             currency=found.currency,
-            raw=text[found.start : found.end],
             per=per_of(text, found),
             range_to=found.range_to,
             sentence=sentence_at(doc, found.start, found.end),
-            evidence=evidence(doc, found.start, found.end),
+            **located(doc, found.start, found.end),
         )
         for found in found_in(text)
     ]
@@ -254,9 +253,8 @@ def cell_amount(doc: Doc, row: list[Cell], cell: Cell, unit) -> Amount | None:
     return Amount(
         value=-value if match.group("sign") else value,
         currency=CURRENCIES[unit[1].lower()],
-        raw=doc.text[start:end],
         sentence=doc.text[row[0].start : row[-1].end],
-        evidence=evidence(doc, start, end),
+        **located(doc, start, end),
     )
 
 
@@ -329,9 +327,8 @@ def printed_row_amounts(doc: Doc, row: re.Match[str], unit) -> list[Amount]:
         amounts.append(Amount(
             value=-value if cell.group("sign") else value,
             currency=CURRENCIES[unit[1].lower()],
-            raw=doc.text[cell_start:cell_end],
             sentence=row.group(0).strip(),
-            evidence=evidence(doc, cell_start, cell_end),
+            **located(doc, cell_start, cell_end),
         ))
     return amounts
 

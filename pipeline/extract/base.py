@@ -17,16 +17,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from models import Evidence
+from models import FACT_FAMILIES, Evidence
 from pipeline.reading import Document
 
 # Doc._ attribute per field family, written by the component of that name.
 FAMILIES = (
-    "amounts",
-    "dates",
-    "periods",
-    "counts",
-    "recommendations",
+    *FACT_FAMILIES,
     "case_numbers",
     "question_refs",
     "letterhead",
@@ -48,6 +44,17 @@ def document_of(doc: Doc) -> Document:
 def evidence(doc: Doc, start: int, end: int) -> Evidence:
     """Where ``doc.text[start:end]`` stands: its page and offsets."""
     return Evidence(page=document_of(doc).page_at(start), start=start, end=end)
+
+
+def located(doc: Doc, start: int, end: int) -> dict[str, str | Evidence]:
+    """What every fact says of the characters ``start:end`` it was read from: ``raw``, the
+    text as printed, and ``evidence``, where it stands.
+
+    >>> import spacy
+    >>> located(spacy.blank("da")("Rammen er 5 mio. kr."), 10, 20)["raw"]
+    '5 mio. kr.'
+    """
+    return {"raw": doc.text[start:end], "evidence": evidence(doc, start, end)}
 
 
 def sentence_at(doc: Doc, start: int, end: int) -> str:

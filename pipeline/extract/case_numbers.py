@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from models import CaseNumber
+from pipeline.contact_patterns import PHONE_NUMBER
 from pipeline.extract.base import document_of
 from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
 
@@ -82,7 +83,7 @@ BARE_VALUE = re.compile(rf"(?:(?<![\d.])|(?<=\d)(?=[A-ZÆØÅ]))(?:{VALUE})(?!\d
 VALUE_AT = re.compile(rf"[\s:]*(?P<value>{VALUE})(?!\d)")
 VALUE_OF = {
     "date": DATE_VALUE,
-    "phone": re.compile(r"(?<!\d)(?:\+45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}(?!\d)"),
+    "phone": re.compile(rf"(?<!\d){PHONE_NUMBER}"),
     "cvr": re.compile(r"(?<!\d)\d{8}(?!\d)"),
     "count": re.compile(r"(?<!\d)\d{1,3}(?!\d)"),
 }

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from models import Count
-from pipeline.extract.base import evidence, sentence_at
+from pipeline.extract.base import located, sentence_at
 from pipeline.extract.numbers import SCALES, number_word, parse_number, whole
 from pipeline.extract.questions import ALM_DEL_NUMBER, QUESTION_REF
 
@@ -250,8 +250,8 @@ def counts_in_tables(doc: Doc) -> list[Count]:
             start, end = cell.span("number")
             counts.append(Count(
                 value=int(cell.group("number").replace(".", "")), noun=noun.text,
-                lemma=lemma_of(noun[0]), raw=doc.text[start:end], sentence=header.group(0).strip(),
-                evidence=evidence(doc, start, end)))
+                lemma=lemma_of(noun[0]), sentence=header.group(0).strip(),
+                **located(doc, start, end)))
             position = cell.end()
     return counts
 
@@ -312,9 +312,8 @@ def make_count(doc: Doc, number: Token, noun: Token, value: int) -> Count:
         noun=noun_text,
         lemma=lemma,
         qualifier=qualifier_after(noun),
-        raw=doc.text[start:end],
         sentence=sentence_at(doc, start, end),
-        evidence=evidence(doc, start, end),
+        **located(doc, start, end),
     )
 
 

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from models import DateMention
-from pipeline.extract.base import evidence
+from pipeline.extract.base import located
 
 MONTHS = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
@@ -315,7 +315,7 @@ def parse_danish_date(text: str) -> str | None:
 def find_dates(doc: Doc) -> list[DateMention]:
     """Every calendar date in the Doc's text, with evidence."""
     return [
-        DateMention(value=value, raw=doc.text[start:end], evidence=evidence(doc, start, end))
+        DateMention(value=value, **located(doc, start, end))
         for start, end, value in find_date_spans(doc.text)
     ]
 

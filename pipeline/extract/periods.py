@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from models import Period
-from pipeline.extract.base import evidence
+from pipeline.extract.base import located
 from pipeline.extract.case_numbers import LABEL as CASE_LABEL
 from pipeline.extract.dates import YEAR, find_date_ranges, in_web_address, single_dates
 
@@ -182,15 +182,9 @@ def in_stamp(text: str, start: int) -> bool:
 
 def find_periods(doc: Doc) -> list[Period]:
     """Every period in the Doc's text, with evidence."""
-    text = doc.text
     return [
-        Period(
-            start=item.first,
-            end=item.last,
-            raw=text[item.start : item.end],
-            evidence=evidence(doc, item.start, item.end),
-        )
-        for item in found_in(text)
+        Period(start=item.first, end=item.last, **located(doc, item.start, item.end))
+        for item in found_in(doc.text)
     ]
 
 

@@ -21,7 +21,8 @@ Completed from the letter: a committee question with no series is "Alm. del"
 unless the letter names one bill; one with no committee takes the committee
 the letter names (its recipient). The question the letter answers (the first
 named in its subject or in a sentence that answers, not one it only cites) is
-``answered``; a letter correcting an earlier answer answers none.
+``answered``; a letter correcting an earlier answer answers none. Committees are read
+by ``committee_names``.
 
     >>> [(q.number, q.series) for q in question_refs_in("Svar på spm. nr. 12 (alm. del)")]
     [(12, 'Alm. del')]
@@ -37,9 +38,9 @@ from spacy.tokens import Doc
 
 from models import QuestionRef
 from pipeline.extract.base import document_of
+from pipeline.extract.committee_names import committee_in
 from pipeline.extract.dates import find_date_spans
 from pipeline.nlp import gazetteer
-from pipeline.nlp.gazetteer import canonical_committee
 
 # A committee's abbreviation as ft.dk prints it: "MOF", "URU", "PØU", "UUI".
 ABBREVIATION = r"(?-i:[A-ZÆØÅ]{2,5})"
@@ -87,8 +88,7 @@ LETTER_BILL = re.compile(
 # "Folketingets spørgsmål nr. 2034", "§ 20-spørgsmål": questions to a minister, not a committee.
 SECTION_20 = re.compile(r"(?:folketingets|§\s*20-?)\s*$", re.IGNORECASE)
 
-# A committee name ends in "udvalg", "udvalget", "udvalgets" or "udvalgs".
-COMMITTEE_WORD = re.compile(r"[\wæøå-]*udvalg(?:et|ets|s)?(?![\wæøå])", re.IGNORECASE)
+# A committee named in the genitive just before a reference: "Finansudvalgets spørgsmål".
 GENITIVE_BEFORE = re.compile(r"(?:\S+\s+){0,4}\S*udvalg(?:et)?s\s+$", re.IGNORECASE)
 COMMITTEE_WINDOW = 160  # characters searched on either side of a reference
 # A sentence ends at a full stop before a capital, or at a blank line; a line break
@@ -195,110 +195,6 @@ def sentence_before(before: str) -> str:
     return before[ends[-1].end() :] if ends else before
 
 
-def committee_in(text: str) -> str | None:
-    """The first committee named in ``text``, in canonical form: one the gazetteer
-    knows, else one read from its form ("Boligudvalgets", "Det Energipolitiske Udvalg").
-
-    >>> committee_in("som Folketingets Retsudvalg har stillet")
-    'Retsudvalget'
-    >>> committee_in("Kunstrådets Scenekunstudvalgs tildeling, stillet af Folketingets "
-    ...              "Kulturudvalg")
-    'Kulturudvalget'
-    """
-    words = list(COMMITTEE_WORD.finditer(text))
-    for word in words:
-        committee = known_committee_at(text, word)
-        if committee:
-            return committee
-        if coordinated(text[: word.start()].split()[-5:]):
-            break  # "Indenrigs- og Boligudvalgets" is not the "Boligudvalget" the gazetteer knows
-    for word in words:
-        committee = committee_by_form(text, word)
-        if committee:
-            return committee
-    return None
-
-
-def known_committee_at(text: str, word: re.Match[str]) -> str | None:
-    """The gazetteer's committee whose name holds ``word``: longest first, words before
-    ("Udlændinge- og Integrationsudvalg") and after ("Udvalg for Forretningsordenen")."""
-    words_before = text[: word.start()].split()[-5:]
-    words_after = text[word.end() :].split()[:6]
-    # A coordinated name is known only whole: "Indenrigs- og" must be part of it.
-    least = len(coordinated(words_before))
-    for size_after in range(len(words_after), -1, -1):
-        for size in range(len(words_before), least - 1, -1):
-            candidate = " ".join([*words_before[len(words_before) - size :], word.group(0),
-                                  *words_after[:size_after]]).rstrip(".,:;)")
-            committee = canonical_committee(candidate) or canonical_committee(
-                f"Folketingets {candidate}")
-            if committee:
-                return committee
-    return None
-
-
-def coordinated(words_before: list[str]) -> list[str]:
-    """The first conjuncts of a coordinated name: "Transport-, Bygnings- og" before
-    "Boligudvalg". A single word or none."""
-    taken: list[str] = []
-    for word in reversed(words_before):
-        if word == "og" and not taken or word.endswith(("-", "-,")):
-            taken.insert(0, word)
-        else:
-            break
-    return taken if taken and taken[0] != "og" else []
-
-
-def committee_by_form(text: str, word: re.Match[str]) -> str | None:
-    """A committee the gazetteer does not know, read from how its name is built.
-
-    >>> text = "Indenrigs- og Boligudvalgets"
-    >>> committee_by_form(text, re.search("Boligudvalgets", text))
-    'Indenrigs- og Boligudvalget'
-    """
-    words_before = text[: word.start()].split()[-5:]
-    if word.group(0).lower().startswith("udvalg"):
-        return (committee_with_adjectives(words_before, word.group(0))
-                or committee_with_complement(text[word.end() :], word.group(0)))
-    return compound_committee(" ".join([*coordinated(words_before), word.group(0)]))
-
-
-def compound_committee(name: str) -> str | None:
-    """ "Boligudvalgets" -> "Boligudvalget"; a bare "Udvalget" is none.
-
-    >>> compound_committee("Boligudvalgets")
-    'Boligudvalget'
-    >>> compound_committee("Udvalget") is None
-    True
-    """
-    stem = re.sub(r"(?:et|ets|s)$", "", name)
-    if not stem[:1].isupper() or stem.lower() == "udvalg" or stem.endswith("-"):
-        return None
-    if " og " in stem and not stem.split(" og ")[-1][:1].isupper():
-        return None  # "Transport-, Bygnings- og boligudvalg" is no name as written
-    return stem + "et"
-
-
-def committee_with_adjectives(words_before: list[str], word: str) -> str | None:
-    """ "Folketingets Energipolitiske Udvalg" -> "Det Energipolitiske Udvalg"."""
-    adjectives: list[str] = []
-    for before in reversed(words_before):
-        if not (before[:1].isupper() and before.endswith("e")) or before.lower() == "det":
-            break
-        adjectives.insert(0, before)
-    if not adjectives or word.lower() not in ("udvalg", "udvalgs"):
-        return None
-    return " ".join(["Det", *adjectives, "Udvalg"])
-
-
-def committee_with_complement(after: str, word: str) -> str | None:
-    """ "Udvalg for Udlændinge- og Integrationspolitik" -> "Udvalget for Udlændinge- og
-    Integrationspolitik"."""
-    complement = re.match(
-        r"\s+(for|vedrørende)\s+((?:[A-ZÆØÅ][\wæøå]*-?,?\s+(?:og\s+)?)*[A-ZÆØÅ][\wæøå]*)", after)
-    if not word.startswith("Udvalg") or complement is None:
-        return None
-    return f"Udvalget {complement.group(1)} {' '.join(complement.group(2).split())}"
 
 
 def mentions_in(text: str, in_head: bool = False, on: str | None = None) -> list[Mention]:

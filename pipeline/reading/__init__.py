@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.errors import ReadError
-from pipeline.reading.layout import Block, Document, build_document
+from pipeline.reading.document import Block, Document
+from pipeline.reading.layout import build_document
 from pipeline.reading.pdf import read_pdf_text
 
 __all__ = ["Block", "Document", "ReadError", "read_document"]

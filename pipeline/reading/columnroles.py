@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from pipeline.contact_patterns import ANY_STREET
 from pipeline.reading.lineroles import (
     ANY_LABEL,
-    ANY_STREET,
     BARE_PAGE,
     BODY_MARKER,
     CONTACT,

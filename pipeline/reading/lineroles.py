@@ -15,12 +15,25 @@ Some lines are only *weak* evidence ("Ministeren", "Tlf.", "Christiansborg", a b
 number): they count where they stand among other such lines, not on their own.
 
 ``mending`` pairs labels with their values and cuts glued lines apart; ``columnroles``
-reads a column's lines in order. Every pattern is compiled once: these run on every line.
+reads a column's lines in order. The shapes of contact lines (street, phone, mail, web,
+CVR) are ``pipeline.contact_patterns``'s, which the letterhead's reader shares. Every
+pattern is compiled once: these run on every line.
 """
 
 from __future__ import annotations
 
 import re
+
+from pipeline.contact_patterns import (
+    ANY_STREET,
+    EMAIL_LINE,
+    NUMBER_ID_LINE,
+    PHONE_LINE,
+    POSTCODE_LINE,
+    STREET_LINE,
+    STREET_SUFFIX,
+    WEB_LINE,
+)
 
 # -- roles ------------------------------------------------------------------------------------
 
@@ -110,8 +123,6 @@ LABELLED_DATEBLOCK = re.compile(
 # A bare case number on a line of its own: "2023 - 8669", "2019-6346", "04-201-52/101-0012".
 BARE_CASE = re.compile(r"^(?:[A-ZÆØÅ]{2,5}[-. ])?\d{2,}(?:\s?[-/]\s?\w*\d\w*)+$")
 BARE_NUMBER = re.compile(r"^\d{4,13}$")
-# A street of any name: capitalised words and a house number.
-ANY_STREET = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:\s[A-ZÆØÅ][a-zæøå]+){0,2}\s\d{1,3}(?:\s?[A-Z])?,?$")
 
 # ft.dk's stamp: "Sundheds- og Ældreudvalget 2019-20", "SUU Alm.del", "Offentligt",
 # "982702_0001.png", "L 69 Bilag 3", "S 2993", "Aktstk. 98", and its title line
@@ -136,32 +147,6 @@ PAGE_NUMBER = re.compile(
 )
 BARE_PAGE = re.compile(r"^\d{1,2}$")
 
-# How Danish street names end.
-STREET_SUFFIX = (r"(?:gade|vej|kanal|plads|stræde|allé|alle|torv|stranden|bro|gård|boulevard"
-                 r"|vænge|brygge|holm|parken|passage|kaj|bakke|have|tårn)")
-# "Slotsholmsgade 10", "Frederiksholms Kanal 27 F", "Ved Stranden 8", "Slotsholmsgade 10-12".
-STREET_LINE = re.compile(
-    rf"^(?:[A-ZÆØÅ][\wæøå.\-]*\s+){{0,3}}[\wæøåÆØÅ.\-]*{STREET_SUFFIX}\s+\d{{1,3}}"
-    r"(?:\s?[A-Z])?(?:\s?-\s?\d{1,3})?,?$|^Postboks\s+\d+$",
-    re.IGNORECASE,
-)
-POSTCODE_LINE = re.compile(r"^(?:DK-?\s?)?\d{4}\s+[A-ZÆØÅ][\wæøåÆØÅ]+(?:\s+[A-ZÆØÅ]{1,2})?\.?$")
-PHONE_DIGITS = r"(?:\+\s?45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}"
-PHONE_LINE = re.compile(
-    rf"^[•·]?\s*(?:(?:direkte\s+)?(?:telefax|telefon|tlf|tel|fax|mobil|direkte|[TFM])\.?"
-    rf"(?:\s*nr\.?)?\s*:?\s*){PHONE_DIGITS}$",
-    re.IGNORECASE,
-)
-EMAIL_LINE = re.compile(
-    r"^(?:(?:e-?mail|e-post|mail|[EM])\s*:?\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s?protected\])$",
-    re.IGNORECASE,
-)
-WEB_LINE = re.compile(
-    r"^[:•·]?\s*(?:(?:web|hjemmeside|W)\s*:?\s*)?(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*"
-    r"\.(?:dk|eu|com|org|net|gl|fo)/?$",
-    re.IGNORECASE,
-)
-NUMBER_ID_LINE = re.compile(r"^[•·]?\s*(?:cvr|ean)[\w .-]{0,6}:?\s*[\d -]{8,}$", re.IGNORECASE)
 # What a letterhead line glued from several holds: each counts once.
 GLUE_SIGNALS = [
     re.compile(r"\d{4}\s+[A-ZÆØÅ][a-zæøåA-ZÆØÅ]+"),
@@ -226,10 +211,6 @@ GLUED_CONTACT_CUT = re.compile(
     r"|(?<=\d)\s+(?=(?i:www\.|\[email))"
     r"|(?<=[a-zæøå])(?=[A-ZÆØÅ])"
     r"|(?<=\s[KVCNSØ])(?=[TFEM]\s\+?\d)|(?<=\d)(?=[EFMTW]\s\S)"
-)
-# A house number and the postcode glued to it: "Slotsholmsgade 101216 København".
-STREET_AND_POSTCODE = re.compile(
-    rf"((?i:{STREET_SUFFIX})\s\d{{1,3}}(?:\s?[A-Z])?)(\d{{4}}\s+[A-ZÆØÅ])"
 )
 # Parts of a glued address block: before "Christiansborg", "Folketinget", a committee, the
 # postcode, an e-mail ("FolketingetUdvalget for ...Christiansborg1240 København K").

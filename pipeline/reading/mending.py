@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.contact_patterns import PHONE_DIGITS, STREET_AND_POSTCODE
 from pipeline.reading.lineroles import (
     BARE_CASE,
     BODY_MARKER,
@@ -24,11 +25,9 @@ from pipeline.reading.lineroles import (
     LABEL,
     LABELLED_DATEBLOCK,
     PAGE,
-    PHONE_DIGITS,
     PLACE,
     RECIPIENT,
     STAMP,
-    STREET_AND_POSTCODE,
     SUBJECT,
     dateblock_role,
     is_glued_letterhead,

@@ -220,7 +220,7 @@ def mended(data: bytes) -> bytes | None:
     pdfminer rebuilds the cross-reference table by scanning for objects when the
     one at the end is missing, but it needs a trailer to find the document root.
 
-    >>> mended(b"%PDF-1.4\\n1 0 obj\\n<< /Type /Catalog /Pages 2 0 R >>\\nendobj\\n2 0 ob")[-40:]
+    >>> mended(b"%PDF-1.4\\n1 0 obj\\n<< /Type /Catalog /Pages 2 0 R >>\\nendobj\\n2 0 ob")[-32:]
     b'trailer\\n<< /Root 1 0 R >>\\n%%EOF\\n'
     """
     whole = data[: data.rfind(b"endobj") + len(b"endobj")] if b"endobj" in data else b""
@@ -382,7 +382,19 @@ def clean_text(text: str) -> str:
     >>> clean_text("ﬁnansiering\\u00a0af 73,4\\u200b mio. kr. udmønt\\u00ad")
     'finansiering af 73,4 mio. kr. udmønt-'
     """
-    text = repaired(text.strip())
+    text = tidied(repaired(text.strip()))
+    # Tidying can bring mojibake together ("Â" and a control character that became a
+    # space read as "Â " of a no-break space): repair until nothing changes, so that
+    # cleaning clean text leaves it as it is.
+    for _ in range(3):
+        if not MOJIBAKE_HINT.search(text) or (again := tidied(repaired(text))) == text:
+            break
+        text = again
+    return text
+
+
+def tidied(text: str) -> str:
+    """Soft hyphen, ligatures, invisible marks and spaces dealt with, letters composed."""
     if text.endswith(SOFT_HYPHEN):
         text = text.rstrip(SOFT_HYPHEN) + "-"
     text = "".join(REPLACEMENTS.get(char, char) for char in text)

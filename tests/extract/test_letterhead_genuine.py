@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.letterhead import (
-    address_of,
-    cvr_of,
-    letter_date,
-    phone_of,
-    recipients_of,
-    segments_of,
-    signing_minister_in,
-    web_of,
-)
+from pipeline.extract.letterhead.contact import address_of, cvr_of, phone_of, web_of
+from pipeline.extract.letterhead.letter_date import letter_date
+from pipeline.extract.letterhead.lines import segments_of
+from pipeline.extract.letterhead.recipients import recipients_of
+from pipeline.extract.letterhead.signature import signing_minister_in
 from pipeline.reading import Block, Document
 
 

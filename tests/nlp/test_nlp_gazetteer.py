@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 
-from pipeline.nlp import MODEL_DIR, gazetteer, load, ruler
+from pipeline.nlp import (
+    MODEL_DIR,
+    gazetteer,
+    gazetteer_data,
+    gazetteer_forms,
+    gazetteer_upkeep,
+    load,
+    ruler,
+)
 
 
 def test_lists_are_frozen_dataclasses():
@@ -385,8 +393,9 @@ def test_ministries_carry_periods_domains_and_addresses():
     assert by_name["Justitsministeriet"].address == "Slotsholmsgade 10, 1216 København K"
 
 
-def test_docstring_examples_hold():
-    failures, _tried = doctest.testmod(gazetteer, optionflags=doctest.ELLIPSIS)
+@pytest.mark.parametrize("module", [gazetteer, gazetteer_data, gazetteer_forms, gazetteer_upkeep])
+def test_docstring_examples_hold(module):
+    failures, _tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert failures == 0
 
 

@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import spacy
 
 import pipeline.nlp  # noqa: F401  (registers the tokenizer the config names)
@@ -11,6 +12,7 @@ import pipeline.nlp  # noqa: F401  (registers the tokenizer the config names)
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.subprocess
 def test_training_command_builds_a_loadable_pipeline(tmp_path):
     out = tmp_path / "model"
     cmd = [sys.executable, "-m", "pipeline.nlp.training", "--max-steps", "5", "--slice", "50",

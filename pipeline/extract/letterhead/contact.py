@@ -1,0 +1,121 @@
+"""The sender's contact facts read from letterhead segments: street and postcode, phone,
+mail, web and CVR. A value stands after its label, or after a row of labels.
+
+    >>> phone_of(["Slotsholmsgade 10 · Telefon 7226 8400 · Telefax 3393 3510"], "")
+    '7226 8400'
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.contact_patterns import (
+    CVR,
+    CVR_LABEL_ALONE,
+    CVR_SHAPE,
+    CVR_SPACED,
+    EMAIL,
+    LABELLED_WEB,
+    NOT_STREET_WORD,
+    PHONE,
+    PHONE_LABEL_ALONE,
+    PHONE_SHAPE,
+    POST_BOX_END,
+    POSTAL,
+    STREET_NUMBER,
+    STREET_WORD,
+    WEB,
+)
+from pipeline.extract.letterhead.lines import CAMEL_GLUE
+
+# How far after a label standing alone (in a row of labels) its value may stand.
+LABEL_REACH = 160
+
+
+def first_match(pattern: re.Pattern, texts: list[str], group: str) -> str | None:
+    for text in texts:
+        match = pattern.search(text)
+        if match:
+            return match.group(group).strip()
+    return None
+
+
+def value_after_label(label: re.Pattern, shape: re.Pattern, texts: list[str]) -> str | None:
+    """A value printed after a row of labels: the first of its shape after its label
+    ("Tel. Mail Web CVR-nr. 6198 4000 www.uim.dk 36977191")."""
+    for text in texts:
+        for match in label.finditer(text):
+            value = shape.search(text[match.end() : match.end() + LABEL_REACH])
+            if value:
+                return value.group(0)
+    return None
+
+
+def phone_of(heads: list[str], body_text: str) -> str | None:
+    """The main number after its label ("Telefon 7226 8400", "T +45 7226 9000"), not the fax."""
+    found = first_match(PHONE, heads, "phone")
+    if found:
+        return found
+    rows = [" ".join(body_text.split("\n")), *heads]
+    return value_after_label(PHONE_LABEL_ALONE, PHONE_SHAPE, rows)
+
+
+def cvr_of(heads: list[str], body_text: str) -> str | None:
+    found = first_match(CVR, heads, "cvr") or first_match(CVR_SPACED, heads, "cvr")
+    if not found:
+        rows = [*heads, " ".join(body_text.split("\n"))]
+        found = value_after_label(CVR_LABEL_ALONE, CVR_SHAPE, rows)
+    return re.sub(r"\D", "", found) if found else None
+
+
+def web_of(heads: list[str]) -> str | None:
+    """ "www.mim.dk" as printed (glued or not), else a labelled bare domain ("W sum.dk")."""
+    return first_match(WEB, heads, "web") or first_match(LABELLED_WEB, heads, "web")
+
+
+def labelled_email(segments: list[str]) -> str | None:
+    """The ministry's own address: one labelled Mail/E-mail, else the first one. One the
+    published text hides ("[email protected]") is none."""
+    found = [(seg, m.group(0)) for seg in segments if (m := EMAIL.search(seg))]
+    labelled = [email for seg, email in found if re.match(r"(e-?)?mail", seg, re.IGNORECASE)]
+    return (labelled or [email for _seg, email in found] or [None])[0]
+
+
+def address_of(heads: list[str]) -> str | None:
+    """A street and the postcode after it ("Slotsholmsgade 10, 1216 København K"), not
+    Folketinget's: glued parts set apart ("Slotsholmsgade 101216 København K"); in one
+    letterhead line, else over two or three lines in a row ("Holbergsgade 6" / "DK-1057 ...").
+    """
+    runs = [*heads, *(" | ".join(heads[i : i + size]) for size in (2, 3)
+                      for i in range(len(heads) - size + 1))]
+    for text in runs:
+        cleaned = CAMEL_GLUE.sub(" | ", re.sub(r"_{2,}", " ", text))
+        for postal in POSTAL.finditer(cleaned):
+            if re.match(r"(?:DK-)?1240\b", postal.group(0)):
+                continue  # Folketinget's, the recipient's
+            before = cleaned[: postal.start()].rstrip(" ,·•|")
+            box = POST_BOX_END.search(before)
+            street = street_before(before[: box.start()] if box else before)
+            if street:
+                parts = [street, box.group("box") if box else None, postal.group(0).strip()]
+                return ", ".join(part for part in parts if part)
+    return None
+
+
+def street_before(text: str) -> str | None:
+    """The street that ends ``text``: its number, and up to three capitalised words before
+    it that are no ministry, department or label ("Miljøministeriet Højbro Plads 4" ->
+    "Højbro Plads 4").
+
+    >>> street_before("Beskæftigelsesministeriet | Ved Stranden 8")
+    'Ved Stranden 8'
+    """
+    number = STREET_NUMBER.search(" " + text)
+    if not number:
+        return None
+    words: list[str] = []
+    for word in reversed(text[: max(0, number.start() - 1)].split()[-3:]):
+        if not STREET_WORD.match(word) or NOT_STREET_WORD.match(word):
+            break
+        words.insert(0, word)
+    return " ".join([*words, number.group("number")]) if words else None

@@ -1,0 +1,82 @@
+"""The letter's own date: labelled ("Dato: ..."), a dateline, or a date glued to the line's
+other facts ("J.nr. NST-401-00157Den 23. maj 2011"); never a date in prose.
+
+    >>> is_dateline("København, den 12. marts 2019"), is_dateline("I brev af 12. marts 2019 ...")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
+from pipeline.extract.dates import parse_danish_date
+from pipeline.extract.letterhead.lines import letter_texts
+from pipeline.reading import Document
+
+MONTHS = "|".join(MONTH_NUMBERS)
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+YEAR = r"(?:19|20)\d{2}"
+# A date to the day, in the forms letters date themselves: "23. maj 2011", "7.april 2011",
+# "28-11-2019", "12.03.2019".
+# Abbreviated months only with their full stop ("4. nov. 2020").
+MONTH_ABBREVIATIONS = r"jan|febr?|mar|apr|jun|jul|aug|sept?|okt|nov|dec"
+DATE = (
+    rf"(?:{DAY}\.\s?(?i:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*{YEAR}"
+    rf"|{DAY}-(?:1[0-2]|0?[1-9])-{YEAR}|{DAY}\.(?:1[0-2]|0?[1-9])\.{YEAR}"
+    rf"|{DAY}/(?:1[0-2]|0?[1-9])[ /-]{YEAR})"
+)
+# "Dato: 28-11-2019", "Dato:Kontor:Sagsnr.:Dok.:" / "11. april 2011...", "DatoJ. nr." /
+# "4. april 2013...": the label, any other labels of its row, then the date.
+LABELLED_DATE = re.compile(
+    rf"(?:Dato|DATO|Date)(?![a-zæøå])[:.]?(?:\s*(?:[A-ZÆØÅ][\wæøå.\-]*|nr\.?|:))*?\s*"
+    rf"(?P<date>{DATE}|{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))"
+)
+# A line that begins with its date ("Den 23. maj 2011", "København, den 10. juni 2009",
+# "24. april 2012J.nr. ..."), ending there or glued to a label or name, not running on in prose.
+DATELINE = re.compile(
+    rf"^\s*(?:[A-ZÆØÅ][a-zæøå]+,\s*)?(?:[Dd]en\s+|d\.\s*)?(?P<date>{DATE})"
+    r"(?=\s*$|[^\s,.;:)]|\s+[A-ZÆØÅ\d])",
+    re.MULTILINE,
+)
+# A date glued to what stands before it, where a line break was lost: "...00157Den 23. maj
+# 2011", "FORSVARSMINISTEREN2. juli 2013", "...458114. juni 2009"; or after a code ("EUK").
+GLUED_DATE = re.compile(
+    rf"(?:(?<=[A-ZÆØÅ])(?:Den\s+)?|(?<=[a-zæøå\d])Den\s+|(?<=[\w)]\s)Den\s+"
+    rf"|(?<=[A-ZÆØÅ]{{2}}\s))(?P<date>{DATE})"
+    # glued to digits, the day has both its digits: "2009-458114. juni 2009"
+    rf"|(?<=\d)(?P<day_glued>(?:[12]\d|3[01])\.\s?(?i:{MONTHS})\s*{YEAR})"
+)
+
+ANY_DATE = re.compile(DATE)
+
+
+def letter_date(document: Document) -> str | None:
+    """The letter's own date: labelled ("Dato: ..."), else a dateline, else a date glued to
+    the letterhead's other facts; from the blocks beside the text first, then its lines."""
+    texts = letter_texts(document)
+    # Last, the label and its date across a break between two blocks or a block and the text.
+    searched = [(pattern, text) for pattern in (LABELLED_DATE, DATELINE, GLUED_DATE)
+                for text in texts] + [(LABELLED_DATE, " ".join(texts))]
+    for pattern, text in searched:
+        for match in pattern.finditer(text):
+            found = match.groupdict()
+            value = parse_danish_date(found.get("date") or found.get("day_glued") or "")
+            if value and len(value) == 10:
+                return value
+    return None
+
+
+def latest_date_in(texts: list[str]) -> str | None:
+    """The latest date a letter without its own date names ("i brev af 15. november 2013"):
+    near enough to its date to tell which ministry and committee names held."""
+    days = [parse_danish_date(match.group(0))
+            for text in texts for match in ANY_DATE.finditer(text)]
+    return max((day for day in days if day and len(day) == 10), default=None)
+
+
+def is_dateline(line: str) -> bool:
+    """"4. november 2020", "12-12-2023", "København, den 12. marts 2019": nothing but a date."""
+    stripped = re.sub(r"^[A-ZÆØÅ][\wæøå]+,\s*(den\s+)?|^(den|d\.)\s+", "", line.strip())
+    return len(stripped) <= 25 and parse_danish_date(stripped) is not None
+

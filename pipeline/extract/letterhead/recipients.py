@@ -1,0 +1,153 @@
+"""Who the letter is addressed to: a line (or segment) that is a committee's name,
+"Folketingets Lovsekretariat", or a member "Name (Party)" over "Christiansborg", with
+Folketinget's address where it is printed.
+
+    >>> committees_in("Til: Folketingets Forsvarsudvalg og Folketingets Finansudvalg")
+    ['Forsvarsudvalget', 'Finansudvalget']
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+
+from models import Recipient
+from pipeline.contact_patterns import POSTAL
+from pipeline.extract.letterhead.lines import (
+    is_prose,
+    letter_lines,
+    letter_texts,
+    letterhead_blocks,
+    letterhead_part,
+    segments_of,
+)
+from pipeline.nlp import gazetteer
+from pipeline.reading import Block, Document
+
+ORGANISATION = "Folketinget"
+FOLKETINGET_ADDRESS = "Christiansborg, 1240 København K"
+LOVSEKRETARIAT = "Folketingets Lovsekretariat"
+
+# "Folketingets Trafikudvalg", "Miljøudvalget": a committee by the form of its name alone.
+UNKNOWN_COMMITTEE = re.compile(
+    r"(?:Folketingets\s+)?(?P<name>(?:[A-ZÆØÅ][\wæøå]*-,?\s+(?:[\wæøå]+-,?\s+)*og\s+)?"
+    r"[A-ZÆØÅ][\wæøå]*udvalg)(?:et|ets|s)?"
+)
+RECIPIENT_LEAD = re.compile(r"^(til\s*:?\s*)?(medlemmerne\s+af\s+)?", re.IGNORECASE)
+RECIPIENT_TAIL = re.compile(r"\s+og\s+deres\s+stedfortrædere\s*$|\s*,\s*$", re.IGNORECASE)
+LOVSEKRETARIAT_LINE = re.compile(r"^(?:Til\s+)?Folketingets\s+Lovsekretariat$", re.IGNORECASE)
+MEMBER = re.compile(
+    r"^(?:Til\s+)?(?:Folketingsmedlem\s+)?(?P<name>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-.]*){1,3})"
+    r"\s*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]{0,2})\)$"
+)
+ADDRESS_LINE = re.compile(r"^(?:Christiansborg|Folketinget|Til\s+Folketinget|DK\s+Danmark)$")
+
+
+def find_recipient_block(document: Document) -> Block | None:
+    for block in document.region("head", "sidebar"):
+        if any(committees_in(line) for line in block.lines):
+            return block
+    return None
+
+
+def committee_in(line: str, on: str | None = None) -> str | None:
+    """The committee a recipient line names ("Til: Folketingets Finansudvalg"); one the
+    gazetteer does not know by the form of its name ("Folketingets Xudvalg" -> "Xudvalget")."""
+    text = RECIPIENT_TAIL.sub("", RECIPIENT_LEAD.sub("", line.strip()))
+    known = gazetteer.canonical_committee(text, on=on)
+    if known or not (unknown := UNKNOWN_COMMITTEE.fullmatch(text)):
+        return known
+    return unknown.group("name") + "et"
+
+
+def committees_in(line: str, on: str | None = None) -> list[str]:
+    """ "Til: Folketingets Forsvarsudvalg og Folketingets Finansudvalg" -> both; a name that
+    coordinates words ("Transport-, Bygnings- og Boligudvalget") stays whole."""
+    whole = committee_in(line, on)
+    if whole:
+        return [whole]
+    parts = re.split(r",\s*|\s+og\s+(?=folketingets\b|\w+udvalg)", line, flags=re.IGNORECASE)
+    names = [committee_in(part, on) for part in parts if not part.rstrip().endswith("-")]
+    return [name for name in names if name] if len(parts) > 1 else []
+
+
+def addressee_in(segment: str, following: list[str], on: str | None) -> list[str]:
+    """Who a segment of the address block names: committees, the Lovsekretariat, or a
+    member ("Morten Messerschmidt (DF)") where Christiansborg follows."""
+    if LOVSEKRETARIAT_LINE.match(segment):
+        return [LOVSEKRETARIAT]
+    member = MEMBER.match(segment)
+    if member and following[:1] == ["Christiansborg"]:
+        return [member.group("name")]
+    return committees_in(segment, on)
+
+
+def recipients_of(document: Document, on: str | None = None) -> list[Recipient]:
+    """The address block's addressees, with Folketinget's address where it is printed.
+    Searched in the head first, then every letterhead segment; a letter printed as one
+    long line names its committee at its very start."""
+    head = [seg for block in document.region("head") for line in block.lines
+            for seg in segments_of(line)]
+    candidates = [head]
+    candidates.append([seg for line in letter_lines(document) if not is_prose(line)
+                       for seg in segments_of(line)])
+    for segments in candidates:
+        for index, segment in enumerate(segments):
+            names = addressee_in(segment, segments[index + 1 :], on)
+            if names:
+                # "Grønlandsudvalget" / "Færøudvalget" / "Folketinget": one address for all
+                for more in segments[index + 1 :]:
+                    also = addressee_in(more, [], on)
+                    if not also:
+                        break
+                    names += also
+                    index += 1
+                address = folketinget_address(segments[index + 1 : index + 5])
+                return [Recipient(name=name, organisation=ORGANISATION, address=address)
+                        for name in dict.fromkeys(names)]
+    return recipients_at_start(document, on) or recipients_in_letterhead_run(document, on)
+
+
+def recipients_in_letterhead_run(document: Document, on: str | None) -> list[Recipient]:
+    """A committee's name inside a run of letterhead facts, between capitals ("... www.minff.dk
+    [email protected] Udvalget for Fødevarer, Landbrug og Fiskeri MINISTEREN Dato: ...")."""
+    for text in letter_texts(document):
+        words = letterhead_part(text).split()
+        for start, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for end in range(min(len(words) - 1, start + 8), start, -1):
+                name = committee_in(" ".join(words[start:end]), on)
+                if name and words[end][:1].isupper():
+                    return [Recipient(name=name, organisation=ORGANISATION, address=None)]
+    return []
+
+
+def folketinget_address(after: list[str]) -> str | None:
+    """ "Christiansborg" and "1240 København K" as far as printed below the addressee."""
+    block = list(takewhile(lambda seg: ADDRESS_LINE.match(seg) or POSTAL.fullmatch(seg), after))
+    if "Christiansborg" not in block:
+        return None
+    postal = [seg for seg in block if POSTAL.fullmatch(seg) and seg.startswith("1240")]
+    return FOLKETINGET_ADDRESS if postal else "Christiansborg"
+
+
+def recipients_at_start(document: Document, on: str | None) -> list[Recipient]:
+    """A letter whose text is one long line: the committee its first words name, where
+    no running text follows the name ("Folketingets Energipolitiske Udvalg Christiansborg
+    1240 København K Dato ...", "Medlemmerne af Folketingets Europaudvalg og deres
+    stedfortrædere Bilag ...")."""
+    firsts = [document.body_text.strip().split("\n", 1)[0]]
+    firsts += [block.lines[0] for block in letterhead_blocks(document) if block.lines]
+    for line in firsts:
+        words = line.split()
+        for length in range(min(len(words), 9), 1, -1):
+            name = committee_in(" ".join(words[:length]), on)
+            rest = words[length : length + 4]
+            if name and (not rest or rest[0][:1].isupper()):
+                address = None
+                if rest[:1] == ["Christiansborg"]:
+                    address = FOLKETINGET_ADDRESS if rest[1:2] == ["1240"] else "Christiansborg"
+                return [Recipient(name=name, organisation=ORGANISATION, address=address)]
+    return []
+

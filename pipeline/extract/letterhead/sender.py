@@ -1,0 +1,122 @@
+"""The sender: the ministry by name, by the minister's title or by web domain, as it was
+called on the letter's date; its contact facts; the minister from the signature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from models import Sender
+from pipeline.extract.base import document_of
+from pipeline.extract.letterhead.contact import (
+    address_of,
+    cvr_of,
+    labelled_email,
+    phone_of,
+    web_of,
+)
+from pipeline.extract.letterhead.lines import is_prose, letterhead_part, segments_of
+from pipeline.extract.letterhead.signature import (
+    PeopleFinder,
+    signing_minister,
+    signing_minister_in,
+)
+from pipeline.nlp import gazetteer
+
+
+def sender_of(doc: Doc, texts: list[str], on: str | None, people_in: PeopleFinder) -> Sender:
+    whole_heads = [text for text in texts if not is_prose(text)]
+    heads = [part for text in texts if (part := letterhead_part(text)).strip()]
+    segments = [seg for text in heads for seg in segments_of(text)]
+    web = web_of(heads)
+    email = labelled_email(segments)
+    minister, title = signing_minister(doc, people_in, on)
+    if minister is None:
+        minister, title = signing_minister_in("\n".join(texts), on)
+    return Sender(
+        ministry=ministry_of(doc, whole_heads, web, email, on, minister, title),
+        minister=minister,
+        address=address_of(heads),
+        phone=phone_of(heads, document_of(doc).body_text),
+        email=email,
+        web=web,
+        cvr=cvr_of(heads, document_of(doc).body_text),
+    )
+
+
+def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, on: str | None,
+                minister: str | None, title: str | None) -> str | None:
+    """The sending ministry as named on the letter's date: by name in the letterhead, by the
+    minister's title there ("FORSVARSMINISTEREN"), by web or mail domain, by the signer's
+    title ("Fg. justitsminister") or name, else by the minister's title in the text."""
+    by_name = named_in_letterhead(heads, gazetteer.canonical_ministry, on)
+    by_title = named_in_letterhead(heads, gazetteer.ministry_for_title, on)
+    domains = [gazetteer.ministry_for_domain(address, on=on) for address in (web, email)
+               if address]
+    by_domain = next(filter(None, domains), None)
+    by_signer = gazetteer.ministry_for_title(title, on=on) if title else None
+    appointment = gazetteer.minister(minister, on=on) if minister else None
+    by_person = appointment.ministry if appointment else None
+    return (by_name or by_title or by_domain or by_signer or by_person
+            or ministry_in_text(doc, on))
+
+
+def named_in_letterhead(heads: list[str], look_up: Callable[..., str | None],
+                        on: str | None) -> str | None:
+    """A ministry named by the first words of a letterhead segment ("Miljøministeriet •",
+    "Kirkeministeriet Telefon ...", "ØKONOMI- OG" / "ERHVERVSMINISTERIET"), not followed by
+    prose, no genitive ("Miljøministerens besvarelse"), no table row. The first in reading
+    order, unless a longer name ends with it: "Økonomi- og Erhvervsministeriet" is not
+    "Erhvervsministeriet"."""
+    segments = [seg for text in heads if "\t" not in text for seg in segments_of(text)]
+    found: list[tuple[str, str]] = []
+    for index, segment in enumerate(segments):
+        # "Udlændinge- og" / "Integrationsministeriet": a name over two lines, whole
+        for candidate in (" ".join(segments[index : index + 2]), segment):
+            if "minist" not in candidate.lower():
+                continue  # every ministry's name and minister's title says "minist..."
+            words = candidate.split()
+            for end in range(min(len(words), 7), 0, -1):
+                window = " ".join(words[:end])
+                if words[end : end + 1] and words[end][:1].islower():
+                    continue  # "Undervisningsministeriet og ..." runs on in prose
+                if re.search(r"(?i:ets|ens)$", window):
+                    continue
+                if name := look_up(window, on=on):
+                    found.append((window, name))
+                    break
+    if not found:
+        return None
+    first_window, chosen = found[0]
+    for window, name in found[1:]:
+        if len(window) > len(first_window) and window.lower().endswith(first_window.lower()):
+            chosen = name
+    return chosen
+
+
+TITLE_WORD = re.compile(
+    r"(?:\b[\wæøå]+-,?\s+(?:[\wæøå]+-,?\s+)*og\s+)?\b[\wæøå]*minister(?:en)?(?=s?\b)",
+    re.IGNORECASE,
+)
+
+
+def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
+    """The minister's title in the subject or heading ("Beskæftigelsesministerens
+    besvarelse"), else the last ministry the text names (by name or title): the signature's."""
+    heads = [block.text for block in document_of(doc).region("head")]
+    for title in (match.group(0) for text in heads for match in TITLE_WORD.finditer(text)):
+        name = gazetteer.ministry_for_title(title, on=on)
+        if name:
+            return name
+    mentions = [ent.ent_id_ for ent in doc.ents if ent.label_ == "MINISTRY" and ent.ent_id_]
+    if mentions:
+        return gazetteer.canonical_ministry(mentions[-1], on=on) or mentions[-1]
+    for title in [match.group(0) for match in TITLE_WORD.finditer(doc.text)][::-1]:
+        name = gazetteer.ministry_for_title(title, on=on)
+        if name:
+            return name
+    return None
+

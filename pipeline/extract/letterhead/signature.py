@@ -1,0 +1,127 @@
+"""The minister who signs: the name under the closing formula, before a "/" or on a line
+the ministers list knows, and the title under it; none where an official signs on the
+minister's behalf.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import takewhile
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp import gazetteer
+
+CLOSING = re.compile(r"(?i:med)?\s*(?i:venlig(?:st)?|venlige)\s*(?i:hilsen)\b")
+NAME = r"[A-ZÆØÅ][\w'\-]+(?:\s+(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)){1,4}"
+PERSON_NAME = re.compile(rf"^{NAME}$")
+# "Lars Barfoed/Ole Hasselgaard", "Karen Ellemann / Helle Pilsgaard": the minister, then the
+# official who drafted the letter.
+SIGNED_FOR = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{NAME})\s*/\s*(?:{NAME})?\s*$", re.MULTILINE)
+ON_BEHALF = re.compile(r"\bp\.\s?m\.\s?v\.|\be\.\s?b\.|\bpå ministerens vegne\b", re.IGNORECASE)
+OFFICIAL_TITLE = re.compile(
+    r"\b(kontorchef|afdelingschef|departementschef|direktør|chefkonsulent|specialkonsulent|"
+    r"fuldmægtig|souschef|enhedschef|konsulent|sekretariatschef|kontorleder)\b",
+    re.IGNORECASE,
+)
+# Words that make a line no name: the letterhead's and the closing's.
+NOT_NAME_WORDS = re.compile(
+    r"\b(?:Med|Venlig|Hilsen|Ministeriet|Folketinget|Christiansborg|Telefon|Side|Svar|"
+    r"Spørgsmål|Bilag|Kontor|Dato)\b|ministeri|minister\b|udvalg",
+    re.IGNORECASE,
+)
+
+
+# A function giving the names the NER tags as persons in a stretch of the letter.
+PeopleFinder = Callable[[Span], set[str]]
+
+
+def ents_of_people(span: Span) -> set[str]:
+    """The names tagged as persons in ``span``."""
+    return {ent.text for ent in span.ents if ent.label_ == "PER"}
+
+
+def signing_minister(doc: Doc, people_in: PeopleFinder,
+                     on: str | None = None) -> tuple[str | None, str | None]:
+    """The minister who signs, and the title line under the name if any ("Fg.
+    justitsminister"): the name under the closing formula ("Med venlig hilsen", also split
+    over lines or glued), else a name before "/" ("Lars Barfoed/Ole Hasselgaard"), else a
+    name line the ministers list knows. None where an official signs on the minister's behalf.
+    """
+    text = doc.text
+    closings = list(CLOSING.finditer(text))
+    people: set[str] = set()
+    if closings:
+        span = doc.char_span(closings[-1].end(), len(text), alignment_mode="expand")
+        people = people_in(span) if span is not None else set()
+    return signing_minister_in(text, on, people)
+
+
+def signing_minister_in(text: str, on: str | None = None,
+                        people: frozenset[str] | set[str] = frozenset()
+                        ) -> tuple[str | None, str | None]:
+    """``signing_minister`` over plain text, ``people`` the names the NER found there.
+
+    >>> signing_minister_in("Venlig hilsen\\nPernille Rosenkrantz-Theil\\nSocial- og boligminister")
+    ('Pernille Rosenkrantz-Theil', 'Social- og boligminister')
+    """
+    closings = list(CLOSING.finditer(text))
+    if closings:
+        lines = [line.strip() for line in text[closings[-1].end() :].splitlines()]
+        lines = [line for line in lines if line]
+        if any(ON_BEHALF.search(line) or OFFICIAL_TITLE.search(line) for line in lines[:4]):
+            return None, None
+        for index, line in enumerate(lines[:3]):
+            name = name_in_signature(line, people)
+            if name:
+                return name, title_after(lines[index + 1 : index + 3])
+    signed = [match.group("name") for match in SIGNED_FOR.finditer(text)]
+    signed += [line for line, after in lines_with_next(text) if after.startswith("/")
+               and PERSON_NAME.match(line) and not NOT_NAME_WORDS.search(line)]
+    if signed:
+        return signed[-1].strip(), None
+    return known_minister_line(text, on), None
+
+
+def lines_with_next(text: str) -> list[tuple[str, str]]:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return list(zip(lines, lines[1:], strict=False))
+
+
+def name_in_signature(line: str, people: set[str]) -> str | None:
+    """The name a signature line starts with ("Peter Hummelgaard / Niklas V. Johansen",
+    "Flemming Hansen" after a closing on the same line)."""
+    line = line.split("/")[0].strip()
+    if line in people:
+        return line
+    words = takewhile(lambda word: re.match(r"^(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)$", word),
+                      line.split())
+    name = " ".join(list(words)[:5])
+    while name and not PERSON_NAME.match(name):
+        name = " ".join(name.split()[:-1])
+    if not name or NOT_NAME_WORDS.search(name) or len(name.split()) < 2:
+        return None
+    return name
+
+
+def title_after(lines: list[str]) -> str | None:
+    """A minister's title under the name ("Social- og boligminister", "Fg. justitsminister")."""
+    for line in lines:
+        title = re.sub(r"^(?:fg\.|konst\.|fungerende)\s*", "", line, flags=re.IGNORECASE)
+        if re.search(r"minister$", title, re.IGNORECASE) and len(title) < 60:
+            return title
+    return None
+
+
+def known_minister_line(text: str, on: str | None) -> str | None:
+    """With no closing formula and no "/": the last line that is a name the ministers list
+    knows as a minister on the letter's date."""
+    if getattr(gazetteer, "minister", None) is None:
+        return None
+    for line in reversed([line.strip() for line in text.splitlines()]):
+        is_name = PERSON_NAME.match(line) and not NOT_NAME_WORDS.search(line)
+        if is_name and gazetteer.minister(line, on=on):
+            return line
+    return None
+

@@ -1,0 +1,58 @@
+"""What the letter is about and how it greets: a labelled subject or a heading below the
+address, and the salutation that opens the running text.
+
+    >>> salutation_of("Kære ordførere,\\nHermed ...")
+    'Kære ordførere'
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+
+from pipeline.contact_patterns import POSTAL
+from pipeline.extract.letterhead.letter_date import is_dateline
+from pipeline.nlp import gazetteer
+from pipeline.reading import Block, Document
+from pipeline.reading.blocks import COLUMN_GAP  # one idea of a row's columns for both stages
+from pipeline.reading.layout import SALUTATION  # one pattern for both stages
+
+# A line that starts with a label ("Sagsnr.: ...", "J.nr. ..."): where a labelled subject ends.
+LABELLED = re.compile(r"^[\w. -]{1,20}:|^(?i:(?:j|jour|sags?|dok|akt|ref|cvr|tlf|tel|telefon)\b)")
+# "Emne: ...", "Vedr.: ...": a subject by its label.
+SUBJECT_LABEL = re.compile(r"^(emne|vedr\.?|vedrørende|om|angående)\s*:\s*", re.IGNORECASE)
+
+
+def subject_of(document: Document, recipient_block: Block | None) -> str | None:
+    """A labelled subject ("Emne: ..."), else a bold heading below the address, else the
+    last heading-like block there. The letterhead above the address is never the subject."""
+    blocks = document.region("head")
+    for block in blocks:
+        for index, line in enumerate(block.lines):
+            if SUBJECT_LABEL.match(line):
+                rest = takewhile(lambda more: not LABELLED.match(more), block.lines[index + 1 :])
+                return " ".join([SUBJECT_LABEL.sub("", line).strip(), *rest]).strip() or None
+    if recipient_block in blocks:
+        blocks = blocks[blocks.index(recipient_block) + 1 :]
+    headings = [block for block in blocks if looks_like_heading(block)]
+    chosen = ([block for block in headings if block.bold] or headings[-1:] or [None])[0]
+    return " ".join(chosen.lines) if chosen else None
+
+
+def looks_like_heading(block: Block) -> bool:
+    """A short block of words: no date, no label, no address, no row of separate columns."""
+    text = " ".join(block.lines)
+    return (
+        len(block.lines) <= 3
+        and len(text.split()) >= 3
+        and COLUMN_GAP not in text
+        and not any(is_dateline(line) or ":" in line[:20] for line in block.lines)
+        and not POSTAL.match(block.lines[-1])
+        and not any(gazetteer.canonical_ministry(line) for line in block.lines)
+    )
+
+
+def salutation_of(body_text: str) -> str | None:
+    first_line = body_text.split("\n", 1)[0].strip()
+    return first_line.rstrip(",!") if SALUTATION.match(first_line) else None
+
