@@ -28,19 +28,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, not an install
 
 # A fresh Prefect database, unless MINISTERBREV_STATE_DIR names one: the server's cost per
-# task grows with the task runs its database holds (pipeline.prefect_history.forget_old_runs).
+# task grows with the task runs its database holds (pipeline.run.history.forget_old_runs).
 FRESH_STATE = tempfile.mkdtemp(prefix="ministerbrev-prefect-cost-")
 os.environ.setdefault("MINISTERBREV_STATE_DIR", FRESH_STATE)
 
-# Importing pipeline first gives Prefect the project's settings, as in a real run.
-import pipeline  # noqa: E402, F401, I001
+# Prefect gets the project's settings before it is imported, as in a real run.
+from pipeline.run.settings import apply_run_settings  # noqa: E402, I001
+
+apply_run_settings()
 
 import psutil  # noqa: E402
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-import flows  # noqa: E402
+from pipeline.run.prefect_fixes import wait_until_recorded  # noqa: E402
 
 WARM_UP_TASKS = 20
 
@@ -71,10 +73,10 @@ def children_cpu_seconds() -> float:
 def many_tasks(count: int) -> tuple[float, float, float]:
     """CPU seconds in this process and in the server, and wall seconds, for ``count`` tasks."""
     [future.result() for future in [nothing.submit(n) for n in range(WARM_UP_TASKS)]]
-    flows.wait_until_recorded(WARM_UP_TASKS)
+    wait_until_recorded(WARM_UP_TASKS)
     own, server, started = own_cpu_seconds(), children_cpu_seconds(), time.perf_counter()
     [future.result() for future in [nothing.submit(n) for n in range(count)]]
-    flows.wait_until_recorded(WARM_UP_TASKS + count)  # the server's share is done by then
+    wait_until_recorded(WARM_UP_TASKS + count)  # the server's share is done by then
     return (own_cpu_seconds() - own, children_cpu_seconds() - server,
             time.perf_counter() - started)
 

@@ -22,7 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import pipeline  # noqa: E402, F401  (one thread for OpenBLAS, before numpy is imported)
+from pipeline.run.settings import apply_run_settings  # noqa: E402
+
+apply_run_settings()  # one thread for OpenBLAS, before numpy is imported
 
 
 def main() -> None:

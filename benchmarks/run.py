@@ -307,7 +307,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ministerbrev-bench-") as folder:
         scratch = Path(folder)
         # Prefect's database of its own, so that the figures do not depend on how many
-        # runs the project's state folder has kept (pipeline.prefect_history.forget_old_runs).
+        # runs the project's state folder has kept (pipeline.run.history.forget_old_runs).
         # (Importing pipeline set PREFECT_HOME for this process: the runs derive it anew.)
         os.environ["MINISTERBREV_STATE_DIR"] = str(scratch / "state")
         os.environ.pop("PREFECT_HOME", None)

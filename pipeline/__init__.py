@@ -4,10 +4,6 @@ Data flows one way, one module per stage::
 
     sources.files  ->  reading (Document)  ->  nlp (spaCy Doc)  ->  extract  ->  record  ->  output
 
-Importing this package points Prefect at the project's own state folder, and sets
-OpenBLAS to one thread, before either is imported anywhere (see ``pipeline.state``).
+Importing the package changes nothing in the environment: what a run sets for Prefect
+and OpenBLAS, its entry points apply (``pipeline.run.settings``).
 """
-
-from pipeline.state import configure_environment
-
-configure_environment()

@@ -15,10 +15,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-import pipeline  # noqa: F401  (Prefect settings before Prefect is imported)
 from models import LetterRecord
 from pipeline.limits import Limits
+from pipeline.run.settings import apply_run_settings
 from pipeline.state import history_days
+from pipeline.store import EXPORT_FORMATS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Danish ministerial letters (PDF) to validated JSON records.")
@@ -36,6 +37,9 @@ def check_environment() -> None:
         raise typer.Exit(2) from None
 
 
+Workers = Annotated[int, typer.Option(
+    min=1, help="Letters processed at once: each worker is a thread with a forked child "
+    "process for its letters (one per core)")]
 LettersPerTask = Annotated[int, typer.Option(
     min=1, help="Letters per Prefect task: 1 shows every letter as a task run of its own; "
     "16 or so spares Prefect's cost per task run, which counts on a machine with few cores")]
@@ -45,7 +49,7 @@ LettersPerTask = Annotated[int, typer.Option(
 def process(
     paths: Annotated[list[Path], typer.Argument(help="PDFs or folders (searched recursively)")],
     out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("outputs"),
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
+    workers: Workers = 1,
     force: Annotated[bool, typer.Option(help="Process files that already have a record")] = False,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs")] = None,
     max_pages: Annotated[int, typer.Option(min=0, help="Fail documents with more pages "
@@ -60,7 +64,8 @@ def process(
     letters_per_task: LettersPerTask = 1,
 ) -> None:
     """Turn letters into records: OUT/records/<doc_id>.json, records.jsonl, failures.jsonl."""
-    from flows import run_batch  # Prefect loads only for commands that need it
+    apply_run_settings()  # before Prefect is imported (by pipeline.run.flows): it reads them
+    from pipeline.run.flows import run_batch  # Prefect loads only for commands that need it
 
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
@@ -68,7 +73,8 @@ def process(
         raise typer.Exit(2)
     summary = run_batch([str(p) for p in paths], out=str(out), workers=workers, force=force,
                         password=password, show_progress=console.is_terminal,
-                        max_pages=max_pages, max_seconds=max_seconds, max_memory_mb=max_memory_mb,
+                        limits=Limits(max_pages=max_pages, seconds=max_seconds,
+                                      memory_mb=max_memory_mb),
                         dask_address=dask_address, letters_per_task=letters_per_task)
     print_summary(summary)
 
@@ -105,12 +111,13 @@ def evaluate(
         help="With --real: print the scores as a Markdown table (docs/accuracy.md)")] = False,
 ) -> None:
     """Process letters and score the records against their gold, field by field."""
+    apply_run_settings()  # both ways process letters through the flow
     if real is not None:
         evaluate_real(real, out, mismatches, min_f1, markdown)
         return
-    from flows import run_batch
     from pipeline.evaluate import evaluate as score_records
     from pipeline.evaluate import micro_average
+    from pipeline.run.flows import run_batch
 
     run_batch([str(corpus / "letters")], out=str(out), show_progress=console.is_terminal)
     scores, differences = score_records(corpus / "gold", out / "records.jsonl")
@@ -185,10 +192,8 @@ class QueryFormat(StrEnum):
     json = "json"
 
 
-class ExportFormat(StrEnum):
-    csv = "csv"
-    parquet = "parquet"
-    jsonl = "jsonl"
+# The store's export writers are the one list of formats.
+ExportFormat = StrEnum("ExportFormat", {name: name for name in EXPORT_FORMATS})
 
 
 @app.command()
@@ -304,7 +309,7 @@ def export(
 @app.command()
 def reindex(out: OutFolder = Path("outputs")) -> None:
     """Rebuild OUT/letters.sqlite from OUT/records.jsonl (and failures.jsonl), in one go."""
-    from pipeline.store import reindex as rebuild_store
+    from pipeline.run.catchup import reindex as rebuild_store
     from pipeline.store import store_path
 
     if not (out / "records.jsonl").exists():
@@ -355,14 +360,15 @@ def inbox(
     folder: Annotated[Path, typer.Argument(help="The inbox folder (searched recursively)")] = Path(
         "inbox"),
     out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("outputs"),
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
+    workers: Workers = 1,
     letters_per_task: LettersPerTask = 1,
 ) -> None:
     """Process the PDFs in an inbox folder whose content no earlier run has seen.
 
     Example: ministerbrev inbox inbox/ --out outputs
     """
-    from flows import run_inbox
+    apply_run_settings()
+    from pipeline.run.flows import run_inbox
 
     summary = run_inbox(str(folder), out=str(out), workers=workers,
                         letters_per_task=letters_per_task, show_progress=console.is_terminal)
@@ -378,7 +384,7 @@ def oda(
     since: Annotated[str | None, typer.Option(
         help="Start after this ODA update time (Danish local time, e.g. 2026-10-04T10:05:00) "
         "instead of the store's watermark")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
+    workers: Workers = 1,
     base_url: Annotated[str, typer.Option(help="ODA's address")] = "https://oda.ft.dk/api/",
     allow_hosts: Annotated[list[str] | None, typer.Option(
         "--allow-host", help="A host downloads may go to (default oda.ft.dk and www.ft.dk); "
@@ -395,7 +401,8 @@ def oda(
 
     Example: ministerbrev oda --type Brev --committee Finansudvalget
     """
-    from flows import run_oda
+    apply_run_settings()
+    from pipeline.run.flows import run_oda
     from pipeline.sources.oda import DEFAULT_HOSTS, OdaError, OdaSettings
 
     settings = OdaSettings(base_url=base_url, allowed_hosts=tuple(allow_hosts or DEFAULT_HOSTS),
@@ -427,7 +434,8 @@ def serve(
 
     Example: ministerbrev serve --cron "0 6 * * *" --type Brev
     """
-    from flows import deployments, describe_deployments, serve_deployments
+    apply_run_settings()
+    from pipeline.run.schedules import deployments, describe_deployments, serve_deployments
 
     follow = {key: value for key, value in (("types", types), ("committees", committees),
                                             ("ministries", ministries)) if value}

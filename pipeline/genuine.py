@@ -204,7 +204,7 @@ def evaluate_genuine(letters: list[GenuineLetter], work: Path, workers: int = 1,
                      show_progress: bool = False) -> GenuineScores:
     """Set every letter into a PDF each way, process them with the pipeline's flow into
     ``work/<rendering>/``, and score the records against the gold."""
-    from flows import run_batch  # Prefect loads only when letters are to be processed
+    from pipeline.run.flows import run_batch  # Prefect loads only when letters are processed
 
     scores, mismatches = {}, {}
     for rendering in RENDERINGS:

@@ -19,8 +19,9 @@ back as itself, and any other exception as ``ReadingCrashed`` with the child's
 traceback in its message (for the log, never for the screen).
 
 Why one child for many documents, and not one per document: forking a worker
-that holds the model costs ~15 ms a time in copied page tables and pages
-written by reference counting, as much as reading a short letter. A child is
+that holds the model costs, in copied page tables and pages written by reference
+counting, as much as reading a short letter (``docs/benchmarks.md``, "Where the
+figures behind the design come from"). A child is
 retired after ``RETIRE_AFTER`` documents, after a crash or a memory error, and
 once it holds half its memory allowance for good, so nothing a long batch
 leaves behind (strings, caches, a fragmented heap) adds up.
@@ -119,11 +120,11 @@ class LimitedChild:
                             "(--max-seconds) and was stopped")
         if not payload:  # the child ended without an answer; how it ended says why
             raise error_for_death(self.stop(kill=False), self.limits)
-        outcome = pickle.loads(payload)
+        answer = pickle.loads(payload)
         self.calls += 1
-        if self.should_retire(outcome):
+        if self.should_retire(answer):
             self.stop()
-        return answer_from(outcome)
+        return answer_from(answer)
 
     def send(self, request: bytes) -> None:
         """Hand the child a request; a child that died while idle (the system took it) is
@@ -143,13 +144,14 @@ class LimitedChild:
         pid = os.fork()
         if pid == 0:  # the child: never returns
             # Everything inherited (the model above all) is left out of the child's
-            # garbage collection. A full collection would otherwise visit every object,
-            # 0.3 s a time with the model, and write to each one's header, copying the
-            # pages the child shares with the worker. The worker collects as before.
+            # garbage collection. A full collection would otherwise visit every object of
+            # the model, a long pause (docs/benchmarks.md), and write to each one's header,
+            # copying the pages the child shares with the worker. The worker collects as
+            # before.
             gc.freeze()
             os.close(request_writer)
             os.close(answer_reader)
-            serve(self.function, self.limits, request_reader, answer_writer)
+            answer_requests(self.function, self.limits, request_reader, answer_writer)
         os.close(request_reader)
         os.close(answer_writer)
         self.pid, self.requests, self.answers = pid, request_writer, answer_reader
@@ -168,10 +170,10 @@ class LimitedChild:
         self.ending.detach()
         return end_child(self.owner, pid, self.requests, self.answers, kill)
 
-    def should_retire(self, outcome: tuple) -> bool:
+    def should_retire(self, answer: tuple) -> bool:
         """After a crash or a memory error the child's state is suspect; after many documents,
         or once it holds half its allowance for good, a fresh copy of the worker is cheaper."""
-        if outcome[0] == "crash" or outcome[:2] == ("read_error", "too_large"):
+        if answer[0] == "crash" or answer[:2] == ("read_error", "too_large"):
             return True
         if self.calls >= self.retire_after:
             return True
@@ -208,7 +210,8 @@ def child_for(function: Callable[..., Any], limits: Limits) -> LimitedChild:
 # -- the child -------------------------------------------------------------------------------
 
 
-def serve(function: Callable[..., Any], limits: Limits, requests: int, answers: int) -> None:
+def answer_requests(function: Callable[..., Any], limits: Limits, requests: int,
+                    answers: int) -> None:
     """Answer requests until the worker closes the pipe, then exit at once (no atexit, no
     flushing of the worker's buffers, which are the worker's to flush)."""
     exit_code = 1
@@ -218,8 +221,8 @@ def serve(function: Callable[..., Any], limits: Limits, requests: int, answers: 
         set_memory_ceiling(limits)
         while (request := read_message(requests, None)):
             allow_cpu_seconds(limits)
-            outcome = outcome_of(function, pickle.loads(request), limits)
-            write_message(answers, answer_bytes(outcome))
+            answer = answer_to(function, pickle.loads(request), limits)
+            write_message(answers, answer_bytes(answer))
         exit_code = 0
     except MemoryError:
         exit_code = EXIT_OUT_OF_MEMORY
@@ -229,17 +232,19 @@ def serve(function: Callable[..., Any], limits: Limits, requests: int, answers: 
         os._exit(exit_code)
 
 
-def answer_bytes(outcome: tuple) -> bytes:
-    """The outcome pickled; one that cannot be pickled is sent as a crash report instead."""
+def answer_bytes(answer: tuple) -> bytes:
+    """The answer pickled; one that cannot be pickled is sent as a crash report instead."""
     try:
-        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
     except MemoryError:
         raise
     except Exception as error:
         return pickle.dumps(("crash", f"unpicklable answer: {error}", traceback.format_exc()))
 
 
-def outcome_of(function: Callable[..., Any], args: tuple, limits: Limits) -> tuple:
+def answer_to(function: Callable[..., Any], args: tuple, limits: Limits) -> tuple:
+    """``function(*args)`` as a picklable answer: ``("ok", result)``, ``("read_error", code,
+    message)`` or ``("crash", summary, traceback)``."""
     try:
         return ("ok", function(*args))
     except ReadError as error:
@@ -363,8 +368,9 @@ def memory_message(limits: Limits) -> str:
     return f"reading needed more than {limits.memory_mb} MiB of memory (--max-memory-mb)"
 
 
-def answer_from(outcome: tuple) -> Any:
-    kind, *rest = outcome
+def answer_from(answer: tuple) -> Any:
+    """What ``call`` returns for the child's answer, or the error it raises."""
+    kind, *rest = answer
     if kind == "ok":
         return rest[0]
     if kind == "read_error":

@@ -73,32 +73,34 @@ def warmed_nlp() -> Language:
     nlp = build_nlp()
     nlp(WARM_UP_TEXT)
     # The model's half a million Python objects live as long as the process. Frozen, they
-    # are left out of its garbage collections: a full one would visit them all (0.3 s each
-    # time) and write to each one's header, copying pages the letters' children share.
+    # are left out of its garbage collections: a full one would visit them all, a long
+    # pause each time (docs/benchmarks.md), and write to each one's header, copying pages
+    # the letters' children share.
     gc.collect()
     gc.freeze()
     return nlp
 
 
-def process_file(path: Path, password: str | None = None,
-                 limits: Limits | None = None) -> Outcome:
+def process_file(path: Path, password: str | None = None, limits: Limits | None = None,
+                 sha256: str | None = None) -> Outcome:
     """One file's record, or its failure; never raises for what is in the file.
+    ``sha256``, when the batch already hashed the file, spares hashing it again.
 
     >>> outcome = process_file(Path("scan.pdf"), limits=Limits(seconds=60))  # doctest: +SKIP
     >>> outcome.record.source.text_layer  # doctest: +SKIP
     'ocr'
     """
     clock = StageClock()
-    outcome = process_timed(path, password, limits, clock)
+    outcome = process_timed(path, password, limits, clock, sha256)
     return replace(outcome, stage_seconds=clock.seconds)
 
 
 def process_timed(path: Path, password: str | None, limits: Limits | None,
-                  clock: StageClock) -> Outcome:
+                  clock: StageClock, sha256: str | None = None) -> Outcome:
     """``process_file`` with each stage's time added to ``clock``."""
     try:
         with clock.stage("reading"):
-            source = read_source(path)
+            source = read_source(path, sha256)
     except OSError as error:
         return failed(path, None, "unreadable", f"cannot open the file ({error.strerror})")
     try:

@@ -116,6 +116,7 @@ def test_a_pdf_without_pages():
     assert raised.value.code == "no_pages"
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.binary(min_size=1, max_size=3)),
                 min_size=1, max_size=12))
@@ -213,6 +214,8 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           env={**os.environ, "COLUMNS": "200"})
 
 
+@pytest.mark.prefect
+@pytest.mark.subprocess
 def test_the_batch_runs_to_its_end_and_prints_no_traceback(bad_batch):
     result, out = bad_batch
     assert result.returncode == 0, result.stderr
@@ -222,6 +225,8 @@ def test_the_batch_runs_to_its_end_and_prints_no_traceback(bad_batch):
     assert names == ["cut-short.pdf", "uim-2020-11-04-handlingsplan.pdf"]
 
 
+@pytest.mark.prefect
+@pytest.mark.subprocess
 def test_one_failure_line_per_bad_file_with_its_code(bad_batch):
     result, out = bad_batch
     failures = [json.loads(line) for line in (out / "failures.jsonl").read_text().splitlines()]
@@ -235,6 +240,8 @@ def test_one_failure_line_per_bad_file_with_its_code(bad_batch):
         assert name in failure["message"]
 
 
+@pytest.mark.prefect
+@pytest.mark.subprocess
 def test_the_truncated_letter_gets_a_record_with_a_warning(bad_batch):
     _result, out = bad_batch
     records = [json.loads(path.read_text()) for path in (out / "records").glob("*.json")]
@@ -245,6 +252,8 @@ def test_the_truncated_letter_gets_a_record_with_a_warning(bad_batch):
     assert whole["warnings"] == [] and whole["source"]["text_layer"] == "native"
 
 
+@pytest.mark.prefect
+@pytest.mark.subprocess
 def test_record_file_names_come_from_the_content_hash(bad_batch):
     _result, out = bad_batch
     letters = out.parent / "letters"
@@ -254,6 +263,8 @@ def test_record_file_names_come_from_the_content_hash(bad_batch):
         assert path.name == hashlib.sha256(content).hexdigest()[:16] + ".json"
 
 
+@pytest.mark.prefect
+@pytest.mark.subprocess
 def test_the_password_given_on_the_command_line_opens_the_letter(bad_batch):
     _result, out = bad_batch
     locked = out.parent / "letters" / "locked.pdf"

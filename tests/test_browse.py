@@ -177,6 +177,7 @@ def section(dom: str, start: str, end: str) -> str:
     return dom[at:dom.index(end, at)]
 
 
+@pytest.mark.subprocess
 def test_chromium_renders_the_ministry_and_year_facets(served, chromium, tmp_path):
     dom = rendered(chromium, f"{served}/letters/letters", tmp_path / "profile")
     ministries = section(dom, 'id="facet-ministry"', "</ul>")
@@ -189,6 +190,7 @@ def test_chromium_renders_the_ministry_and_year_facets(served, chromium, tmp_pat
     assert "One row per letter" in dom  # the table's description from the metadata
 
 
+@pytest.mark.subprocess
 def test_chromium_renders_a_canned_query_with_its_rows(served, chromium, tmp_path):
     dom = rendered(chromium, f"{served}/letters/letters_per_ministry_and_year",
                    tmp_path / "profile")
@@ -199,6 +201,7 @@ def test_chromium_renders_a_canned_query_with_its_rows(served, chromium, tmp_pat
     assert [value for column, value in cells if column == "letters"] == ["1", "1", "1"]
 
 
+@pytest.mark.subprocess
 def test_chromium_renders_the_currency_facet_of_the_amounts(served, chromium, tmp_path):
     dom = rendered(chromium, f"{served}/letters/amounts", tmp_path / "profile")
     currencies = section(dom, 'id="facet-currency"', "</ul>")

@@ -20,6 +20,8 @@ import pytest
 
 from tests.test_state import own_state
 
+pytestmark = [pytest.mark.prefect, pytest.mark.subprocess]
+
 CLI = Path(sys.executable).with_name("ministerbrev")
 
 

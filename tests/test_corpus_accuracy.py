@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from flows import run_batch
 from pipeline.evaluate import evaluate, micro_average
+
+pytestmark = pytest.mark.prefect
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 MICRO_FLOOR = 0.99

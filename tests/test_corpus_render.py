@@ -40,6 +40,7 @@ def test_seed_pdf_is_rendered_from_its_source(tmp_path):
     )
 
 
+@pytest.mark.subprocess
 def test_naive_extraction_puts_the_sidebar_inside_a_sentence():
     text = pdftotext(CORPUS / "letters" / f"{SEED}.pdf")
     before, _, rest = text.partition("initiativer under handlingsplanen")
@@ -51,6 +52,7 @@ def test_naive_extraction_puts_the_sidebar_inside_a_sentence():
         assert line not in before
 
 
+@pytest.mark.subprocess
 def test_page_footer_counts_pages_and_justified_text_hyphenates(tmp_path):
     source = tomllib.loads((CORPUS / "sources" / f"{SEED}.toml").read_text(encoding="utf-8"))
     source["page"] |= {"footer": "Side {page} af {pages}", "justify": True}
@@ -186,6 +188,7 @@ def test_corpus_is_varied():
     assert all(2010 <= int(gold["letter"]["date"][:4]) <= 2026 for gold in golds)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(
     "path", [path for path in SOURCES if load_source(path)["layout"] == "label_columns"],
     ids=lambda path: path.stem,

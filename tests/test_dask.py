@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 import flows
+from pipeline.run.flows import DASK_ADDRESS_ENV
+from pipeline.run.tasks import task_runner
 
 pytest.importorskip("prefect_dask", reason="the [dask] extra is not installed")
 distributed = pytest.importorskip("distributed")
@@ -33,6 +35,7 @@ def comparable(out: Path) -> list[dict]:
     return sorted(found, key=lambda record: record["doc_id"])
 
 
+@pytest.mark.prefect
 def test_a_dask_cluster_gives_the_records_of_a_local_run(tmp_path, monkeypatch):
     letters = tmp_path / "letters"
     letters.mkdir()
@@ -42,7 +45,7 @@ def test_a_dask_cluster_gives_the_records_of_a_local_run(tmp_path, monkeypatch):
     local = flows.run_batch([str(letters)], out=str(tmp_path / "local"), show_progress=False)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
-        monkeypatch.setenv(flows.DASK_ADDRESS_ENV, cluster.scheduler_address)
+        monkeypatch.setenv(DASK_ADDRESS_ENV, cluster.scheduler_address)
         on_dask = flows.run_batch([str(letters)], out=str(tmp_path / "dask"),
                                   show_progress=False)
         ran_on_cluster = set(cluster.scheduler.task_prefixes)
@@ -56,5 +59,5 @@ def test_the_task_runner_is_threads_locally_and_dask_given_an_address():
     from prefect_dask import DaskTaskRunner
 
     # Each thread hands its letters to a forked child of its own (pipeline.limits).
-    assert isinstance(flows.task_runner(2), ThreadPoolTaskRunner)
-    assert isinstance(flows.task_runner(2, "tcp://127.0.0.1:8786"), DaskTaskRunner)
+    assert isinstance(task_runner(2), ThreadPoolTaskRunner)
+    assert isinstance(task_runner(2, "tcp://127.0.0.1:8786"), DaskTaskRunner)

@@ -7,38 +7,43 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from prefect import flow, task
 from prefect.context import FlowRunContext
 
 import flows
-from pipeline.limits import Limits
+from pipeline.run import tasks
+from pipeline.run.batch import RunSummary
+from pipeline.run.prefect_fixes import result_of
 
 
 def test_windows_cover_every_path_once_in_order():
     paths = [Path(f"{number}.pdf") for number in range(7)]
-    assert flows.windows(paths, 3) == [paths[0:3], paths[3:6], paths[6:7]]
-    assert flows.windows([], 3) == []
+    assert tasks.windows(paths, 3) == [paths[0:3], paths[3:6], paths[6:7]]
+    assert tasks.windows([], 3) == []
 
 
+@pytest.mark.prefect
 def test_a_batch_larger_than_a_window_is_processed_whole(tmp_path, seed_pdf, monkeypatch):
     letters = tmp_path / "letters"
     letters.mkdir()
     for number in range(3):  # three files with their own hashes
         (letters / f"{number}.pdf").write_bytes(seed_pdf.read_bytes() + f"\n% {number}\n".encode())
     shutil.copy(seed_pdf, letters / "seed.pdf")
-    monkeypatch.setattr(flows, "SUBMIT_WINDOW", 2)
+    monkeypatch.setattr(tasks, "SUBMIT_WINDOW", 2)
     summary = flows.run_batch([str(letters)], out=str(tmp_path / "out"), show_progress=False)
     assert (summary.processed, summary.failed) == (4, 0)
     assert len((tmp_path / "out" / "records.jsonl").read_text().splitlines()) == 4
 
 
+@pytest.mark.prefect
 def test_letters_share_tasks_across_windows_and_each_is_processed_once(tmp_path, seed_pdf,
                                                                       monkeypatch):
     letters = tmp_path / "letters"
     letters.mkdir()
     for number in range(5):
         (letters / f"{number}.pdf").write_bytes(seed_pdf.read_bytes() + f"\n% {number}\n".encode())
-    monkeypatch.setattr(flows, "SUBMIT_WINDOW", 3)  # one task of two letters per window
+    monkeypatch.setattr(tasks, "SUBMIT_WINDOW", 3)  # one task of two letters per window
     summary = flows.run_batch([str(letters)], out=str(tmp_path / "out"), show_progress=False,
                               workers=2, letters_per_task=2)
     assert (summary.processed, summary.failed, summary.task_runs) == (5, 0, 3)
@@ -48,10 +53,11 @@ def test_letters_share_tasks_across_windows_and_each_is_processed_once(tmp_path,
 
 def test_a_task_of_several_letters_is_named_for_the_first_and_the_last():
     paths = ["in/a.pdf", "in/b.pdf", "in/c.pdf"]
-    assert flows.group_run_name({"paths": paths}) == "3 letters: a.pdf … c.pdf"
-    assert flows.group_run_name({"paths": ["in/a.pdf"]}) == "in/a.pdf"
+    assert tasks.group_run_name({"paths": paths}) == "3 letters: a.pdf … c.pdf"
+    assert tasks.group_run_name({"paths": ["in/a.pdf"]}) == "in/a.pdf"
 
 
+@pytest.mark.prefect
 def test_prefect_forgets_which_task_each_result_came_from_once_a_window_is_done(
         tmp_path, seed_pdf, monkeypatch):
     """Prefect would keep a link from every result to its task run for the whole flow run,
@@ -61,17 +67,19 @@ def test_prefect_forgets_which_task_each_result_came_from_once_a_window_is_done(
         letter = tmp_path / f"{number}.pdf"
         letter.write_bytes(seed_pdf.read_bytes() + f"\n% {number}\n".encode())
         letters.append(str(letter))
-    monkeypatch.setattr(flows, "SUBMIT_WINDOW", 2)
+    monkeypatch.setattr(tasks, "SUBMIT_WINDOW", 2)
 
     @flow
     def links_left_by_windows() -> tuple[int, int]:
-        summary = flows.RunSummary(out=str(tmp_path / "out"))
-        outcomes = list(flows.completed(letters, summary, Limits(), str(tmp_path / "out")))
+        summary = RunSummary(out=str(tmp_path / "out"))
+        options = tasks.RunOptions(out=str(tmp_path / "out"))
+        outcomes = list(tasks.completed(dict.fromkeys(letters), summary, options))
         return len(outcomes), len(FlowRunContext.get().run_results)
 
     assert links_left_by_windows() == (4, 0)
 
 
+@pytest.mark.prefect
 def test_a_finished_tasks_value_is_read_from_its_state_without_prefects_event_loop(
         monkeypatch):
     """``State.result`` would hand each letter's record over through Prefect's event-loop
@@ -84,7 +92,7 @@ def test_a_finished_tasks_value_is_read_from_its_state_without_prefects_event_lo
 
     @flow
     def values() -> list[int]:
-        return [flows.result_of(double.submit(number)) for number in range(3)]
+        return [result_of(double.submit(number)) for number in range(3)]
 
     def no_round_trips(*_args, **_kwargs):
         raise AssertionError("State.result was called")
@@ -94,6 +102,7 @@ def test_a_finished_tasks_value_is_read_from_its_state_without_prefects_event_lo
         assert values() == [0, 2, 4]
 
 
+@pytest.mark.prefect
 def test_a_failed_tasks_error_still_reaches_the_flow():
     @task
     def broken() -> None:
@@ -102,7 +111,7 @@ def test_a_failed_tasks_error_still_reaches_the_flow():
     @flow
     def one_broken() -> str:
         try:
-            flows.result_of(broken.submit())
+            result_of(broken.submit())
         except ValueError as error:
             return str(error)
         return "no error"

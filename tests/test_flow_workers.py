@@ -7,7 +7,7 @@ import os
 from prefect.server.api.server import SubprocessASGIServer
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
-from flows import workers_share_api_server
+from pipeline.run.prefect_fixes import workers_share_api_server
 
 
 def test_workers_started_in_the_block_get_the_runs_server(monkeypatch):

@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 
 import flows
 from pipeline.cli import app
+from pipeline.run.archive import Archive
+from pipeline.run.flows import INBOX_ARTIFACT
 from pipeline.sources.inbox import scan_inbox
 from pipeline.store import LetterStore
 
@@ -44,6 +46,7 @@ def inbox_runs(tmp_path_factory):
     return first, second, inbox, out
 
 
+@pytest.mark.prefect
 def test_new_letters_are_processed_and_bad_files_fail_once(inbox_runs):
     first, _second, _inbox, out = inbox_runs
     assert (first.processed, first.skipped, first.failed) == (2, 0, 1)
@@ -52,6 +55,7 @@ def test_new_letters_are_processed_and_bad_files_fail_once(inbox_runs):
     assert [(Path(f["path"]).name, f["error"]) for f in failures] == [("notes.pdf", "not_pdf")]
 
 
+@pytest.mark.prefect
 def test_records_from_the_inbox_have_no_oda_provenance(inbox_runs):
     _first, _second, _inbox, out = inbox_runs
     for line in (out / "records.jsonl").read_text().splitlines():
@@ -59,6 +63,7 @@ def test_records_from_the_inbox_have_no_oda_provenance(inbox_runs):
         assert "oda" in source and source["oda"] is None
 
 
+@pytest.mark.prefect
 def test_a_run_with_nothing_new_skips_everything(inbox_runs):
     _first, second, _inbox, out = inbox_runs
     assert (second.processed, second.skipped, second.failed) == (0, 3, 0)
@@ -66,6 +71,7 @@ def test_a_run_with_nothing_new_skips_everything(inbox_runs):
         assert store.letter_count() == 2
 
 
+@pytest.mark.prefect
 def test_renamed_files_are_skipped_and_changed_or_new_ones_processed(inbox_runs):
     _first, _second, inbox, out = inbox_runs
     (inbox / SECOND.name).rename(inbox / "renamed.pdf")  # same content
@@ -77,6 +83,7 @@ def test_renamed_files_are_skipped_and_changed_or_new_ones_processed(inbox_runs)
     assert len(record_names(out)) == 3
 
 
+@pytest.mark.prefect
 def test_letters_processed_before_count_as_seen(inbox_runs, tmp_path):
     _first, _second, _inbox, out = inbox_runs
     with LetterStore.open(out) as store:
@@ -88,6 +95,7 @@ def test_letters_processed_before_count_as_seen(inbox_runs, tmp_path):
     assert [path.name for path in scan.skipped] == ["a.pdf"]
 
 
+@pytest.mark.prefect
 def test_each_run_leaves_a_table_artifact(inbox_runs):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
@@ -96,7 +104,7 @@ def test_each_run_leaves_a_table_artifact(inbox_runs):
     _first, _second, inbox, _out = inbox_runs
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts(
-            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[flows.INBOX_ARTIFACT])),
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[INBOX_ARTIFACT])),
             sort=ArtifactSort.CREATED_DESC, limit=20)
     ours = [a for a in artifacts if str(inbox) in (a.description or "")]
     assert ours and all(a.type == "table" for a in ours)
@@ -104,6 +112,7 @@ def test_each_run_leaves_a_table_artifact(inbox_runs):
     assert FIRST.name in tables and "not_pdf" in tables
 
 
+@pytest.mark.prefect
 def test_inbox_command(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -113,6 +122,7 @@ def test_inbox_command(tmp_path):
     assert record_names(tmp_path / "out") == [FIRST.name]
 
 
+@pytest.mark.prefect
 def test_letters_sharing_a_task_are_each_processed_and_remembered(tmp_path):
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     inbox.mkdir()
@@ -136,8 +146,8 @@ def test_failures_a_later_run_may_not_repeat_are_not_remembered(tmp_path):
         return Outcome(path=f"{code}.pdf", failure=Failure(
             path=f"{code}.pdf", sha256=digit * 64, error=code, message=f"{code}.pdf: {code}"))
 
-    with LetterStore.open(tmp_path) as store:
-        flows.mark_processed(store, "inbox", failure("not_pdf", "a"))
-        flows.mark_processed(store, "inbox", failure("timeout", "b"))
-        flows.mark_processed(store, "inbox", failure("internal", "c"))
-        assert store.processed_hashes() == {"a" * 64}
+    with Archive(tmp_path) as archive:
+        archive.remember("inbox", failure("not_pdf", "a"))
+        archive.remember("inbox", failure("timeout", "b"))
+        archive.remember("inbox", failure("internal", "c"))
+        assert archive.store.processed_hashes() == {"a" * 64}

@@ -25,8 +25,10 @@ from typing import NamedTuple
 import pytest
 
 from models import LetterRecord
-from pipeline.prefect_history import this_machine
+from pipeline.run.history import this_machine
 from pipeline.store import store_path
+
+pytestmark = [pytest.mark.prefect, pytest.mark.subprocess]
 
 CLI = Path(sys.executable).with_name("ministerbrev")
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "letters"
@@ -125,7 +127,7 @@ def test_every_letter_is_in_the_store_once(killed_and_finished, batch):
 
 def test_the_runs_after_mark_the_killed_runs_flow_run_crashed(killed_and_finished):
     """Its process gone, the killed run's flow run would stay Running for good, with no end
-    time for the history to forget it by (``pipeline.prefect_history``)."""
+    time for the history to forget it by (``pipeline.run.history``)."""
     process = f"{this_machine()}:{killed_and_finished.killed_pid}"
     database = Path(os.environ["PREFECT_HOME"]) / "prefect.db"
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as prefect:

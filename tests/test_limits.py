@@ -113,6 +113,7 @@ def test_a_letter_read_within_limits_is_read_as_without(seed_bytes):
     assert limited == read_document(seed_bytes)
 
 
+@pytest.mark.slow
 def test_two_thousand_pages_are_refused_before_they_are_read(two_thousand_pages):
     started = time.monotonic()
     with pytest.raises(ReadError) as raised:
@@ -122,6 +123,7 @@ def test_two_thousand_pages_are_refused_before_they_are_read(two_thousand_pages)
     assert time.monotonic() - started < 10
 
 
+@pytest.mark.slow
 def test_a_document_that_reads_too_long_is_stopped(slow_pdf):
     started = time.monotonic()
     with pytest.raises(ReadError) as raised:
@@ -131,6 +133,7 @@ def test_a_document_that_reads_too_long_is_stopped(slow_pdf):
     assert time.monotonic() - started < 5
 
 
+@pytest.mark.slow
 def test_a_stream_that_inflates_past_the_memory_limit(bomb):
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with pytest.raises(ReadError) as raised:
@@ -180,6 +183,7 @@ def test_one_child_serves_document_after_document(seed_bytes):
     assert first == second == read_document(seed_bytes)
 
 
+@pytest.mark.slow
 def test_after_a_timeout_the_next_document_gets_a_fresh_child(seed_bytes, slow_pdf):
     with LimitedChild(read_document, Limits(seconds=1)) as child:
         child.call(seed_bytes, None, 500)
@@ -190,6 +194,7 @@ def test_after_a_timeout_the_next_document_gets_a_fresh_child(seed_bytes, slow_p
         assert child.pid != stopped
 
 
+@pytest.mark.slow
 def test_after_running_out_of_memory_the_child_is_replaced(seed_bytes, bomb):
     with LimitedChild(read_document, Limits(memory_mb=256)) as child:
         with pytest.raises(ReadError) as raised:
@@ -226,20 +231,6 @@ def test_each_thread_keeps_a_child_of_its_own():
     assert child_for(os.getpid, Limits(seconds=5)).limits == Limits(seconds=5)
 
 
-def test_a_threads_child_ends_with_the_thread():
-    """A scheduled service runs flow after flow, each with new task threads: the children
-    of threads that have ended must not pile up."""
-    pids = []
-    thread = threading.Thread(target=lambda: pids.append(child_for(os.getpid, Limits()).call()))
-    thread.start()
-    thread.join()
-    del thread
-    gc.collect()
-    [pid] = pids
-    with pytest.raises(ChildProcessError):  # ended and reaped: no longer this process's child
-        os.waitpid(pid, os.WNOHANG)
-
-
 class Cycle:
     """Garbage only the cyclic collector can free: it refers to itself."""
 
@@ -265,6 +256,8 @@ def test_what_a_child_inherits_is_left_out_of_its_garbage_collection_only():
 # -- through the command line: the batch goes on -------------------------------------------------
 
 
+@pytest.mark.prefect
+@pytest.mark.subprocess
 def test_the_limits_given_on_the_command_line(tmp_path, seed_pdf, two_thousand_pages, slow_pdf,
                                               bomb):
     letters = tmp_path / "letters"

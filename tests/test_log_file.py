@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-import flows
+from pipeline.run.logs import configure_logging
 
 
 def file_handlers() -> list[logging.FileHandler]:
@@ -13,16 +13,16 @@ def file_handlers() -> list[logging.FileHandler]:
 
 
 def test_a_folders_log_is_set_up_once_however_many_letters_ask(tmp_path):
-    flows.configure_logging(tmp_path / "out")
-    flows.configure_logging(tmp_path / "out")
+    configure_logging(tmp_path / "out")
+    configure_logging(tmp_path / "out")
     assert [handler.baseFilename for handler in file_handlers()] == [
         str(tmp_path / "out" / "ministerbrev.log")]
 
 
 def test_a_second_batch_into_another_folder_logs_there(tmp_path):
-    flows.configure_logging(tmp_path / "first")
+    configure_logging(tmp_path / "first")
     logging.getLogger("ministerbrev").warning("about the first batch")
-    flows.configure_logging(tmp_path / "second")
+    configure_logging(tmp_path / "second")
     logging.getLogger("ministerbrev").warning("about the second batch")
     for handler in file_handlers():
         handler.flush()

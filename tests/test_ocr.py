@@ -62,6 +62,7 @@ def test_the_scan_has_no_text_layer_of_its_own(scan):
         assert all(page.images for page in pdf.pages)
 
 
+@pytest.mark.subprocess
 def test_a_scan_is_read_by_ocr(scanned_document, native_document):
     assert scanned_document.text_layer == "ocr"
     assert scanned_document.warnings == [
@@ -71,6 +72,7 @@ def test_a_scan_is_read_by_ocr(scanned_document, native_document):
     assert similarity > 0.95
 
 
+@pytest.mark.subprocess
 def test_the_layout_reads_ocr_words_as_it_reads_pdf_words(scanned_document):
     """The sidebar beside the text and the recipient block above it are found on the scan."""
     assert scanned_document.body_text.startswith("Kære ordførere\n\n")
@@ -84,6 +86,7 @@ def test_the_layout_reads_ocr_words_as_it_reads_pdf_words(scanned_document):
     assert scanned_document.page_at(scanned_document.body_text.index("har skabt adgang")) == 2
 
 
+@pytest.mark.subprocess
 def test_only_pages_without_a_text_layer_are_ocrd(seed_bytes, scan, native_document):
     """Page 1 as the PDF has it, page 2 scanned."""
     writer = PdfWriter()
@@ -98,6 +101,7 @@ def test_only_pages_without_a_text_layer_are_ocrd(seed_bytes, scan, native_docum
     assert document.body_text[:page_two] == native_document.body_text[:page_two]
 
 
+@pytest.mark.subprocess
 def test_without_tesseract_a_scan_fails_with_needs_ocr(scan, monkeypatch):
     monkeypatch.setenv("MINISTERBREV_TESSERACT", "/nonexistent/tesseract")
     with pytest.raises(ReadError) as raised:
@@ -116,6 +120,8 @@ def test_a_pdf_of_blank_pages_has_no_text():
     assert raised.value.code == "no_text"
 
 
+@pytest.mark.prefect
+@pytest.mark.subprocess
 def test_a_scanned_letter_becomes_a_record_marked_ocr(scan, tmp_path):
     (tmp_path / "scan.pdf").write_bytes(scan)
     result = subprocess.run([str(CLI), "process", str(tmp_path / "scan.pdf"), "--out",

@@ -21,6 +21,8 @@ from typer.testing import CliRunner
 
 import flows
 from pipeline.cli import app
+from pipeline.run.archive import Archive
+from pipeline.run.catchup import reindex
 from pipeline.sources.oda import (
     FetchError,
     Follow,
@@ -32,7 +34,8 @@ from pipeline.sources.oda import (
     page_watermark,
     parse_time,
 )
-from pipeline.store import LetterStore, reindex
+from pipeline.sources.oda.steps import followed_document
+from pipeline.store import LetterStore
 
 SINCE = "2026-10-02T00:00:00"
 LAST_UPDATE = "2026-10-05T11:00:00.750"  # document 107's, written back in ODA's form
@@ -69,6 +72,7 @@ def first_run(tmp_path_factory):
     return summary, out, fake.requests
 
 
+@pytest.mark.prefect
 def test_followed_letters_become_records_with_their_provenance(first_run):
     summary, out, _requests = first_run
     assert (summary.processed, summary.failed) == (3, 2)
@@ -85,11 +89,13 @@ def test_followed_letters_become_records_with_their_provenance(first_run):
     assert by_document[101]["letter"]["date"] == "2021-03-24"  # read from the PDF itself
 
 
+@pytest.mark.prefect
 def test_a_404_and_a_file_that_is_no_pdf_are_failure_lines(first_run):
     _summary, out, _requests = first_run
     assert failures(out) == {"missing.pdf": "unreadable", "notapdf.pdf": "not_pdf"}
 
 
+@pytest.mark.prefect
 def test_the_watermark_is_the_last_update_processed_and_survives_a_reindex(first_run):
     _summary, out, _requests = first_run
     assert watermark(out) == LAST_UPDATE
@@ -97,6 +103,7 @@ def test_the_watermark_is_the_last_update_processed_and_survives_a_reindex(first
     assert watermark(out) == LAST_UPDATE
 
 
+@pytest.mark.prefect
 def test_paging_follows_next_links_as_given_then_skip(first_run):
     _summary, _out, requests = first_run
     pages = [path for path, _accept in requests if path.startswith("/api/Dokument?")]
@@ -109,6 +116,7 @@ def test_paging_follows_next_links_as_given_then_skip(first_run):
     assert not any("skm-2019" in path or "uim-2016" in path for path in files)  # 102, 100
 
 
+@pytest.mark.prefect
 def test_a_second_run_finds_nothing_new_and_a_rerun_skips_what_was_seen(first_run, tmp_path):
     _summary, out, _requests = first_run
     before = (out / "records.jsonl").read_text()
@@ -122,24 +130,25 @@ def test_a_second_run_finds_nothing_new_and_a_rerun_skips_what_was_seen(first_ru
     assert watermark(out) == LAST_UPDATE
 
 
+@pytest.mark.prefect
 def test_a_run_that_dies_mid_page_is_finished_by_running_it_again(tmp_path, monkeypatch):
     """The run dies writing 105, the first letter of page 2: page 1 stays committed and the
     watermark stays where page 1 is complete; the re-run loses and duplicates nothing."""
-    write_outcome = flows.write_outcome
+    write = Archive.write
 
-    def dies_at_105(folder, outcome, store=None):
+    def dies_at_105(archive, outcome):
         if outcome.record and outcome.record.source.oda.dokument_id == 105:
             raise RuntimeError("killed")
-        write_outcome(folder, outcome, store)
+        write(archive, outcome)
 
     with OdaFake() as fake:
-        monkeypatch.setattr(flows, "write_outcome", dies_at_105)
+        monkeypatch.setattr(Archive, "write", dies_at_105)
         with pytest.raises(RuntimeError, match="killed"):
             flows.run_oda(out=str(tmp_path), types=["Brev"], since=SINCE,
                           settings=fake_settings(fake))
         assert watermark(tmp_path) == "2026-10-05T09:00:00.250"  # 104 (09:30) may go on
         assert [r["source"]["oda"]["dokument_id"] for r in records(tmp_path)] == [101]
-        monkeypatch.setattr(flows, "write_outcome", write_outcome)
+        monkeypatch.setattr(Archive, "write", write)
         rerun = flows.run_oda(out=str(tmp_path), types=["Brev"], settings=fake_settings(fake))
     assert rerun.processed == 2
     ids = [r["source"]["oda"]["dokument_id"] for r in records(tmp_path)]
@@ -164,7 +173,7 @@ def followed_ids(client: OdaClient, **choice) -> list[int]:
     found = []
     for page in client.document_pages(SINCE, follow.type_ids):
         for row in page.rows:
-            if flows.followed_document(client, row, follow):
+            if followed_document(client, row, follow):
                 found.append(row["id"])
     return found
 
@@ -253,6 +262,7 @@ def test_a_page_is_complete_only_below_its_last_time():
 # -- the command line ------------------------------------------------------------------------
 
 
+@pytest.mark.prefect
 def test_oda_command_follows_a_committee_and_a_ministry(tmp_path):
     with OdaFake() as fake:
         result = CliRunner().invoke(app, [
@@ -263,6 +273,7 @@ def test_oda_command_follows_a_committee_and_a_ministry(tmp_path):
     assert [r["source"]["oda"]["dokument_id"] for r in records(tmp_path)] == [101, 102]
 
 
+@pytest.mark.prefect
 def test_oda_command_refuses_plain_http_without_the_development_setting(tmp_path):
     with OdaFake() as fake:
         result = CliRunner().invoke(app, ["oda", "--out", str(tmp_path), "--base-url",
@@ -279,3 +290,22 @@ def test_a_server_that_ignores_skip_stops_the_run_instead_of_looping():
 
     with Repeating(OdaSettings(page_rows=3)) as client, pytest.raises(OdaError, match="again"):
         list(client.pages("https://oda.ft.dk/api/Dokument?$format=json"))
+
+
+def test_provenance_is_validated_as_the_record_is():
+    """The record with ``source.oda`` is built as a new record, not copied past validation."""
+    from pydantic import ValidationError
+
+    from models.record import OdaProvenance
+    from pipeline.process import Outcome
+    from pipeline.sources.oda.steps import with_provenance
+    from tests.test_output import record
+
+    letter = record()
+    provenance = OdaProvenance(dokument_id=101, file_url="https://www.ft.dk/a.pdf",
+                               updated="2026-10-04T10:05:00")
+    outcome = with_provenance(Outcome(path="a.pdf", record=letter), provenance)
+    assert outcome.record.source.oda == provenance
+    assert outcome.record.model_dump(exclude={"source"}) == letter.model_dump(exclude={"source"})
+    with pytest.raises(ValidationError):
+        with_provenance(Outcome(path="a.pdf", record=letter), {"dokument_id": "not a number"})

@@ -7,17 +7,14 @@ temporary server and database hold only these runs.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.prefect_history import process_is_gone, this_machine, this_process
+from pipeline.run.history import process_is_gone, this_machine, this_process
 from pipeline.state import HISTORY_DAYS_ENV, history_days
 from tests.test_state import own_state
 
@@ -27,8 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # history shrinks to 0 days: every run that has ended is forgotten, once there is time to.
 RUNS = """
 import json, os, sys
+from pipeline.run.settings import apply_run_settings
+apply_run_settings()  # as a run's entry point does, before Prefect is imported
 import flows
-from pipeline.prefect_history import forget_old_runs
+from pipeline.run.history import forget_old_runs
 from prefect.client.orchestration import get_client
 
 def held():
@@ -48,6 +47,8 @@ print(json.dumps(seen))
 """
 
 
+@pytest.mark.prefect
+@pytest.mark.subprocess
 def test_recent_runs_are_kept_and_older_ones_forgotten_with_their_task_runs(tmp_path, seed_pdf):
     result = subprocess.run([sys.executable, "-c", RUNS, str(seed_pdf), str(tmp_path / "out")],
                             cwd=ROOT, env=own_state(tmp_path / "state"), capture_output=True,
@@ -67,14 +68,6 @@ def test_a_history_that_is_not_a_number_of_days_is_refused_by_name(monkeypatch, 
         history_days()
 
 
-def test_the_command_says_so_before_it_starts(monkeypatch, tmp_path):
-    monkeypatch.setenv(HISTORY_DAYS_ENV, "a week")
-    result = CliRunner().invoke(app, ["process", str(tmp_path), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 2
-    assert HISTORY_DAYS_ENV in result.output and "Traceback" not in result.output
-    assert not (tmp_path / "out").exists()
-
-
 def test_the_history_defaults_to_a_week(monkeypatch):
     monkeypatch.delenv(HISTORY_DAYS_ENV, raising=False)
     assert history_days() == 7
@@ -88,6 +81,7 @@ def ended_pid() -> int:
     return ended.pid
 
 
+@pytest.mark.subprocess
 def test_a_flow_runs_process_is_gone_once_it_has_ended_or_its_pid_was_given_again(ended_pid):
     now = datetime.now(UTC)
     assert process_is_gone(f"{this_machine()}:{ended_pid}", now)
@@ -99,15 +93,3 @@ def test_a_flow_runs_process_is_gone_once_it_has_ended_or_its_pid_was_given_agai
 @pytest.mark.parametrize("process", [None, "", "another-machine:1", "no pid"])
 def test_a_process_on_another_machine_or_not_named_is_taken_to_be_going(process):
     assert not process_is_gone(process, datetime.now(UTC))
-
-
-def test_a_container_sharing_this_hosts_name_is_another_machine(ended_pid):
-    """Its processes are numbered apart (a pid namespace of its own): a number that has
-    ended here may be a process going there."""
-    if not Path("/proc/self/ns/pid").exists():
-        pytest.skip("no pid namespaces here")
-    namespace = os.readlink("/proc/self/ns/pid").removeprefix("pid:[").removesuffix("]")
-    now = datetime.now(UTC)
-    assert process_is_gone(f"{this_machine()}:{ended_pid}", now)
-    container = this_machine().replace(namespace, str(int(namespace) + 1))
-    assert not process_is_gone(f"{container}:{ended_pid}", now)

@@ -45,6 +45,7 @@ def test_the_splits_are_56_and_20_letters():
     assert sum(letter.split == "test" for letter in letters) == 20
 
 
+@pytest.mark.prefect
 @pytest.mark.parametrize("split", ["dev", "test"])
 def test_micro_f1_stays_above_its_floor(genuine, split):
     micro = genuine.micro(split)
@@ -52,6 +53,7 @@ def test_micro_f1_stays_above_its_floor(genuine, split):
         f"{split}: micro-F1 {micro.f1:.3f} (P {micro.precision:.3f}, R {micro.recall:.3f})")
 
 
+@pytest.mark.prefect
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_both_ways_of_setting_a_letter_are_read(genuine, rendering):
     """The flow and the template each score, so neither path through reading is dead."""
@@ -59,6 +61,7 @@ def test_both_ways_of_setting_a_letter_are_read(genuine, rendering):
     assert genuine.micro("test", rendering).f1 >= MICRO_FLOOR["test"] - 0.01
 
 
+@pytest.mark.prefect
 @pytest.mark.parametrize("split", ["dev", "test"])
 def test_no_field_falls_below_its_floor(genuine, split):
     low = {field: round(genuine.field(split, field).f1, 3)

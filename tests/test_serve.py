@@ -7,17 +7,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import flows
 from pipeline.cli import app
+from pipeline.run.flows import ODA_RUN_RETRIES
+from pipeline.run.schedules import deployments
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_deployments_run_both_sources_on_the_schedule(tmp_path):
-    found = flows.deployments("30 5 * * 1-5", inbox=str(tmp_path / "inbox"),
-                              out=str(tmp_path / "out"), oda_parameters={"types": ["Brev"]})
+    found = deployments("30 5 * * 1-5", inbox=str(tmp_path / "inbox"),
+                        out=str(tmp_path / "out"), oda_parameters={"types": ["Brev"]})
     by_name = {deployment.name: deployment for deployment in found}
     assert sorted(by_name) == ["inbox", "oda"]
     assert by_name["inbox"].flow_name == "process-inbox"
@@ -42,6 +45,7 @@ def test_serve_dry_run_prints_the_deployments_and_returns(tmp_path):
     assert '"committees": ["Finansudvalget"]' in lines[1]
 
 
+@pytest.mark.subprocess
 def test_python_flows_py_serve_dry_run():
     result = subprocess.run([sys.executable, str(ROOT / "flows.py"), "serve", "--dry-run"],
                             capture_output=True, text=True, timeout=120, cwd=ROOT)
@@ -51,5 +55,5 @@ def test_python_flows_py_serve_dry_run():
 
 
 def test_a_failed_scheduled_oda_run_is_tried_again_but_the_command_fails_at_once():
-    assert flows.process_oda.retries == flows.ODA_RUN_RETRIES > 0
+    assert flows.process_oda.retries == ODA_RUN_RETRIES > 0
     assert flows.process_oda.with_options(retries=0).retries == 0  # what run_oda does

@@ -16,22 +16,28 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from typer.testing import CliRunner
 
 from models import Amount, Evidence, Failure, LetterRecord, Recipient
+from models.failure import FailureCode
 from pipeline.cli import app
 from pipeline.output import OutputFolder
+from pipeline.process import Outcome
+from pipeline.run.archive import Archive
+from pipeline.run.catchup import lines_behind, reindex
 from pipeline.store import (
+    EXPORT_FORMATS,
     FACT_TABLES,
+    FAILURES,
     STORE_VERSION,
     TABLES,
     LetterStore,
     QueryRefused,
     StoreError,
     export_tables,
-    reindex,
     run_query,
     search,
     store_path,
@@ -133,12 +139,10 @@ def output_folder(folder: Path, letters: list[LetterRecord]) -> Path:
     """An output folder as ``process`` leaves it: records, one failure, and the store."""
     failure = Failure(path="corpus/letters/cut.pdf", sha256=None, error="damaged",
                       message="corpus/letters/cut.pdf: the PDF is damaged")
-    with OutputFolder(folder) as output, LetterStore.open(folder) as store:
+    with Archive(folder) as archive:
         for record in letters:
-            output.write_record(record)
-            store.put_record(record)
-        output.write_failure(failure)
-        store.put_failure(failure)
+            archive.write(Outcome(path=record.source.path, record=record))
+        archive.write(Outcome(path=failure.path, failure=failure))
     return folder
 
 
@@ -215,6 +219,11 @@ def test_letters_have_the_derived_columns_analysts_filter_by(out, seed_record):
                         WHERE a.currency = 'DKK' AND a.value > 50000000 AND l.year = 2021
                         AND l.recipient = 'Finansudvalget' ORDER BY a.value DESC""") == [
         ("Finansministeriet", 120_000_000), ("Finansministeriet", 73_400_000)]
+
+
+def test_the_failures_table_names_every_failure_code():
+    (error,) = [column for column in FAILURES.columns if column.name == "error"]
+    assert error.description.endswith(", ".join(get_args(FailureCode)))
 
 
 def test_facts_cannot_point_at_a_letter_that_is_not_there(out):
@@ -315,8 +324,8 @@ def test_opening_a_folder_without_a_store_fills_it_from_the_records(out):
     expected = dump(out)
     for path in out.glob("letters.sqlite*"):
         path.unlink()
-    with LetterStore.open(out) as store:
-        assert store.letter_count() == 3
+    with Archive(out) as archive:
+        assert archive.store.letter_count() == 3
     assert dump(out) == expected
 
 
@@ -329,8 +338,8 @@ def test_opening_the_store_adds_records_a_killed_run_wrote_but_did_not_store(out
     with OutputFolder(out) as output:
         output.write_record(newer)
         output.write_record(unstored)
-    with LetterStore.open(out) as store:
-        assert store.catch_up(out) == 0  # open has already caught up
+    with Archive(out) as archive:  # opening it catches up: nothing is left behind
+        assert lines_behind(archive.store, out / "records.jsonl") == []
     assert rows(out, "SELECT doc_id FROM letters WHERE year = 2022") == [(unstored.doc_id,)]
     assert rows(out, "SELECT processed_at FROM letters WHERE doc_id = ?", newer.doc_id) == [
         (newer.source.processed_at.isoformat(),)]
@@ -343,15 +352,18 @@ WRITER = """
 import sys
 from pathlib import Path
 from models import LetterRecord
+from pipeline.run.catchup import bring_in_step
 from pipeline.store import LetterStore
 out, records, rounds = Path(sys.argv[1]), Path(sys.argv[2]).read_text().splitlines(), 4
 with LetterStore.open(out) as store:
+    bring_in_step(store, out)  # as an Archive opens it: both find a new store to fill
     for round in range(rounds):
         for line in (records if round % 2 else reversed(records)):
             store.put_record(LetterRecord.model_validate_json(line))
 """
 
 
+@pytest.mark.subprocess
 def test_two_processes_writing_at_once_neither_fail_nor_corrupt_the_store(tmp_path, seed_record):
     """Both start on a store that does not exist yet and write the same 12 letters 4 times."""
     copies = [copy_of(seed_record, f"copy-{n}", f"2021-01-{n + 1:02d}", "Finansministeriet",
@@ -518,6 +530,14 @@ def test_export_writes_csv_and_jsonl_that_read_back_as_the_store(out, tmp_path):
     assert {row["name"] for row in recipients} >= {"Finansudvalget", "Retsudvalget"}
 
 
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_the_export_command_offers_every_format_the_store_writes(out, tmp_path, fmt):
+    result = invoke("export", "--out", str(out), "--format", fmt, "--to", str(tmp_path / fmt))
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in (tmp_path / fmt).iterdir()) == sorted(
+        f"{spec.name}.{fmt}" for spec in TABLES)
+
+
 def test_export_refuses_an_unknown_format(out, tmp_path):
     result = invoke("export", "--out", str(out), "--format", "xlsx", "--to", str(tmp_path))
     assert result.exit_code == 2
@@ -526,22 +546,7 @@ def test_export_refuses_an_unknown_format(out, tmp_path):
 # -- process keeps the store in step --------------------------------------------------------------
 
 
-def test_write_outcome_puts_records_and_failures_in_the_store(tmp_path, seed_pdf):
-    from flows import write_outcome
-    from pipeline.process import process_file
-
-    out = tmp_path / "out"
-    (tmp_path / "empty.pdf").write_bytes(b"")
-    outcomes = [process_file(seed_pdf), process_file(tmp_path / "empty.pdf")]
-    with OutputFolder(out) as folder, LetterStore.open(out) as store:
-        for outcome in outcomes:
-            write_outcome(folder, outcome, store)
-            # committed per letter: a second connection sees it before the run ends
-            assert rows(out, "SELECT count(*) FROM letters") == [(1,)]
-    assert rows(out, "SELECT filename FROM letters") == [(seed_pdf.name,)]
-    assert rows(out, "SELECT error FROM failures") == [("empty",)]
-
-
+@pytest.mark.subprocess
 def test_the_process_command_keeps_the_store_in_step_with_the_records(tmp_path, seed_pdf):
     letters = tmp_path / "letters"
     letters.mkdir()

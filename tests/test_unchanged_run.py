@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-import flows
 from pipeline.output import OutputFolder
 from pipeline.process import process_file
+from pipeline.run import batch, flows
+from pipeline.run.archive import Archive
 from pipeline.sources.files import read_source
+from pipeline.sources.inbox import file_sha256
 from pipeline.store import store_path
 
 
@@ -28,7 +30,7 @@ class FlowCalls:
 
     def __call__(self, **arguments):
         self.runs.append(arguments)
-        return flows.RunSummary(out=arguments["out"], processed=1)
+        return batch.RunSummary(out=arguments["out"], processed=1)
 
 
 @pytest.fixture
@@ -81,18 +83,55 @@ def test_a_changed_file_or_force_goes_through_the_flow(recorded, monkeypatch, fo
     assert len(calls.runs) == 1
 
 
-def test_the_check_stops_at_the_first_file_that_needs_processing(recorded, monkeypatch):
-    """The flow hashes every file again, so the check before it hashes no more than it must."""
+@pytest.fixture
+def hashed(monkeypatch) -> list[str]:
+    """The names of the files hashed from here on; no hash is remembered from before."""
+    names: list[str] = []
+
+    def hash_and_note(path):
+        names.append(path.name)
+        return file_sha256(path)
+
+    monkeypatch.setattr(batch, "file_sha256", hash_and_note)
+    batch.KNOWN_HASHES.clear()
+    yield names
+    batch.KNOWN_HASHES.clear()
+
+
+def test_the_check_stops_at_the_first_file_that_needs_processing(recorded, monkeypatch,
+                                                                 hashed):
     letters, out = recorded
     first = letters / "0-changed.pdf"  # found before the recorded letter
     first.write_bytes(next(letters.glob("*.pdf")).read_bytes() + b"\n% changed\n")
-    hashed = []
-
-    def read_and_note(path):
-        hashed.append(path.name)
-        return read_source(path)
-
-    monkeypatch.setattr(flows, "read_source", read_and_note)
     monkeypatch.setattr(flows, "process_letters", FlowCalls())
     flows.run_batch([str(letters)], out=str(out))
     assert hashed == [first.name]
+
+
+def test_each_file_is_hashed_once_by_the_check_and_the_flows_plan(recorded, hashed):
+    """The flow's plan goes on where the check stopped, and hands each hash on to the
+    letter's task."""
+    letters, out = recorded
+    first = letters / "0-changed.pdf"
+    first.write_bytes(next(letters.glob("*.pdf")).read_bytes() + b"\n% changed\n")
+    assert batch.summary_if_all_unchanged([str(letters)], str(out)) is None
+    with Archive(out) as archive:
+        plan = batch.plan_batch([str(letters)], archive)
+    assert sorted(hashed) == sorted(path.name for path in letters.glob("*.pdf"))
+    assert (plan.todo, plan.skipped) == ({str(first): file_sha256(first)}, 1)
+
+
+def test_a_file_changed_since_it_was_hashed_is_hashed_again(tmp_path, hashed):
+    letter = tmp_path / "a.pdf"
+    letter.write_bytes(b"%PDF-1.4 first")
+    batch.KNOWN_HASHES.sha256(letter)
+    letter.write_bytes(b"%PDF-1.4 second, longer")
+    assert batch.KNOWN_HASHES.sha256(letter) == file_sha256(letter)
+    assert hashed == ["a.pdf", "a.pdf"]
+
+
+def test_a_hash_handed_on_is_not_taken_again(seed_pdf):
+    """The letter's task reads the file with the hash the plan took (kept, not checked)."""
+    handed_on = "0" * 64
+    assert read_source(seed_pdf, handed_on).sha256 == handed_on
+    assert read_source(seed_pdf).sha256 == file_sha256(seed_pdf)

@@ -15,14 +15,23 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file on disk and the identity of its content."""
+    """A file on disk and the identity of its content.
+
+    The hash is taken once, when the file is read, or handed on by whoever already took
+    it (the batch that decided the file needs processing), and never again on the way to
+    the record.
+
+        >>> SourceFile(Path("a.pdf"), b"%PDF-1.4").doc_id
+        'e16fa5d9b5192875'
+    """
 
     path: Path
     data: bytes
+    sha256: str = ""  # the SHA-256 of ``data``, in hex; taken here when not given
 
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            object.__setattr__(self, "sha256", hashlib.sha256(self.data).hexdigest())
 
     @property
     def doc_id(self) -> str:
@@ -48,5 +57,6 @@ def find_pdfs(paths: Iterable[Path]) -> list[Path]:
     return list(found)
 
 
-def read_source(path: Path) -> SourceFile:
-    return SourceFile(path=path, data=path.read_bytes())
+def read_source(path: Path, sha256: str | None = None) -> SourceFile:
+    """The file's bytes; ``sha256``, when the caller already hashed them, is trusted."""
+    return SourceFile(path=path, data=path.read_bytes(), sha256=sha256 or "")

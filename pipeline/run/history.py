@@ -2,8 +2,8 @@
 forgets.
 
 A run without a Prefect server of its own starts a temporary one over the database in
-the state folder (``pipeline.state``), and every run adds a flow run and its task runs to
-it. At its start, each flow calls ``forget_old_runs``: it labels its own flow run with
+the state folder (``pipeline.run.settings``), and every run adds a flow run and its task
+runs to it. At its start, each flow calls ``forget_old_runs``: it labels its own flow run with
 its process, ends the flow runs whose process was killed, and deletes the runs that ended
 longer ago than the history keeps.
 
@@ -37,11 +37,11 @@ def forget_old_runs(budget: float = FORGET_SECONDS) -> int:
 
     Why: for each batch of events, the server's task-run recorder looks up the task runs
     it is about to record with a query that SQLite answers by reading the whole task-run
-    table. A letter's Prefect cost therefore grows with every task run kept: with 70,000
-    kept, the server spent twice the CPU on each letter (``docs/benchmarks.md``).
+    table. A letter's Prefect cost therefore grows with every task run kept.
 
-    Deleting is mostly waiting on the disk (70,000 task runs took 1.5 minutes here), so a
-    run stops after ``budget`` seconds and leaves the rest to the runs after it.
+    Deleting is mostly waiting on the disk, so a run stops after ``budget`` seconds and
+    leaves the rest to the runs after it. The figures: ``docs/benchmarks.md``, "Where the
+    figures behind the design come from".
     """
     from prefect.client.orchestration import get_client
     from prefect.settings import PREFECT_API_URL

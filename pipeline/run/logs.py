@@ -1,0 +1,40 @@
+"""Where a run's log goes: ``OUT/ministerbrev.log``, never the user's screen.
+
+    >>> configure_logging(Path("outputs"))  # doctest: +SKIP
+    >>> logging.getLogger("ministerbrev").handlers[0].baseFilename  # doctest: +SKIP
+    '/home/me/ministerbrev/outputs/ministerbrev.log'
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+# Every letter's task sets the log up, from several worker threads at once.
+LOG_SETUP = threading.Lock()
+
+
+def configure_logging(out: Path) -> None:
+    """Tracebacks go to ``out/ministerbrev.log``, never to the user's screen.
+
+    Every letter's task calls it (a worker process must log there too), so it returns at
+    once when the log already goes to that folder; a process that runs a batch into
+    another folder after that moves its log there.
+    """
+    logger = logging.getLogger("ministerbrev")
+    log_file = os.path.abspath(out / "ministerbrev.log")
+    with LOG_SETUP:
+        files = [handler for handler in logger.handlers if isinstance(handler, logging.FileHandler)]
+        if [handler.baseFilename for handler in files] == [log_file]:
+            return
+        for handler in files:
+            logger.removeHandler(handler)
+            handler.close()
+        out.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False

@@ -1,0 +1,133 @@
+"""Where a run works around Prefect: its temporary server shared with worker processes,
+the links to task results it would keep, results read without a round trip, the
+server's module imported early, and a wait until the server has recorded every task run.
+
+Left as Prefect does them, each would cost CPU or memory on every letter, seconds at a
+run's start, or a traceback on the screen; the figures are in ``docs/benchmarks.md``
+("Where the figures behind the design come from").
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from contextlib import contextmanager
+
+from prefect.context import FlowRunContext
+from prefect.futures import PrefectConcurrentFuture, PrefectFuture
+from prefect.results import ResultRecord
+
+# How long a run waits for Prefect's server to record its task runs, and how often it asks.
+RECORD_WAIT_SECONDS, RECORD_POLL_SECONDS = 30.0, 0.1
+
+log = logging.getLogger("ministerbrev")
+
+
+@contextmanager
+def workers_share_api_server():
+    """Point worker processes started meanwhile at the temporary Prefect server this run
+    already uses. Without an API address each worker would start a server of its own,
+    which takes seconds of CPU per worker."""
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL
+
+    server = SubprocessASGIServer()
+    if PREFECT_API_URL.value() or not server.running:  # a configured server, or none yet
+        yield
+        return
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+
+
+def import_temporary_server() -> None:
+    """Import the module Prefect starts its temporary server from, unless a server of one's
+    own is set: done before the model starts loading in its thread, not beside it, the two
+    do not take turns on the interpreter lock, and the server's process starts that much
+    sooner; the import alone takes much CPU (see this module's figures)."""
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        import prefect.server.api.server  # noqa: F401  (imported for its cost, now)
+
+
+def forget_result_links() -> None:
+    """Drop the links from task results to their task runs that Prefect keeps in the flow
+    run's context.
+
+    Prefect links each object a task returns, and each of its fields, to the task's
+    state, to tell which task a result came from when it is passed to another task. It
+    keeps the links for the whole flow run: four a letter, which grew a flow's memory
+    with every letter of a long batch. No task of ours takes another's result, so the
+    links of the windows done are of no use.
+    """
+    context = FlowRunContext.get()
+    if context is not None:
+        context.run_results.clear()
+
+
+def result_of(future: PrefectFuture) -> object:
+    """What a finished task returned.
+
+    A task of a thread or process pool hands its final state back to this process, with
+    its return value in it. ``future.result()`` fetches that value through a round trip to
+    Prefect's event-loop thread, CPU spent for every letter on the cores the letters
+    need, so it is read where it lies. Anything else (a task that failed, a Dask future)
+    goes through ``future.result()``, which raises what the task raised.
+    """
+    if isinstance(future, PrefectConcurrentFuture):
+        future.wait()  # keeps the final state: ``future.state`` asks no server
+        state = future.state
+        if state.is_completed() and isinstance(state.data, ResultRecord):
+            return state.data.result
+    return future.result()
+
+
+def wait_until_recorded(task_runs: int, timeout: float = RECORD_WAIT_SECONDS) -> None:
+    """Wait until Prefect's server holds this flow run's ``task_runs`` task runs, ended.
+
+    The server records task runs from the tasks' events, in batches
+    (``pipeline.run.settings``). A temporary server stops with the run; a batch still in
+    its queue then would be lost, with a traceback on the screen. The wait is about a
+    second, once per run; a server that does not catch up within ``timeout`` is noted in
+    the log, not the run.
+    """
+    if not task_runs:
+        return
+    from prefect.client.orchestration import get_client
+
+    deadline = time.monotonic() + timeout
+    try:
+        with get_client(sync_client=True) as client:
+            while recorded_task_runs(client) < task_runs:
+                if time.monotonic() > deadline:
+                    log.warning("Prefect's server had not recorded all %d task runs after %g s",
+                                task_runs, timeout)
+                    return
+                time.sleep(RECORD_POLL_SECONDS)
+    except Exception:  # the records are Prefect's; the letters are written either way
+        log.exception("could not ask Prefect's server")
+
+
+def recorded_task_runs(client) -> int:
+    """How many task runs of this flow run the server holds as ended."""
+    from prefect.client.schemas.filters import (
+        FlowRunFilter,
+        FlowRunFilterId,
+        TaskRunFilter,
+        TaskRunFilterState,
+        TaskRunFilterStateType,
+    )
+    from prefect.context import get_run_context
+
+    ended = TaskRunFilterStateType(any_=["COMPLETED", "FAILED", "CRASHED", "CANCELLED"])
+    body = {
+        "flow_runs": FlowRunFilter(id=FlowRunFilterId(any_=[get_run_context().flow_run.id]))
+        .model_dump(mode="json", exclude_unset=True),
+        "task_runs": TaskRunFilter(state=TaskRunFilterState(type=ended))
+        .model_dump(mode="json", exclude_unset=True),
+    }
+    return client.request("POST", "/task_runs/count", json=body).json()

@@ -1,0 +1,58 @@
+"""The scheduled runs: the inbox and ODA flows as deployments on a cron line, in Danish
+time, and serving them.
+
+    >>> print(describe_deployments(deployments("0 6 * * *")))  # doctest: +SKIP
+    process-inbox/inbox cron=0 6 * * * (Europe/Copenhagen) parameters={...}
+    process-oda/oda cron=0 6 * * * (Europe/Copenhagen) parameters={...}
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import prefect
+from prefect.schedules import Cron
+
+from pipeline.run.flows import process_inbox, process_oda
+
+DEFAULT_CRON = "0 6 * * *"  # every morning at six
+SCHEDULE_TIMEZONE = "Europe/Copenhagen"
+
+
+def deployments(cron: str = DEFAULT_CRON, inbox: str = "inbox", out: str = "outputs",
+                oda_parameters: dict | None = None) -> list:
+    """The scheduled deployments: the inbox and ODA flows, each on ``cron``.
+
+        >>> [d.name for d in deployments("0 6 * * *")]  # doctest: +SKIP
+        ['inbox', 'oda']
+    """
+    return [
+        process_inbox.to_deployment(name="inbox", schedule=danish_cron(cron),
+                                    parameters={"inbox": str(Path(inbox).resolve()),
+                                                "out": str(Path(out).resolve())}),
+        process_oda.to_deployment(name="oda", schedule=danish_cron(cron),
+                                  parameters={"out": str(Path(out).resolve()),
+                                              **(oda_parameters or {})}),
+    ]
+
+
+def danish_cron(cron: str) -> Cron:
+    """``cron`` read in Danish time, where the letters' readers are (Prefect's default is UTC)."""
+    return Cron(cron, timezone=SCHEDULE_TIMEZONE)
+
+
+def describe_deployments(found: list) -> str:
+    """One line per deployment: its flow, name, schedule and parameters (``serve --dry-run``)."""
+    lines = []
+    for deployment in found:
+        crons = [f"{getattr(s.schedule, 'cron', '?')} ({getattr(s.schedule, 'timezone', '')})"
+                 for s in deployment.schedules or ()]
+        lines.append(f"{deployment.flow_name}/{deployment.name} cron={','.join(crons)} "
+                     f"parameters={json.dumps(deployment.parameters, ensure_ascii=False)}")
+    return "\n".join(lines)
+
+
+def serve_deployments(found: list) -> None:
+    """Register the deployments with Prefect and run them on schedule; blocks until stopped."""
+    prefect.serve(*found)

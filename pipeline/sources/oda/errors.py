@@ -1,0 +1,35 @@
+"""What can go wrong reading ODA: ODA itself unreadable (the run stops), or one URL that
+could not be had (a failure line for that file).
+
+    >>> FetchError("not_pdf", "https://www.ft.dk/a.pdf: not a PDF").code
+    'not_pdf'
+"""
+
+from __future__ import annotations
+
+
+class OdaError(Exception):
+    """ODA itself could not be read (after retries): the run stops, the watermark stays."""
+
+
+class FetchError(Exception):
+    """A URL could not be had; ``code`` is a failure code ('unreadable', 'not_pdf', ...)."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class Refused(FetchError):
+    """The URL breaks the download rules (not https, or a host not configured)."""
+
+    def __init__(self, message: str):
+        super().__init__("unreadable", message)
+
+
+class Retryable(FetchError):
+    """A 5xx answer, a timeout or a dropped connection: worth another try."""
+
+    def __init__(self, message: str):
+        super().__init__("unreadable", message)
