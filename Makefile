@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system run test lint model schema bench clean
+.PHONY: setup system run test test-fast lint model schema bench clean
 
 setup: system $(STAMP)
 
@@ -33,6 +33,11 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# The tests that start neither Prefect nor another process and are not slow, with the
+# doctests: under a minute (the markers are in pyproject.toml).
+test-fast: setup
+	$(BIN)/python -m pytest -m "not prefect and not subprocess and not slow"
 
 # Throughput, scaling and memory beside bare pdfplumber and pdftotext (docs/benchmarks.md);
 # BENCH_SIZES=50 for a quick run.
