@@ -129,8 +129,8 @@ def datasette_app(out_dir: Path):
                      settings={"default_page_size": 50, "facet_time_limit_ms": 1000})
 
 
-def serve(out_dir: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
-    """Serve the store until interrupted: ``serve(Path("outputs"))``."""
+def serve_datasette(out_dir: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+    """Serve the store until interrupted: ``serve_datasette(Path("outputs"))``."""
     import uvicorn
 
     instance = datasette_app(out_dir)

@@ -331,7 +331,7 @@ def browse(
     """Explore the store in a browser (Datasette): tables, facets, search and canned queries."""
     import importlib.util
 
-    from pipeline.browse import serve
+    from pipeline.browse import serve_datasette
     from pipeline.store import store_path
 
     if importlib.util.find_spec("datasette") is None:
@@ -341,7 +341,7 @@ def browse(
         console.print(f"[red]No store at {store_path(out)}:[/red] run `ministerbrev process` first")
         raise typer.Exit(1)
     console.print(f"Serving {store_path(out)} at http://{host}:{port}/ (Ctrl-C stops)")
-    serve(out, host=host, port=port)
+    serve_datasette(out, host=host, port=port)
 
 # -- scheduled runs: an inbox folder, Folketinget's open data (ODA), and their deployments ----
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from models import FACT_FAMILIES
 from pipeline.output import OutputFolder
 from pipeline.run.archive import Archive
 from pipeline.run.catchup import bring_in_step
@@ -32,8 +33,6 @@ from pipeline.store import LetterStore
 
 if TYPE_CHECKING:  # counting an outcome needs no model; processing one loads it
     from pipeline.process import Outcome
-
-FACT_FAMILIES = ("amounts", "dates", "periods", "counts", "recommendations")
 
 # Files to process, in order: each path with its SHA-256, or None where it is not known
 # (a file that could not be read, or a run that processes everything, ``force``).
