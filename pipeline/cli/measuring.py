@@ -1,0 +1,103 @@
+"""The commands about the record and how well it is read: ``schema`` and ``evaluate``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from models import LetterRecord
+from pipeline.cli.common import command, console
+from pipeline.run.settings import apply_run_settings
+
+
+@command
+def evaluate(
+    corpus: Annotated[Path, typer.Option(help="Folder with letters/ and gold/")] = Path("corpus"),
+    out: Annotated[Path, typer.Option("--out", help="Output folder for the records")] = Path(
+        "outputs"
+    ),
+    real: Annotated[Path | None, typer.Option(
+        help="Score the genuine letters in this folder (their .txt files, e.g. "
+        "../shared/data/real-letters) against corpus/real/gold instead, each set into a "
+        "PDF as the text flow and in a ministry's template")] = None,
+    mismatches: Annotated[bool, typer.Option(
+        help="List each letter's differences (of the genuine letters: the dev split's "
+        "only, so the test split stays unread)")] = False,
+    min_f1: Annotated[float, typer.Option(help="Exit 1 if a field scores below this")] = 0.0,
+    markdown: Annotated[bool, typer.Option(
+        help="With --real: print the scores as a Markdown table (docs/accuracy.md)")] = False,
+) -> None:
+    """Process letters and score the records against their gold, field by field."""
+    apply_run_settings()  # both ways process letters through the flow
+    if real is not None:
+        evaluate_real(real, out, mismatches, min_f1, markdown)
+        return
+    from pipeline.evaluate import evaluate as score_records
+    from pipeline.evaluate import micro_average
+    from pipeline.run.flows import run_batch
+
+    run_batch([str(corpus / "letters")], out=str(out), show_progress=console.is_terminal)
+    scores, differences = score_records(corpus / "gold", out / "records.jsonl")
+    table = Table(title=f"ministerbrev evaluate: {corpus}")
+    for column in ("field", "gold", "found", "correct", "P", "R", "F1"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for field, score in [*scores.items(), ("all (micro)", micro_average(scores))]:
+        table.add_row(field, str(score.gold), str(score.predicted), str(score.true_positives),
+                      f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+    Console().print(table)
+    if mismatches:
+        for difference in differences:
+            Console().print(f"[bold]{difference.letter}[/bold] {difference.field}: "
+                            f"missing {difference.missing} unexpected {difference.unexpected}")
+    if any(score.f1 < min_f1 for score in scores.values()):
+        raise typer.Exit(1)
+
+
+def evaluate_real(letters_dir: Path, out: Path, mismatches: bool, min_f1: float,
+                  markdown: bool = False) -> None:
+    """The genuine letters: F1 per field for each split, each way of setting them, and both."""
+    from pipeline.genuine import evaluate_genuine, load_genuine, score_table
+
+    if not letters_dir.is_dir():
+        console.print(f"[red]No such folder:[/red] {letters_dir}")
+        raise typer.Exit(2)
+    letters = load_genuine(letters_dir)
+    if not letters:
+        console.print(f"[red]No letter in {letters_dir} has gold in corpus/real/gold[/red]")
+        raise typer.Exit(2)
+    result = evaluate_genuine(letters, out / "genuine", show_progress=console.is_terminal)
+    headers, rows = score_table(result)
+    if markdown:
+        print("| " + " | ".join(headers) + " |")
+        print("|" + "|".join(" --- " for _ in headers) + "|")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+    else:
+        table = Table(title=f"ministerbrev evaluate: genuine letters in {letters_dir} (F1)")
+        for index, header in enumerate(headers):
+            table.add_column(header, justify="left" if index == 0 else "right")
+        for row in rows:
+            table.add_row(*row)
+        # Wide enough for every column also when the output goes to a file.
+        Console(width=None if console.is_terminal else 140).print(table)
+    if mismatches:
+        for (split, rendering), differences in result.mismatches.items():
+            if split != "dev":
+                continue
+            for difference in differences:
+                Console(width=None if console.is_terminal else 200).print(
+                    f"[bold]{difference.letter}[/bold] ({rendering}) {difference.field}: "
+                    f"missing {difference.missing} unexpected {difference.unexpected}")
+    if result.lowest_f1() < min_f1:
+        raise typer.Exit(1)
+
+
+@command
+def schema() -> None:
+    """Print the record's JSON Schema, generated from the pydantic models."""
+    print(json.dumps(LetterRecord.model_json_schema(), indent=2, ensure_ascii=False))

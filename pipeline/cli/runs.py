@@ -1,0 +1,174 @@
+"""The commands that run letters through the pipeline: ``process``, ``inbox``, ``oda``, ``serve``.
+
+Each applies the run's settings before it imports the run package, which imports Prefect:
+Prefect reads its settings once, when first imported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from pipeline.cli.common import command, console
+from pipeline.limits import Limits
+from pipeline.run.settings import apply_run_settings
+
+Workers = Annotated[int, typer.Option(
+    min=1, help="Letters processed at once: each worker is a thread with a forked child "
+    "process for its letters (one per core)")]
+LettersPerTask = Annotated[int, typer.Option(
+    min=1, help="Letters per Prefect task: 1 shows every letter as a task run of its own; "
+    "16 or so spares Prefect's cost per task run, which counts on a machine with few cores")]
+
+
+@command
+def process(
+    paths: Annotated[list[Path], typer.Argument(help="PDFs or folders (searched recursively)")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("outputs"),
+    workers: Workers = 1,
+    force: Annotated[bool, typer.Option(help="Process files that already have a record")] = False,
+    password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs")] = None,
+    max_pages: Annotated[int, typer.Option(min=0, help="Fail documents with more pages "
+                                           "(0: no limit)")] = Limits.max_pages,
+    max_seconds: Annotated[float, typer.Option(min=0, help="Stop reading a document after "
+                                               "this long (0: no limit)")] = Limits.seconds,
+    max_memory_mb: Annotated[int, typer.Option(min=0, help="Memory reading one document may "
+                                               "take, MiB (0: no limit)")] = Limits.memory_mb,
+    dask_address: Annotated[str | None, typer.Option(
+        envvar="MINISTERBREV_DASK_ADDRESS", help="Run the documents on the Dask cluster whose "
+        "scheduler is here (tcp://host:8786) instead of local processes")] = None,
+    letters_per_task: LettersPerTask = 1,
+) -> None:
+    """Turn letters into records: OUT/records/<doc_id>.json, records.jsonl, failures.jsonl."""
+    apply_run_settings()  # before Prefect is imported (by pipeline.run.flows): it reads them
+    from pipeline.run.flows import run_batch  # Prefect loads only for commands that need it
+
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        console.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
+    summary = run_batch([str(p) for p in paths], out=str(out), workers=workers, force=force,
+                        password=password, show_progress=console.is_terminal,
+                        limits=Limits(max_pages=max_pages, seconds=max_seconds,
+                                      memory_mb=max_memory_mb),
+                        dask_address=dask_address, letters_per_task=letters_per_task)
+    print_summary(summary)
+
+
+def print_summary(summary) -> None:
+    table = Table(title=f"ministerbrev: {summary.out}", show_header=False)
+    table.add_row("letters processed", str(summary.processed))
+    table.add_row("unchanged (skipped)", str(summary.skipped))
+    table.add_row("failed", str(summary.failed))
+    for family, number in sorted(summary.facts.items()):
+        table.add_row(f"  {family.replace('_', ' ')}", str(number))
+    console.print(table)
+    for message in summary.failures:
+        console.print(f"[yellow]failed:[/yellow] {message}")
+    if summary.failures:
+        console.print(f"Details: {Path(summary.out) / 'failures.jsonl'}")
+
+
+# -- scheduled runs: an inbox folder, Folketinget's open data (ODA), and their deployments ----
+
+TypeOption = Annotated[list[str] | None, typer.Option(
+    "--type", help="Follow this ODA document type (Dokumenttype, e.g. Brev); repeatable")]
+CommitteeOption = Annotated[list[str] | None, typer.Option(
+    "--committee", help="Follow documents linked to this committee (name or short name, "
+    "e.g. Finansudvalget or FIU); repeatable")]
+MinistryOption = Annotated[list[str] | None, typer.Option(
+    "--ministry", help="Follow documents linked to this ministry (e.g. Finansministeriet); "
+    "repeatable")]
+
+
+@command
+def inbox(
+    folder: Annotated[Path, typer.Argument(help="The inbox folder (searched recursively)")] = Path(
+        "inbox"),
+    out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("outputs"),
+    workers: Workers = 1,
+    letters_per_task: LettersPerTask = 1,
+) -> None:
+    """Process the PDFs in an inbox folder whose content no earlier run has seen.
+
+    Example: ministerbrev inbox inbox/ --out outputs
+    """
+    apply_run_settings()
+    from pipeline.run.flows import run_inbox
+
+    summary = run_inbox(str(folder), out=str(out), workers=workers,
+                        letters_per_task=letters_per_task, show_progress=console.is_terminal)
+    print_summary(summary)
+
+
+@command
+def oda(
+    out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("outputs"),
+    types: TypeOption = None,
+    committees: CommitteeOption = None,
+    ministries: MinistryOption = None,
+    since: Annotated[str | None, typer.Option(
+        help="Start after this ODA update time (Danish local time, e.g. 2026-10-04T10:05:00) "
+        "instead of the store's watermark")] = None,
+    workers: Workers = 1,
+    base_url: Annotated[str, typer.Option(help="ODA's address")] = "https://oda.ft.dk/api/",
+    allow_hosts: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="A host downloads may go to (default oda.ft.dk and www.ft.dk); "
+        "repeatable")] = None,
+    allow_loopback_http: Annotated[bool, typer.Option(
+        help="Tests and development only: allow plain http to 127.0.0.1/localhost")] = False,
+    max_download_mb: Annotated[int, typer.Option(
+        min=1, help="Largest file to download, MiB")] = 100,
+    timeout: Annotated[float, typer.Option(min=1, help="Seconds a request may wait")] = 60.0,
+    retries: Annotated[int, typer.Option(min=0, help="Tries again after a 5xx or a timeout")] = 3,
+    letters_per_task: LettersPerTask = 1,
+) -> None:
+    """Fetch and process new letters from Folketinget's open data API (ODA).
+
+    Example: ministerbrev oda --type Brev --committee Finansudvalget
+    """
+    apply_run_settings()
+    from pipeline.run.flows import run_oda
+    from pipeline.sources.oda import DEFAULT_HOSTS, OdaError, OdaSettings
+
+    settings = OdaSettings(base_url=base_url, allowed_hosts=tuple(allow_hosts or DEFAULT_HOSTS),
+                           allow_loopback_http=allow_loopback_http, timeout=timeout,
+                           max_bytes=max_download_mb * 2**20, retries=retries)
+    try:
+        summary = run_oda(out=str(out), workers=workers, types=types, committees=committees,
+                          ministries=ministries, since=since, settings=settings,
+                          letters_per_task=letters_per_task, show_progress=console.is_terminal)
+    except OdaError as error:
+        console.print(f"[red]ODA:[/red] {error}", highlight=False)
+        raise typer.Exit(1) from None
+    print_summary(summary)
+
+
+@command
+def serve(
+    cron: Annotated[str, typer.Option(help="When to run, as a cron line")] = "0 6 * * *",
+    inbox_folder: Annotated[Path, typer.Option("--inbox", help="The inbox folder")] = Path(
+        "inbox"),
+    out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("outputs"),
+    types: TypeOption = None,
+    committees: CommitteeOption = None,
+    ministries: MinistryOption = None,
+    dry_run: Annotated[bool, typer.Option(
+        help="Print the deployments and stop, instead of serving them")] = False,
+) -> None:
+    """Register the inbox and ODA flows as deployments on a schedule and run them (blocks).
+
+    Example: ministerbrev serve --cron "0 6 * * *" --type Brev
+    """
+    apply_run_settings()
+    from pipeline.run.schedules import deployments, describe_deployments, serve_deployments
+
+    follow = {key: value for key, value in (("types", types), ("committees", committees),
+                                            ("ministries", ministries)) if value}
+    scheduled = deployments(cron, inbox=str(inbox_folder), out=str(out), oda_parameters=follow)
+    print(describe_deployments(scheduled))
+    if not dry_run:
+        serve_deployments(scheduled)
