@@ -160,9 +160,10 @@ def keyed_lines(path: Path, key: str) -> Iterator[tuple[str, str]]:
     """Each readable line's key and text, as ``iter_jsonl`` finds them, but without parsing
     the lines the way this module writes them: they begin with their key
     (``{"doc_id":"…",``), hold that beginning once and end the object on the line. Any
-    other line is parsed whole. Opening an archive's folder reads every line: parsing 5 KB
-    of JSON for each of 50,000 letters took 3–4 s, finding the key under 1 s. (A line of that
-    shape that is damaged inside, which only a damaged disk makes, is taken as it is.)
+    other line is parsed whole. Opening an archive's folder reads every line, and finding
+    the key costs a fraction of parsing each line (figures in docs/benchmarks.md, "Where
+    the figures behind the design come from"). (A line of that shape that is damaged
+    inside, which only a damaged disk makes, is taken as it is.)
 
         >>> next(keyed_lines(Path("records.jsonl"), key="doc_id"))  # doctest: +SKIP
         ('b1a200333d85fb4f', '{"doc_id":"b1a200333d85fb4f",…}\\n')

@@ -7,8 +7,8 @@
 A run writes each letter into ``records.jsonl`` and then into the store. A run
 killed between the two leaves a letter the store lacks, and the next run skips its
 file because its record exists, so opening the store adds what the file holds and
-the store does not. Reading an archive's file through takes time (1.6 s at 50,000
-letters): a run that wrote its letters into both notes, in the store's watermark
+the store does not. Reading an archive's file through takes seconds (docs/benchmarks.md):
+a run that wrote its letters into both notes, in the store's watermark
 ``JSONL_WATERMARK``, the state of the file (``pipeline.output.file_state``) the
 store holds all of, and the next run that finds the file so reads nothing.
 """
