@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 import pipeline.run.catchup as catchup
-from pipeline.output import OutputFolder
 from pipeline.process import Outcome
 from pipeline.run.archive import Archive
 from pipeline.run.catchup import reindex
@@ -46,16 +45,6 @@ def test_after_a_run_the_store_opens_without_reading_the_records_again(tmp_path,
     reads.clear()
     assert letters_in_store(tmp_path) == 2
     assert reads == []
-
-
-def test_a_line_written_without_the_store_is_still_added(tmp_path, reads):
-    """A run killed between its line in records.jsonl and its commit in the store."""
-    run_writing(tmp_path, record())
-    with OutputFolder(tmp_path) as folder:
-        folder.write_record(record("fedcba9876543210"))
-    reads.clear()
-    assert letters_in_store(tmp_path) == 2
-    assert "records.jsonl" in reads
 
 
 def test_a_run_that_failed_leaves_the_next_one_to_read_the_records(tmp_path, reads):

@@ -178,26 +178,6 @@ def test_seed_body_text_has_no_sidebar_and_the_cut_sentence_joined(seed_record):
             "ellers lukkede lokalområder") in text
 
 
-def test_python_flows_py_on_a_fresh_state_folder_runs_clean(tmp_path, seed_pdf):
-    """A first run: Prefect's home and database are new, its migrations run, and still
-    nothing but the progress and the summary is printed."""
-    (tmp_path / "corpus").mkdir()
-    shutil.copy(seed_pdf, tmp_path / "corpus" / seed_pdf.name)
-    # A user's shell: none of the Prefect settings this test process already holds.
-    env = {name: value for name, value in os.environ.items()
-           if not name.startswith("PREFECT_") and name != "DO_NOT_TRACK"}
-    env["MINISTERBREV_STATE_DIR"] = str(tmp_path / "fresh" / "state")
-    result = subprocess.run([sys.executable, str(Path(__file__).parents[1] / "flows.py")],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=600, env=env)
-    assert result.returncode == 0, result.stderr
-    assert "1 processed" in result.stdout
-    assert len((tmp_path / "outputs" / "records.jsonl").read_text().splitlines()) == 1
-    printed = (result.stdout + result.stderr).lower()
-    for noise in ("traceback", "error", "warning", "usage data", "telemetry"):
-        assert noise not in printed
-    assert (tmp_path / "fresh" / "state" / "prefect" / "prefect.db").exists()
-
-
 def comparable(folder: Path) -> list[dict]:
     """The records a run wrote, in a fixed order, without the time each was made."""
     records = [json.loads(line) for line in (folder / "records.jsonl").read_text().splitlines()]

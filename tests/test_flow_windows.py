@@ -100,20 +100,3 @@ def test_a_finished_tasks_value_is_read_from_its_state_without_prefects_event_lo
     with monkeypatch.context() as patched:
         patched.setattr(State, "result", no_round_trips)
         assert values() == [0, 2, 4]
-
-
-@pytest.mark.prefect
-def test_a_failed_tasks_error_still_reaches_the_flow():
-    @task
-    def broken() -> None:
-        raise ValueError("this task broke")
-
-    @flow
-    def one_broken() -> str:
-        try:
-            result_of(broken.submit())
-        except ValueError as error:
-            return str(error)
-        return "no error"
-
-    assert one_broken() == "this task broke"

@@ -10,15 +10,6 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from pipeline.run.prefect_fixes import workers_share_api_server
 
 
-def test_workers_started_in_the_block_get_the_runs_server(monkeypatch):
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    server = SubprocessASGIServer()  # the one a run without a configured API starts
-    monkeypatch.setattr(server, "running", True)
-    with workers_share_api_server():
-        assert os.environ["PREFECT_API_URL"] == server.api_url
-    assert "PREFECT_API_URL" not in os.environ
-
-
 def test_no_server_running_leaves_the_environment_alone(monkeypatch):
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     monkeypatch.setattr(SubprocessASGIServer(), "running", False)

@@ -301,20 +301,3 @@ def test_template_sidebar_wrapped_at_its_edge_is_joined_and_cut_into_parts(templ
         "TSU, Alm.del - 2023-24 - Endeligt svar på spørgsmål 12: Spm. om antallet af sager og om "
         "sagsbehandlingstiden, til ministeren"]]
     assert not template_document.region("header")
-
-
-def test_a_subject_ends_where_the_letter_starts_without_a_blank_line():
-    """A short letter printed in one column: its widest line is the body's, and the body
-    starts on the line after the subject, with no white space between them."""
-    text = "\n".join([
-        "Folketingets Skatteudvalg", "Christiansborg", "1240 København K.",
-        "d. 12/3 2014",
-        "Svar på Skatteudvalgets spørgsmål nr. 212 (Alm. del) af 3. februar 2014",
-        "Udvalget har stillet følgende spørgsmål, som hermed besvares. Der er afsat 12,5 mio. "
-        "kr. til 3 nye initiativer i perioden 2014-2016.",
-        "Med venlig hilsen", "Morten Østergaard",
-    ])
-    document = read_document(flow_pdf(text))
-    assert document.body_text.startswith("Udvalget har stillet")
-    assert ["Svar på Skatteudvalgets spørgsmål nr. 212 (Alm. del) af 3. februar 2014"] in [
-        block.lines for block in document.region("head")]

@@ -200,13 +200,3 @@ def test_dates_as_genuine_letters_print_them(letter, text, expected):
 ])
 def test_what_genuine_letters_hold_that_is_no_date(letter, text):
     assert facts(letter(text)) == []
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Kontor 1 400.C.2-0 EUK 7. januar 2005 Under henvisning til udvalgets skrivelse af "
-     "13. december 2004 vedlægges svaret.", ["2004-12-13"]),
-    ("Fællessekretariatet Den 6. januar 2005\tAd spørgsmål 10", []),
-    ("I brev af 3. marts 2021 Finansudvalget spurgte", ["2021-03-03"]),  # after "af": running text
-])
-def test_a_dateline_glued_into_the_text_is_no_date_it_mentions(letter, text, expected):
-    assert [value for _raw, value in facts(letter(text))] == expected

@@ -114,10 +114,3 @@ def test_salutation_without_its_comma(analyse_text):
 def test_recipient_lines_name_whole_committees(analyse_text, line, names):
     recipients = analyse_text(BODY, head=[[line, "Christiansborg", "1240 København K"]])
     assert [r.name for r in recipients._.letterhead.recipients] == names
-
-
-def test_the_senders_address_is_never_folketingets(analyse_text):
-    head = [["Folketingets Ukendte Udvalg", "Folketinget", "Christiansborg", "1240 København K"]]
-    sidebar = [["Frederiksholms Kanal 27 F", "1220 København K"]]
-    sender = analyse_text(BODY, head=head, sidebar=sidebar)._.letterhead.sender
-    assert sender.address == "Frederiksholms Kanal 27 F, 1220 København K"

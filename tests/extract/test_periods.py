@@ -151,13 +151,3 @@ def test_any_text_gives_periods_that_quote_it(tokens, text):
 ])
 def test_periods_as_genuine_letters_print_them(letter, text, start, end):
     assert [(p.start, p.end) for p in letter(text)._.periods] == [(start, end)]
-
-
-def test_a_web_address_holds_no_period(letter):
-    assert letter("Se www.ft.dk/samling/2017-2020/bilag.pdf for bilaget.")._.periods == []
-
-
-def test_the_session_of_ftdks_stamp_is_no_period_of_the_letter(letter):
-    doc = letter("Sundheds- og Ældreudvalget 2019-20 (2. samling)\nSUU Alm.del\nOffentligt\n"
-                 "Planen gælder for 2020-2025.")
-    assert [(p.start, p.end) for p in doc._.periods] == [("2020", "2025")]

@@ -148,9 +148,3 @@ def test_an_abbreviation_names_the_committee_of_the_letters_day(monkeypatch, let
     body = ("Den 23. november 2009\n\nHermed svar på spørgsmål 144 (TRU alm. del). Fristen for "
             "planen er 1. januar 2030.")
     assert [q.committee for q in letter(body)._.question_refs] == ["Trafikudvalget"]
-
-
-def test_a_file_name_in_the_date_block_names_no_question(letter):
-    doc = letter("Dato: 7. april 2008 Kontor: Kommunaløkonomisk kt. Fil-navn: TRU spm. 325\n\n"
-                 "Jeg henviser til min besvarelse af spm. 65 alm. del.")
-    assert [(q.number, q.answered) for q in doc._.question_refs] == [(65, False)]
