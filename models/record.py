@@ -22,7 +22,7 @@ from typing import Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 LetterKind = Literal["orientering", "svar_paa_spoergsmaal", "oversendelse", "other"]
 CaseNumberKind = Literal["sagsnummer", "journalnummer", "akt-id", "dokumentnummer", "reference"]
@@ -73,12 +73,20 @@ class OdaProvenance(Strict):
                                  "Ministerområde) the document is linked to")
     file_url: str = Field(description="Fil.filurl the PDF was downloaded from")
     updated: str = Field(description="Dokument.opdateringsdato (Danish local time)")
+    page_url: str | None = Field(
+        default=None, description="The document's page on ft.dk, where one can be built: ODA "
+        "has no field for it, but ft.dk keeps a document's files beside its page, so a file at "
+        "https://www.ft.dk/samling/.../2345678.pdf has its page at .../index.htm in the same "
+        "folder. Null for a file elsewhere; file_url is then the way back.")
 
 
 class Source(Strict):
     """The file a record was made from."""
 
     path: str = Field(description="The file's path as the run was given it.")
+    absolute_path: str | None = Field(
+        default=None, description="The file's absolute path on the machine that processed it "
+        "(symbolic links resolved); null in records made before it was kept.")
     filename: str = Field(description="The file's name, without its folder.")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$",
                         description="SHA-256 of the file's bytes, in lower-case hex.")
@@ -174,11 +182,20 @@ class Letter(Strict):
 
 
 class Amount(Strict):
-    """An amount of money in the running text.
+    """An amount of money in the running text or in a table.
 
     A table cell under a unit header ("Mio. kr.") is an amount in that unit; a repeated
     value is still one amount per place it stands. Quantities of other units
     ("2,2 mio. ton"), percentages, law and paragraph numbers are not amounts.
+
+    ``origin`` says where it stands, so that a sum counts each sum of money once: a
+    table's cells add up to its total row, and the text often repeats a total, so add
+    text amounts alone, or table totals alone, never both.
+
+        >>> Amount(value=3412600000, raw="3.412,6", sentence="I alt\t3.412,6",
+        ...        evidence={"page": 1, "start": 6, "end": 13}, origin="table",
+        ...        table_row="I alt", table_column="2019", total=True).total
+        True
     """
 
     value: int | float = Field(description="Whole units of the currency: 73,4 mio. kr. -> 73400000")
@@ -190,8 +207,24 @@ class Amount(Strict):
     range_to: int | float | None = Field(
         default=None, description='The upper end of a range: "10-15 mio. kr." -> value '
         "10000000, range_to 15000000.")
-    sentence: str = Field(description="The sentence the amount stands in.")
+    sentence: str = Field(description="The sentence the amount stands in; for a table "
+                          "cell, its row.")
     evidence: Evidence = Field(description="Where the raw text stands.")
+    # New in schema version 3; the defaults read an older line as a text amount.
+    origin: Literal["text", "table"] = Field(
+        default="text", description='"text" for an amount written out in the running text '
+        '("73,4 mio. kr."); "table" for a bare number in a table cell, its unit taken from '
+        'the table\'s header ("Mio. kr.").')
+    table_row: str | None = Field(
+        default=None, description='A table cell\'s row: the label in its first column, e.g. '
+        '"Driftsudgifter" or "I alt"; null for a text amount or a row without a label.')
+    table_column: str | None = Field(
+        default=None, description='A table cell\'s column: its header, e.g. "2021" or '
+        '"Skøn"; null for a text amount or where the header cannot be told.')
+    total: bool = Field(
+        default=False, description='True for a table cell in a total row or total column '
+        '(its label or header is "I alt", "Total", "Samlet", or ends in "i alt"); false for '
+        'every other cell (a "Heraf" row is a part, not a total) and for every text amount.')
 
 
 class DateMention(Strict):
@@ -257,10 +290,11 @@ class LetterRecord(Strict):
 
     doc_id: str = Field(pattern=r"^[0-9a-f]{16}$", description="The first 16 hex digits of "
                         "source.sha256: the same file always gets the same doc_id.")
-    # Records of version 1 (without QuestionRef.answered) still read.
-    schema_version: Literal["1", "2"] = Field(
-        default=SCHEMA_VERSION, description=f'"{SCHEMA_VERSION}" for records made now; "1" '
-        "for records made before QuestionRef.answered existed.")
+    # Records of versions 1 and 2 still read: what is new since has defaults.
+    schema_version: Literal["1", "2", "3"] = Field(
+        default=SCHEMA_VERSION, description=f'"{SCHEMA_VERSION}" for records made now; "2" '
+        "for records made before Amount.origin, table_row, table_column and total existed; "
+        '"1" for records made before QuestionRef.answered existed.')
     source: Source = Field(description="The file the record was made from.")
     letter: Letter = Field(description="The letter's own fields.")
     amounts: list[Amount] = Field(default_factory=list, description="Amounts of money.")

@@ -31,9 +31,13 @@ FACETS = {
 }
 
 LETTER_AMOUNTS = {
-    "description": "Every amount with its letter's date, year, ministry, recipients and subject.",
+    "description": "Every amount with its letter's date, year, ministry, recipients and "
+                   "subject. To sum money, add origin = 'text' rows, or table totals "
+                   "(total = 1), never both.",
     "columns": {"value": "In whole units of the currency", "currency": "ISO code, e.g. DKK",
-                "recipient": "The receiving committees' names, joined with '; '"},
+                "recipient": "The receiving committees' names, joined with '; '",
+                "origin": "'text' (written in the running text) or 'table' (a table cell)",
+                "total": "1 for a table cell in a total row or column, else 0"},
 }
 
 CANNED_QUERIES = {
@@ -45,7 +49,8 @@ CANNED_QUERIES = {
     "amounts_above": {
         "title": "Amounts above a limit (DKK) sent to a committee in a year",
         "description": "E.g. limit 50000000, committee Finansudvalget, year 2021.",
-        "sql": """SELECT l.date, l.ministry, a.raw, a.value, a.currency, a.sentence, l.doc_id
+        "sql": """SELECT l.date, l.ministry, a.raw, a.value, a.currency, a.origin, a.table_row,
+       a.table_column, a.total, a.sentence, l.doc_id
 FROM amounts a JOIN letters l USING (doc_id) JOIN recipients r USING (doc_id)
 WHERE a.currency = 'DKK' AND a.value > CAST(:limit AS REAL)
   AND r.name = :committee AND l.year = CAST(:year AS INTEGER)
@@ -61,10 +66,18 @@ WHERE letters_fts MATCH 'recommendations : "' || replace(:word, '"', '""') || '"
 ORDER BY bm25(letters_fts)""",
     },
     "amounts_per_ministry_and_year": {
-        "title": "Amounts (DKK) per ministry and year: how many and their sum",
-        "sql": """SELECT ministry, year, count(*) AS amounts, sum(value) AS total_dkk
+        "title": "Amounts (DKK) written in the text, per ministry and year: how many and their sum",
+        # Table cells are counted beside the sum, never added to it: a table's cells add up
+        # to its totals, and the text often repeats a total, so one sum of money would count
+        # two or three times.
+        "description": "amounts and text_sum_dkk count and add the amounts written in the "
+                       "running text only; table_cells and table_totals count a table's cells "
+                       "and its total cells, which are not added.",
+        "sql": """SELECT ministry, year, sum(origin = 'text') AS amounts,
+       sum(CASE WHEN origin = 'text' THEN value END) AS text_sum_dkk,
+       sum(origin = 'table') AS table_cells, sum(total) AS table_totals
 FROM letter_amounts WHERE currency = 'DKK'
-GROUP BY ministry, year ORDER BY year, total_dkk DESC""",
+GROUP BY ministry, year ORDER BY year, text_sum_dkk DESC""",
     },
     "counts_of": {
         "title": "What the letters count of one thing",

@@ -48,8 +48,11 @@ def assemble(source: SourceFile, document: Document, doc: Doc, text_layer: str =
 
 
 def source_part(source: SourceFile, document: Document, text_layer: str) -> Source:
+    """The record's ``source``: the path as given, and the absolute one to find the file by
+    from anywhere (a run given ``corpus/`` records ``corpus/...`` as ``path``)."""
     return Source(
         path=str(source.path),
+        absolute_path=str(source.path.resolve()),
         filename=source.path.name,
         sha256=source.sha256,
         bytes=len(source.data),

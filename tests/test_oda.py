@@ -90,6 +90,58 @@ def test_followed_letters_become_records_with_their_provenance(first_run):
 
 
 @pytest.mark.prefect
+def test_each_record_leads_back_to_its_saved_pdf_and_to_ft_dk(first_run):
+    """The absolute path of the PDF as saved, and in the store ODA's id, title and address
+    (the file's: the fake's addresses are not ft.dk's, so no page on ft.dk is built)."""
+    _summary, out, _requests = first_run
+    by_document = {r["source"]["oda"]["dokument_id"]: r for r in records(out)}
+    source = by_document[101]["source"]
+    saved = Path(source["absolute_path"])
+    assert saved.is_absolute() and saved == (out / "oda" / saved.name).resolve()
+    assert saved.name.startswith("101-") and saved.read_bytes().startswith(b"%PDF")
+    assert source["oda"]["page_url"] is None
+    with LetterStore.open(out) as store:
+        rows = store.connection.execute(
+            "SELECT oda_id, oda_title, ft_url, source_path FROM letters ORDER BY oda_id"
+        ).fetchall()
+    assert [row[0] for row in rows] == [101, 105, 107]
+    assert rows[0] == (101, "Svar på spørgsmål 12 om videreførsel",
+                       source["oda"]["file_url"], str(saved))
+
+
+@pytest.mark.prefect
+def test_the_browser_shows_the_address_on_ft_dk_as_a_link(first_run):
+    import asyncio
+
+    from pipeline.browse import datasette_app
+
+    _summary, out, _requests = first_run
+    url = next(r["source"]["oda"]["file_url"] for r in records(out)
+               if r["source"]["oda"]["dokument_id"] == 101)
+
+    async def letter_page() -> str:
+        instance = datasette_app(out)
+        await instance.invoke_startup()
+        response = await instance.client.get("/letters/letters?oda_id=101")
+        assert response.status_code == 200
+        return response.text
+
+    assert f'<a href="{url}">' in asyncio.run(letter_page())
+
+
+def test_a_file_on_ft_dk_gives_the_documents_page_there():
+    from pipeline.sources.oda.documents import OdaDocument, PdfFile
+
+    file_url = "https://www.ft.dk/samling/20231/almdel/fiu/bilag/45/2790123.pdf"
+    document = OdaDocument(id=7, title="Brev", type="Brev", date=None,
+                           updated="2026-10-04T10:05:00", pdf_files=[PdfFile(1, file_url)])
+    provenance = document.provenance(document.pdf_files[0])
+    assert provenance.page_url == "https://www.ft.dk/samling/20231/almdel/fiu/bilag/45/index.htm"
+    elsewhere = document.provenance(PdfFile(2, "https://oda.ft.dk/files/2790123.pdf"))
+    assert elsewhere.page_url is None
+
+
+@pytest.mark.prefect
 def test_a_404_and_a_file_that_is_no_pdf_are_failure_lines(first_run):
     _summary, out, _requests = first_run
     assert failures(out) == {"missing.pdf": "unreadable", "notapdf.pdf": "not_pdf"}

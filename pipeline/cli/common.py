@@ -15,20 +15,43 @@ from rich.console import Console
 
 from pipeline.state import history_days
 
+# -h works as --help on the app and, through the context, on every command.
 app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Danish ministerial letters (PDF) to validated JSON records.")
 # Each command module decorates its commands with this; ``register_commands`` imports the
 # modules, in the order the help lists them.
 command = app.command()
-COMMAND_MODULES = ("runs", "measuring", "analysis")
+COMMAND_MODULES = ("runs", "measuring", "analysis", "reading")
 # soft_wrap: a message naming a file keeps its path on one line, whatever the width.
 console = Console(stderr=True, soft_wrap=True)
 
 OutFolder = Annotated[Path, typer.Option("--out", help="Output folder holding letters.sqlite")]
 
 
+def installed_version() -> str:
+    """The version of the installed ``ministerbrev`` distribution.
+
+        >>> installed_version().count(".") >= 1
+        True
+    """
+    from importlib.metadata import version
+
+    return version("ministerbrev")
+
+
+def print_version(asked: bool) -> None:
+    if asked:
+        print(f"ministerbrev {installed_version()}")
+        raise typer.Exit()
+
+
 @app.callback()
-def check_environment() -> None:
+def check_environment(
+    _version: Annotated[bool, typer.Option(
+        "--version", callback=print_version, is_eager=True, help="Print the version and exit")
+    ] = False,
+) -> None:
     # Settings read from the environment are checked before any command starts on letters.
     try:
         history_days()

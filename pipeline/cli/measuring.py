@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -18,9 +19,9 @@ from pipeline.run.settings import apply_run_settings
 @command
 def evaluate(
     corpus: Annotated[Path, typer.Option(help="Folder with letters/ and gold/")] = Path("corpus"),
-    out: Annotated[Path, typer.Option("--out", help="Output folder for the records")] = Path(
-        "outputs"
-    ),
+    out: Annotated[Path | None, typer.Option("--out", help=(
+        "Output folder for the records; by default a fresh folder under .state/evaluate "
+        "(its path is printed first), so outputs/ is left as it is"))] = None,
     real: Annotated[Path | None, typer.Option(
         help="Score the genuine letters in this folder (their .txt files, e.g. "
         "../shared/data/real-letters) against corpus/real/gold instead, each set into a "
@@ -34,6 +35,9 @@ def evaluate(
 ) -> None:
     """Process letters and score the records against their gold, field by field."""
     apply_run_settings()  # both ways process letters through the flow
+    if out is None:
+        out = fresh_evaluation_folder()
+    console.print(f"Records go to {out}", highlight=False)
     if real is not None:
         evaluate_real(real, out, mismatches, min_f1, markdown)
         return
@@ -56,6 +60,21 @@ def evaluate(
                             f"missing {difference.missing} unexpected {difference.unexpected}")
     if any(score.f1 < min_f1 for score in scores.values()):
         raise typer.Exit(1)
+
+
+def fresh_evaluation_folder() -> Path:
+    """A new folder under ``.state/evaluate`` for one evaluation's records.
+
+    Each evaluation processes every letter afresh into its own folder: the records it
+    scores are its own, and an analyst's ``outputs/`` and its store stay untouched.
+    """
+    import tempfile
+
+    from pipeline.state import state_dir
+
+    parent = state_dir() / "evaluate"
+    parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%d-%H%M%S-"), dir=parent))
 
 
 def evaluate_real(letters_dir: Path, out: Path, mismatches: bool, min_f1: float,

@@ -16,7 +16,12 @@ law and paragraph numbers, phone numbers and years never match.
 
 Amounts in tables, where the unit stands in the column header ("(mio. kr.)")
 and the cells hold bare numbers, have a finder of their own
-(``amounts_in_tables``): each cell is an amount in its column's unit.
+(``amounts_in_tables``): each cell is an amount in its column's unit, with its place in
+the table (``origin`` "table", its row's label, its column's header, and whether it is a
+total) so that sums can leave out the cells a total already holds.
+
+    >>> table_place("Driftsudgifter i alt", "2021")
+    {'origin': 'table', 'table_row': 'Driftsudgifter i alt', 'table_column': '2021', 'total': True}
 """
 
 from __future__ import annotations
@@ -184,20 +189,49 @@ class Cell:
     end: int
 
 
+# A total row or column: "I alt", "Total", "Samlet", "Samlede udgifter", "Drift i alt".
+# "Heraf" (of which) marks a part of the row above, so it is no total.
+TOTAL_LABEL = re.compile(
+    r"^(?:total|totalt|samlet|samlede|sum)(?![\wæøå])|(?<![\wæøå])i\s+alt(?![\wæøå])",
+    re.IGNORECASE,
+)
+
+
+def is_total(label: str | None) -> bool:
+    """Whether a row's label or a column's header names a total.
+
+    >>> [is_total(label) for label in ("I alt", "Samlet", "Heraf drift", "Kommunerne", None)]
+    [True, True, False, False, False]
+    """
+    return bool(label and TOTAL_LABEL.search(label.strip()))
+
+
+def table_place(row_label: str | None, column_label: str | None) -> dict:
+    """The fields that place a cell in its table (empty labels become None)."""
+    row_label = (row_label or "").strip() or None
+    column_label = (column_label or "").strip() or None
+    return {"origin": "table", "table_row": row_label, "table_column": column_label,
+            "total": is_total(row_label) or is_total(column_label)}
+
+
 def amounts_in_tables(doc: Doc) -> list[Amount]:
     """Numbers in table cells whose column header (or the table's caption) names a unit.
 
-    Tables reach the running text as rows of tab-separated cells (see reading.layout).
+    Tables reach the running text as rows of tab-separated cells (see reading.layout); the
+    first row is the header, the first cell of each row its label.
     """
     text = doc.text
     amounts = []
     for caption, rows in tables_in(text):
-        table_unit = unit_of(caption) or unit_of(cell_text(text, rows[0][0]))
-        column_units = [unit_of(cell_text(text, cell)) or table_unit for cell in rows[0]]
+        header = [cell_text(text, cell) for cell in rows[0]]
+        table_unit = unit_of(caption) or unit_of(header[0])
+        column_units = [unit_of(label) or table_unit for label in header]
         for row in rows[1:]:
             for column, cell in list(enumerate(row))[1:]:
                 unit = column_units[column] if column < len(column_units) else table_unit
-                amount = cell_amount(doc, row, cell, unit)
+                column_label = header[column] if column < len(header) else None
+                place = table_place(cell_text(text, row[0]), column_label)
+                amount = cell_amount(doc, row, cell, unit, place)
                 if amount:
                     amounts.append(amount)
     return amounts
@@ -242,7 +276,7 @@ def unit_of(header: str) -> tuple[str | None, str] | None:
     return ("tusind" if scale == "1.000" else scale), match.group("currency")
 
 
-def cell_amount(doc: Doc, row: list[Cell], cell: Cell, unit) -> Amount | None:
+def cell_amount(doc: Doc, row: list[Cell], cell: Cell, unit, place: dict) -> Amount | None:
     raw = doc.text[cell.start : cell.end]
     match = CELL_NUMBER.match(raw.strip())
     if unit is None or not match:
@@ -255,6 +289,7 @@ def cell_amount(doc: Doc, row: list[Cell], cell: Cell, unit) -> Amount | None:
         currency=CURRENCIES[unit[1].lower()],
         sentence=doc.text[row[0].start : row[-1].end],
         **located(doc, start, end),
+        **place,
     )
 
 
@@ -285,19 +320,29 @@ def amounts_in_printed_tables(doc: Doc) -> list[Amount]:
     for header in PRINTED_HEADER.finditer(text):
         if "\t" in header.group(0) or not heads_columns(header):
             continue  # a tab-separated table (``amounts_in_tables``), or a line of prose
-        unit = unit_of(header.group("unit"))
-        position = header.end() + 1
-        while True:
-            row = PRINTED_ROW.match(text, position)
-            if row is None:
-                label = PRINTED_LABEL.match(text, position)
-                if label is None or PRINTED_ROW.match(text, label.end()) is None:
-                    break
-                position = label.end()
-                continue
-            if not is_year_labels(row):
-                amounts += printed_row_amounts(doc, row, unit)
-            position = row.end()
+        amounts += printed_table_amounts(doc, header)
+    return amounts
+
+
+def printed_table_amounts(doc: Doc, header: re.Match[str]) -> list[Amount]:
+    """The cells of the rows under one header, each with its row's label and column."""
+    text, amounts = doc.text, []
+    unit, columns = unit_of(header.group("unit")), header.group("columns").split()
+    position, label_above = header.end() + 1, None
+    while True:
+        row = PRINTED_ROW.match(text, position)
+        if row is None:
+            label = PRINTED_LABEL.match(text, position)
+            if label is None or PRINTED_ROW.match(text, label.end()) is None:
+                break
+            position, label_above = label.end(), label.group(0)
+            continue
+        if is_year_labels(row):
+            columns = row.group("cells").split()
+        else:
+            row_label = row.group("label") or label_above
+            amounts += printed_row_amounts(doc, row, unit, row_label, columns)
+        position, label_above = row.end(), None
     return amounts
 
 
@@ -318,10 +363,16 @@ def heads_columns(header: re.Match[str]) -> bool:
         line.endswith(")")
 
 
-def printed_row_amounts(doc: Doc, row: re.Match[str], unit) -> list[Amount]:
+def printed_row_amounts(
+    doc: Doc, row: re.Match[str], unit, row_label: str | None, columns: list[str]
+) -> list[Amount]:
+    """One printed row's cells. Column headers split at spaces, so they are matched to cells
+    only where there are as many of each; otherwise a cell's column is not told."""
     start = row.start("cells")
+    cells = list(PRINTED_CELL.finditer(row.group("cells")))
+    column_labels = columns if len(columns) == len(cells) else [None] * len(cells)
     amounts = []
-    for cell in PRINTED_CELL.finditer(row.group("cells")):
+    for cell, column_label in zip(cells, column_labels, strict=True):
         value = scaled(parse_number(cell.group("number")), *unit)
         cell_start, cell_end = start + cell.start(), start + cell.end()
         amounts.append(Amount(
@@ -329,6 +380,7 @@ def printed_row_amounts(doc: Doc, row: re.Match[str], unit) -> list[Amount]:
             currency=CURRENCIES[unit[1].lower()],
             sentence=row.group(0).strip(),
             **located(doc, cell_start, cell_end),
+            **table_place(row_label, column_label),
         ))
     return amounts
 

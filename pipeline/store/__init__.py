@@ -23,7 +23,14 @@ with the output folder. Its rooms:
 """
 
 from pipeline.store.export import EXPORT_FORMATS, WRITERS, export_tables, write_csv_rows
-from pipeline.store.fulltext import HIT_END, HIT_START, SearchHit, fts_query, search
+from pipeline.store.fulltext import (
+    HIT_END,
+    HIT_START,
+    InvalidSearch,
+    SearchHit,
+    fts_query,
+    search,
+)
 from pipeline.store.query import QueryRefused, QueryResult, StoreError, run_query
 from pipeline.store.schema import (
     FACT_TABLES,
@@ -41,7 +48,7 @@ from pipeline.store.writing import JSONL_WATERMARK, RUN_STATE_TABLES, LetterStor
 __all__ = [
     "EXPORT_FORMATS", "FACT_TABLES", "FAILURES", "HIT_END", "HIT_START", "JSONL_WATERMARK",
     "LETTERS", "RUN_STATE_TABLES", "STORE_NAME", "STORE_VERSION", "TABLES", "WRITERS",
-    "Column", "LetterStore", "QueryRefused", "QueryResult", "SearchHit", "StoreError",
-    "TableSpec", "export_tables", "fts_query", "run_query", "search", "store_path",
+    "Column", "InvalidSearch", "LetterStore", "QueryRefused", "QueryResult", "SearchHit",
+    "StoreError", "TableSpec", "export_tables", "fts_query", "run_query", "search", "store_path",
     "write_csv_rows",
 ]

@@ -10,6 +10,7 @@ reading, so analysts can paste any SQL without risk.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,6 +125,9 @@ def run_query(out_dir: Path, sql: str, parameters: dict | tuple = ()) -> QueryRe
     Raises ``QueryRefused`` for a statement that would write, attach a database,
     set a pragma or load an extension, and ``StoreError`` for any other SQL error.
     """
+    if is_empty(sql):
+        raise StoreError("the query is empty: give one SQL statement, e.g. "
+                         '"select count(*) from letters"')
     connection, refusals = connect_read_only(store_path(out_dir))
     try:
         cursor = connection.execute(sql, parameters)
@@ -132,10 +136,36 @@ def run_query(out_dir: Path, sql: str, parameters: dict | tuple = ()) -> QueryRe
     except sqlite3.Error as error:
         if refusals:
             raise QueryRefused(refusals[0]) from error
-        raise StoreError(f"the query failed: {error}") from error
+        raise StoreError(missing_parameter(error) or f"the query failed: {error}") from error
     except sqlite3.Warning as error:  # e.g. more than one statement
         raise StoreError(f"the query failed: {error}") from error
     finally:
         connection.close()
     return QueryResult(columns, rows)
 
+
+# Comments, and the semicolons that end statements, which alone make no statement.
+NOT_A_STATEMENT = re.compile(r"--[^\n]*|/\*.*?(?:\*/|$)|[\s;]+", re.DOTALL)
+
+
+def is_empty(sql: str) -> bool:
+    r"""Whether ``sql`` holds no statement, only space, comments or semicolons.
+
+        >>> is_empty("  -- nothing here\n /* nor here */ ;"), is_empty("select 1 -- one")
+        (True, False)
+    """
+    return not NOT_A_STATEMENT.sub("", sql)
+
+
+def missing_parameter(error: sqlite3.Error) -> str | None:
+    """Which named parameter the query wants but was not given, as advice; else ``None``.
+
+        >>> missing_parameter(sqlite3.ProgrammingError(
+        ...     "You did not supply a value for binding parameter :year."))
+        'the query names :year but no value was given for it (-p year VALUE)'
+    """
+    found = re.search(r"binding parameter :(\w+)", str(error))
+    if found is None:
+        return None
+    name = found.group(1)
+    return f"the query names :{name} but no value was given for it (-p {name} VALUE)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from models import LetterRecord
+from models.record import OdaProvenance
 from pipeline.store.schema import TableSpec
 
 
@@ -27,11 +28,21 @@ def letter_row(record: LetterRecord) -> dict:
         "recommendations": "\n".join(r.text for r in record.recommendations) or None,
         "warnings": json.dumps(record.warnings, ensure_ascii=False),
         "body_text": record.body_text,
-        "path": source.path, "filename": source.filename, "sha256": source.sha256,
+        "path": source.path, "source_path": source.absolute_path,
+        "filename": source.filename, "sha256": source.sha256,
         "bytes": source.bytes, "pages": source.pages, "media_type": source.media_type,
         "text_layer": source.text_layer, "processed_at": source.processed_at.isoformat(),
         "schema_version": record.schema_version,
+        **oda_columns(record.source.oda),
     }
+
+
+def oda_columns(oda: OdaProvenance | None) -> dict:
+    """A letter from ODA: its id, title and address on ft.dk (its page, else its file)."""
+    if oda is None:
+        return {"oda_id": None, "oda_title": None, "ft_url": None}
+    return {"oda_id": oda.dokument_id, "oda_title": oda.title,
+            "ft_url": oda.page_url or oda.file_url}
 
 
 def fact_rows(record: LetterRecord) -> dict[str, list[dict]]:

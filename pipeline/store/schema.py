@@ -6,8 +6,9 @@
 One table mirrors each part of the record's contract: ``letters`` has one row per
 record, and every fact table (``amounts``, ``dates`` …) has one row per fact with
 its ``doc_id``, its fields and its evidence (``page``, ``char_start``,
-``char_end``: the evidence's offsets into ``body_text``, named so they never clash
-with a period's ``start``/``end``). The DDL and the browser's descriptions are
+``char_end``: the evidence's offsets into ``body_text``, called ``start``/``end`` in the
+JSON evidence; in SQL they cannot share those names, since ``periods`` already has
+``start`` and ``end`` columns for the period's own ends). The DDL and the browser's descriptions are
 both made from the ``TableSpec``s here.
 """
 
@@ -20,7 +21,7 @@ from typing import get_args
 from models.failure import FailureCode
 
 STORE_NAME = "letters.sqlite"
-STORE_VERSION = 2  # kept in PRAGMA user_version; a store of another version is rebuilt
+STORE_VERSION = 3  # kept in PRAGMA user_version; a store of another version is rebuilt
 BUSY_TIMEOUT_MS = 60_000  # a second run waits this long for the write lock
 
 
@@ -83,6 +84,12 @@ LETTERS = TableSpec(
         _col("warnings", "TEXT", "What a person should look at (JSON list of strings)"),
         _col("body_text", "TEXT NOT NULL", "The letter's running text in reading order"),
         _col("path", "TEXT NOT NULL", "Path of the PDF when it was processed"),
+        _col("source_path", "TEXT", "Absolute path of the PDF on the machine that processed it"),
+        _col("oda_id", "INTEGER",
+             "The document's id in Folketinget's open data (ODA); empty for other letters"),
+        _col("oda_title", "TEXT", "The document's title in ODA"),
+        _col("ft_url", "TEXT", "The letter on ft.dk: the document's page where one is known, "
+             "else the PDF's address (a link)"),
         _col("filename", "TEXT NOT NULL", "File name of the PDF"),
         _col("sha256", "TEXT NOT NULL", "SHA-256 of the PDF's bytes"),
         _col("bytes", "INTEGER", "Size of the PDF in bytes"),
@@ -117,14 +124,26 @@ FACT_TABLES = (
         _col("answered", "INTEGER", "1 for the question the letter answers, 0 for one it cites"),
         _col("raw", "TEXT NOT NULL", "The reference as printed"),
     ), ("doc_id", "position")),
-    TableSpec("amounts", "Amounts of money in a letter's text, one row per place they stand.", (
+    TableSpec("amounts", "Amounts of money in a letter's text and tables, one row per place "
+              "they stand. To sum money, add origin = 'text' rows, or table totals "
+              "(total = 1), never both: a table's cells add up to its totals, and the text "
+              "often repeats them.", (
         DOC_ID, POSITION,
         _col("value", "NUMERIC NOT NULL", "In whole units: '73,4 mio. kr.' is 73400000"),
         _col("currency", "TEXT NOT NULL", "ISO code, e.g. DKK"),
         _col("range_to", "NUMERIC", "Upper end of a range ('10-15 mio. kr.'), else empty"),
         _col("per", "TEXT", "'år' for a yearly amount, else empty"),
         _col("raw", "TEXT NOT NULL", "The amount as written"),
-        _col("sentence", "TEXT", "The sentence it stands in"),
+        _col("sentence", "TEXT", "The sentence it stands in (a table cell: its row)"),
+        _col("origin", "TEXT NOT NULL",
+             "'text' (written in the running text) or 'table' (a bare number in a table "
+             "cell, in the unit its header gives)"),
+        _col("table_row", "TEXT", "A table cell's row label, e.g. 'Driftsudgifter' or "
+             "'I alt'; empty for text amounts"),
+        _col("table_column", "TEXT", "A table cell's column header, e.g. '2021'; empty for "
+             "text amounts or where the header cannot be told"),
+        _col("total", "INTEGER NOT NULL", "1 for a table cell in a total row or column "
+             "('I alt', 'Total', 'Samlet'), else 0 (always 0 for text amounts)"),
         *EVIDENCE,
     ), ("doc_id", "position")),
     TableSpec("dates", "Calendar dates mentioned in a letter's text.", (
@@ -183,7 +202,8 @@ INDEXES = {
 LETTER_AMOUNTS_VIEW = """
 CREATE VIEW IF NOT EXISTS letter_amounts AS
 SELECT a.doc_id, l.date, l.year, l.ministry, l.recipient, l.subject,
-       a.value, a.currency, a.range_to, a.per, a.raw, a.sentence, a.page
+       a.value, a.currency, a.range_to, a.per, a.raw, a.sentence, a.page,
+       a.origin, a.table_row, a.table_column, a.total
 FROM amounts a JOIN letters l USING (doc_id)
 """
 
@@ -192,19 +212,42 @@ FROM amounts a JOIN letters l USING (doc_id)
 # (year) would match "ar" and "får" "far". There is no stemmer: FTS5's only one,
 # porter, is English; Danish word forms are found with a prefix ("initiativ*").
 FTS_TOKENIZER = "unicode61 remove_diacritics 0"
-FTS_COLUMNS = ("subject", "body_text", "recommendations")
+# ``refs`` holds the letter's case numbers and the questions it refers to, so a search
+# finds "2020-6967" or "spørgsmål 12" also where they stand beside the text, not in it.
+FTS_COLUMNS = ("subject", "body_text", "recommendations", "refs")
+LETTER_ROWID = "(SELECT rowid FROM letters WHERE doc_id = new.doc_id)"
+# What ``refs`` gets for each fact: a case number as "sagsnummer 2023-4471 Sagsnr.: 2023 -
+# 4471", a question as "spørgsmål 12 spørgsmål nr. 12 spm. 12 Alm. del Finansudvalget", so
+# the phrases "spørgsmål 12", "spørgsmål nr. 12" and "spm. 12" all match.
+CASE_NUMBER_REFS = "new.kind || ' ' || new.value || ' ' || new.raw"
+QUESTION_REFS = ("'spørgsmål ' || new.number || ' spørgsmål nr. ' || new.number || ' spm. ' "
+                 "|| new.number || ' ' || coalesce(new.series, '') || ' ' "
+                 "|| coalesce(new.committee, '')")
+
+
+def fts_refs_trigger(table: str, text: str) -> str:
+    """A trigger adding each new row of ``table`` to its letter's ``refs``, as ``text``."""
+    return f"""CREATE TRIGGER IF NOT EXISTS letters_fts_{table} AFTER INSERT ON {table} BEGIN
+    UPDATE letters_fts SET refs = ltrim(refs || ' · ' || {text}, ' ·')
+    WHERE rowid = {LETTER_ROWID};
+END;"""
+
+
+# The search table keeps its own copy of the text (not content="letters"): ``refs`` is
+# no column of ``letters``. A letter's row goes in with the letter and out with it; its
+# facts, written after it in the same transaction, add themselves to ``refs``.
 FTS_SCHEMA = f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS letters_fts USING fts5(
-    {", ".join(FTS_COLUMNS)}, content="letters", content_rowid="rowid",
-    tokenize="{FTS_TOKENIZER}");
+    {", ".join(FTS_COLUMNS)}, tokenize="{FTS_TOKENIZER}");
 CREATE TRIGGER IF NOT EXISTS letters_fts_insert AFTER INSERT ON letters BEGIN
     INSERT INTO letters_fts(rowid, {", ".join(FTS_COLUMNS)})
-    VALUES (new.rowid, {", ".join("new." + c for c in FTS_COLUMNS)});
+    VALUES (new.rowid, new.subject, new.body_text, new.recommendations, '');
 END;
 CREATE TRIGGER IF NOT EXISTS letters_fts_delete AFTER DELETE ON letters BEGIN
-    INSERT INTO letters_fts(letters_fts, rowid, {", ".join(FTS_COLUMNS)})
-    VALUES ('delete', old.rowid, {", ".join("old." + c for c in FTS_COLUMNS)});
+    DELETE FROM letters_fts WHERE rowid = old.rowid;
 END;
+{fts_refs_trigger("case_numbers", CASE_NUMBER_REFS)}
+{fts_refs_trigger("question_refs", QUESTION_REFS)}
 """
 
 

@@ -160,3 +160,50 @@ def test_a_scaled_decimal_reads_back_to_whole_units(tokens, tenths, scale):
     text = f"Rammen er {tenths // 10},{tenths % 10} {word} kr."
     [amount] = amounts_in_text(tokens(text))
     assert amount.value == tenths * factor // 10
+
+
+# -- where an amount stands: the text, or a table's row and column ------------------------------
+
+
+def places(doc):
+    return [(a.raw, a.origin, a.table_row, a.table_column, a.total) for a in doc._.amounts]
+
+
+def test_an_amount_in_the_text_stands_in_no_table(letter):
+    [amount] = letter("Der er afsat 73,4 mio. kr. til planen.")._.amounts
+    assert (amount.origin, amount.table_row, amount.table_column, amount.total) == (
+        "text", None, None, False)
+
+
+def test_a_tab_table_cell_has_its_rows_label_and_its_columns_header(analyse_text):
+    doc = analyse_text("Tabel 1. Udgifter\n(mio. kr.)\t2022\tI alt\n"
+                       "Drift\t12,5\t20,0\nHeraf løn\t4,0\t6,0\nDrift i alt\t12,5\t20,0\n\n"
+                       "Rammen er 3 mio. kr.")
+    assert places(doc) == [
+        ("12,5", "table", "Drift", "2022", False), ("20,0", "table", "Drift", "I alt", True),
+        # "Heraf" is a part of the row above, not a total
+        ("4,0", "table", "Heraf løn", "2022", False), ("6,0", "table", "Heraf løn", "I alt", True),
+        ("12,5", "table", "Drift i alt", "2022", True),
+        ("20,0", "table", "Drift i alt", "I alt", True),
+        ("3 mio. kr.", "text", None, None, False)]
+
+
+def test_a_printed_table_cell_has_its_row_and_column(analyse_text):
+    doc = analyse_text("Mio. kr. 2020 2021\nDrift 12,5 13,0\nSamlet 14,0 15,0\nSlut.")
+    assert places(doc) == [
+        ("12,5", "table", "Drift", "2020", False), ("13,0", "table", "Drift", "2021", False),
+        ("14,0", "table", "Samlet", "2020", True), ("15,0", "table", "Samlet", "2021", True)]
+
+
+def test_years_under_the_unit_and_labels_on_lines_of_their_own_place_printed_cells(analyse_text):
+    doc = analyse_text("Mio. kr.\n2020 2021\nDrift 12,5 13,0\nTotal\n1,0 2,0\nSlut.")
+    assert places(doc) == [
+        ("12,5", "table", "Drift", "2020", False), ("13,0", "table", "Drift", "2021", False),
+        ("1,0", "table", "Total", "2020", True), ("2,0", "table", "Total", "2021", True)]
+
+
+def test_a_printed_column_that_cannot_be_told_is_left_empty(analyse_text):
+    # "Skøn 2022" is one header or two; with two cells under three words the columns are unsure
+    doc = analyse_text("Mio. kr. Loft Skøn 2022\nDrift 12,5 13,0\nSlut.")
+    assert [(a.table_row, a.table_column) for a in doc._.amounts] == [
+        ("Drift", None), ("Drift", None)]

@@ -7,6 +7,7 @@ its documents and their PDFs, and the query for documents updated since a waterm
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import quote
@@ -155,11 +156,29 @@ class OdaDocument:
         return OdaProvenance(dokument_id=self.id, title=self.title, type=self.type,
                              date=self.date, committee=first(self.committees),
                              ministry=first(self.ministries), file_url=pdf.url,
-                             updated=self.updated)
+                             updated=self.updated, page_url=ft_page_url(pdf.url))
 
 
 def first(names: list[str]) -> str | None:
     return names[0] if names else None
+
+
+# ft.dk keeps a document's files in its page's folder: .../bilag/45/<file id>.pdf beside
+# .../bilag/45/index.htm. ODA gives the file's address only, so the page is built from it.
+FT_DOCUMENT_FILE = re.compile(r"^(https://www\.ft\.dk/samling/\d{5}/[^?#]+/)[^/?#]+\.pdf$",
+                              re.IGNORECASE)
+
+
+def ft_page_url(file_url: str) -> str | None:
+    """The page on ft.dk of the document a file belongs to; None for a file elsewhere.
+
+        >>> ft_page_url("https://www.ft.dk/samling/20201/almdel/fiu/bilag/45/2345678.pdf")
+        'https://www.ft.dk/samling/20201/almdel/fiu/bilag/45/index.htm'
+        >>> ft_page_url("http://127.0.0.1:8000/files/a.pdf") is None
+        True
+    """
+    found = FT_DOCUMENT_FILE.match(file_url)
+    return f"{found.group(1)}index.htm" if found else None
 
 
 @dataclass(frozen=True)
