@@ -12,6 +12,7 @@ calls that start them in ``pipeline.run.flows``, their schedules in
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 if __name__ == "__main__":
@@ -42,16 +43,44 @@ __all__ = [
 def main(arguments: list[str]) -> None:
     """``python flows.py [PATH ...]`` or ``python flows.py serve [--dry-run]``."""
     if arguments[:1] == ["serve"]:
-        from pipeline.run.schedules import deployments, describe_deployments, serve_deployments
-
-        scheduled = deployments()
-        if "--dry-run" in arguments:
-            print(describe_deployments(scheduled))
-        else:
-            serve_deployments(scheduled)
+        serve(serve_parser().parse_args(arguments[1:]).dry_run)
         return
-    result = run_batch(arguments or ["corpus"], out="outputs")
+    paths = batch_parser().parse_args(arguments).paths
+    result = run_batch(paths or ["corpus"], out="outputs")
     print(f"{result.processed} processed, {result.skipped} unchanged, {result.failed} failed")
+
+
+def batch_parser() -> argparse.ArgumentParser:
+    """``python flows.py --help``: what the script runs, and where the full command is."""
+    parser = argparse.ArgumentParser(
+        prog="flows.py", usage="%(prog)s [-h] [PATH ...]\n       %(prog)s serve [--dry-run]",
+        description="Runs the process-letters flow over PDFs (those in corpus/ when none are "
+        "named) into outputs/; `flows.py serve` runs the inbox and ODA flows on their "
+        "schedule. The `ministerbrev` command does the same with every option.")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="PDFs or folders (searched recursively)")
+    return parser
+
+
+def serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flows.py serve", description="Serves the inbox flow (inbox/) and the ODA flow "
+        "on their schedule, every morning at six, Danish time, writing into outputs/; "
+        "`ministerbrev serve` takes other folders and times.")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="Print the deployments and stop, instead of serving them")
+    return parser
+
+
+def serve(dry_run: bool) -> None:
+    """The scheduled deployments, printed or served (which blocks until stopped)."""
+    from pipeline.run.schedules import deployments, describe_deployments, serve_deployments
+
+    scheduled = deployments()
+    if dry_run:
+        print(describe_deployments(scheduled))
+    else:
+        serve_deployments(scheduled)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,12 @@ from pipeline.run.flows import ODA_RUN_RETRIES
 from pipeline.run.schedules import deployments
 
 ROOT = Path(__file__).resolve().parent.parent
+# Building a deployment asks platform.architecture(), which runs `file` on the interpreter
+# once per process: the tests that build one start a process.
+builds_deployments = pytest.mark.subprocess
 
 
+@builds_deployments
 def test_deployments_run_both_sources_on_the_schedule(tmp_path):
     found = deployments("30 5 * * 1-5", inbox=str(tmp_path / "inbox"),
                         out=str(tmp_path / "out"), oda_parameters={"types": ["Brev"]})
@@ -35,6 +39,7 @@ def test_deployments_run_both_sources_on_the_schedule(tmp_path):
     assert by_name["oda"].parameters["types"] == ["Brev"]
 
 
+@builds_deployments
 def test_serve_dry_run_prints_the_deployments_and_returns(tmp_path):
     result = CliRunner().invoke(app, ["serve", "--cron", "0 6 * * *", "--dry-run",
                                       "--out", str(tmp_path), "--committee", "Finansudvalget"])
@@ -52,6 +57,25 @@ def test_python_flows_py_serve_dry_run():
     assert result.returncode == 0, result.stderr
     assert "process-inbox/inbox cron=0 6 * * *" in result.stdout
     assert "process-oda/oda cron=0 6 * * *" in result.stdout
+
+
+@pytest.mark.subprocess
+def test_python_flows_py_help_says_what_it_runs():
+    result = subprocess.run([sys.executable, str(ROOT / "flows.py"), "--help"],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.startswith("usage: flows.py [-h] [PATH ...]")
+    assert "flows.py serve [--dry-run]" in result.stdout and "ministerbrev" in result.stdout
+
+
+@builds_deployments
+def test_a_deployment_is_described_in_a_plain_sentence(tmp_path):
+    """Prefect's UI shows a deployment's description: a sentence, not the flow's docstring
+    with its examples."""
+    for deployment in deployments(out=str(tmp_path / "out"), inbox=str(tmp_path / "inbox")):
+        assert deployment.description.endswith(".")
+        assert ">>>" not in deployment.description and "\n" not in deployment.description
 
 
 def test_a_failed_scheduled_oda_run_is_tried_again_but_the_command_fails_at_once():

@@ -18,6 +18,12 @@ from pipeline.run.flows import process_inbox, process_oda
 
 DEFAULT_CRON = "0 6 * * *"  # every morning at six
 SCHEDULE_TIMEZONE = "Europe/Copenhagen"
+# What Prefect's UI says of each deployment (by default it would show the flow's docstring,
+# examples and all).
+INBOX_DESCRIPTION = ("Processes the PDFs in the inbox folder whose content no earlier run "
+                     "has seen, and writes their records into the output folder.")
+ODA_DESCRIPTION = ("Fetches the letters published on Folketinget's open data (ODA) since "
+                   "the last run and writes their records into the output folder.")
 
 
 def deployments(cron: str = DEFAULT_CRON, inbox: str = "inbox", out: str = "outputs",
@@ -27,13 +33,14 @@ def deployments(cron: str = DEFAULT_CRON, inbox: str = "inbox", out: str = "outp
         >>> [d.name for d in deployments("0 6 * * *")]  # doctest: +SKIP
         ['inbox', 'oda']
     """
+    out = str(Path(out).resolve())
     return [
-        process_inbox.to_deployment(name="inbox", schedule=danish_cron(cron),
-                                    parameters={"inbox": str(Path(inbox).resolve()),
-                                                "out": str(Path(out).resolve())}),
-        process_oda.to_deployment(name="oda", schedule=danish_cron(cron),
-                                  parameters={"out": str(Path(out).resolve()),
-                                              **(oda_parameters or {})}),
+        process_inbox.to_deployment(
+            name="inbox", schedule=danish_cron(cron), description=INBOX_DESCRIPTION,
+            parameters={"inbox": str(Path(inbox).resolve()), "out": out}),
+        process_oda.to_deployment(
+            name="oda", schedule=danish_cron(cron), description=ODA_DESCRIPTION,
+            parameters={"out": out, **(oda_parameters or {})}),
     ]
 
 
