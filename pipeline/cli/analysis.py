@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperCommand
 
-from pipeline.cli.common import OutFolder, app, command, console
+from pipeline.cli.common import OutFolder, app, command, console, fail
 from pipeline.store import EXPORT_FORMATS
 
 
@@ -271,5 +271,25 @@ def browse(
     if not store_path(out).exists():
         console.print(f"[red]No store at {store_path(out)}:[/red] run `ministerbrev process` first")
         raise typer.Exit(1)
+    check_can_listen(host, port)
     console.print(f"Serving {store_path(out)} at http://{host}:{port}/ (Ctrl-C stops)")
     serve_datasette(out, host=host, port=port)
+
+
+def check_can_listen(host: str, port: int) -> None:
+    """Bind ``host:port`` as the server will, and let go: a port in use (or an address this
+    machine does not have) is one line and exit 1 before the server starts."""
+    import errno
+    import socket
+
+    try:
+        family, kind, _proto, _name, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            probe.bind(address)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise fail(f"Port {port} on {host} is in use (--port chooses another)", 1) from None
+        reason = error.strerror or str(error)
+        raise fail(f"Cannot listen on {host} port {port}: {reason}", 1) from None

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from pipeline.state import history_days
 
@@ -26,7 +27,34 @@ COMMAND_MODULES = ("runs", "measuring", "analysis", "reading")
 # soft_wrap: a message naming a file keeps its path on one line, whatever the width.
 console = Console(stderr=True, soft_wrap=True)
 
-OutFolder = Annotated[Path, typer.Option("--out", help="Output folder holding letters.sqlite")]
+
+def check_out(out: Path | None) -> Path | None:
+    """``--out`` must be a folder, or a path where one can be made: a file there (or above it)
+    is a mistake in what was asked, said in one line (exit 2) before any work starts.
+
+    Every command's ``--out`` takes it as its callback.
+    """
+    if out is None:
+        return out
+    for path in (out, *out.parents):
+        if path.exists():
+            if path == out and not path.is_dir():
+                raise fail(f"--out {out} is a file, not a folder", 2)
+            if not path.is_dir():
+                raise fail(f"--out {out} is not a folder: {path} is a file", 2)
+            break
+    return out
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print one line for a mistake (``code`` 2) or for something outside that failed (1);
+    ``raise fail(...)`` ends the command with that exit code."""
+    console.print(Text(message, style="red"), highlight=False)
+    return typer.Exit(code)
+
+
+OutFolder = Annotated[Path, typer.Option(
+    "--out", callback=check_out, help="Output folder holding letters.sqlite")]
 
 
 def installed_version() -> str:

@@ -12,14 +12,14 @@ from rich.console import Console
 from rich.table import Table
 
 from models import LetterRecord
-from pipeline.cli.common import command, console
+from pipeline.cli.common import check_out, command, console
 from pipeline.run.settings import apply_run_settings
 
 
 @command
 def evaluate(
     corpus: Annotated[Path, typer.Option(help="Folder with letters/ and gold/")] = Path("corpus"),
-    out: Annotated[Path | None, typer.Option("--out", help=(
+    out: Annotated[Path | None, typer.Option("--out", callback=check_out, help=(
         "Output folder for the records; by default a fresh folder under .state/evaluate "
         "(its path is printed first), so outputs/ is left as it is"))] = None,
     real: Annotated[Path | None, typer.Option(

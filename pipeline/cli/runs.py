@@ -12,13 +12,14 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from pipeline.cli.common import command, console
+from pipeline.cli.common import check_out, command, console, fail
 from pipeline.limits import Limits
 from pipeline.run.settings import apply_run_settings
 
 Workers = Annotated[int, typer.Option(
     min=1, help="Letters processed at once: each worker is a thread with a forked child "
     "process for its letters (one per core)")]
+Out = Annotated[Path, typer.Option("--out", callback=check_out, help="Output folder")]
 LettersPerTask = Annotated[int, typer.Option(
     min=1, help="Letters per Prefect task: 1 shows every letter as a task run of its own; "
     "16 or so spares Prefect's cost per task run, which counts on a machine with few cores")]
@@ -27,7 +28,7 @@ LettersPerTask = Annotated[int, typer.Option(
 @command
 def process(
     paths: Annotated[list[Path], typer.Argument(help="PDFs or folders (searched recursively)")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("outputs"),
+    out: Out = Path("outputs"),
     workers: Workers = 1,
     force: Annotated[bool, typer.Option(help="Process files that already have a record")] = False,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs")] = None,
@@ -43,13 +44,18 @@ def process(
     letters_per_task: LettersPerTask = 1,
 ) -> None:
     """Turn letters into records: OUT/records/<doc_id>.json, records.jsonl, failures.jsonl."""
-    apply_run_settings()  # before Prefect is imported (by pipeline.run.flows): it reads them
-    from pipeline.run.flows import run_batch  # Prefect loads only for commands that need it
-
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
-        console.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
-        raise typer.Exit(2)
+        raise fail(f"No such file or folder: {', '.join(missing)}", 2)
+    apply_run_settings()  # before Prefect is imported (by pipeline.run.flows): it reads them
+    from pipeline.run.flows import run_batch  # Prefect loads only for commands that need it
+    from pipeline.run.tasks import SchedulerUnreachable, reach_scheduler
+
+    if dask_address:
+        try:
+            reach_scheduler(dask_address)
+        except SchedulerUnreachable as error:
+            raise fail(str(error), 1) from None
     summary = run_batch([str(p) for p in paths], out=str(out), workers=workers, force=force,
                         password=password, show_progress=console.is_terminal,
                         limits=Limits(max_pages=max_pages, seconds=max_seconds,
@@ -88,14 +94,25 @@ MinistryOption = Annotated[list[str] | None, typer.Option(
 def inbox(
     folder: Annotated[Path, typer.Argument(help="The inbox folder (searched recursively)")] = Path(
         "inbox"),
-    out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("outputs"),
+    out: Out = Path("outputs"),
     workers: Workers = 1,
     letters_per_task: LettersPerTask = 1,
+    create: Annotated[bool, typer.Option(
+        help="Make the inbox folder if it does not exist")] = False,
 ) -> None:
     """Process the PDFs in an inbox folder whose content no earlier run has seen.
 
     Example: ministerbrev inbox inbox/ --out outputs
     """
+    if not folder.exists():
+        if not create:
+            raise fail(f"No such inbox folder: {folder} (--create makes it)", 2)
+        try:
+            folder.mkdir(parents=True)
+        except OSError as error:
+            raise fail(f"Could not make the inbox folder {folder}: {error.strerror}", 2) from None
+    if not folder.is_dir():
+        raise fail(f"The inbox {folder} is a file, not a folder", 2)
     apply_run_settings()
     from pipeline.run.flows import run_inbox
 
@@ -106,7 +123,7 @@ def inbox(
 
 @command
 def oda(
-    out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("outputs"),
+    out: Out = Path("outputs"),
     types: TypeOption = None,
     committees: CommitteeOption = None,
     ministries: MinistryOption = None,
@@ -133,17 +150,21 @@ def oda(
     apply_run_settings()
     from pipeline.run.flows import run_oda
     from pipeline.sources.oda import DEFAULT_HOSTS, OdaError, OdaSettings
+    from pipeline.sources.oda.client import check_url
+    from pipeline.sources.oda.errors import Refused
 
     settings = OdaSettings(base_url=base_url, allowed_hosts=tuple(allow_hosts or DEFAULT_HOSTS),
                            allow_loopback_http=allow_loopback_http, timeout=timeout,
                            max_bytes=max_download_mb * 2**20, retries=retries)
     try:
+        check_url(base_url, settings)  # an address the rules refuse starts no flow
         summary = run_oda(out=str(out), workers=workers, types=types, committees=committees,
                           ministries=ministries, since=since, settings=settings,
                           letters_per_task=letters_per_task, show_progress=console.is_terminal)
+    except Refused as error:
+        raise fail(f"ODA: {error.message}", 1) from None
     except OdaError as error:
-        console.print(f"[red]ODA:[/red] {error}", highlight=False)
-        raise typer.Exit(1) from None
+        raise fail(f"ODA: {error}", 1) from None
     print_summary(summary)
 
 
@@ -152,7 +173,7 @@ def serve(
     cron: Annotated[str, typer.Option(help="When to run, as a cron line")] = "0 6 * * *",
     inbox_folder: Annotated[Path, typer.Option("--inbox", help="The inbox folder")] = Path(
         "inbox"),
-    out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("outputs"),
+    out: Out = Path("outputs"),
     types: TypeOption = None,
     committees: CommitteeOption = None,
     ministries: MinistryOption = None,

@@ -222,9 +222,11 @@ def run_batch(paths: list[str], out: str = "outputs", workers: int = 1,
 
 
 def run_inbox(inbox: str, out: str = "outputs", workers: int = 1, **options) -> RunSummary:
-    """The inbox flow with ``workers`` worker threads; what ``ministerbrev inbox`` calls."""
+    """The inbox flow with ``workers`` worker threads; what ``ministerbrev inbox`` calls.
+
+    The folder must exist (``ministerbrev inbox --create`` makes it).
+    """
     configure_logging(Path(out))
-    Path(inbox).mkdir(parents=True, exist_ok=True)
     return process_inbox.with_options(task_runner=task_runner(workers))(
         inbox=inbox, out=out, **options)
 

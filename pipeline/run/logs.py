@@ -14,10 +14,24 @@ from pathlib import Path
 
 # Every letter's task sets the log up, from several worker threads at once.
 LOG_SETUP = threading.Lock()
+# Prefect's loggers for a run: a flow that fails logs its traceback there.
+RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
+
+
+class TracebacksToFile(logging.Filter):
+    """On the screen's log handler: a record of a flow or task run that carries a traceback
+    goes to the run's log file instead; the command says what failed in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.name.startswith(RUN_LOGGERS):
+            logging.getLogger("ministerbrev").handle(record)
+            return False
+        return True
 
 
 def configure_logging(out: Path) -> None:
-    """Tracebacks go to ``out/ministerbrev.log``, never to the user's screen.
+    """Tracebacks go to ``out/ministerbrev.log``, never to the user's screen (Prefect's
+    among them: ``keep_tracebacks_off_screen``).
 
     Every letter's task calls it (a worker process must log there too), so it returns at
     once when the log already goes to that folder; a process that runs a batch into
@@ -26,6 +40,7 @@ def configure_logging(out: Path) -> None:
     logger = logging.getLogger("ministerbrev")
     log_file = os.path.abspath(out / "ministerbrev.log")
     with LOG_SETUP:
+        keep_tracebacks_off_screen()
         files = [handler for handler in logger.handlers if isinstance(handler, logging.FileHandler)]
         if [handler.baseFilename for handler in files] == [log_file]:
             return
@@ -38,3 +53,12 @@ def configure_logging(out: Path) -> None:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False
+
+
+def keep_tracebacks_off_screen() -> None:
+    """Prefect's console handler (on the root logger, once Prefect is imported) passes a
+    run's tracebacks to ``ministerbrev.log`` rather than print them."""
+    for handler in logging.getLogger().handlers:
+        if type(handler).__name__ == "PrefectConsoleHandler" and not any(
+                isinstance(known, TracebacksToFile) for known in handler.filters):
+            handler.addFilter(TracebacksToFile())

@@ -11,6 +11,7 @@ raises for a bad file: each letter comes back as an ``Outcome``, record or failu
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections import deque
 from collections.abc import Iterator
@@ -29,6 +30,8 @@ from pipeline.run.batch import RunSummary, Todo
 from pipeline.run.logs import configure_logging
 from pipeline.run.prefect_fixes import forget_result_links, result_of, workers_share_api_server
 
+# How long a run waits to reach a Dask scheduler before it gives up, in seconds.
+SCHEDULER_TIMEOUT = 5
 # Letters submitted at a time. Prefect keeps every future of a submission, with the record it
 # returned, until all of them are done: submitting in windows, two at a time (``completed``),
 # keeps the flow's memory flat however long the batch, and the workers busy.
@@ -175,3 +178,29 @@ def task_runner(workers: int, dask_address: str | None = None):
     if workers > 1 and not hasattr(os, "fork"):
         return ProcessPoolTaskRunner(max_workers=workers)
     return ThreadPoolTaskRunner(max_workers=workers)
+
+
+class SchedulerUnreachable(Exception):
+    """The Dask scheduler of ``--dask-address`` could not be reached (or Dask is missing)."""
+
+
+def reach_scheduler(address: str, timeout: float = SCHEDULER_TIMEOUT) -> None:
+    """Connect to the Dask scheduler at ``address`` and let go again, before a flow starts,
+    so that an address nobody answers at is one line, not a failed flow.
+
+    Raises ``SchedulerUnreachable`` saying why.
+    """
+    try:
+        from distributed.comm import connect  # the [dask] extra
+    except ImportError:
+        raise SchedulerUnreachable("--dask-address needs Dask: pip install -e '.[dask]'") from None
+
+    async def knock() -> None:
+        comm = await connect(address, timeout=timeout)
+        await comm.close()
+
+    try:
+        asyncio.run(knock())
+    except (OSError, ValueError, TypeError) as error:
+        raise SchedulerUnreachable(
+            f"Dask: could not reach the scheduler at {address}: {error}") from None

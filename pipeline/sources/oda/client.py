@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from pipeline.sources.oda.documents import (
     pdf_files,
     with_skip,
 )
-from pipeline.sources.oda.errors import FetchError, OdaError, Refused, Retryable
+from pipeline.sources.oda.errors import FetchError, OdaError, Refused, Retryable, Unreachable
 
 DEFAULT_BASE_URL = "https://oda.ft.dk/api/"
 DEFAULT_HOSTS = ("oda.ft.dk", "www.ft.dk")
@@ -86,8 +87,6 @@ def check_url(url: str, settings: OdaSettings) -> None:
                       f"({', '.join(settings.allowed_hosts)})")
 
 
-
-
 class OdaClient:
     """Requests to ODA and its file hosts, under ``OdaSettings``' rules.
 
@@ -117,8 +116,8 @@ class OdaClient:
                 return self.fetch_once(url, accept)
             except Retryable as error:
                 if attempt == self.settings.retries:
-                    raise FetchError("unreadable", f"{url}: {error.message}, "
-                                     f"{attempt + 1} tries") from None
+                    tries = f"{attempt + 1} {'try' if attempt == 0 else 'tries'}"
+                    raise Unreachable(url, f"{error.message}, {tries}") from None
                 delay = self.settings.backoff * 2**attempt
                 log.warning("%s: %s; trying again in %.1f s", url, error.message, delay)
                 time.sleep(delay)
@@ -137,7 +136,9 @@ class OdaClient:
             except httpx.TimeoutException:
                 raise Retryable("timed out") from None
             except httpx.TransportError as error:
-                raise Retryable(f"connection failed ({type(error).__name__})") from None
+                # "[Errno 111] Connection refused" says it as "Connection refused"
+                reason = re.sub(r"^\[Errno -?\d+\] ", "", str(error)) or type(error).__name__
+                raise Retryable(f"connection failed: {reason}") from None
         raise FetchError("unreadable", f"{url}: more than {MAX_REDIRECTS} redirects")
 
     def body(self, url: str, response: httpx.Response) -> bytes:
@@ -160,10 +161,14 @@ class OdaClient:
         """An ODA answer as JSON; anything else stops the run (``OdaError``)."""
         try:
             return json.loads(self.fetch(url))
+        except Unreachable as error:
+            raise OdaError(f"could not reach {error.url}: {error.reason}") from None
+        except Refused as error:
+            raise OdaError(error.message) from None
         except FetchError as error:
-            raise OdaError(f"ODA could not be read: {error.message}") from None
+            raise OdaError(f"could not read {error.message}") from None
         except ValueError:
-            raise OdaError(f"ODA answered {url} with something that is not JSON") from None
+            raise OdaError(f"{url} answered with something that is not JSON") from None
 
     def pages(self, url: str) -> Iterator[ResultPage]:
         """Every response of a query: ``odata.nextLink`` as given, else ``$skip`` on a full page."""
@@ -176,7 +181,7 @@ class OdaClient:
             if not next_link and len(rows) >= self.settings.page_rows:
                 next_link = with_skip(start, seen)
             if rows and rows == previous:  # a server that ignores $skip would loop forever
-                raise OdaError(f"ODA answered {url} with the page before it again")
+                raise OdaError(f"{url} answered with the page before it again")
             yield ResultPage(rows=rows, last=not next_link or not rows)
             if not next_link or not rows:
                 return

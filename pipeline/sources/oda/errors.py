@@ -33,3 +33,12 @@ class Retryable(FetchError):
 
     def __init__(self, message: str):
         super().__init__("unreadable", message)
+
+
+class Unreachable(FetchError):
+    """A URL that kept failing (``Retryable``) after every try; ``reason`` says how."""
+
+    def __init__(self, url: str, reason: str):
+        super().__init__("unreadable", f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
