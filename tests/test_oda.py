@@ -335,6 +335,19 @@ def test_oda_command_refuses_plain_http_without_the_development_setting(tmp_path
     assert fake.requests == []
 
 
+@pytest.mark.prefect
+def test_a_type_oda_does_not_have_is_one_line_and_a_mistake_in_the_command(tmp_path):
+    with OdaFake() as fake:
+        result = CliRunner().invoke(app, [
+            "oda", "--out", str(tmp_path), "--base-url", fake.base_url, "--since", SINCE,
+            "--allow-host", "127.0.0.1", "--allow-loopback-http", "--type", "Breve"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        result.output.strip()]  # one line, no traceback
+    assert result.output.startswith("ODA: there is no document type 'Breve' (known: ")
+    assert "Brev" in result.output and "ODA has no" not in result.output
+
+
 def test_a_server_that_ignores_skip_stops_the_run_instead_of_looping():
     class Repeating(OdaClient):
         def get_json(self, url: str) -> dict:

@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LETTER = ROOT / "corpus" / "letters" / "bm-2014-03-27-jobrotation.pdf"
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": "120"}
+def run_cli(*args: str, cwd: Path | None = None,
+            env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "120", **(env_extra or {})}
     return subprocess.run([str(CLI), *args], capture_output=True, text=True, env=env, cwd=cwd,
                           timeout=300)
 
@@ -119,6 +120,15 @@ def test_an_unreachable_dask_scheduler_is_named(tmp_path):
     address = f"tcp://127.0.0.1:{free_port()}"
     result = run_cli("process", str(LETTER), "--out", str(tmp_path / "out"),
                      "--dask-address", address)
+    line = one_line(result, exit_code=1)
+    assert line.startswith(f"Dask: could not reach the scheduler at {address}: ")
+
+
+def test_evaluate_names_an_unreachable_dask_scheduler_from_the_environment(tmp_path):
+    pytest.importorskip("distributed", reason="the [dask] extra is not installed")
+    address = f"tcp://127.0.0.1:{free_port()}"
+    result = run_cli("evaluate", "--out", str(tmp_path / "out"),
+                     env_extra={"MINISTERBREV_DASK_ADDRESS": address})
     line = one_line(result, exit_code=1)
     assert line.startswith(f"Dask: could not reach the scheduler at {address}: ")
 

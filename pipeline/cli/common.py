@@ -53,6 +53,19 @@ def fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+def reach_dask(address: str | None) -> None:
+    """With a Dask scheduler to run on, make sure it answers before any flow starts; if it
+    does not, one line and exit 1."""
+    if not address:
+        return
+    from pipeline.run.tasks import SchedulerUnreachable, reach_scheduler
+
+    try:
+        reach_scheduler(address)
+    except SchedulerUnreachable as error:
+        raise fail(str(error), 1) from None
+
+
 OutFolder = Annotated[Path, typer.Option(
     "--out", callback=check_out, help="Output folder holding letters.sqlite")]
 

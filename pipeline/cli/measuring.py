@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from models import LetterRecord
-from pipeline.cli.common import check_out, command, console
+from pipeline.cli.common import check_out, command, console, reach_dask
 from pipeline.run.settings import apply_run_settings
 
 
@@ -35,6 +36,7 @@ def evaluate(
 ) -> None:
     """Process letters and score the records against their gold, field by field."""
     apply_run_settings()  # both ways process letters through the flow
+    reach_dask(os.environ.get("MINISTERBREV_DASK_ADDRESS"))  # where run_batch would send them
     if out is None:
         out = fresh_evaluation_folder()
     console.print(f"Records go to {out}", highlight=False)

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from pipeline.cli.common import check_out, command, console, fail
+from pipeline.cli.common import check_out, command, console, fail, reach_dask
 from pipeline.limits import Limits
 from pipeline.run.settings import apply_run_settings
 
@@ -49,13 +49,8 @@ def process(
         raise fail(f"No such file or folder: {', '.join(missing)}", 2)
     apply_run_settings()  # before Prefect is imported (by pipeline.run.flows): it reads them
     from pipeline.run.flows import run_batch  # Prefect loads only for commands that need it
-    from pipeline.run.tasks import SchedulerUnreachable, reach_scheduler
 
-    if dask_address:
-        try:
-            reach_scheduler(dask_address)
-        except SchedulerUnreachable as error:
-            raise fail(str(error), 1) from None
+    reach_dask(dask_address)
     summary = run_batch([str(p) for p in paths], out=str(out), workers=workers, force=force,
                         password=password, show_progress=console.is_terminal,
                         limits=Limits(max_pages=max_pages, seconds=max_seconds,
@@ -149,9 +144,8 @@ def oda(
     """
     apply_run_settings()
     from pipeline.run.flows import run_oda
-    from pipeline.sources.oda import DEFAULT_HOSTS, OdaError, OdaSettings
+    from pipeline.sources.oda import DEFAULT_HOSTS, OdaError, OdaSettings, Refused, UnknownName
     from pipeline.sources.oda.client import check_url
-    from pipeline.sources.oda.errors import Refused
 
     settings = OdaSettings(base_url=base_url, allowed_hosts=tuple(allow_hosts or DEFAULT_HOSTS),
                            allow_loopback_http=allow_loopback_http, timeout=timeout,
@@ -163,6 +157,8 @@ def oda(
                           letters_per_task=letters_per_task, show_progress=console.is_terminal)
     except Refused as error:
         raise fail(f"ODA: {error.message}", 1) from None
+    except UnknownName as error:  # a name to follow that ODA does not have: the user's to fix
+        raise fail(f"ODA: {error}", 2) from None
     except OdaError as error:
         raise fail(f"ODA: {error}", 1) from None
     print_summary(summary)

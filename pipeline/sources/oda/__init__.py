@@ -53,7 +53,7 @@ from pipeline.sources.oda.documents import (
     page_watermark,
     parse_time,
 )
-from pipeline.sources.oda.errors import FetchError, OdaError, Refused, Retryable
+from pipeline.sources.oda.errors import FetchError, OdaError, Refused, Retryable, UnknownName
 
 __all__ = [
     "DANISH_TIME",
@@ -70,6 +70,7 @@ __all__ = [
     "Refused",
     "ResultPage",
     "Retryable",
+    "UnknownName",
     "check_url",
     "format_time",
     "matches",

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from models.record import OdaProvenance
-from pipeline.sources.oda.errors import OdaError
+from pipeline.sources.oda.errors import UnknownName
 
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
@@ -86,7 +86,7 @@ class Lookups:
         for known, number in table.items():
             if known.casefold() == name.casefold():
                 return number
-        raise OdaError(f"ODA has no {what} {name!r} (known: {', '.join(sorted(table))})")
+        raise UnknownName(f"there is no {what} {name!r} (known: {', '.join(sorted(table))})")
 
     def name_of(self, table: dict[str, int], number: int | None) -> str | None:
         return next((name for name, known in table.items() if known == number), None)

@@ -12,6 +12,11 @@ class OdaError(Exception):
     """ODA itself could not be read (after retries): the run stops, the watermark stays."""
 
 
+class UnknownName(OdaError):
+    """A type, committee or ministry to follow that ODA has no such name for: a mistake in
+    what the run was asked, not a failure of ODA."""
+
+
 class FetchError(Exception):
     """A URL could not be had; ``code`` is a failure code ('unreadable', 'not_pdf', ...)."""
 
