@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -12,10 +13,12 @@ from typer.testing import CliRunner
 
 import flows
 from pipeline.cli import app
+from pipeline.limits import Limits
 from pipeline.run.flows import ODA_RUN_RETRIES
 from pipeline.run.schedules import deployments
 
 ROOT = Path(__file__).resolve().parent.parent
+TWO_PAGES = ROOT / "corpus" / "letters" / "fm-2021-03-24-spm12-videreforsel.pdf"
 # Building a deployment asks platform.architecture(), which runs `file` on the interpreter
 # once per process: the tests that build one start a process.
 builds_deployments = pytest.mark.subprocess
@@ -76,6 +79,36 @@ def test_a_deployment_is_described_in_a_plain_sentence(tmp_path):
     for deployment in deployments(out=str(tmp_path / "out"), inbox=str(tmp_path / "inbox")):
         assert deployment.description.endswith(".")
         assert ">>>" not in deployment.description and "\n" not in deployment.description
+
+
+@pytest.mark.prefect
+@builds_deployments
+def test_a_scheduled_inbox_run_keeps_the_limits_serve_was_given(tmp_path):
+    """serve's limits travel as the deployment's JSON parameters; the flow reads them back."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "two-pages.pdf").write_bytes(TWO_PAGES.read_bytes())
+    [scheduled, _oda] = deployments(inbox=str(inbox), out=str(tmp_path / "out"),
+                                    limits=Limits(max_pages=1), letters_per_task=2)
+    assert scheduled.parameters["limits"]["max_pages"] == 1
+    summary = flows.process_inbox(**scheduled.parameters)
+    assert (summary.processed, summary.failed) == (0, 1)
+    [failure] = [json.loads(line) for line in
+                 (tmp_path / "out" / "failures.jsonl").read_text().splitlines()]
+    assert failure["error"] == "too_many_pages"
+
+
+@builds_deployments
+def test_serve_passes_its_oda_options_and_refuses_an_address_before_serving(tmp_path):
+    result = CliRunner().invoke(app, ["serve", "--dry-run", "--out", str(tmp_path),
+                                      "--timeout", "30", "--max-download-mb", "5"])
+    assert result.exit_code == 0, result.output
+    oda_line = result.stdout.splitlines()[1]
+    settings = json.loads(oda_line.split("parameters=", 1)[1])["settings"]
+    assert (settings["timeout"], settings["max_bytes"]) == (30.0, 5 * 2**20)
+    refused = CliRunner().invoke(app, ["serve", "--dry-run", "--out", str(tmp_path),
+                                       "--base-url", "http://example.org/api/"])
+    assert refused.exit_code == 1 and "only https is allowed" in refused.output
 
 
 def test_a_failed_scheduled_oda_run_is_tried_again_but_the_command_fails_at_once():

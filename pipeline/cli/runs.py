@@ -20,6 +20,21 @@ Workers = Annotated[int, typer.Option(
     min=1, help="Letters processed at once: each worker is a thread with a forked child "
     "process for its letters (one per core)")]
 Out = Annotated[Path, typer.Option("--out", callback=check_out, help="Output folder")]
+MaxPages = Annotated[int, typer.Option(
+    min=0, help="Fail documents with more pages (0: no limit)")]
+MaxSeconds = Annotated[float, typer.Option(
+    min=0, help="Stop reading a document after this long (0: no limit)")]
+MaxMemoryMb = Annotated[int, typer.Option(
+    min=0, help="Memory reading one document may take, MiB (0: no limit)")]
+BaseUrl = Annotated[str, typer.Option(help="ODA's address")]
+AllowHosts = Annotated[list[str] | None, typer.Option(
+    "--allow-host", help="A host downloads may go to (default oda.ft.dk and www.ft.dk); "
+    "repeatable")]
+AllowLoopbackHttp = Annotated[bool, typer.Option(
+    help="Tests and development only: allow plain http to 127.0.0.1/localhost")]
+MaxDownloadMb = Annotated[int, typer.Option(min=1, help="Largest file to download, MiB")]
+Timeout = Annotated[float, typer.Option(min=1, help="Seconds a request may wait")]
+Retries = Annotated[int, typer.Option(min=0, help="Tries again after a 5xx or a timeout")]
 LettersPerTask = Annotated[int, typer.Option(
     min=1, help="Letters per Prefect task: 1 shows every letter as a task run of its own; "
     "16 or so spares Prefect's cost per task run, which counts on a machine with few cores")]
@@ -32,12 +47,9 @@ def process(
     workers: Workers = 1,
     force: Annotated[bool, typer.Option(help="Process files that already have a record")] = False,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs")] = None,
-    max_pages: Annotated[int, typer.Option(min=0, help="Fail documents with more pages "
-                                           "(0: no limit)")] = Limits.max_pages,
-    max_seconds: Annotated[float, typer.Option(min=0, help="Stop reading a document after "
-                                               "this long (0: no limit)")] = Limits.seconds,
-    max_memory_mb: Annotated[int, typer.Option(min=0, help="Memory reading one document may "
-                                               "take, MiB (0: no limit)")] = Limits.memory_mb,
+    max_pages: MaxPages = Limits.max_pages,
+    max_seconds: MaxSeconds = Limits.seconds,
+    max_memory_mb: MaxMemoryMb = Limits.memory_mb,
     dask_address: Annotated[str | None, typer.Option(
         envvar="MINISTERBREV_DASK_ADDRESS", help="Run the documents on the Dask cluster whose "
         "scheduler is here (tcp://host:8786) instead of local processes")] = None,
@@ -126,16 +138,12 @@ def oda(
         help="Start after this ODA update time (Danish local time, e.g. 2026-10-04T10:05:00) "
         "instead of the store's watermark")] = None,
     workers: Workers = 1,
-    base_url: Annotated[str, typer.Option(help="ODA's address")] = "https://oda.ft.dk/api/",
-    allow_hosts: Annotated[list[str] | None, typer.Option(
-        "--allow-host", help="A host downloads may go to (default oda.ft.dk and www.ft.dk); "
-        "repeatable")] = None,
-    allow_loopback_http: Annotated[bool, typer.Option(
-        help="Tests and development only: allow plain http to 127.0.0.1/localhost")] = False,
-    max_download_mb: Annotated[int, typer.Option(
-        min=1, help="Largest file to download, MiB")] = 100,
-    timeout: Annotated[float, typer.Option(min=1, help="Seconds a request may wait")] = 60.0,
-    retries: Annotated[int, typer.Option(min=0, help="Tries again after a 5xx or a timeout")] = 3,
+    base_url: BaseUrl = "https://oda.ft.dk/api/",
+    allow_hosts: AllowHosts = None,
+    allow_loopback_http: AllowLoopbackHttp = False,
+    max_download_mb: MaxDownloadMb = 100,
+    timeout: Timeout = 60.0,
+    retries: Retries = 3,
     letters_per_task: LettersPerTask = 1,
 ) -> None:
     """Fetch and process new letters from Folketinget's open data API (ODA).
@@ -144,24 +152,38 @@ def oda(
     """
     apply_run_settings()
     from pipeline.run.flows import run_oda
-    from pipeline.sources.oda import DEFAULT_HOSTS, OdaError, OdaSettings, Refused, UnknownName
-    from pipeline.sources.oda.client import check_url
+    from pipeline.sources.oda import OdaError, Refused, UnknownName
 
-    settings = OdaSettings(base_url=base_url, allowed_hosts=tuple(allow_hosts or DEFAULT_HOSTS),
-                           allow_loopback_http=allow_loopback_http, timeout=timeout,
-                           max_bytes=max_download_mb * 2**20, retries=retries)
+    settings = oda_settings(base_url, allow_hosts, allow_loopback_http, max_download_mb,
+                            timeout, retries)
     try:
-        check_url(base_url, settings)  # an address the rules refuse starts no flow
         summary = run_oda(out=str(out), workers=workers, types=types, committees=committees,
                           ministries=ministries, since=since, settings=settings,
                           letters_per_task=letters_per_task, show_progress=console.is_terminal)
-    except Refused as error:
+    except Refused as error:  # a link ODA gave that the download rules refuse
         raise fail(f"ODA: {error.message}", 1) from None
     except UnknownName as error:  # a name to follow that ODA does not have: the user's to fix
         raise fail(f"ODA: {error}", 2) from None
     except OdaError as error:
         raise fail(f"ODA: {error}", 1) from None
     print_summary(summary)
+
+
+def oda_settings(base_url: str, allow_hosts: list[str] | None, allow_loopback_http: bool,
+                 max_download_mb: int, timeout: float, retries: int):
+    """The ODA options as ``OdaSettings``; an address the download rules refuse is one line
+    and exit 1 here, before any flow starts."""
+    from pipeline.sources.oda import DEFAULT_HOSTS, OdaSettings, Refused
+    from pipeline.sources.oda.client import check_url
+
+    settings = OdaSettings(base_url=base_url, allowed_hosts=tuple(allow_hosts or DEFAULT_HOSTS),
+                           allow_loopback_http=allow_loopback_http, timeout=timeout,
+                           max_bytes=max_download_mb * 2**20, retries=retries)
+    try:
+        check_url(base_url, settings)
+    except Refused as error:
+        raise fail(f"ODA: {error.message}", 1) from None
+    return settings
 
 
 @command
@@ -173,19 +195,35 @@ def serve(
     types: TypeOption = None,
     committees: CommitteeOption = None,
     ministries: MinistryOption = None,
+    letters_per_task: LettersPerTask = 1,
+    max_pages: MaxPages = Limits.max_pages,
+    max_seconds: MaxSeconds = Limits.seconds,
+    max_memory_mb: MaxMemoryMb = Limits.memory_mb,
+    base_url: BaseUrl = "https://oda.ft.dk/api/",
+    allow_hosts: AllowHosts = None,
+    allow_loopback_http: AllowLoopbackHttp = False,
+    max_download_mb: MaxDownloadMb = 100,
+    timeout: Timeout = 60.0,
+    retries: Retries = 3,
     dry_run: Annotated[bool, typer.Option(
         help="Print the deployments and stop, instead of serving them")] = False,
 ) -> None:
     """Register the inbox and ODA flows as deployments on a schedule and run them (blocks).
 
-    Example: ministerbrev serve --cron "0 6 * * *" --type Brev
+    Each scheduled run uses the limits and ODA options given here.
+    Example: ministerbrev serve --cron "0 6 * * *" --type Brev --max-pages 200
     """
     apply_run_settings()
     from pipeline.run.schedules import deployments, describe_deployments, serve_deployments
 
     follow = {key: value for key, value in (("types", types), ("committees", committees),
                                             ("ministries", ministries)) if value}
-    scheduled = deployments(cron, inbox=str(inbox_folder), out=str(out), oda_parameters=follow)
+    settings = oda_settings(base_url, allow_hosts, allow_loopback_http, max_download_mb,
+                            timeout, retries)
+    scheduled = deployments(
+        cron, inbox=str(inbox_folder), out=str(out), oda_parameters=follow,
+        letters_per_task=letters_per_task, oda_settings=settings,
+        limits=Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb))
     print(describe_deployments(scheduled))
     if not dry_run:
         serve_deployments(scheduled)

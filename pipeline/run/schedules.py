@@ -9,12 +9,15 @@ time, and serving them.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import prefect
 from prefect.schedules import Cron
 
+from pipeline.limits import Limits
 from pipeline.run.flows import process_inbox, process_oda
+from pipeline.sources.oda import OdaSettings
 
 DEFAULT_CRON = "0 6 * * *"  # every morning at six
 SCHEDULE_TIMEZONE = "Europe/Copenhagen"
@@ -27,21 +30,38 @@ ODA_DESCRIPTION = ("Fetches the letters published on Folketinget's open data (OD
 
 
 def deployments(cron: str = DEFAULT_CRON, inbox: str = "inbox", out: str = "outputs",
-                oda_parameters: dict | None = None) -> list:
-    """The scheduled deployments: the inbox and ODA flows, each on ``cron``.
+                oda_parameters: dict | None = None, letters_per_task: int = 1,
+                limits: Limits | None = None, oda_settings: OdaSettings | None = None) -> list:
+    """The scheduled deployments: the inbox and ODA flows, each on ``cron``; only what
+    differs from the flows' defaults is a parameter. (A served run loads its flow anew, so
+    it runs with the flow's own task runner: one worker.)
 
         >>> [d.name for d in deployments("0 6 * * *")]  # doctest: +SKIP
         ['inbox', 'oda']
     """
     out = str(Path(out).resolve())
+    runs = run_parameters(letters_per_task, limits)
+    if oda_settings and oda_settings != OdaSettings():
+        oda_parameters = {**(oda_parameters or {}), "settings": asdict(oda_settings)}
     return [
         process_inbox.to_deployment(
             name="inbox", schedule=danish_cron(cron), description=INBOX_DESCRIPTION,
-            parameters={"inbox": str(Path(inbox).resolve()), "out": out}),
+            parameters={"inbox": str(Path(inbox).resolve()), "out": out, **runs}),
         process_oda.to_deployment(
             name="oda", schedule=danish_cron(cron), description=ODA_DESCRIPTION,
-            parameters={"out": out, **(oda_parameters or {})}),
+            parameters={"out": out, **(oda_parameters or {}), **runs}),
     ]
+
+
+def run_parameters(letters_per_task: int, limits: Limits | None) -> dict:
+    """The flows' parameters for letters per task and limits, where not their defaults
+    (JSON, as a deployment keeps them; the flow reads them back into ``Limits``)."""
+    parameters: dict = {}
+    if letters_per_task != 1:
+        parameters["letters_per_task"] = letters_per_task
+    if limits and limits != Limits():
+        parameters["limits"] = asdict(limits)
+    return parameters
 
 
 def danish_cron(cron: str) -> Cron:
