@@ -12,6 +12,8 @@ import os
 import threading
 from pathlib import Path
 
+from prefect.logging.handlers import PrefectConsoleHandler
+
 # Every letter's task sets the log up, from several worker threads at once.
 LOG_SETUP = threading.Lock()
 # Prefect's loggers for a run: a flow that fails logs its traceback there.
@@ -59,6 +61,6 @@ def keep_tracebacks_off_screen() -> None:
     """Prefect's console handler (on the root logger, once Prefect is imported) passes a
     run's tracebacks to ``ministerbrev.log`` rather than print them."""
     for handler in logging.getLogger().handlers:
-        if type(handler).__name__ == "PrefectConsoleHandler" and not any(
+        if isinstance(handler, PrefectConsoleHandler) and not any(
                 isinstance(known, TracebacksToFile) for known in handler.filters):
             handler.addFilter(TracebacksToFile())
