@@ -17,7 +17,7 @@ import inspect
 import types
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Literal, Union, get_args, get_origin
+from typing import Annotated, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -77,15 +77,24 @@ def type_name(annotation) -> str:
 
     >>> type_name(list[Failure]), type_name(int | float), type_name(Literal["a", "b"])
     ('list of [Failure](#failure)', 'number', '`"a"` \\\\| `"b"`')
+    >>> from pydantic import Field
+    >>> type_name(Annotated[int, Field(ge=0, le=9)] | Annotated[float, Field(ge=0, le=9)])
+    'number ≥ 0 ≤ 9'
     """
     origin = get_origin(annotation)
     if origin is list:
         return "list of " + type_name(get_args(annotation)[0])
     if origin is Literal:
         return " \\| ".join(f'`"{value}"`' for value in get_args(annotation))
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        return type_name(base) + bounds(metadata)
     if origin in (Union, types.UnionType):
         names = dict.fromkeys(type_name(arg) for arg in get_args(annotation))
-        return "number" if set(names) == {"integer", "number"} else " or ".join(names)
+        numbers = {name.replace("integer", "number", 1) for name in names}
+        if len(numbers) == 1 and all(name.startswith(("integer", "number")) for name in names):
+            return numbers.pop()  # int | float: one JSON number
+        return " or ".join(names)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return anchor(annotation)
     return JSON_TYPES[annotation]
@@ -97,12 +106,28 @@ def constraints(field: FieldInfo) -> str:
     >>> constraints(LetterRecord.model_fields["doc_id"])
     ', pattern `^[0-9a-f]{16}$`'
     """
-    out = ""
+    out = bounds(field.metadata)
     for rule in field.metadata:
-        if getattr(rule, "ge", None) is not None:
-            out += f" ≥ {rule.ge}"
         if getattr(rule, "pattern", None) is not None:
             out += f", pattern `{rule.pattern}`"
+    return out
+
+
+def bounds(metadata) -> str:
+    """The lower and upper bounds among a field's or a type's rules.
+
+    >>> from pydantic import Field
+    >>> bounds(Field(ge=1, le=10).metadata)
+    ' ≥ 1 ≤ 10'
+    """
+    out = ""
+    for rule in metadata:
+        if isinstance(rule, FieldInfo):  # Annotated[int, Field(ge=0)] holds its rules in one
+            out += bounds(rule.metadata)
+            continue
+        for name, sign in (("ge", "≥"), ("le", "≤")):
+            if getattr(rule, name, None) is not None:
+                out += f" {sign} {getattr(rule, name)}"
     return out
 
 

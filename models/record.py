@@ -18,7 +18,7 @@ here (``python -m models.docs > docs/record.md``).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal, get_args, get_origin
+from typing import Annotated, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -30,6 +30,18 @@ TextLayer = Literal["native", "ocr", "none"]
 
 DAY_OR_MONTH = r"^\d{4}-\d{2}(-\d{2})?$"
 PERIOD_END = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+# The largest amount or count a record holds, either way from zero: 10^15, a million
+# milliarder, some thousand times the state's yearly budget. Below 2^53, so a reader that
+# holds JSON numbers as doubles reads it exactly, and far inside SQLite's 64-bit integers,
+# so a letter with a number of 40 digits can never keep the store from taking its record.
+LARGEST_NUMBER = 10**15
+WholeNumber = Annotated[int, Field(ge=-LARGEST_NUMBER, le=LARGEST_NUMBER)]
+Number = WholeNumber | Annotated[
+    float, Field(ge=-LARGEST_NUMBER, le=LARGEST_NUMBER, allow_inf_nan=False)]
+Quantity = Annotated[int, Field(ge=0, le=LARGEST_NUMBER)]
+# An id from elsewhere (ODA's) that the store keeps as an SQLite integer.
+StoredId = Annotated[int, Field(ge=0, le=2**63 - 1)]
 
 
 class Strict(BaseModel):
@@ -63,7 +75,7 @@ class OdaProvenance(Strict):
         1
     """
 
-    dokument_id: int = Field(description="Dokument.id in ODA")
+    dokument_id: StoredId = Field(description="Dokument.id in ODA")
     title: str | None = Field(default=None, description="Dokument.titel")
     type: str | None = Field(default=None, description="Dokumenttype.type, e.g. 'Brev'")
     date: str | None = Field(default=None, description="Dokument.dato (Danish local time)")
@@ -147,7 +159,7 @@ class CaseNumber(Strict):
 class QuestionRef(Strict):
     """A numbered question of a committee: "spørgsmål nr. 12 (Alm. del)"."""
 
-    number: int = Field(description="The question's number: 12.")
+    number: StoredId = Field(description="The question's number: 12.")
     series: str | None = Field(default=None, description='The series, e.g. "Alm. del".')
     committee: str | None = Field(default=None, description="The committee that asked it, "
                                   "in its standard form.")
@@ -198,13 +210,13 @@ class Amount(Strict):
         True
     """
 
-    value: int | float = Field(description="Whole units of the currency: 73,4 mio. kr. -> 73400000")
+    value: Number = Field(description="Whole units of the currency: 73,4 mio. kr. -> 73400000")
     currency: str = Field(default="DKK", description='ISO 4217 code, e.g. "DKK", "EUR".')
     raw: str = Field(description="The amount as the letter writes it.")
     per: str | None = Field(
         default=None, description='"år" for "årligt" / "om året"; "måned" for "om måneden"'
     )
-    range_to: int | float | None = Field(
+    range_to: Number | None = Field(
         default=None, description='The upper end of a range: "10-15 mio. kr." -> value '
         "10000000, range_to 15000000.")
     sentence: str = Field(description="The sentence the amount stands in; for a table "
@@ -260,7 +272,7 @@ class Count(Strict):
     ("Covid-19", "TV 2", "E45") and ordinals are not counts.
     """
 
-    value: int = Field(description="How many.")
+    value: Quantity = Field(description="How many.")
     noun: str = Field(description="The noun counted, as the letter writes it.")
     lemma: str = Field(description="The noun's singular indefinite form.")
     qualifier: str | None = Field(

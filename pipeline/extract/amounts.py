@@ -36,7 +36,14 @@ from spacy.tokens import Doc
 
 from models import Amount
 from pipeline.extract.base import located, sentence_at
-from pipeline.extract.numbers import NUMBER, SCALES, number_word, parse_number, whole
+from pipeline.extract.numbers import (
+    NUMBER,
+    SCALES,
+    number_word,
+    parse_number,
+    plausible,
+    whole,
+)
 
 SCALE = r"mia\.?|mld\.|milliarder|milliard|mio\.?|mill\.|millioner|million|tusinde|tusind|t\."
 CURRENCY_AFTER = r"tkr\.?|kroner|krone|kr\.?|dkr\.?|DKK|euro|EUR|€|USD|dollars?|\$"
@@ -119,13 +126,12 @@ def found_of(match: re.Match[str]) -> Found | None:
         return None
     range_to = groups.get("range_to")
     scale, currency = groups["scale"], groups["currency"]
-    return Found(
-        start=match.start(),
-        end=match.end(),
-        value=scaled(number, scale, currency),
-        currency=CURRENCIES[currency.lower()],
-        range_to=scaled(parse_number(range_to), scale, currency) if range_to else None,
-    )
+    value = scaled(number, scale, currency)
+    upper = scaled(parse_number(range_to), scale, currency) if range_to else None
+    if not plausible(value, upper):
+        return None
+    return Found(start=match.start(), end=match.end(), value=value,
+                 currency=CURRENCIES[currency.lower()], range_to=upper)
 
 
 def found_in(text: str) -> list[Found]:
@@ -284,6 +290,8 @@ def cell_amount(doc: Doc, row: list[Cell], cell: Cell, unit, place: dict) -> Amo
     start = cell.start + raw.index(raw.strip())
     end = start + len(raw.strip())
     value = scaled(parse_number(match.group("number")), *unit)
+    if not plausible(value):
+        return None
     return Amount(
         value=-value if match.group("sign") else value,
         currency=CURRENCIES[unit[1].lower()],
@@ -374,6 +382,8 @@ def printed_row_amounts(
     amounts = []
     for cell, column_label in zip(cells, column_labels, strict=True):
         value = scaled(parse_number(cell.group("number")), *unit)
+        if not plausible(value):
+            continue
         cell_start, cell_end = start + cell.start(), start + cell.end()
         amounts.append(Amount(
             value=-value if cell.group("sign") else value,

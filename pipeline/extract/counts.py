@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from models import Count
 from pipeline.extract.base import located, sentence_at
-from pipeline.extract.numbers import SCALES, number_word, parse_number, whole
+from pipeline.extract.numbers import SCALES, number_word, parse_number, plausible, whole
 from pipeline.extract.questions import ALM_DEL_NUMBER, QUESTION_REF
 
 # Words before a number that make it a reference, not a count: "nr. 12", "§ 5", "stk. 2".
@@ -84,6 +84,8 @@ def find_counts(doc: Doc) -> list[Count]:
         if in_number_group(token, taken) or after_label_or_street(token):
             continue
         value, last = scaled_count(token, value)
+        if not plausible(value):
+            continue
         noun = counted_noun(last)
         if noun is not None and is_word(noun):
             counts.append(make_count(doc, token, noun, value))
@@ -248,10 +250,10 @@ def counts_in_tables(doc: Doc) -> list[Count]:
         position = header.end() + 1
         while (cell := CELL_LINE.match(doc.text, position)) is not None:
             start, end = cell.span("number")
-            counts.append(Count(
-                value=int(cell.group("number").replace(".", "")), noun=noun.text,
-                lemma=lemma_of(noun[0]), sentence=header.group(0).strip(),
-                **located(doc, start, end)))
+            value = int(cell.group("number").replace(".", ""))
+            if plausible(value):
+                counts.append(Count(value=value, noun=noun.text, lemma=lemma_of(noun[0]),
+                                    sentence=header.group(0).strip(), **located(doc, start, end)))
             position = cell.end()
     return counts
 

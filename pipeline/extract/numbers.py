@@ -11,6 +11,9 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+from models.record import LARGEST_NUMBER
 
 # A number in Danish notation: thousands with "." (or a thin/plain space), decimals with ",".
 NUMBER = r"\d{1,3}(?:(?:\.|\u00a0|\u202f)\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -35,10 +38,27 @@ SCALES = {
 
 
 def parse_number(text: str) -> int | float:
-    """A Danish-notation number as int where whole, else float."""
+    """A Danish-notation number as int where whole, else float.
+
+    Read as a decimal, not a float: "1" and 330 zeros is a whole number (too large for
+    a record, which ``plausible`` tells), not infinity.
+
+        >>> parse_number("1" + "0" * 30) == 10**30
+        True
+    """
     cleaned = re.sub(r"[.\s\u00a0\u202f](?=\d{3}\b)", "", text.strip()).replace(",", ".")
-    value = float(cleaned)
-    return int(value) if value.is_integer() else value
+    value = Decimal(cleaned)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def plausible(*values: int | float | None) -> bool:
+    """Whether each value is a number a letter can mean: at most ``LARGEST_NUMBER`` either way
+    (None, a missing range end, passes). A longer run of digits is no amount or count.
+
+        >>> plausible(73_400_000, None), plausible(10**23)
+        (True, False)
+    """
+    return all(value is None or abs(value) <= LARGEST_NUMBER for value in values)
 
 
 def number_word(word: str) -> int | None:
