@@ -11,9 +11,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from models import LetterRecord
-from pipeline.cli.common import check_out, command, console, reach_dask
+from pipeline.cli.common import check_out, command, console, fail, reach_dask, shown
 from pipeline.run.settings import apply_run_settings
 
 
@@ -39,7 +40,7 @@ def evaluate(
     reach_dask(os.environ.get("MINISTERBREV_DASK_ADDRESS"))  # where run_batch would send them
     if out is None:
         out = fresh_evaluation_folder()
-    console.print(f"Records go to {out}", highlight=False)
+    console.print(Text(f"Records go to {shown(out)}"), highlight=False)
     if real is not None:
         evaluate_real(real, out, mismatches, min_f1, markdown)
         return
@@ -49,7 +50,7 @@ def evaluate(
 
     run_batch([str(corpus / "letters")], out=str(out), show_progress=console.is_terminal)
     scores, differences = score_records(corpus / "gold", out / "records.jsonl")
-    table = Table(title=f"ministerbrev evaluate: {corpus}")
+    table = Table(title=Text(f"ministerbrev evaluate: {shown(corpus)}"))
     for column in ("field", "gold", "found", "correct", "P", "R", "F1"):
         table.add_column(column, justify="left" if column == "field" else "right")
     for field, score in [*scores.items(), ("all (micro)", micro_average(scores))]:
@@ -58,8 +59,9 @@ def evaluate(
     Console().print(table)
     if mismatches:
         for difference in differences:
-            Console().print(f"[bold]{difference.letter}[/bold] {difference.field}: "
-                            f"missing {difference.missing} unexpected {difference.unexpected}")
+            Console().print(Text.assemble(
+                (shown(difference.letter), "bold"), f" {difference.field}: missing "
+                f"{shown(difference.missing)} unexpected {shown(difference.unexpected)}"))
     if any(score.f1 < min_f1 for score in scores.values()):
         raise typer.Exit(1)
 
@@ -85,12 +87,10 @@ def evaluate_real(letters_dir: Path, out: Path, mismatches: bool, min_f1: float,
     from pipeline.genuine import evaluate_genuine, load_genuine, score_table
 
     if not letters_dir.is_dir():
-        console.print(f"[red]No such folder:[/red] {letters_dir}")
-        raise typer.Exit(2)
+        raise fail(f"No such folder: {letters_dir}", 2)
     letters = load_genuine(letters_dir)
     if not letters:
-        console.print(f"[red]No letter in {letters_dir} has gold in corpus/real/gold[/red]")
-        raise typer.Exit(2)
+        raise fail(f"No letter in {letters_dir} has gold in corpus/real/gold", 2)
     result = evaluate_genuine(letters, out / "genuine", show_progress=console.is_terminal)
     headers, rows = score_table(result)
     if markdown:
@@ -99,7 +99,8 @@ def evaluate_real(letters_dir: Path, out: Path, mismatches: bool, min_f1: float,
         for row in rows:
             print("| " + " | ".join(row) + " |")
     else:
-        table = Table(title=f"ministerbrev evaluate: genuine letters in {letters_dir} (F1)")
+        table = Table(title=Text(
+            f"ministerbrev evaluate: genuine letters in {shown(letters_dir)} (F1)"))
         for index, header in enumerate(headers):
             table.add_column(header, justify="left" if index == 0 else "right")
         for row in rows:
@@ -111,9 +112,10 @@ def evaluate_real(letters_dir: Path, out: Path, mismatches: bool, min_f1: float,
             if split != "dev":
                 continue
             for difference in differences:
-                Console(width=None if console.is_terminal else 200).print(
-                    f"[bold]{difference.letter}[/bold] ({rendering}) {difference.field}: "
-                    f"missing {difference.missing} unexpected {difference.unexpected}")
+                Console(width=None if console.is_terminal else 200).print(Text.assemble(
+                    (shown(difference.letter), "bold"), f" ({rendering}) {difference.field}: "
+                    f"missing {shown(difference.missing)} "
+                    f"unexpected {shown(difference.unexpected)}"))
     if result.lowest_f1() < min_f1:
         raise typer.Exit(1)
 

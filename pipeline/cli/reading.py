@@ -19,7 +19,7 @@ import typer
 from pydantic import ValidationError
 
 from models import LetterRecord
-from pipeline.cli.common import OutFolder, command, console
+from pipeline.cli.common import OutFolder, command, fail
 from pipeline.output import keyed_lines
 
 CONTEXT_CHARS = 160  # at most this much text either side of a fact, where no sentence ends
@@ -47,8 +47,7 @@ def show(
     try:
         text = find_record(out, doc_id)
     except NotFound as error:
-        console.print(str(error), markup=False, highlight=False)
-        raise typer.Exit(1) from None
+        raise fail(str(error), 1) from None
     if as_json:
         print(json.dumps(json.loads(text), indent=2, ensure_ascii=False))
         return
@@ -56,10 +55,8 @@ def show(
         record = LetterRecord.model_validate_json(text)
     except ValidationError as error:
         count = error.error_count()
-        console.print(f"The record of {doc_id!r} breaks the contract ({count} "
-                      f"error{'s' if count > 1 else ''}); --json prints it as it is",
-                      markup=False, highlight=False)
-        raise typer.Exit(1) from None
+        raise fail(f"The record of {doc_id!r} breaks the contract ({count} "
+                   f"error{'s' if count > 1 else ''}); --json prints it as it is", 1) from None
     print("\n".join(record_lines(record)))
 
 

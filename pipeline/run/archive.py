@@ -14,12 +14,18 @@ the file, so the next run need not read an archive's file through to find out.
 
 from __future__ import annotations
 
-from contextlib import ExitStack
+import json
+import logging
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.output import OutputFolder
-from pipeline.run.catchup import bring_in_step, keep_up_with
+from prefect.exceptions import MissingContextError
+from prefect.logging import get_run_logger
+
+from models import Failure
+from pipeline.output import OutputFolder, iter_jsonl, write_atomically
+from pipeline.run.catchup import FAILURES_FILE, bring_in_step, keep_up_with
 from pipeline.store import LetterStore
 
 if TYPE_CHECKING:  # the archive only reads an outcome; processing loads the Danish model
@@ -28,6 +34,9 @@ if TYPE_CHECKING:  # the archive only reads an outcome; processing loads the Dan
 # A bug (internal), a file that could not be opened, or a reading that ran out of time may
 # go through on a later run; other failures come from the content, and it has not changed.
 TRY_AGAIN_CODES = frozenset({"internal", "unreadable", "timeout"})
+# Scheduled runs' watermarks, kept beside the store as well as in it: a damaged store,
+# set aside and rebuilt from the records, gets them back from here.
+WATERMARKS_FILE = "watermarks.json"
 
 
 class Archive:
@@ -53,6 +62,8 @@ class Archive:
             self.folder = opening.enter_context(OutputFolder(self.root))
             self.store = opening.enter_context(LetterStore.open(self.root))
             self._caught_up_as = bring_in_step(self.store, self.root)
+            if self.store.set_aside:
+                self._restore_run_state()
             self._open = opening.pop_all()
         return self
 
@@ -109,8 +120,45 @@ class Archive:
     def set_watermark(self, source: str, value: str) -> None:
         """Move the watermark; call it only once everything up to ``value`` is written."""
         self.store.set_watermark(source, value)
+        watermarks = self._saved_watermarks()
+        watermarks[source] = value
+        write_atomically(self.root / WATERMARKS_FILE,
+                         json.dumps(watermarks, ensure_ascii=False, indent=2) + "\n")
+
+    def _saved_watermarks(self) -> dict[str, str]:
+        try:
+            saved = json.loads((self.root / WATERMARKS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {str(source): str(value) for source, value in saved.items()} \
+            if isinstance(saved, dict) else {}
+
+    def _restore_run_state(self) -> None:
+        """The store was damaged, set aside and rebuilt from the records: bring back what
+        scheduled runs had noted beside the letters. Contents with a record count as seen
+        through ``letters``; a failure remembered before is read again from failures.jsonl,
+        the watermarks from ``WATERMARKS_FILE``."""
+        damaged = self.store.set_aside
+        for line in iter_jsonl(self.root / FAILURES_FILE, key="path"):
+            with suppress(ValueError):
+                failure = Failure.model_validate_json(line.text)
+                if failure.sha256 and failure.error not in TRY_AGAIN_CODES:
+                    self.store.mark_processed(failure.sha256, "restored", failure.path,
+                                              failure.error)
+        for source, value in self._saved_watermarks().items():
+            self.store.set_watermark(source, value)
+        warn(f"{self.store.path.name} was damaged ({damaged.reason}): "
+             f"set aside as {damaged.moved_to.name} and rebuilt from records.jsonl")
 
     def _note_processed(self, sha256: str) -> None:
         # The store's processed hashes hold every letter's too: keep the set read in step.
         if self._processed is not None:
             self._processed.add(sha256)
+
+
+def warn(message: str) -> None:
+    """A warning for the run's log file and, inside a flow run, for Prefect (its UI and the
+    screen)."""
+    logging.getLogger("ministerbrev").warning(message)
+    with suppress(MissingContextError):
+        get_run_logger().warning(message)

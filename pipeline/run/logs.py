@@ -31,6 +31,15 @@ class TracebacksToFile(logging.Filter):
         return True
 
 
+class RunLogFile(logging.FileHandler):
+    """The run's log file. A line it cannot write (a full disk) is dropped without a word:
+    the screen gets the command's one line about what went wrong, not logging's traceback
+    about the log."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        pass
+
+
 def configure_logging(out: Path) -> None:
     """Tracebacks go to ``out/ministerbrev.log``, never to the user's screen (Prefect's
     among them: ``keep_tracebacks_off_screen``).
@@ -50,7 +59,7 @@ def configure_logging(out: Path) -> None:
             logger.removeHandler(handler)
             handler.close()
         out.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler = RunLogFile(log_file, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)

@@ -15,10 +15,13 @@ rebuilds it from them.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -59,9 +62,11 @@ class LetterStore:
         1
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: Path):
+    def __init__(self, connection: sqlite3.Connection, path: Path,
+                 set_aside: DamagedStore | None = None):
         self.connection = connection
         self.path = path
+        self.set_aside = set_aside  # the damaged file this store replaced on opening, if any
 
     @classmethod
     def open(cls, out_dir: Path) -> LetterStore:
@@ -69,12 +74,20 @@ class LetterStore:
 
         A new store, or one of another version (``is_current``), has its tables made and
         filled from the folder's records by ``pipeline.run.catchup.bring_in_step``, as
-        opening an ``Archive`` does.
+        opening an ``Archive`` does. A damaged file (cut short, overwritten, failing SQLite's
+        ``quick_check``) is moved aside and a new store takes its place, to be filled the
+        same way: the store is derived from the records, so nothing is lost but the run
+        state, which ``pipeline.run.catchup.restore_run_state`` brings back.
         """
         path = store_path(out_dir)
-        store = cls(connect_writable(path), path)
-        store.ensure_run_state()
-        return store
+        found = file_identity(path)
+        try:
+            return cls(connect_checked(path), path)
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
+            damaged = set_damaged_store_aside(path, found, reason=str(error))
+        return cls(connect_checked(path), path, set_aside=damaged)
 
     def __enter__(self) -> LetterStore:
         return self
@@ -190,6 +203,69 @@ class LetterStore:
         with self.transaction() as connection:
             connection.execute("INSERT OR REPLACE INTO watermarks VALUES (?, ?, ?)",
                                (source, value, datetime.now(UTC).isoformat()))
+
+
+@dataclass(frozen=True)
+class DamagedStore:
+    """A store file found damaged, and where it was moved."""
+
+    moved_to: Path
+    reason: str  # SQLite's words: "file is not a database", "database disk image is malformed"
+
+
+def connect_checked(path: Path) -> sqlite3.Connection:
+    """``connect_writable``, with the run state's tables made, after SQLite's ``quick_check``
+    (which reads every page once, without checking indexes against their tables: a small
+    part of a run's start) found nothing wrong; raises ``sqlite3.DatabaseError`` if it did."""
+    connection = connect_writable(path)
+    try:
+        problems = connection.execute("PRAGMA quick_check(1)").fetchone()
+        if problems != ("ok",):
+            raise sqlite3.DatabaseError(f"quick_check: {problems[0]}")
+        LetterStore(connection, path).ensure_run_state()
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite says the file itself is damaged, not that it is busy, full or read-only.
+
+    ``sqlite_errorname`` is the extended code's name ("SQLITE_CORRUPT_INDEX"); an error
+    raised by ``connect_checked`` for what ``quick_check`` found has none.
+    """
+    name = getattr(error, "sqlite_errorname", None)
+    if name is None:
+        return str(error).startswith("quick_check")
+    return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+
+
+def set_damaged_store_aside(path: Path, found: tuple | None,
+                            reason: str) -> DamagedStore | None:
+    """Move a damaged store, with its WAL and shared-memory files, to a name with the time.
+
+    ``found`` is the damaged file's ``file_identity``. Another run may have found the same
+    damage and set the file aside first: then the file at ``path`` is its new store, and is
+    left as it is (None).
+    """
+    if file_identity(path) != found:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    moved_to = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.rename(f"{path}{suffix}", f"{moved_to}{suffix}")
+    return DamagedStore(moved_to=moved_to, reason=reason)
+
+
+def file_identity(path: Path) -> tuple | None:
+    """The file's device and inode: which file stands at ``path`` (None: none)."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def connect_writable(path: Path) -> sqlite3.Connection:
