@@ -24,11 +24,14 @@ What ODA is known to do, and what is done about it:
 
 Every request goes to an ``https`` URL on a configured host (ODA and www.ft.dk by
 default), redirects included; answers are held to a size limit and a timeout,
-and 5xx answers and timeouts are retried with backoff. A file that cannot be had
+and 5xx answers and timeouts are retried with backoff; a download has a deadline in all,
+and a listing whose next links run in a circle is stopped. Ids name the files a run saves,
+so an id that is not a number is refused as the answer is read. A file that cannot be had
 raises ``FetchError`` with a failure code, for the caller to write as a failure line.
 
-The package: ``client`` (requests and their rules), ``documents`` (ODA's data: times,
-lookups, what to follow, documents, queries), ``errors``, and ``steps`` (what a run does
+The package: ``client`` (requests and their rules), ``deadline`` (a download's deadline in
+all), ``documents`` (ODA's data: times, lookups, what to follow, documents, queries, ids
+checked), ``errors``, and ``steps`` (what a run does
 with a page: follow, download, provenance; imported from there, as it loads the
 pipeline).
 """
@@ -53,10 +56,20 @@ from pipeline.sources.oda.documents import (
     page_watermark,
     parse_time,
 )
-from pipeline.sources.oda.errors import FetchError, OdaError, Refused, Retryable, UnknownName
+from pipeline.sources.oda.errors import (
+    BadId,
+    DeadlineExceeded,
+    FetchError,
+    OdaError,
+    Refused,
+    Retryable,
+    UnknownName,
+)
 
 __all__ = [
     "DANISH_TIME",
+    "BadId",
+    "DeadlineExceeded",
     "DEFAULT_BASE_URL",
     "DEFAULT_HOSTS",
     "FetchError",

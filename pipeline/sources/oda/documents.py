@@ -14,7 +14,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from models.record import OdaProvenance
-from pipeline.sources.oda.errors import UnknownName
+from pipeline.sources.oda.errors import BadId, FetchError, UnknownName
 
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
@@ -129,6 +129,35 @@ def matches(wanted: tuple[str, ...], names: list[str]) -> bool:
 
 # -- documents --------------------------------------------------------------------------------
 
+# An id names the file a PDF is saved as (``<dokument id>-<fil id>.pdf``): only digits
+# may pass, and no more of them than SQLite's integers hold.
+ODA_ID = re.compile(r"[0-9]{1,18}")
+
+
+def oda_id(value: object, what: str) -> int:
+    """An id from ODA's answer, a JSON number or a string of digits; anything else is
+    ``BadId``, since an id like ``../../x`` would put a file outside the output folder.
+
+        >>> oda_id(101, "Dokument"), oda_id("9010", "Fil")
+        (101, 9010)
+        >>> for bad in ("../../x", -1, True, None, "٣"):
+        ...     try:
+        ...         oda_id(bad, "Fil")
+        ...     except BadId as error:
+        ...         print(error)
+        ODA gave Fil id '../../x', which is not a number; not downloaded
+        ODA gave Fil id -1, which is not a number; not downloaded
+        ODA gave Fil id True, which is not a number; not downloaded
+        ODA gave Fil id None, which is not a number; not downloaded
+        ODA gave Fil id '٣', which is not a number; not downloaded
+    """
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str) or not ODA_ID.fullmatch(text):
+        shown = repr(value)
+        shown = shown if len(shown) <= 60 else f"{shown[:57]}..."
+        raise BadId(f"ODA gave {what} id {shown}, which is not a number; not downloaded")
+    return int(text)
+
 
 @dataclass(frozen=True)
 class PdfFile:
@@ -136,6 +165,14 @@ class PdfFile:
 
     id: int
     url: str
+
+
+@dataclass(frozen=True)
+class RejectedFile:
+    """A PDF ODA lists that is not downloaded (its id is no number): a failure line."""
+
+    url: str
+    error: FetchError
 
 
 @dataclass(frozen=True)
@@ -150,6 +187,7 @@ class OdaDocument:
     pdf_files: list[PdfFile]
     committees: list[str] = field(default_factory=list)  # names, then short names
     ministries: list[str] = field(default_factory=list)
+    rejected: list[RejectedFile] = field(default_factory=list)
 
     def provenance(self, pdf: PdfFile) -> OdaProvenance:
         """``source.oda`` for the record made from ``pdf``."""
@@ -190,10 +228,34 @@ class ResultPage:
     last: bool
 
 
-def pdf_files(row: dict) -> list[PdfFile]:
-    """The document's files of variant P (the format field is not trusted: bytes are checked)."""
-    return [PdfFile(id=fil["id"], url=fil["filurl"]) for fil in row.get("Fil") or []
-            if (fil.get("variantkode") or "").upper() == PDF_VARIANT and fil.get("filurl")]
+def pdf_rows(row: dict) -> list[dict]:
+    """The document's ``Fil`` rows of variant P with an address (the format field is not
+    trusted: bytes are checked)."""
+    files = row.get("Fil")
+    return [fil for fil in files if isinstance(fil, dict)
+            and str(fil.get("variantkode") or "").upper() == PDF_VARIANT
+            and isinstance(fil.get("filurl"), str) and fil["filurl"]
+            ] if isinstance(files, list) else []
+
+
+def pdf_files(row: dict) -> tuple[list[PdfFile], list[RejectedFile]]:
+    """The document's PDFs, and those whose id cannot name a file."""
+    found, rejected = [], []
+    for fil in pdf_rows(row):
+        try:
+            found.append(PdfFile(id=oda_id(fil.get("id"), "Fil"), url=fil["filurl"]))
+        except BadId as error:
+            rejected.append(RejectedFile(url=fil["filurl"], error=error))
+    return found, rejected
+
+
+def document_type(row: dict, lookups: Lookups | None) -> str | None:
+    """A ``Dokument`` row's type by name: the expanded ``Dokumenttype``, else its ``typeid``."""
+    expanded = row.get("Dokumenttype")
+    kind = expanded.get("type") if isinstance(expanded, dict) else None
+    if isinstance(kind, str):
+        return kind
+    return lookups.name_of(lookups.document_types, row.get("typeid")) if lookups else None
 
 
 def odata_quote(value: str) -> str:

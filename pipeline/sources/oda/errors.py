@@ -40,6 +40,24 @@ class Retryable(FetchError):
         super().__init__("unreadable", message)
 
 
+class BadId(FetchError):
+    """An id in ODA's answer that is not a number: ids name the files a run saves, so the
+    file (or every file of the document) it belongs to is not downloaded."""
+
+    def __init__(self, message: str):
+        super().__init__("unreadable", message)
+
+
+class DeadlineExceeded(FetchError):
+    """A download that took longer than its deadline in all (tries and redirects included):
+    a server that trickles its answer is cut off, and not tried again."""
+
+    def __init__(self, url: str, seconds: float):
+        super().__init__("unreadable", f"{url}: the download took longer than {seconds:g} s "
+                         "in all; it was stopped")
+        self.url = url
+
+
 class Unreachable(FetchError):
     """A URL that kept failing (``Retryable``) after every try; ``reason`` says how."""
 
