@@ -9,16 +9,25 @@ table and column descriptions come from the store's own table specs
 (``pipeline.store.TABLES``), so the browser describes exactly the columns the
 store has. Canned queries answer the analysts' usual questions; those that take
 parameters show a form.
+
+Any SQL a visitor types runs under Datasette's own limits (``sql_time_limit_ms``, one
+second by default, and ``max_returned_rows``); a plugin made here gives each of its
+connections an authorizer that refuses the SQL functions ``query`` refuses too
+(``fts3_tokenizer``, which reads and sets addresses in memory, and ``load_extension``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+import types
 from pathlib import Path
 
 from pipeline.store import TABLES, store_path
+from pipeline.store.query import refuse_functions
 
 DATABASE = "letters"  # Datasette names a database after its file's stem
+PLUGIN = "ministerbrev_refused_functions"  # the name Datasette lists it under (/-/plugins)
 
 FACETS = {
     "letters": ["ministry", "kind", "year"],
@@ -138,8 +147,29 @@ def datasette_app(out_dir: Path):
     path = store_path(out_dir)
     if not path.exists():
         raise FileNotFoundError(f"no store at {path}: run `ministerbrev process` first")
+    register_refused_functions()
     return Datasette([str(path)], metadata=metadata(),
                      settings={"default_page_size": 50, "facet_time_limit_ms": 1000})
+
+
+def register_refused_functions() -> None:
+    """Register, once per process, the plugin whose ``prepare_connection`` hook refuses
+    ``REFUSED_FUNCTIONS`` on every connection Datasette opens, ``_memory`` included.
+
+    Datasette's plugins are modules; this one is made here, so nothing needs installing.
+    """
+    from datasette import hookimpl
+    from datasette.plugins import pm
+
+    if pm.get_plugin(PLUGIN) is not None:
+        return
+
+    def prepare_connection(conn: sqlite3.Connection) -> None:
+        refuse_functions(conn)
+
+    plugin = types.ModuleType(PLUGIN, "Refuses fts3_tokenizer() and load_extension().")
+    plugin.prepare_connection = hookimpl(prepare_connection)
+    pm.register(plugin, name=PLUGIN)
 
 
 def serve_datasette(out_dir: Path, host: str = "127.0.0.1", port: int = 8001) -> None:

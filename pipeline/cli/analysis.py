@@ -9,8 +9,17 @@ from __future__ import annotations
 
 import csv as csv_module
 import json
+import os
+import signal
+import stat
 import sys
+import textwrap
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +30,7 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperCommand
 
-from pipeline.cli.common import OutFolder, app, command, console, fail
+from pipeline.cli.common import OutFolder, app, command, console, fail, shown
 from pipeline.store import EXPORT_FORMATS
 
 
@@ -45,6 +54,21 @@ CsvFlag = Annotated[bool, typer.Option("--csv", help="CSV with a header row")]
 TsvFlag = Annotated[bool, typer.Option("--tsv", help="Tab-separated, with a header row")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="A JSON list of objects")]
 NlFlag = Annotated[bool, typer.Option("--nl", help="Newline-delimited JSON: one object a line")]
+TimeoutOption = Annotated[float, typer.Option(
+    "--timeout", min=0, metavar="SECONDS",
+    help="Seconds it may run, its output included, before it is stopped (0: no limit)")]
+
+DEFAULT_TIMEOUT = 30.0
+# A table is laid out once all its rows are in, so it shows at most this many; the other
+# formats are written row by row and have no limit.
+TABLE_ROWS = 10_000
+# Rows written are handed to the reader at least this often (seconds), and at once when
+# SQLite was slow to find the next.
+FLUSH_EVERY = 0.2
+# One encoder for every row (``json.dumps`` with options makes one per call); a value JSON
+# has no type for (a blob) is written as its ``str``.
+JSON_ROW = json.JSONEncoder(ensure_ascii=False, default=str)
+JSON_ITEM = json.JSONEncoder(ensure_ascii=False, default=str, indent=2)
 
 
 def chosen_format(format_option: OutputFormat | None, **flags: bool) -> OutputFormat:
@@ -88,46 +112,162 @@ def query(
     output_format: FormatOption = None,
     table: TableFlag = False, csv: CsvFlag = False, tsv: TsvFlag = False,
     as_json: JsonFlag = False, nl: NlFlag = False,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Run one read-only SQL statement on OUT/letters.sqlite and print the rows.
 
     Example: ministerbrev query "select * from letters where year = :year" -p year 2021 --csv
     """
-    from pipeline.store import StoreError, run_query
+    from pipeline.store import StoreError
+    from pipeline.store.query import QueryGuard, open_query
 
     how = chosen_format(output_format, table=table, csv=csv, tsv=tsv, json=as_json, nl=nl)
-    try:
-        result = run_query(out, sql, dict(parameters or ()))
-    except StoreError as error:
-        console.print(f"[red]Refused or failed:[/red] {error}", markup=True, highlight=False)
-        raise typer.Exit(1) from None
-    print_rows(result.columns, result.rows, how)
+    guard = QueryGuard(seconds=timeout or None)
+    with stopped_in_one_line(guard, "query"):
+        try:
+            with open_query(out, sql, dict(parameters or ()), guard) as rows:
+                printed = print_rows(rows.columns, rows, how)
+        except StoreError as error:
+            flush_quietly()
+            raise fail(f"Refused or failed: {error}", 1) from None
     if how is OutputFormat.table:
-        console.print(f"{len(result.rows)} row(s)")
+        console.print(f"{printed.rows} row(s)")
+        if printed.cut:
+            console.print(f"[yellow]Only the first {TABLE_ROWS} rows are shown as a table: "
+                          "--csv, --tsv, --json or --nl print them all[/]")
 
 
-def print_rows(columns: list[str], rows: list[tuple], how: OutputFormat) -> None:
+@contextmanager
+def stopped_in_one_line(guard, what: str) -> Iterator[None]:
+    """Run a query inside, guarded by ``guard``, so that Ctrl-C, its time limit, and a reader
+    that closed the pipe each end the command at once, with one line (none for the pipe).
+
+    Ctrl-C marks the guard, which stops SQLite's work, and raises ``KeyboardInterrupt``,
+    which stops Python's (a write to a pipe nobody reads). Exit codes: 130 for Ctrl-C
+    (128 + SIGINT, as a shell reports it), 1 for the time limit (like any query that
+    failed; what was asked may be sound, but it costs more than the limit allows), 141
+    for a closed pipe (128 + SIGPIPE, as ``cat`` or ``git`` end under ``| head``).
+    """
+    from pipeline.store.query import QueryInterrupted, QueryTimedOut
+
+    def on_ctrl_c(_signum, _frame) -> None:
+        guard.interrupted = True
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_ctrl_c)
+    try:
+        yield
+    except (KeyboardInterrupt, QueryInterrupted):
+        if stdout_is_a_pipe():
+            # The reader may have stopped reading (Ctrl-C reaches it too): rows held for it
+            # would keep the command waiting, so they are dropped.
+            drop_stdout()
+        else:
+            flush_quietly()
+        raise fail(f"Interrupted (Ctrl-C): the {what} was stopped", 130) from None
+    except QueryTimedOut as error:
+        flush_quietly()
+        raise fail(f"Stopped: the {what} ran past its time limit of {error.seconds:g} s "
+                   "(--timeout SECONDS gives it longer, --timeout 0 no limit)", 1) from None
+    except BrokenPipeError:
+        drop_stdout()  # nobody reads it any more
+        raise typer.Exit(141) from None
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def stdout_is_a_pipe() -> bool:
+    try:
+        return stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def drop_stdout() -> None:
+    """Send what Python still holds for stdout, and anything after, nowhere."""
+    with suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def flush_quietly() -> None:
+    """Hand the rows written so far on before the line that says why no more follow."""
+    with suppress(BrokenPipeError, ValueError):
+        sys.stdout.flush()
+
+
+@dataclass(frozen=True)
+class Printed:
+    """How many rows were printed, and whether a table left rows out (``TABLE_ROWS``)."""
+
+    rows: int
+    cut: bool = False
+
+
+class Flushing:
+    """Counts the rows written to stdout, and hands them to the reader as they come: at once
+    for the first row and after a pause, else every ``FLUSH_EVERY`` seconds (a flush per
+    row would cost a system call per row)."""
+
+    def __init__(self) -> None:
+        self.rows, self.last = 0, 0.0
+
+    def wrote(self) -> None:
+        self.rows += 1
+        now = time.monotonic()
+        if now - self.last >= FLUSH_EVERY:
+            sys.stdout.flush()
+            self.last = now
+
+
+def print_rows(columns: list[str], rows: Iterable[tuple], how: OutputFormat) -> Printed:
     """Rows on stdout: a table, CSV or TSV with a header row, JSON or one JSON object a line.
 
-    No value is cut short: a table that goes to a file or a pipe is as wide as its values.
+    Every format but the table writes each row as it comes, so output of any size takes
+    little memory and starts at once. No value is cut short: a table that goes to a file
+    or a pipe is as wide as its values.
     """
     if how in (OutputFormat.csv, OutputFormat.tsv):
-        writer = csv_module.writer(sys.stdout, lineterminator="\n",
-                                   delimiter="\t" if how is OutputFormat.tsv else ",")
-        writer.writerow(columns)
-        writer.writerows(rows)
-    elif how is OutputFormat.json:
-        objects = [dict(zip(columns, row, strict=True)) for row in rows]
-        print(json.dumps(objects, indent=2, ensure_ascii=False, default=str))
-    elif how is OutputFormat.nl:
-        for row in rows:
-            print(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False,
-                             default=str))
-    else:
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*(Text("" if value is None else str(value)) for value in row))
-        print_table(table)
+        return print_delimited(columns, rows, "\t" if how is OutputFormat.tsv else ",")
+    if how is OutputFormat.json:
+        return print_json(columns, rows)
+    if how is OutputFormat.nl:
+        return print_json_lines(columns, rows)
+    shown = list(islice(rows, TABLE_ROWS + 1))
+    table = Table(*columns)
+    for row in shown[:TABLE_ROWS]:
+        table.add_row(*(Text("" if value is None else str(value)) for value in row))
+    print_table(table)
+    return Printed(min(len(shown), TABLE_ROWS), cut=len(shown) > TABLE_ROWS)
+
+
+def print_delimited(columns: list[str], rows: Iterable[tuple], delimiter: str) -> Printed:
+    writer = csv_module.writer(sys.stdout, lineterminator="\n", delimiter=delimiter)
+    writer.writerow(columns)
+    flushing = Flushing()
+    for row in rows:
+        writer.writerow(row)
+        flushing.wrote()
+    return Printed(flushing.rows)
+
+
+def print_json(columns: list[str], rows: Iterable[tuple]) -> Printed:
+    """A JSON list of objects, written one object at a time, as ``json.dumps(indent=2)``
+    writes the whole list."""
+    flushing = Flushing()
+    for row in rows:
+        item = JSON_ITEM.encode(dict(zip(columns, row, strict=True)))
+        sys.stdout.write((",\n" if flushing.rows else "[\n") + textwrap.indent(item, "  "))
+        flushing.wrote()
+    sys.stdout.write("\n]\n" if flushing.rows else "[]\n")
+    return Printed(flushing.rows)
+
+
+def print_json_lines(columns: list[str], rows: Iterable[tuple]) -> Printed:
+    flushing = Flushing()
+    for row in rows:
+        print(JSON_ROW.encode(dict(zip(columns, row, strict=True))))
+        flushing.wrote()
+    return Printed(flushing.rows)
 
 
 def print_table(table: Table) -> None:
@@ -157,6 +297,7 @@ def search(
     output_format: FormatOption = None,
     table: TableFlag = False, csv: CsvFlag = False, tsv: TsvFlag = False,
     as_json: JsonFlag = False, nl: NlFlag = False,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Full-text search over the letters' subject, text, recommendations, case numbers and
     questions, best match first (bm25).
@@ -165,23 +306,24 @@ def search(
     """
     from pipeline.store import InvalidSearch, StoreError
     from pipeline.store import search as search_store
+    from pipeline.store.query import QueryGuard
 
     how = chosen_format(output_format, table=table, csv=csv, tsv=tsv, json=as_json, nl=nl)
-    try:
-        hits = search_store(out, words, limit=limit)
-    except InvalidSearch as error:
-        console.print(f"[red]Invalid search:[/red] {error}", highlight=False)
-        raise typer.Exit(2) from None
-    except StoreError as error:
-        console.print(f"[red]Search failed:[/red] {error}", highlight=False)
-        raise typer.Exit(1) from None
-    if how is OutputFormat.table:
-        print_hits(hits)
-        console.print(f"{len(hits)} letter(s) match {words!r}")
-        return
-    columns = ["doc_id", "date", "ministry", "subject", "snippet", "score"]
-    print_rows(columns, [(hit.doc_id, hit.date, hit.ministry, hit.subject, hit.highlighted(),
-                          hit.score) for hit in hits], how)
+    guard = QueryGuard(seconds=timeout or None)
+    with stopped_in_one_line(guard, "search"):
+        try:
+            hits = search_store(out, words, limit=limit, guard=guard)
+        except InvalidSearch as error:
+            raise fail(f"Invalid search: {error}", 2) from None
+        except StoreError as error:
+            raise fail(f"Search failed: {error}", 1) from None
+        if how is OutputFormat.table:
+            print_hits(hits)
+            console.print(Text(f"{len(hits)} letter(s) match {shown(repr(words))}"))
+            return
+        columns = ["doc_id", "date", "ministry", "subject", "snippet", "score"]
+        print_rows(columns, [(hit.doc_id, hit.date, hit.ministry, hit.subject,
+                              hit.highlighted(), hit.score) for hit in hits], how)
 
 
 def print_hits(hits: list) -> None:
@@ -231,10 +373,9 @@ def export(
     try:
         written = export_tables(out, output_format.value, to)
     except StoreError as error:
-        console.print(f"[red]Export failed:[/red] {error}", highlight=False)
-        raise typer.Exit(1) from None
+        raise fail(f"Export failed: {error}", 1) from None
     for path in written:
-        print(path)
+        print(shown(path))
 
 
 @command
@@ -244,11 +385,10 @@ def reindex(out: OutFolder = Path("outputs")) -> None:
     from pipeline.store import store_path
 
     if not (out / "records.jsonl").exists():
-        console.print(f"[red]No records to index:[/red] {out / 'records.jsonl'} does not exist")
-        raise typer.Exit(1)
+        raise fail(f"No records to index: {out / 'records.jsonl'} does not exist", 1)
     contents = rebuild_store(out)
-    console.print(f"{len(contents.records)} letter(s) and {len(contents.failures)} failure(s) "
-                  f"indexed into {store_path(out)}")
+    console.print(Text(f"{len(contents.records)} letter(s) and {len(contents.failures)} "
+                       f"failure(s) indexed into {shown(store_path(out))}"), highlight=False)
     if contents.invalid:
         console.print(f"[yellow]{contents.invalid} line(s) did not validate and were left out[/]")
 
@@ -263,16 +403,20 @@ def browse(
     import importlib.util
 
     from pipeline.browse import serve_datasette
-    from pipeline.store import store_path
+    from pipeline.store import StoreError, run_query, store_path
 
     if importlib.util.find_spec("datasette") is None:
         console.print("Datasette is not installed: pip install -e '.[browse]'")
         raise typer.Exit(1)
     if not store_path(out).exists():
-        console.print(f"[red]No store at {store_path(out)}:[/red] run `ministerbrev process` first")
-        raise typer.Exit(1)
+        raise fail(f"No store at {store_path(out)}: run `ministerbrev process` first", 1)
+    try:  # a damaged store is said here in one line, not on every page Datasette serves
+        run_query(out, "SELECT count(*) FROM letters")
+    except StoreError as error:
+        raise fail(str(error), 1) from None
     check_can_listen(host, port)
-    console.print(f"Serving {store_path(out)} at http://{host}:{port}/ (Ctrl-C stops)")
+    console.print(Text(f"Serving {shown(store_path(out))} at http://{host}:{port}/ "
+                       "(Ctrl-C stops)"), highlight=False)
     serve_datasette(out, host=host, port=port)
 
 

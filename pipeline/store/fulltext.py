@@ -16,7 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.store.query import StoreError, run_query
+from pipeline.store.query import QueryGuard, StoreError, run_query
 from pipeline.store.schema import FTS_COLUMNS
 
 HIT_START, HIT_END = "\x02", "\x03"  # marks the hit in a snippet; never in a letter's text
@@ -91,7 +91,8 @@ ORDER BY score LIMIT ?
 """
 
 
-def search(out_dir: Path, words: str, limit: int = 20) -> list[SearchHit]:
+def search(out_dir: Path, words: str, limit: int = 20,
+           guard: QueryGuard | None = None) -> list[SearchHit]:
     """Letters that match an FTS5 query in their subject, text, recommendations or
     references (case numbers, questions), ranked by bm25.
 
@@ -99,10 +100,11 @@ def search(out_dir: Path, words: str, limit: int = 20) -> list[SearchHit]:
         ['3f1c0a9d2b7e4c55']
 
     A match in the subject counts three times, in a recommendation or reference twice,
-    in the text once. Raises ``InvalidSearch`` for a query FTS5 cannot read.
+    in the text once. Raises ``InvalidSearch`` for a query FTS5 cannot read; ``guard``
+    may stop it (``QueryStopped``).
     """
     try:
-        result = run_query(out_dir, SEARCH_SQL, (fts_query(words), limit))
+        result = run_query(out_dir, SEARCH_SQL, (fts_query(words), limit), guard)
     except StoreError as error:
         reason = syntax_error(error.__cause__)
         if reason is None:

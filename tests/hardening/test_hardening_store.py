@@ -26,8 +26,8 @@ LETTERS = [ROOT / "corpus" / "letters" / name
            for name in ("bm-2014-03-27-jobrotation.pdf", "uim-2020-11-04-handlingsplan.pdf")]
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(CLI), *args], capture_output=True, text=True, timeout=600,
+def run_cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([str(CLI), *args], capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, "COLUMNS": "200"})
 
 
@@ -82,6 +82,23 @@ def test_reindex_rebuilds_a_damaged_store(processed, tmp_path, damage):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert letters_in(out) == 1
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("command", [["query", "select count(*) from letters"],
+                                     ["search", "jobrotation"], ["browse"]])
+def test_reading_a_damaged_store_says_how_to_rebuild_it(processed, tmp_path, command):
+    """The commands that only read the store leave it as it is, and say what to run."""
+    out = shutil.copytree(processed, tmp_path / "out")
+    overwrite_header(out / "letters.sqlite")
+    result = run_cli(*command, "--out", str(out), timeout=120)  # browse would serve forever
+    printed = result.stdout + result.stderr
+    assert "Traceback" not in printed
+    lines = [line for line in printed.splitlines() if line.strip()]
+    assert len(lines) == 1, printed
+    assert lines[0].endswith(f"{out / 'letters.sqlite'} is damaged (file is not a database): "
+                             f"`ministerbrev reindex --out {out}` rebuilds it from records.jsonl")
+    assert result.returncode == 1
 
 
 def test_watermarks_and_remembered_failures_survive_a_damaged_store(tmp_path):
