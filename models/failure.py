@@ -28,7 +28,8 @@ FailureCode = Literal[
 
 # What each code means, in the order of ``FailureCode`` (docs/record.md shows them).
 FAILURE_MEANINGS: dict[str, str] = {
-    "unreadable": "the file could not be opened at all (permissions, vanished)",
+    "unreadable": "the file could not be opened at all (permissions, vanished, a link to "
+                  "nothing) or is no regular file (a FIFO, a device): never read",
     "empty": "zero bytes",
     "not_pdf": "does not start with %PDF",
     "encrypted": "needs a password",
@@ -38,7 +39,8 @@ FAILURE_MEANINGS: dict[str, str] = {
     "no_text": "no text layer, and nothing for OCR to read either (blank pages)",
     "too_many_pages": "more pages than the limit (--max-pages)",
     "timeout": "reading took longer than the limit (--max-seconds); the reader was stopped",
-    "too_large": "reading needed more memory than the limit (--max-memory-mb)",
+    "too_large": "the file is larger than the limit (--max-file-mb), or reading needed more "
+                 "memory than the limit (--max-memory-mb)",
     "invalid_record": "the extracted record failed validation (a bug: please report)",
     "internal": "any other error inside the pipeline (a bug: please report)",
 }

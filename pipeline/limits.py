@@ -7,6 +7,8 @@ another: it has a memory ceiling (``RLIMIT_AS``) and, per document, a CPU-time
 backstop; the worker waits for each answer until the deadline and kills the
 child if it passes. The worker itself carries on with the next file whatever
 the child did; after a child was killed, the next file gets a fresh one.
+A child never outlives the worker thread that forked it: the kernel kills it when
+that thread ends (``die_with_parent``), and it holds no other child's pipes open.
 
     >>> limits = Limits(max_pages=200, seconds=60, memory_mb=1024)
     >>> with LimitedChild(read_document, limits) as child:  # doctest: +SKIP
@@ -30,6 +32,7 @@ leaves behind (strings, caches, a fragmented heap) adds up.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import os
 import pickle
@@ -37,6 +40,7 @@ import resource
 import select
 import signal
 import struct
+import sys
 import threading
 import time
 import traceback
@@ -69,9 +73,16 @@ class Limits:
     max_pages: int = 500  # --max-pages
     seconds: float = 300.0  # --max-seconds: OCR of a long scan takes minutes
     memory_mb: int = 2048  # --max-memory-mb: on top of what the worker itself holds
+    file_mb: int = 256  # --max-file-mb: checked before the file is read at all
+
+    @property
+    def file_bytes(self) -> int:
+        """The largest file read, in bytes (0: any size)."""
+        return self.file_mb * 2**20
 
     def describe(self) -> str:
-        return f"{self.max_pages} pages, {self.seconds:g} s, {self.memory_mb} MiB"
+        return (f"{self.max_pages} pages, {self.seconds:g} s, {self.memory_mb} MiB, "
+                f"files of {self.file_mb} MiB")
 
 
 class ReadingCrashed(RuntimeError):
@@ -139,21 +150,16 @@ class LimitedChild:
         write_message(self.requests, request)
 
     def start(self) -> None:
-        request_reader, request_writer = os.pipe()
-        answer_reader, answer_writer = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: never returns
-            # Everything inherited (the model above all) is left out of the child's
-            # garbage collection. A full collection would otherwise visit every object of
-            # the model, a long pause (docs/benchmarks.md), and write to each one's header,
-            # copying the pages the child shares with the worker. The worker collects as
-            # before.
-            gc.freeze()
-            os.close(request_writer)
-            os.close(answer_reader)
-            answer_requests(self.function, self.limits, request_reader, answer_writer)
-        os.close(request_reader)
-        os.close(answer_writer)
+        with OPEN_PIPES.lock:  # no other thread's pipes half made while this one forks
+            request_reader, request_writer = os.pipe()
+            answer_reader, answer_writer = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: never returns
+                answer_requests(self.function, self.limits, request_reader, answer_writer,
+                                worker=(self.owner, request_writer, answer_reader))
+            os.close(request_reader)
+            os.close(answer_writer)
+            OPEN_PIPES.add(request_writer, answer_reader)
         self.pid, self.requests, self.answers = pid, request_writer, answer_reader
         self.calls = 0
         self.started_vm = address_space_of(pid)
@@ -207,15 +213,83 @@ def child_for(function: Callable[..., Any], limits: Limits) -> LimitedChild:
     return THREAD_CHILDREN.child
 
 
+class OpenPipes:
+    """The worker's ends of the pipes to each of its children that runs.
+
+    A child forked later inherits them, and closes them (``become_child``): a child that
+    held another's request pipe open would keep that one waiting for requests after the
+    worker was gone, and itself be kept so in turn, for good.
+    """
+
+    def __init__(self) -> None:
+        # Held while pipes are made and a child forked, and while pipes are closed, so that
+        # a child never inherits a pipe not yet listed, nor closes a number reused since.
+        # Reentrant: a child's finalizer may close its pipes in a thread that holds it.
+        self.lock = threading.RLock()
+        self.descriptors: set[int] = set()
+
+    def add(self, *descriptors: int) -> None:
+        with self.lock:
+            self.descriptors.update(descriptors)
+
+    def close(self, *descriptors: int) -> None:
+        with self.lock:
+            for descriptor in descriptors:
+                self.descriptors.discard(descriptor)
+                with contextlib.suppress(OSError):
+                    os.close(descriptor)
+
+
+OPEN_PIPES = OpenPipes()
+
+# prctl(2)'s option that has the kernel signal a process when the thread that forked it ends.
+PR_SET_PDEATHSIG = 1
+LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+
+
+def die_with_parent(parent: int, signal_number: int = signal.SIGKILL) -> None:
+    """Have the kernel send this process ``signal_number`` once the thread that forked it
+    ends (its process killed, even by SIGKILL, included); and end now if ``parent`` has
+    ended already, before the request was made. Linux only; elsewhere the closed pipes
+    alone end a child (``answer_requests``).
+
+    Called in a forked child: in the letters' children, and in Prefect's temporary server
+    before it starts (``pipeline.run.prefect_fixes``).
+    """
+    if LIBC is not None:
+        LIBC.prctl(PR_SET_PDEATHSIG, signal_number, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 # -- the child -------------------------------------------------------------------------------
 
 
+def become_child(worker: int, worker_ends: tuple[int, ...]) -> None:
+    """What a freshly forked child does first: end with the worker thread that forked it,
+    and close what it inherited of the pipes, its own worker's ends and other children's.
+
+    Everything inherited (the model above all) is left out of the child's garbage
+    collection. A full collection would otherwise visit every object of the model, a long
+    pause (docs/benchmarks.md), and write to each one's header, copying the pages the
+    child shares with the worker. The worker collects as before.
+    """
+    die_with_parent(worker)
+    gc.freeze()
+    for descriptor in (*worker_ends, *OPEN_PIPES.descriptors):
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
+    OPEN_PIPES.descriptors.clear()
+
+
 def answer_requests(function: Callable[..., Any], limits: Limits, requests: int,
-                    answers: int) -> None:
+                    answers: int, worker: tuple[int, int, int]) -> None:
     """Answer requests until the worker closes the pipe, then exit at once (no atexit, no
-    flushing of the worker's buffers, which are the worker's to flush)."""
+    flushing of the worker's buffers, which are the worker's to flush). ``worker`` is the
+    worker's pid and its ends of the two pipes."""
     exit_code = 1
     try:
+        become_child(worker[0], worker[1:])
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C stops the child outright
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         set_memory_ceiling(limits)
@@ -329,9 +403,7 @@ def end_child(owner: int, pid: int, requests: int, answers: int, kill: bool = Tr
     process holds copies of its objects, and their children are not its own."""
     if os.getpid() != owner:
         return 0
-    for descriptor in (requests, answers):
-        with contextlib.suppress(OSError):
-            os.close(descriptor)
+    OPEN_PIPES.close(requests, answers)
     if kill:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)

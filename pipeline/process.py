@@ -10,11 +10,14 @@ Unexpected errors are logged with their traceback; the message says where.
 
 Each letter runs in a child process within the ``Limits`` on pages, seconds and
 memory (``pipeline.limits``); the child is forked from the worker once the Danish
-model is loaded, and serves letter after letter until it is retired.
+model is loaded, and serves letter after letter until it is retired. The worker checks
+the file first (a regular file, within ``--max-file-mb``) and hands the child its path
+and hash; the child reads the bytes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -32,7 +35,13 @@ from pipeline.extract import analyse, build_nlp
 from pipeline.limits import Limits, child_for
 from pipeline.reading import read_document
 from pipeline.record import assemble
-from pipeline.sources.files import SourceFile, read_source
+from pipeline.sources.files import (
+    LetterFile,
+    NotARegularFile,
+    SourceFile,
+    check_file,
+    read_source,
+)
 from pipeline.timing import StageClock
 
 log = logging.getLogger("ministerbrev")
@@ -97,26 +106,45 @@ def process_file(path: Path, password: str | None = None, limits: Limits | None 
 
 def process_timed(path: Path, password: str | None, limits: Limits | None,
                   clock: StageClock, sha256: str | None = None) -> Outcome:
-    """``process_file`` with each stage's time added to ``clock``."""
+    """``process_file`` with each stage's time added to ``clock``.
+
+    The file is checked here, in the worker, before anything reads it: a regular file
+    within ``--max-file-mb``, hashed unless ``sha256`` is given. The child reads it then.
+    """
+    limits = limits or Limits()
     try:
         with clock.stage("reading"):
-            source = read_source(path, sha256)
+            letter = check_file(path, sha256, limits.file_bytes)
     except OSError as error:
-        return failed(path, None, "unreadable", f"cannot open the file ({error.strerror})")
+        return failed(path, None, "unreadable", unreadable_reason(path, error))
+    except ReadError as error:  # larger than the limit: never read
+        return failed(path, sha256, error.code, error.message)
     try:
-        record = process_source(source, password, limits, clock)
+        record = process_letter_file(letter, password, limits, clock)
         return Outcome(path=str(path), record=record)
     except ReadError as error:
-        return failed(path, source.sha256, error.code, error.message)
+        return failed(path, letter.sha256, error.code, error.message)
     except Exception as error:  # a bug: keep the batch going, keep the details
         log.exception("%s: unexpected error", path)
-        return failed(path, source.sha256, "internal",
+        return failed(path, letter.sha256, "internal",
                       f"unexpected {type(error).__name__} (details in {log_location()})")
 
 
-def process_source(source: SourceFile, password: str | None = None,
-                   limits: Limits | None = None, clock: StageClock | None = None) -> LetterRecord:
-    """The record of one file's content; raises for what is wrong with it.
+def unreadable_reason(path: Path, error: OSError) -> str:
+    """Why a file could not be opened, in words: what it is, if no regular file; where a
+    link that leads nowhere points; or what the system said."""
+    if isinstance(error, NotARegularFile):
+        return f"{error.kind}, not a regular file: not read"
+    if isinstance(error, FileNotFoundError) and path.is_symlink():
+        with contextlib.suppress(OSError):
+            return f"a link to {os.readlink(path)}, which does not exist"
+    return f"cannot open the file ({error.strerror or error})"
+
+
+def process_letter_file(letter: LetterFile, password: str | None = None,
+                        limits: Limits | None = None,
+                        clock: StageClock | None = None) -> LetterRecord:
+    """The record of one checked file; raises for what is wrong with it.
 
     The whole letter (reading, OCR, NLP, extraction, validation) runs in a child
     process held to ``limits``, so a letter that takes too long or grows too big is
@@ -126,18 +154,33 @@ def process_source(source: SourceFile, password: str | None = None,
     clock = clock or StageClock()
     with clock.stage("model_load"):  # once per process; free after the first letter
         shared_nlp()
-    record, seconds = run_whole(source, password, limits or Limits())
+    record, seconds = run_whole(letter, password, limits or Limits())
     clock.add_all(seconds)
     return record
 
 
-def run_whole(source: SourceFile, password: str | None,
+def run_whole(letter: LetterFile, password: str | None,
               limits: Limits) -> tuple[LetterRecord, dict[str, float]]:
-    """``letter_record`` in this thread's child within ``limits``, where processes fork."""
-    arguments = (source, password, limits.max_pages)
+    """``file_record`` in this thread's child within ``limits``, where processes fork."""
+    arguments = (letter, password, limits)
     if not hasattr(os, "fork"):
-        return letter_record(*arguments)
-    return child_for(letter_record, limits).call(*arguments)
+        return file_record(*arguments)
+    return child_for(file_record, limits).call(*arguments)
+
+
+def file_record(letter: LetterFile, password: str | None,
+                limits: Limits) -> tuple[LetterRecord, dict[str, float]]:
+    """The file read (here, in the child: the worker sends the path, not the bytes), then
+    ``letter_record``; the seconds of each stage."""
+    clock = StageClock()
+    try:
+        with clock.stage("reading"):
+            source = read_source(letter.path, letter.sha256, limits.file_bytes)
+    except OSError as error:  # gone or replaced since the worker checked it
+        raise ReadError("unreadable", unreadable_reason(letter.path, error)) from None
+    record, seconds = letter_record(source, password, limits.max_pages)
+    clock.add_all(seconds)
+    return record, clock.seconds
 
 
 def letter_record(source: SourceFile, password: str | None,

@@ -11,8 +11,9 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
-from pipeline.cli.common import check_out, command, console, fail, reach_dask
+from pipeline.cli.common import check_out, command, console, fail, reach_dask, shown
 from pipeline.limits import Limits
 from pipeline.run.settings import apply_run_settings
 
@@ -26,6 +27,8 @@ MaxSeconds = Annotated[float, typer.Option(
     min=0, help="Stop reading a document after this long (0: no limit)")]
 MaxMemoryMb = Annotated[int, typer.Option(
     min=0, help="Memory reading one document may take, MiB (0: no limit)")]
+MaxFileMb = Annotated[int, typer.Option(
+    min=0, help="Fail files larger than this, MiB, before reading them (0: no limit)")]
 BaseUrl = Annotated[str, typer.Option(help="ODA's address")]
 AllowHosts = Annotated[list[str] | None, typer.Option(
     "--allow-host", help="A host downloads may go to (default oda.ft.dk and www.ft.dk); "
@@ -50,6 +53,7 @@ def process(
     max_pages: MaxPages = Limits.max_pages,
     max_seconds: MaxSeconds = Limits.seconds,
     max_memory_mb: MaxMemoryMb = Limits.memory_mb,
+    max_file_mb: MaxFileMb = Limits.file_mb,
     dask_address: Annotated[str | None, typer.Option(
         envvar="MINISTERBREV_DASK_ADDRESS", help="Run the documents on the Dask cluster whose "
         "scheduler is here (tcp://host:8786) instead of local processes")] = None,
@@ -66,13 +70,15 @@ def process(
     summary = run_batch([str(p) for p in paths], out=str(out), workers=workers, force=force,
                         password=password, show_progress=console.is_terminal,
                         limits=Limits(max_pages=max_pages, seconds=max_seconds,
-                                      memory_mb=max_memory_mb),
+                                      memory_mb=max_memory_mb, file_mb=max_file_mb),
                         dask_address=dask_address, letters_per_task=letters_per_task)
     print_summary(summary)
 
 
 def print_summary(summary) -> None:
-    table = Table(title=f"ministerbrev: {summary.out}", show_header=False)
+    """The run's counts, then a line per failure. Paths are shown as text, never as Rich
+    markup, and with their control characters escaped (``shown``)."""
+    table = Table(title=Text(f"ministerbrev: {shown(summary.out)}"), show_header=False)
     table.add_row("letters processed", str(summary.processed))
     table.add_row("unchanged (skipped)", str(summary.skipped))
     table.add_row("failed", str(summary.failed))
@@ -80,9 +86,10 @@ def print_summary(summary) -> None:
         table.add_row(f"  {family.replace('_', ' ')}", str(number))
     console.print(table)
     for message in summary.failures:
-        console.print(f"[yellow]failed:[/yellow] {message}")
+        console.print(Text.assemble(("failed: ", "yellow"), shown(message)), highlight=False)
     if summary.failures:
-        console.print(f"Details: {Path(summary.out) / 'failures.jsonl'}")
+        console.print(Text(f"Details: {shown(Path(summary.out) / 'failures.jsonl')}"),
+                      highlight=False)
 
 
 # -- scheduled runs: an inbox folder, Folketinget's open data (ODA), and their deployments ----
@@ -199,6 +206,7 @@ def serve(
     max_pages: MaxPages = Limits.max_pages,
     max_seconds: MaxSeconds = Limits.seconds,
     max_memory_mb: MaxMemoryMb = Limits.memory_mb,
+    max_file_mb: MaxFileMb = Limits.file_mb,
     base_url: BaseUrl = "https://oda.ft.dk/api/",
     allow_hosts: AllowHosts = None,
     allow_loopback_http: AllowLoopbackHttp = False,
@@ -223,7 +231,8 @@ def serve(
     scheduled = deployments(
         cron, inbox=str(inbox_folder), out=str(out), oda_parameters=follow,
         letters_per_task=letters_per_task, oda_settings=settings,
-        limits=Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb))
+        limits=Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb,
+                      file_mb=max_file_mb))
     print(describe_deployments(scheduled))
     if not dry_run:
         serve_deployments(scheduled)

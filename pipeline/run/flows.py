@@ -31,7 +31,11 @@ from pipeline.run.archive import Archive
 from pipeline.run.batch import KNOWN_HASHES, RunSummary, plan_batch, summary_if_all_unchanged
 from pipeline.run.history import forget_old_runs
 from pipeline.run.logs import configure_logging
-from pipeline.run.prefect_fixes import import_temporary_server, wait_until_recorded
+from pipeline.run.prefect_fixes import (
+    import_temporary_server,
+    temporary_server_ends_with_run,
+    wait_until_recorded,
+)
 from pipeline.run.tasks import RunOptions, completed, task_runner
 from pipeline.sources.inbox import scan_inbox
 from pipeline.sources.oda import Follow, OdaClient, OdaSettings, ResultPage, page_watermark
@@ -212,6 +216,7 @@ def run_batch(paths: list[str], out: str = "outputs", workers: int = 1,
         if unchanged:
             return unchanged
         dask_address = dask_address or os.environ.get(DASK_ADDRESS_ENV) or None
+        temporary_server_ends_with_run()
         if not dask_address and hasattr(os, "fork"):  # the letters' children come from here
             import_temporary_server()
             load_model_meanwhile()
@@ -227,6 +232,7 @@ def run_inbox(inbox: str, out: str = "outputs", workers: int = 1, **options) -> 
     The folder must exist (``ministerbrev inbox --create`` makes it).
     """
     configure_logging(Path(out))
+    temporary_server_ends_with_run()
     return process_inbox.with_options(task_runner=task_runner(workers))(
         inbox=inbox, out=out, **options)
 
@@ -237,6 +243,7 @@ def run_oda(out: str = "outputs", workers: int = 1, **options) -> RunSummary:
     A user at the command line hears of a failure at once: no flow retries here.
     """
     configure_logging(Path(out))
+    temporary_server_ends_with_run()
     return process_oda.with_options(task_runner=task_runner(workers), retries=0)(
         out=out, **options)
 

@@ -1,6 +1,7 @@
-"""Where a run works around Prefect: its temporary server shared with worker processes,
-the links to task results it would keep, results read without a round trip, the
-server's module imported early, and a wait until the server has recorded every task run.
+"""Where a run works around Prefect: its temporary server shared with worker processes
+and ended with the run's process, the links to task results it would keep, results read
+without a round trip, the server's module imported early, and a wait until the server
+has recorded every task run.
 
 Left as Prefect does them, each would cost CPU or memory on every letter, seconds at a
 run's start, or a traceback on the screen; the figures are in ``docs/benchmarks.md``
@@ -9,14 +10,20 @@ run's start, or a traceback on the screen; the figures are in ``docs/benchmarks.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+import subprocess
+import threading
 import time
+import types
 from contextlib import contextmanager
 
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectConcurrentFuture, PrefectFuture
 from prefect.results import ResultRecord
+
+from pipeline.limits import die_with_parent
 
 # How long a run waits for Prefect's server to record its task runs, and how often it asks.
 RECORD_WAIT_SECONDS, RECORD_POLL_SECONDS = 30.0, 0.1
@@ -41,6 +48,42 @@ def workers_share_api_server():
         yield
     finally:
         os.environ.pop("PREFECT_API_URL", None)
+
+
+class ServerProcess(subprocess.Popen):
+    """Prefect's temporary server, started so that it ends with the run's process.
+
+    Prefect stops its server at the interpreter's exit. A run killed (SIGKILL) or
+    stopped by a signal it does not handle (SIGTERM) never gets there, and its server
+    would run on, with its share of memory, for good. Started from the main thread, the
+    server is asked to get SIGKILL from the kernel when that thread ends, which it does
+    only with the process. From another thread nothing is asked: the signal would come
+    when that thread ended, which may be long before the run does.
+    """
+
+    def __init__(self, *args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            kwargs.setdefault("preexec_fn", functools.partial(die_with_parent, os.getpid()))
+        super().__init__(*args, **kwargs)
+
+
+def temporary_server_ends_with_run() -> None:
+    """Have the temporary server Prefect starts for a run end with the run's process
+    (``ServerProcess``). Called before a flow starts; a run with a server of its own
+    (``PREFECT_API_URL``) starts none, and is left as it is. Safe to call more than once.
+
+    Prefect starts the server with ``subprocess.Popen`` from its server module; that
+    module alone is handed one whose ``Popen`` is ``ServerProcess``.
+    """
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        return
+    from prefect.server.api import server
+
+    if server.subprocess is subprocess:
+        names = {name: getattr(subprocess, name) for name in subprocess.__all__}
+        server.subprocess = types.SimpleNamespace(**{**names, "Popen": ServerProcess})
 
 
 def import_temporary_server() -> None:

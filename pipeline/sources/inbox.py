@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.sources.files import find_pdfs
+from pipeline.sources.files import find_pdfs, open_regular
 
 
 @dataclass
@@ -34,7 +34,7 @@ def file_sha256(path: Path) -> str:
         ... # doctest: +SKIP
         '9bd7a55f42ce5f96'
     """
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:  # a FIFO is refused (OSError), never opened
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
