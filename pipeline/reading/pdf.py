@@ -10,14 +10,15 @@ what each line is.
     'Ministeren'
 
 Pages without a text layer (scans) are read by OCR (``ocr``), into the same
-lines. A file cut short (a truncated download) is mended as far as it goes:
-the pages that survive are read, and the reading says what was lost. Files
-that cannot be read raise ``ReadError`` with a stable code.
+lines. A page turned by /Rotate, or drawn turned, is read along its text
+(``rotation``). A file cut short, or with a cross-reference table gone astray, is
+mended as far as it goes (``repair``): the pages that survive are read, and the
+reading says what was lost. Files that cannot be read raise ``ReadError`` with a
+stable code.
 """
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 import time
@@ -28,15 +29,21 @@ from typing import Literal
 import ftfy
 import pdfplumber
 from pdfminer.layout import LTChar, LTContainer, LTItem
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdftypes import resolve1
-from pdfminer.psparser import PSException
 from pdfplumber.page import fix_fontname_bytes
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from pdfplumber.utils.text import WordExtractor
 
 from pipeline.errors import ReadError, out_of_memory
 from pipeline.reading import ocr
+from pipeline.reading.repair import (
+    MALFORMED,
+    Mending,
+    declared_page_count,
+    discard,
+    open_mended,
+    read_error_for,
+    refuse_reference_cycles,
+)
+from pipeline.reading.rotation import Turn, UnreadableText, turn_for
 
 # pdfminer warns on stderr about every oddity it meets in a damaged file; what
 # matters reaches the record as a warning instead.
@@ -53,12 +60,6 @@ ROW_TOLERANCE_EMS = 0.35
 WORD_OPTIONS = {"extra_attrs": ["size", "fontname"], "keep_blank_chars": False}
 
 TextLayer = Literal["native", "ocr", "none"]
-
-# What pdfminer and pdfplumber raise on a malformed file: their own errors, and the
-# Python errors their parsers run into on values of the wrong type or shape.
-MALFORMED = (PSException, PdfminerException, MalformedPDFException, TypeError, ValueError,
-             KeyError, AttributeError, IndexError, RecursionError)
-
 
 @dataclass(frozen=True)
 class Line:
@@ -120,7 +121,8 @@ def read_pdf_text(data: bytes, password: str | None = None,
     """
     check_header(data)
     warnings: list[str] = []
-    opened, was_mended = open_or_mend(data, password)
+    opened, mending = open_mended(data, password)
+    refuse_before_making_pages(opened, max_pages)
     try:
         with opened as pdf:
             check_page_count(pdf, max_pages)
@@ -132,20 +134,17 @@ def read_pdf_text(data: bytes, password: str | None = None,
             ocr_seconds = time.perf_counter() - ocr_started
     except MALFORMED as error:  # the page tree itself is broken
         raise read_error_for(error) from error
-    if was_mended:
-        warnings.insert(0, truncation_warning(pages))
+    if mending != "as_is":
+        warnings.insert(0, mending_warning(mending, pages))
     return PdfText(pages=pages, warnings=warnings, ocr_seconds=ocr_seconds)
 
 
-def open_or_mend(data: bytes, password: str | None) -> tuple[pdfplumber.PDF, bool]:
-    """The PDF opened as it is, or else mended if it was cut short; and whether it was."""
-    try:
-        return open_pdf(data, password), False
-    except ReadError as unreadable:
-        repair = mended(data) if unreadable.code == "damaged" and is_truncated(data) else None
-        if repair is None:
-            raise
-        return open_pdf(repair, password), True
+def mending_warning(mending: Mending, pages: list[Page]) -> str:
+    """What a person should know about a file read only once it was mended."""
+    if mending == "xref_rebuilt":
+        return ("the file's cross-reference table is wrong (it points past the end of the "
+                "file or to no pages): its objects were found by scanning the file")
+    return truncation_warning(pages)
 
 
 def truncation_warning(pages: list[Page]) -> str:
@@ -157,29 +156,6 @@ def truncation_warning(pages: list[Page]) -> str:
             + (f"; no text on pages {numbers(lost)}" if lost else ""))
 
 
-def open_pdf(data: bytes, password: str | None) -> pdfplumber.PDF:
-    """pdfplumber's PDF, or ``ReadError`` naming why it cannot be opened."""
-    try:
-        return pdfplumber.open(io.BytesIO(data), password=password or "")
-    except MALFORMED as error:
-        raise read_error_for(error, password) from error
-
-
-def read_error_for(error: BaseException, password: str | None = None) -> ReadError:
-    """Name what went wrong in pdfminer's terms in our own stable codes. Running out of
-    memory is no damage: it goes on as ``MemoryError``, for the memory limit to report."""
-    if out_of_memory(error):
-        raise MemoryError(str(error)) from error
-    if isinstance(error, PdfminerException) and error.args:
-        error = error.args[0]  # pdfplumber's wrapper around what pdfminer raised
-    if isinstance(error, PDFPasswordIncorrect | PDFEncryptionError):
-        if password:
-            return ReadError("encrypted", "the PDF is encrypted and the password given "
-                             "(--password) does not open it")
-        return ReadError("encrypted", "the PDF is encrypted: a password is needed (--password)")
-    return ReadError("damaged", f"the PDF structure is damaged ({type(error).__name__}: {error})")
-
-
 def check_header(data: bytes) -> None:
     if not data:
         raise ReadError("empty", "the file is empty (0 bytes)")
@@ -188,15 +164,27 @@ def check_header(data: bytes) -> None:
         raise ReadError("not_pdf", "the file is not a PDF (no %PDF- header)")
 
 
+def refuse_before_making_pages(pdf: pdfplumber.PDF, max_pages: int | None) -> None:
+    """Refuse a PDF whose page tree declares more pages than the limit (cheap to read), or
+    whose objects refer to each other in a cycle (making the pages would follow it for
+    ever), before pdfplumber makes its pages."""
+    try:
+        declared = declared_page_count(pdf.doc)
+        if max_pages and declared and declared > max_pages:
+            raise ReadError("too_many_pages", f"the PDF has {declared} pages, more than the "
+                            f"limit of {max_pages} (--max-pages)")
+        refuse_reference_cycles(pdf.doc)
+    except ReadError:
+        discard(pdf)
+        raise
+    except MALFORMED as error:
+        discard(pdf)
+        raise read_error_for(error) from error
+
+
 def check_page_count(pdf: pdfplumber.PDF, max_pages: int | None) -> None:
-    """Refuse a PDF over the page limit before reading any page of it."""
-    # The page tree's own count is free to read; the pages list is what we trust.
-    tree = resolve1(pdf.doc.catalog.get("Pages"))
-    declared = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
-    count = declared if isinstance(declared, int) and declared > 0 else len(pdf.pages)
-    if max_pages and count > max_pages:
-        raise ReadError("too_many_pages", f"the PDF has {count} pages, more than the limit "
-                        f"of {max_pages} (--max-pages)")
+    """Refuse a PDF with no pages, or more than the limit, before reading any of them: the
+    pages list is what we trust, where the page tree declares no count."""
     if not pdf.pages:
         raise ReadError("no_pages", "the PDF has no pages")
     if max_pages and len(pdf.pages) > max_pages:
@@ -204,78 +192,72 @@ def check_page_count(pdf: pdfplumber.PDF, max_pages: int | None) -> None:
                         f"limit of {max_pages} (--max-pages)")
 
 
-# -- mending a file cut short ---------------------------------------------------------------
-
-CATALOG = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*<<(?:(?!endobj).){0,500}?/Type\s*/Catalog", re.S)
-
-
-def is_truncated(data: bytes) -> bool:
-    """A whole PDF ends with %%EOF (perhaps followed by a little junk)."""
-    return b"%%EOF" not in data[-1024:]
-
-
-def mended(data: bytes) -> bytes | None:
-    """The file cut after its last whole object, with a trailer naming its catalog.
-
-    pdfminer rebuilds the cross-reference table by scanning for objects when the
-    one at the end is missing, but it needs a trailer to find the document root.
-
-    >>> mended(b"%PDF-1.4\\n1 0 obj\\n<< /Type /Catalog /Pages 2 0 R >>\\nendobj\\n2 0 ob")[-32:]
-    b'trailer\\n<< /Root 1 0 R >>\\n%%EOF\\n'
-    """
-    whole = data[: data.rfind(b"endobj") + len(b"endobj")] if b"endobj" in data else b""
-    catalogs = list(CATALOG.finditer(whole))
-    if not catalogs:
-        return None
-    number, generation = (int(part) for part in catalogs[-1].groups())
-    return whole + f"\ntrailer\n<< /Root {number} {generation} R >>\n%%EOF\n".encode()
-
-
 # -- pages ----------------------------------------------------------------------------------
 
 
 def read_page_safely(page: pdfplumber.page.Page, warnings: list[str]) -> Page:
-    """A page's lines; a page that breaks pdfminer is kept empty, with a warning."""
+    """A page's lines; a page that breaks pdfminer, or whose text cannot be read upright,
+    is kept empty, with a warning."""
     try:
         return read_page(page)
     except MALFORMED as error:
         if out_of_memory(error):
             raise MemoryError(str(error)) from error  # a limit, not damage: the file fails
-        warnings.append(f"page {page.page_number} could not be read ({type(error).__name__})")
+        why = str(error) if isinstance(error, UnreadableText) else type(error).__name__
+        warnings.append(f"page {page.page_number} could not be read ({why})")
         return Page(number=page.page_number, width=float(page.width),
                     height=float(page.height), lines=[], text_layer="none")
 
 
 def read_page(page: pdfplumber.page.Page) -> Page:
-    words = WordExtractor(**WORD_OPTIONS).extract_words(lean_chars(page))
+    """A page's lines, read along its text's own direction (``rotation``): a page turned
+    by /Rotate, or drawn turned, reads as it does upright."""
+    turn = turn_for(layout_chars(page.layout), float(page.width), float(page.height))
+    words = WordExtractor(**WORD_OPTIONS).extract_words(lean_chars(page, turn))
     lines = lines_of_words(words, page.page_number)
     # A blank page needs no OCR; one showing an image or drawn shapes may be a scan.
     is_scan = not lines and bool(page.images or page.curves)
     page.close()  # drop pdfplumber's per-page caches as we go
-    return Page(number=page.page_number, width=float(page.width), height=float(page.height),
+    return Page(number=page.page_number, width=turn.width, height=turn.height,
                 lines=lines, text_layer="native" if lines else "none", is_scan=is_scan)
 
 
-def lean_chars(page: pdfplumber.page.Page) -> list[dict]:
+def lean_chars(page: pdfplumber.page.Page, turn: Turn | None = None) -> list[dict]:
     """The page's characters as ``page.chars`` gives them, with only the keys word grouping
     reads. ``page.chars`` resolves every character's colours, colour space, graphic state
-    and marked content too, which costs more than parsing the page does."""
-    x_shift, y_shift = page.mediabox[0], page.mediabox[1]  # pdfminer works from the MediaBox
+    and marked content too, which costs more than parsing the page does.
+
+    With a ``turn`` of some quarters, the characters are placed on the page turned so
+    that its text reads upright."""
     norm = page.pdf.unicode_norm
     chars = []
     for item in layout_chars(page.layout):
         text = item.get_text()
         fontname = item.fontname
-        top = page.height - item.y1 + y_shift
         chars.append({
             "text": unicodedata.normalize(norm, text) if norm else text,
             "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
-            "size": item.size, "upright": item.upright,
-            "x0": item.x0 + x_shift, "x1": item.x1 + x_shift,
-            "top": top, "bottom": page.height - item.y0 + y_shift,
-            "doctop": page.initial_doctop + top,
+            **(placed_turned(item, turn, page.initial_doctop) if turn and turn.quarters
+               else placed(item, page)),
         })
     return chars
+
+
+def placed(item: LTChar, page: pdfplumber.page.Page) -> dict:
+    """A character's place as pdfplumber gives it."""
+    x_shift, y_shift = page.mediabox[0], page.mediabox[1]  # pdfminer works from the MediaBox
+    top = page.height - item.y1 + y_shift
+    return {"size": item.size, "upright": item.upright,
+            "x0": item.x0 + x_shift, "x1": item.x1 + x_shift,
+            "top": top, "bottom": page.height - item.y0 + y_shift,
+            "doctop": page.initial_doctop + top}
+
+
+def placed_turned(item: LTChar, turn: Turn, initial_doctop: float) -> dict:
+    """A character's place on its page turned so that the page's text reads upright."""
+    box = turn.box(item)
+    return {"size": box.size, "upright": box.upright, "x0": box.x0, "x1": box.x1,
+            "top": box.top, "bottom": box.bottom, "doctop": initial_doctop + box.top}
 
 
 def layout_chars(item: LTItem):
