@@ -4,9 +4,11 @@
     ...     out.write_record(record)
 
 A record file is written to a temporary name and renamed into place, so a
-reader never sees half a file. ``records.jsonl`` gets one line per letter,
-appended and flushed as each letter is done; a letter processed again
-replaces its line when the folder is closed.
+reader never sees half a file. ``records.jsonl`` gets one line per letter and
+``failures.jsonl`` one per file that failed, each appended and flushed as the
+letter is done, so a run that is killed keeps both; a letter processed again
+replaces its line when the folder is closed. Files are made with the mode the
+user's umask gives, as any program's.
 
 Several runs may write into one folder at once (two batches over overlapping
 folders): appends and rewrites of the ``.jsonl`` files happen under a lock
@@ -16,6 +18,7 @@ folders): appends and rewrites of the ``.jsonl`` files happen under a lock
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -31,6 +34,20 @@ LOCK_NAME = ".output.lock"
 MISSING_FILE = (None, 0, None)  # ``file_state`` of a file that is not there
 
 
+def current_umask() -> int:
+    """The process's umask, as it is now.
+
+    Linux says it in /proc; elsewhere it is read by setting it, which for that moment
+    gives files another thread makes a mode of our choosing."""
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        return int(next(line for line in status.splitlines() if line.startswith("Umask:"))
+                   .split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 class OutputFolder:
     """The folder a run writes into, and what earlier runs left there."""
 
@@ -43,7 +60,6 @@ class OutputFolder:
         # The letters with a line in records.jsonl. Only their ids: a run over a large
         # archive would otherwise hold every record's line for as long as it runs.
         self._doc_ids: set[str] = set()
-        self._failures: dict[str, str] = {}  # this run's, by path
         self._recorded_paths: set[str] = set()  # files this run made a record of
         self._jsonl: TextIO | None = None
         self._lock_file: TextIO | None = None
@@ -66,6 +82,7 @@ class OutputFolder:
             remove_stale_temporaries(self.root)
             self._doc_ids = tidy_jsonl(self.jsonl_path, key="doc_id")
             self._tidy_as = self.opened_as = file_state(self.jsonl_path)
+            tidy_jsonl(self.failures_path, key="path")  # a torn last line of a killed run
 
     def has_record(self, doc_id: str) -> bool:
         return doc_id in self._doc_ids and (self.records_dir / f"{doc_id}.json").exists()
@@ -78,7 +95,6 @@ class OutputFolder:
             self._append(line, new_letter=record.doc_id not in self._doc_ids)
         self._doc_ids.add(record.doc_id)  # an older line for it goes when the folder closes
         self._recorded_paths.add(record.source.path)
-        self._failures.pop(record.source.path, None)
 
     def grown_by_new_letters_only(self) -> tuple | None:
         """records.jsonl's ``file_state`` now, if since the folder was opened the file gained
@@ -87,7 +103,12 @@ class OutputFolder:
         return now if self._tidy_as is not None and now == self._tidy_as else None
 
     def write_failure(self, failure: Failure) -> None:
-        self._failures[failure.path] = failure.model_dump_json() + "\n"
+        """Append the failure's line to failures.jsonl at once; an earlier line for the same
+        file goes when the folder closes."""
+        line = failure.model_dump_json() + "\n"
+        with self._locked(), self.failures_path.open("a", encoding="utf-8") as failures:
+            failures.write(line)
+        self._recorded_paths.discard(failure.path)
 
     def close(self) -> None:
         if self._lock_file is None:
@@ -130,12 +151,11 @@ class OutputFolder:
         self._tidy_as = file_state(self.jsonl_path) if still_tidy else None
 
     def _merge_failures(self) -> None:
-        """failures.jsonl as it stands (other runs' lines too), less the files this run made
-        records of, plus this run's failures."""
+        """failures.jsonl as it stands (other runs' lines too), the last line for each file,
+        less the files this run made records of."""
         failures = read_jsonl(self.failures_path, key="path")
         for path in self._recorded_paths:
             failures.pop(path, None)
-        failures.update(self._failures)
         write_atomically(self.failures_path, "".join(failures.values()))
 
 
@@ -266,6 +286,7 @@ def write_atomically(path: Path, text: str | Iterable[str]) -> None:
     ``path``, then rename it into place."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(handle, 0o666 & ~current_umask())  # mkstemp makes it 0600, for its own reasons
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.writelines([text] if isinstance(text, str) else text)
         os.replace(temporary, path)
