@@ -157,9 +157,9 @@ def test_an_oda_address_the_rules_refuse_starts_nothing(tmp_path):
 
 def test_browse_on_a_port_in_use_names_the_port(tmp_path):
     pytest.importorskip("datasette", reason="the [browse] extra is not installed")
-    from pipeline.store import LetterStore
+    from pipeline.run.archive import Archive
 
-    with LetterStore.open(tmp_path / "out"):
+    with Archive(tmp_path / "out"):  # an empty output folder, its store made
         pass
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

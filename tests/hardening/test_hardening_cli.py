@@ -126,3 +126,36 @@ def test_a_store_on_a_read_only_file_system_can_still_be_queried(mount_point):
         + cli_line("query", "select count(*) as letters from letters", "--csv", "--out", out))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["letters", "1"]
+
+
+# -- an error no command expects: one line on the screen, the traceback in the log ---------------
+
+
+def raised(error: Exception) -> Exception:
+    try:
+        raise error
+    except Exception as caught:
+        return caught
+
+
+def test_an_unexpected_error_is_one_line_and_its_traceback_goes_to_the_log(tmp_path):
+    from pipeline.cli.common import log_traceback, what_went_wrong
+
+    error = raised(KeyError("Dokumenttype"))
+    assert what_went_wrong(error, tmp_path) == (
+        "ministerbrev stopped on an error: KeyError: 'Dokumenttype'")
+    log = log_traceback(error, tmp_path / "out")
+    assert log == tmp_path / "out" / "ministerbrev.log"
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("Traceback") and "KeyError: 'Dokumenttype'" in text
+
+
+def test_an_output_folder_that_cannot_hold_the_log_sends_it_to_the_state_folder(
+        tmp_path, monkeypatch):
+    from pipeline.cli.common import log_traceback
+
+    monkeypatch.setenv("MINISTERBREV_STATE_DIR", str(tmp_path / "state"))
+    (tmp_path / "a file").write_text("")
+    log = log_traceback(raised(RuntimeError("boom")), tmp_path / "a file" / "out")
+    assert log == tmp_path / "state" / "ministerbrev.log"
+    assert "RuntimeError: boom" in log.read_text(encoding="utf-8")
