@@ -70,6 +70,7 @@ def letters_in_store(out: Path) -> int:
         return connection.execute("SELECT count(*) FROM letters").fetchone()[0]
 
 
+@pytest.mark.subprocess  # importing Prefect's server module, as a run does, runs `file`
 @pytest.mark.parametrize("force", [False, True])
 def test_a_changed_file_or_force_goes_through_the_flow(recorded, monkeypatch, force):
     letters, out = recorded
@@ -135,3 +136,31 @@ def test_a_hash_handed_on_is_not_taken_again(seed_pdf):
     handed_on = "0" * 64
     assert read_source(seed_pdf, handed_on).sha256 == handed_on
     assert read_source(seed_pdf).sha256 == file_sha256(seed_pdf)
+
+
+NOTHING_TO_DO = """
+import sys
+from pipeline.cli import app
+
+try:
+    app(sys.argv[1:])
+except SystemExit as end:
+    assert not end.code, end.code
+print("prefect imported:", "prefect" in sys.modules)
+"""
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("command", ["process", "inbox"])
+def test_a_command_with_nothing_to_do_never_imports_prefect(recorded, command):
+    """Prefect's import alone takes two seconds: a run with nothing to do answers without it,
+    summary and all."""
+    import subprocess
+    import sys
+
+    letters, out = recorded
+    result = subprocess.run([sys.executable, "-c", NOTHING_TO_DO, command, str(letters),
+                             "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "prefect imported: False"
+    assert "unchanged (skipped) │ 1" in result.stderr

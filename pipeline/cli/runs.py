@@ -64,15 +64,52 @@ def process(
     if missing:
         raise fail(f"No such file or folder: {', '.join(missing)}", 2)
     apply_run_settings()  # before Prefect is imported (by pipeline.run.flows): it reads them
-    from pipeline.run.flows import run_batch  # Prefect loads only for commands that need it
+    if not force and (unchanged := without_prefect(summary_if_all_unchanged, paths, out)):
+        print_summary(unchanged)
+        return
+    say_starting(out)
+    from pipeline.run.flows import run_batch  # Prefect loads only for runs that need it
 
     reach_dask(dask_address)
     summary = run_batch([str(p) for p in paths], out=str(out), workers=workers, force=force,
                         password=password, show_progress=console.is_terminal,
                         limits=Limits(max_pages=max_pages, seconds=max_seconds,
                                       memory_mb=max_memory_mb, file_mb=max_file_mb),
-                        dask_address=dask_address, letters_per_task=letters_per_task)
+                        dask_address=dask_address, letters_per_task=letters_per_task,
+                        unchanged_checked=not force)
     print_summary(summary)
+
+
+def summary_if_all_unchanged(paths: list[Path], out: Path):
+    from pipeline.run.batch import summary_if_all_unchanged
+
+    return summary_if_all_unchanged([str(path) for path in paths], str(out))
+
+
+def inbox_summary_if_nothing_new(folder: Path, out: Path):
+    from pipeline.run.batch import inbox_summary_if_nothing_new
+
+    return inbox_summary_if_nothing_new(str(folder), str(out))
+
+
+def say_starting(out: Path) -> None:
+    """On a terminal, a line at once: the seconds before the progress bar (Prefect's start,
+    the model's load) are not silent. Elsewhere (a log, a pipe) nothing: the summary says
+    what was done."""
+    if console.is_terminal:
+        console.print(Text(f"Starting a run into {shown(out)}: Prefect and the Danish model "
+                           "load, then the progress bar shows the letters"), highlight=False)
+
+
+def without_prefect(check, source, out: Path):
+    """A run with nothing to do, answered before Prefect (two seconds of imports) and the
+    model load: ``check`` hashes the files and asks the output folder, with the run's log
+    set up first. None when there is work: the flow starts then, and finds the hashes
+    taken here."""
+    from pipeline.run.logs import configure_logging
+
+    configure_logging(out)
+    return check(source, out)
 
 
 def print_summary(summary) -> None:
@@ -128,9 +165,13 @@ def inbox(
     if not folder.is_dir():
         raise fail(f"The inbox {folder} is a file, not a folder", 2)
     apply_run_settings()
+    if nothing_new := without_prefect(inbox_summary_if_nothing_new, folder, out):
+        print_summary(nothing_new)
+        return
+    say_starting(out)
     from pipeline.run.flows import run_inbox
 
-    summary = run_inbox(str(folder), out=str(out), workers=workers,
+    summary = run_inbox(str(folder), out=str(out), workers=workers, unchanged_checked=True,
                         letters_per_task=letters_per_task, show_progress=console.is_terminal)
     print_summary(summary)
 
@@ -158,11 +199,12 @@ def oda(
     Example: ministerbrev oda --type Brev --committee Finansudvalget
     """
     apply_run_settings()
+    settings = oda_settings(base_url, allow_hosts, allow_loopback_http, max_download_mb,
+                            timeout, retries)
+    say_starting(out)
     from pipeline.run.flows import run_oda
     from pipeline.sources.oda import OdaError, Refused, UnknownName
 
-    settings = oda_settings(base_url, allow_hosts, allow_loopback_http, max_download_mb,
-                            timeout, retries)
     try:
         summary = run_oda(out=str(out), workers=workers, types=types, committees=committees,
                           ministries=ministries, since=since, settings=settings,

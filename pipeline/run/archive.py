@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from prefect.exceptions import MissingContextError
-from prefect.logging import get_run_logger
 
 from models import Failure
 from pipeline.output import OutputFolder, iter_jsonl, write_atomically
@@ -160,5 +158,10 @@ def warn(message: str) -> None:
     """A warning for the run's log file and, inside a flow run, for Prefect (its UI and the
     screen)."""
     logging.getLogger("ministerbrev").warning(message)
+    if "prefect.flow_engine" not in sys.modules:  # no flow has run: no flow run to tell
+        return
+    from prefect.exceptions import MissingContextError
+    from prefect.logging import get_run_logger
+
     with suppress(MissingContextError):
         get_run_logger().warning(message)

@@ -156,3 +156,22 @@ def summary_if_all_unchanged(paths: list[str], out: str) -> RunSummary | None:
         bring_in_step(store, Path(out))  # all a run with nothing to process asks of it
     summary.stage_seconds["finding"] += time.perf_counter() - started
     return summary
+
+
+def inbox_summary_if_nothing_new(inbox: str, out: str) -> RunSummary | None:
+    """The summary of an inbox run that finds no file whose content the store has not seen,
+    found by hashing alone; None as soon as one is new (the flow scans again, with the
+    hashes taken here)."""
+    summary = RunSummary(out=out)
+    started = time.perf_counter()
+    with Archive(out) as archive:
+        seen = archive.store.processed_hashes()
+        for path in find_pdfs([Path(inbox)]):
+            try:
+                if KNOWN_HASHES.sha256(path) not in seen:
+                    return None
+            except OSError:  # a file to name in a failure line: the flow's to do
+                return None
+            summary.skipped += 1
+    summary.stage_seconds["finding"] += time.perf_counter() - started
+    return summary

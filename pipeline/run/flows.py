@@ -28,7 +28,13 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from pipeline.limits import Limits
 from pipeline.process import Outcome, shared_nlp
 from pipeline.run.archive import Archive
-from pipeline.run.batch import KNOWN_HASHES, RunSummary, plan_batch, summary_if_all_unchanged
+from pipeline.run.batch import (
+    KNOWN_HASHES,
+    RunSummary,
+    inbox_summary_if_nothing_new,
+    plan_batch,
+    summary_if_all_unchanged,
+)
 from pipeline.run.history import forget_old_runs
 from pipeline.run.logs import configure_logging
 from pipeline.run.prefect_fixes import (
@@ -104,7 +110,7 @@ def process_inbox(
     summary, rows = RunSummary(out=out), []
     forget_old_runs()
     with Archive(out) as archive:
-        scan = scan_inbox(Path(inbox), archive.store.processed_hashes())
+        scan = scan_inbox(Path(inbox), archive.store.processed_hashes(), KNOWN_HASHES.sha256)
         summary.skipped = len(scan.skipped)
         todo = {str(path): sha256 for path, sha256 in scan.new}
         for outcome in completed(todo, summary, options):
@@ -203,16 +209,20 @@ def publish_table(key: str, rows: list[dict], description: str) -> None:
 
 
 def run_batch(paths: list[str], out: str = "outputs", workers: int = 1,
-              dask_address: str | None = None, **options) -> RunSummary:
+              dask_address: str | None = None, unchanged_checked: bool = False,
+              **options) -> RunSummary:
     """Run ``process_letters`` with ``workers`` worker threads, each with its child process.
 
     With ``dask_address`` (or ``MINISTERBREV_DASK_ADDRESS``) the documents run on that
     Dask cluster instead, whose workers must see the same paths. A batch whose files all
-    have their records already starts no flow (and no Prefect server) at all.
+    have their records already starts no flow (and no Prefect server) at all; a caller
+    that asked ``summary_if_all_unchanged`` itself, before it imported Prefect, says so
+    with ``unchanged_checked``.
     """
     configure_logging(Path(out))
     try:
-        unchanged = None if options.get("force") else summary_if_all_unchanged(paths, out)
+        unchanged = None if options.get("force") or unchanged_checked else \
+            summary_if_all_unchanged(paths, out)
         if unchanged:
             return unchanged
         dask_address = dask_address or os.environ.get(DASK_ADDRESS_ENV) or None
@@ -226,15 +236,23 @@ def run_batch(paths: list[str], out: str = "outputs", workers: int = 1,
         KNOWN_HASHES.clear()  # they served this run's plan
 
 
-def run_inbox(inbox: str, out: str = "outputs", workers: int = 1, **options) -> RunSummary:
+def run_inbox(inbox: str, out: str = "outputs", workers: int = 1,
+              unchanged_checked: bool = False, **options) -> RunSummary:
     """The inbox flow with ``workers`` worker threads; what ``ministerbrev inbox`` calls.
 
-    The folder must exist (``ministerbrev inbox --create`` makes it).
+    The folder must exist (``ministerbrev inbox --create`` makes it). An inbox with nothing
+    new starts no flow (``inbox_summary_if_nothing_new``; ``unchanged_checked`` as for
+    ``run_batch``).
     """
     configure_logging(Path(out))
-    temporary_server_ends_with_run()
-    return process_inbox.with_options(task_runner=task_runner(workers))(
-        inbox=inbox, out=out, **options)
+    try:
+        if not unchanged_checked and (nothing_new := inbox_summary_if_nothing_new(inbox, out)):
+            return nothing_new
+        temporary_server_ends_with_run()
+        return process_inbox.with_options(task_runner=task_runner(workers))(
+            inbox=inbox, out=out, **options)
+    finally:
+        KNOWN_HASHES.clear()  # they served this run's scan
 
 
 def run_oda(out: str = "outputs", workers: int = 1, **options) -> RunSummary:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 from pathlib import Path
-
-from prefect.logging.handlers import PrefectConsoleHandler
 
 # Every letter's task sets the log up, from several worker threads at once.
 LOG_SETUP = threading.Lock()
@@ -68,7 +67,12 @@ def configure_logging(out: Path) -> None:
 
 def keep_tracebacks_off_screen() -> None:
     """Prefect's console handler (on the root logger, once Prefect is imported) passes a
-    run's tracebacks to ``ministerbrev.log`` rather than print them."""
+    run's tracebacks to ``ministerbrev.log`` rather than print them. Before Prefect is
+    imported there is none: a run that needs no flow never imports it."""
+    handlers = sys.modules.get("prefect.logging.handlers")
+    if handlers is None:
+        return
+    PrefectConsoleHandler = handlers.PrefectConsoleHandler  # noqa: N806 (a class)
     for handler in logging.getLogger().handlers:
         if isinstance(handler, PrefectConsoleHandler) and not any(
                 isinstance(known, TracebacksToFile) for known in handler.filters):

@@ -13,6 +13,7 @@ from the store (``LetterStore.processed_hashes``).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,17 +39,20 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def scan_inbox(folder: Path, processed: set[str]) -> InboxScan:
+def scan_inbox(folder: Path, processed: set[str],
+               hash_of: Callable[[Path], str] = file_sha256) -> InboxScan:
     """Split the PDFs under ``folder`` into new (content not in ``processed``) and skipped.
 
     Two files with the same content in one scan are one letter: the second is skipped.
     A file that cannot be read is new, so the run reports why in a failure line.
+    ``hash_of`` gives a file's SHA-256 (one that remembers what it hashed spares a
+    second scan hashing again).
     """
     scan = InboxScan()
     seen = set(processed)
     for path in find_pdfs([folder]):
         try:
-            sha256 = file_sha256(path)
+            sha256 = hash_of(path)
         except OSError:
             scan.new.append((path, None))
             continue
