@@ -114,3 +114,63 @@ def test_serve_passes_its_oda_options_and_refuses_an_address_before_serving(tmp_
 def test_a_failed_scheduled_oda_run_is_tried_again_but_the_command_fails_at_once():
     assert flows.process_oda.retries == ODA_RUN_RETRIES > 0
     assert flows.process_oda.with_options(retries=0).retries == 0  # what run_oda does
+
+
+@pytest.mark.subprocess
+def test_a_served_run_gets_the_workers_serve_was_given():
+    """A served run loads its flows anew in a process of its own, from the environment
+    ``serve --workers`` left it."""
+    import os
+
+    script = ("from pipeline.run.flows import process_inbox, process_oda\n"
+              "print(process_inbox.task_runner._max_workers, process_oda.task_runner._max_workers)")
+    for given, expected in (("3", "3 3"), (None, "1 1"), ("none", "1 1")):
+        env = {key: value for key, value in os.environ.items()
+               if key != "MINISTERBREV_SERVED_WORKERS"}
+        if given:
+            env["MINISTERBREV_SERVED_WORKERS"] = given
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                                timeout=120, cwd=ROOT, env=env)
+        assert result.stdout.split("\n")[-2] == expected, result.stderr
+
+
+@builds_deployments
+def test_serve_dry_run_says_how_many_workers_each_run_gets(tmp_path):
+    result = CliRunner().invoke(app, ["serve", "--dry-run", "--workers", "2",
+                                      "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[2] == (
+        f"each scheduled run: 2 worker(s), output in {tmp_path.resolve()}")
+
+
+@pytest.mark.prefect
+@pytest.mark.subprocess
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_serve_stops_on_a_signal_and_says_so(tmp_path, signal_name):
+    import os
+    import signal
+    import time
+
+    (tmp_path / "inbox").mkdir()
+    served = subprocess.Popen(
+        [str(Path(sys.executable).with_name("ministerbrev")), "serve", "--inbox",
+         str(tmp_path / "inbox"), "--out", str(tmp_path / "out")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        env={**os.environ, "COLUMNS": "200"})
+    try:
+        printed = []
+        for line in served.stdout:  # until it serves
+            printed.append(line)
+            if "being served" in line:
+                break
+        assert served.poll() is None, "".join(printed)
+        time.sleep(1)  # its polling has begun
+        served.send_signal(getattr(signal, signal_name))
+        rest, _ = served.communicate(timeout=60)  # a bound that shows it did stop
+    finally:
+        if served.poll() is None:
+            os.killpg(served.pid, signal.SIGKILL)
+            served.wait()
+    assert served.returncode == 0, "".join(printed) + rest
+    assert "Traceback" not in rest
+    assert f"Stopped serving: letters the runs finished are in {tmp_path / 'out'}" in rest

@@ -244,6 +244,7 @@ def serve(
     types: TypeOption = None,
     committees: CommitteeOption = None,
     ministries: MinistryOption = None,
+    workers: Workers = 1,
     letters_per_task: LettersPerTask = 1,
     max_pages: MaxPages = Limits.max_pages,
     max_seconds: MaxSeconds = Limits.seconds,
@@ -260,8 +261,10 @@ def serve(
 ) -> None:
     """Register the inbox and ODA flows as deployments on a schedule and run them (blocks).
 
-    Each scheduled run uses the limits and ODA options given here.
-    Example: ministerbrev serve --cron "0 6 * * *" --type Brev --max-pages 200
+    Each scheduled run uses the workers, limits and ODA options given here. Ctrl-C or
+    SIGTERM stops it within seconds; a run in progress is cancelled, the letters it
+    finished are kept. To keep it running, run it as a service (the README has a systemd
+    unit). Example: ministerbrev serve --cron "0 6 * * *" --type Brev --max-pages 200
     """
     apply_run_settings()
     from pipeline.run.schedules import deployments, describe_deployments, serve_deployments
@@ -276,5 +279,10 @@ def serve(
         limits=Limits(max_pages=max_pages, seconds=max_seconds, memory_mb=max_memory_mb,
                       file_mb=max_file_mb))
     print(describe_deployments(scheduled))
-    if not dry_run:
-        serve_deployments(scheduled)
+    print(f"each scheduled run: {workers} worker(s), output in {out.resolve()}")
+    if dry_run:
+        return
+    serve_deployments(scheduled, workers=workers)
+    console.print(Text(f"Stopped serving: letters the runs finished are in {shown(out)}; "
+                       "a run cut short goes on where it stopped at its next time"),
+                  highlight=False)

@@ -48,6 +48,19 @@ from pipeline.sources.oda import Follow, OdaClient, OdaSettings, ResultPage, pag
 from pipeline.sources.oda.steps import download_page, first_oda_since, with_provenance
 
 DASK_ADDRESS_ENV = "MINISTERBREV_DASK_ADDRESS"  # e.g. tcp://scheduler:8786
+# Worker threads of a scheduled run. A served run loads this module anew, in a process of
+# its own that inherits the environment of ``serve``, which sets it (``serve --workers``).
+SERVED_WORKERS_ENV = "MINISTERBREV_SERVED_WORKERS"
+
+
+def served_workers() -> int:
+    """The worker threads a scheduled run gets: ``SERVED_WORKERS_ENV``, or 1.
+
+        >>> served_workers()  # doctest: +SKIP
+        1
+    """
+    value = os.environ.get(SERVED_WORKERS_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else 1
 INBOX_ARTIFACT, ODA_ARTIFACT = "inbox-run", "oda-run"
 ODA_RUN_RETRIES, ODA_RETRY_DELAY_SECONDS = 2, 300  # scheduled runs; the command fails at once
 
@@ -93,7 +106,7 @@ def process_letters(
     return summary
 
 
-@flow(name="process-inbox", task_runner=ThreadPoolTaskRunner(max_workers=1))
+@flow(name="process-inbox", task_runner=ThreadPoolTaskRunner(max_workers=served_workers()))
 def process_inbox(
     inbox: str = "inbox",
     out: str = "outputs",
@@ -125,7 +138,7 @@ def process_inbox(
 
 
 # A scheduled run that fails (ODA down) is tried again: the watermark makes that safe.
-@flow(name="process-oda", task_runner=ThreadPoolTaskRunner(max_workers=1),
+@flow(name="process-oda", task_runner=ThreadPoolTaskRunner(max_workers=served_workers()),
       retries=ODA_RUN_RETRIES, retry_delay_seconds=ODA_RETRY_DELAY_SECONDS)
 def process_oda(
     out: str = "outputs",

@@ -9,6 +9,7 @@ time, and serving them.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import prefect
 from prefect.schedules import Cron
 
 from pipeline.limits import Limits
-from pipeline.run.flows import process_inbox, process_oda
+from pipeline.run.flows import SERVED_WORKERS_ENV, process_inbox, process_oda
 from pipeline.sources.oda import OdaSettings
 
 DEFAULT_CRON = "0 6 * * *"  # every morning at six
@@ -34,7 +35,7 @@ def deployments(cron: str = DEFAULT_CRON, inbox: str = "inbox", out: str = "outp
                 limits: Limits | None = None, oda_settings: OdaSettings | None = None) -> list:
     """The scheduled deployments: the inbox and ODA flows, each on ``cron``; only what
     differs from the flows' defaults is a parameter. (A served run loads its flow anew, so
-    it runs with the flow's own task runner: one worker.)
+    it runs with the flow's own task runner, whose workers ``serve_deployments`` sets.)
 
         >>> [d.name for d in deployments("0 6 * * *")]  # doctest: +SKIP
         ['inbox', 'oda']
@@ -80,6 +81,12 @@ def describe_deployments(found: list) -> str:
     return "\n".join(lines)
 
 
-def serve_deployments(found: list) -> None:
-    """Register the deployments with Prefect and run them on schedule; blocks until stopped."""
+def serve_deployments(found: list, workers: int = 1) -> None:
+    """Register the deployments with Prefect and run them on schedule, each run with
+    ``workers`` worker threads; blocks until stopped.
+
+    Ctrl-C (SIGINT) and SIGTERM stop it within seconds: Prefect cancels a run in progress
+    (the letters it finished are in the output folder; the next run goes on from there)
+    and returns."""
+    os.environ[SERVED_WORKERS_ENV] = str(workers)  # the runs' processes inherit it
     prefect.serve(*found)
