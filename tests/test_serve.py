@@ -174,3 +174,18 @@ def test_serve_stops_on_a_signal_and_says_so(tmp_path, signal_name):
     assert served.returncode == 0, "".join(printed) + rest
     assert "Traceback" not in rest
     assert f"Stopped serving: letters the runs finished are in {tmp_path / 'out'}" in rest
+
+
+@pytest.mark.prefect
+def test_a_scheduled_run_that_fails_says_why_in_one_line_in_prefect(tmp_path):
+    """What Prefect's UI shows of a failed flow run is its state's message: one line, with
+    the reason the command would give."""
+    from pipeline.sources.oda import OdaSettings
+
+    settings = OdaSettings(base_url="https://oda.example.org/api/", retries=0)
+    state = flows.process_oda.with_options(retries=0)(
+        out=str(tmp_path / "out"), settings=settings, return_state=True)
+    assert state.is_failed()
+    assert "\n" not in state.message
+    assert state.message.endswith(
+        "oda.example.org is not an allowed host (oda.ft.dk, www.ft.dk)"), state.message
