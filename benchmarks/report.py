@@ -157,11 +157,26 @@ def goal_rows(startup: PipelineRun, results: list[SizeResult]) -> list[list[str]
         ["peak memory per worker < 600 MB, flat", f"largest {peak:.0f} MiB; "
          f"{smallest.letters}→{largest.letters} letters: ×{growth:.2f}",
          verdict(peak < 600 and growth <= FLAT_GROWTH)],
+        *quick_rows(startup),
         ["start-up cost stated, small", f"{startup.fixed_seconds:.1f} s per run (a one-letter "
          f"run less its letter's stages; in the {largest.letters}-letter runs start-up and end "
          f"took {min(ends):.1f}–{max(ends):.1f} s); the model loads meanwhile "
          f"({model_load:.1f} s, once per run)", "stated"],
     ]
+
+
+def quick_rows(startup: PipelineRun) -> list[list[str]]:
+    """The goals of the runs a person waits on: something on the screen at once, a short
+    run short, a run with nothing to do shorter still."""
+    quick = startup.quick_runs
+    rows = [["one-letter run ≤ 5 s (after a warm-up run)", f"{startup.wall:.1f} s",
+             verdict(startup.wall <= 5)]]
+    for key, goal, limit in (("first_output", "something on a terminal within 1 s", 1),
+                             ("nothing_to_do", "`process` with nothing to do ≤ 2 s", 2),
+                             ("inbox_nothing_new", "`inbox` with nothing new ≤ 2 s", 2)):
+        if key in quick:
+            rows.append([goal, f"{quick[key]:.2f} s", verdict(quick[key] <= limit)])
+    return rows
 
 
 def speed_row(goal: str, runs: dict[int, PipelineRun], result: SizeResult) -> list[str]:

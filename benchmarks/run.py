@@ -12,7 +12,8 @@ after the other on this machine:
 - ``pdftotext`` (poppler-utils) over the same files, one process per file;
 - the whole pipeline through the real command (``ministerbrev process``),
   cold (a fresh output folder) with 1 and with 2 workers: with one Prefect
-  task per letter (the default), and again with ``--letters-per-task 16``;
+  task per letter (``--letters-per-task 1``), and again with 16 letters a task
+  (``--letters-per-task 16``, what a batch over 100 letters gets by default);
   each of these twice (``--repeat``), in turn, keeping the faster;
 - the same command again over the unchanged corpus (warm);
 - the letters' own work alone (``letters_alone.py``: ``process_file`` in 1
@@ -24,7 +25,9 @@ after the other on this machine:
 
 The fixed start-up cost (interpreter and imports, Prefect's flow and its
 temporary server, the model load) is measured apart: a cold run over one
-letter, less the time that letter's stages took.
+letter, less the time that letter's stages took; beside it, how soon a run
+shows something on a terminal, and the whole of a ``process`` run and an
+``inbox`` run with nothing to do.
 
 The runs keep their Prefect database in a state folder of the benchmark's own,
 fresh for each benchmark, so the figures do not depend on how many runs the
@@ -38,6 +41,7 @@ is written by hand.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -69,6 +73,9 @@ class PipelineRun:
     wall: float
     report: dict
     peaks_mb: dict[str, float]
+    # Beside the one-letter run only: wall seconds of the runs around it that the start-up
+    # goals are about (``measure_quick_runs``).
+    quick_runs: dict[str, float] = field(default_factory=dict)
 
     @property
     def stage_seconds(self) -> dict[str, float]:
@@ -195,7 +202,51 @@ def measure_startup(scratch: Path, tries: int = 2) -> PipelineRun:
     run_pipeline(one, scratch / "out-set-up", 1, scratch)
     runs = [run_pipeline(one, scratch / f"out-one-{number}", 1, scratch)
             for number in range(tries)]
-    return min(runs, key=lambda run: run.fixed_seconds)
+    fastest = min(runs, key=lambda run: run.fixed_seconds)
+    fastest.quick_runs = measure_quick_runs(one, scratch / "out-one-0", scratch)
+    return fastest
+
+
+def measure_quick_runs(letters: Path, out: Path, scratch: Path, tries: int = 3) -> dict:
+    """The runs a person waits on: how soon a run with work shows something on a terminal,
+    and the whole of a ``process`` and an ``inbox`` run with nothing to do (``out``
+    already holds ``letters``' records). The quickest of ``tries`` each."""
+    command = [str(Path(sys.executable).with_name("ministerbrev"))]
+    first_output = [seconds_to_first_output(
+        [*command, "process", str(letters), "--out", str(scratch / f"out-first-{number}")])
+        for number in range(tries)]
+    return {
+        "first_output": min(first_output),
+        "nothing_to_do": min(wall_of([*command, "process", str(letters), "--out", str(out)])
+                             for _ in range(tries)),
+        "inbox_nothing_new": min(wall_of([*command, "inbox", str(letters), "--out", str(out)])
+                                 for _ in range(tries)),
+    }
+
+
+def wall_of(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env=quiet_environment())
+    return time.perf_counter() - started
+
+
+def seconds_to_first_output(command: list[str]) -> float:
+    """Seconds until the command, on a terminal of its own (a pseudo-terminal), prints its
+    first byte; it then runs to its end."""
+    import pty
+
+    started = time.perf_counter()
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: the command, with the pseudo-terminal as its screen
+        os.chdir(ROOT)
+        os.execv(command[0], command)
+    first = None
+    with contextlib.suppress(OSError):  # EIO once the command has ended
+        while os.read(terminal, 4096):
+            first = first or time.perf_counter() - started
+    os.waitpid(pid, 0)
+    os.close(terminal)
+    return first if first is not None else float("inf")
 
 
 def measure_size(size: int, worker_counts: list[int], scratch: Path,
@@ -210,7 +261,7 @@ def measure_size(size: int, worker_counts: list[int], scratch: Path,
     result.bare_pdfplumber, result.pages = time_bare_pdfplumber(paths)
     say(f"{size} letters: pdftotext")
     result.pdftotext = time_pdftotext(paths)
-    kinds = [(result.cold, workers, ()) for workers in worker_counts]
+    kinds = [(result.cold, workers, ("--letters-per-task", "1")) for workers in worker_counts]
     if letters_per_task > 1:
         kinds += [(result.grouped, workers, ("--letters-per-task", str(letters_per_task)))
                   for workers in worker_counts]
@@ -221,15 +272,15 @@ def measure_size(size: int, worker_counts: list[int], scratch: Path,
             seconds = time_letters_alone(letters, workers)
             result.alone[workers] = min(seconds, result.alone.get(workers, seconds))
         for runs, workers, options in kinds:
-            say(f"{size} letters: pipeline, cold, {workers} worker(s)"
-                f"{', ' + str(letters_per_task) + ' letters per task' if options else ''}"
-                f" ({attempt + 1} of {repeat})")
-            out = scratch / f"out-{size}-{workers}-{len(options)}-{attempt}"
+            per_task = options[-1]
+            say(f"{size} letters: pipeline, cold, {workers} worker(s), {per_task} letter(s) "
+                f"per task ({attempt + 1} of {repeat})")
+            out = scratch / f"out-{size}-{workers}-{per_task}-{attempt}"
             run = run_pipeline(letters, out, workers, scratch, options)
             if workers not in runs or run.working_seconds < runs[workers].working_seconds:
                 runs[workers] = run
     say(f"{size} letters: pipeline, warm (re-run, {worker_counts[0]} worker(s))")
-    result.warm = run_pipeline(letters, scratch / f"out-{size}-{worker_counts[0]}-0-0",
+    result.warm = run_pipeline(letters, scratch / f"out-{size}-{worker_counts[0]}-1-0",
                                worker_counts[0], scratch)
     return result
 
@@ -327,7 +378,8 @@ def main() -> None:
 
 def raw_figures(startup: PipelineRun, results: list[SizeResult]) -> dict:
     def run(item: PipelineRun | None) -> dict | None:
-        return item and {"wall": item.wall, "report": item.report, "peaks_mb": item.peaks_mb}
+        return item and {"wall": item.wall, "report": item.report, "peaks_mb": item.peaks_mb,
+                         "quick_runs": item.quick_runs}
 
     return {
         "startup": run(startup),

@@ -100,3 +100,23 @@ def test_a_finished_tasks_value_is_read_from_its_state_without_prefects_event_lo
     with monkeypatch.context() as patched:
         patched.setattr(State, "result", no_round_trips)
         assert values() == [0, 2, 4]
+
+
+@pytest.mark.prefect
+def test_by_default_a_large_batch_shares_tasks_and_a_small_one_does_not(tmp_path, seed_pdf,
+                                                                      monkeypatch):
+    """Past ``ONE_TASK_EACH_UP_TO`` letters (lowered here to 3), letters go ``GROUP_SIZE``
+    (here 2) to a task; up to it, each has its own."""
+    monkeypatch.setattr(tasks, "ONE_TASK_EACH_UP_TO", 3)
+    monkeypatch.setattr(tasks, "GROUP_SIZE", 2)
+    runs = {}
+    for size in (3, 5):
+        letters = tmp_path / f"letters-{size}"
+        letters.mkdir()
+        for number in range(size):
+            (letters / f"{number}.pdf").write_bytes(
+                seed_pdf.read_bytes() + f"\n% {size} {number}\n".encode())
+        summary = flows.run_batch([str(letters)], out=str(tmp_path / f"out-{size}"),
+                                  show_progress=False)
+        runs[size] = (summary.processed, summary.task_runs)
+    assert runs == {3: (3, 3), 5: (5, 3)}

@@ -39,8 +39,9 @@ MaxDownloadMb = Annotated[int, typer.Option(min=1, help="Largest file to downloa
 Timeout = Annotated[float, typer.Option(min=1, help="Seconds a request may wait")]
 Retries = Annotated[int, typer.Option(min=0, help="Tries again after a 5xx or a timeout")]
 LettersPerTask = Annotated[int, typer.Option(
-    min=1, help="Letters per Prefect task: 1 shows every letter as a task run of its own; "
-    "16 or so spares Prefect's cost per task run, which counts on a machine with few cores")]
+    min=0, help="Letters per Prefect task: 1 shows every letter as a task run of its own; "
+    "16 or so spares Prefect's cost per task run, which counts on a machine with few cores; "
+    "0 (the default): 1 for a batch of up to 100 letters, 16 beyond")]
 
 
 @command
@@ -57,7 +58,7 @@ def process(
     dask_address: Annotated[str | None, typer.Option(
         envvar="MINISTERBREV_DASK_ADDRESS", help="Run the documents on the Dask cluster whose "
         "scheduler is here (tcp://host:8786) instead of local processes")] = None,
-    letters_per_task: LettersPerTask = 1,
+    letters_per_task: LettersPerTask = 0,
 ) -> None:
     """Turn letters into records: OUT/records/<doc_id>.json, records.jsonl, failures.jsonl."""
     missing = [str(path) for path in paths if not path.exists()]
@@ -147,7 +148,7 @@ def inbox(
         "inbox"),
     out: Out = Path("outputs"),
     workers: Workers = 1,
-    letters_per_task: LettersPerTask = 1,
+    letters_per_task: LettersPerTask = 0,
     create: Annotated[bool, typer.Option(
         help="Make the inbox folder if it does not exist")] = False,
 ) -> None:
@@ -192,7 +193,7 @@ def oda(
     max_download_mb: MaxDownloadMb = 100,
     timeout: Timeout = 60.0,
     retries: Retries = 3,
-    letters_per_task: LettersPerTask = 1,
+    letters_per_task: LettersPerTask = 0,
 ) -> None:
     """Fetch and process new letters from Folketinget's open data API (ODA).
 
@@ -245,7 +246,7 @@ def serve(
     committees: CommitteeOption = None,
     ministries: MinistryOption = None,
     workers: Workers = 1,
-    letters_per_task: LettersPerTask = 1,
+    letters_per_task: LettersPerTask = 0,
     max_pages: MaxPages = Limits.max_pages,
     max_seconds: MaxSeconds = Limits.seconds,
     max_memory_mb: MaxMemoryMb = Limits.memory_mb,

@@ -42,7 +42,7 @@ from pipeline.run.prefect_fixes import (
     temporary_server_ends_with_run,
     wait_until_recorded,
 )
-from pipeline.run.tasks import RunOptions, completed, task_runner
+from pipeline.run.tasks import AUTO, RunOptions, completed, task_runner
 from pipeline.sources.inbox import scan_inbox
 from pipeline.sources.oda import Follow, OdaClient, OdaSettings, ResultPage, page_watermark
 from pipeline.sources.oda.steps import download_page, first_oda_since, with_provenance
@@ -80,7 +80,7 @@ def process_letters(
     password: str | None = None,
     show_progress: bool = True,
     limits: Limits | None = None,
-    letters_per_task: int = 1,
+    letters_per_task: int = AUTO,
 ) -> RunSummary:
     """Process every PDF under ``paths`` into ``out``; unchanged files already there are skipped.
 
@@ -112,7 +112,7 @@ def process_inbox(
     out: str = "outputs",
     show_progress: bool = False,
     limits: Limits | None = None,
-    letters_per_task: int = 1,
+    letters_per_task: int = AUTO,
 ) -> RunSummary:
     """Process the PDFs in ``inbox`` whose content the store has not seen; skip the rest.
 
@@ -149,7 +149,7 @@ def process_oda(
     settings: OdaSettings | None = None,
     show_progress: bool = False,
     limits: Limits | None = None,
-    letters_per_task: int = 1,
+    letters_per_task: int = AUTO,
 ) -> RunSummary:
     """Letters published on ODA since the store's watermark (or ``since``), page by page.
 

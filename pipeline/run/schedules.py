@@ -18,6 +18,7 @@ from prefect.schedules import Cron
 
 from pipeline.limits import Limits
 from pipeline.run.flows import SERVED_WORKERS_ENV, process_inbox, process_oda
+from pipeline.run.tasks import AUTO
 from pipeline.sources.oda import OdaSettings
 
 DEFAULT_CRON = "0 6 * * *"  # every morning at six
@@ -31,7 +32,7 @@ ODA_DESCRIPTION = ("Fetches the letters published on Folketinget's open data (OD
 
 
 def deployments(cron: str = DEFAULT_CRON, inbox: str = "inbox", out: str = "outputs",
-                oda_parameters: dict | None = None, letters_per_task: int = 1,
+                oda_parameters: dict | None = None, letters_per_task: int = AUTO,
                 limits: Limits | None = None, oda_settings: OdaSettings | None = None) -> list:
     """The scheduled deployments: the inbox and ODA flows, each on ``cron``; only what
     differs from the flows' defaults is a parameter. (A served run loads its flow anew, so
@@ -58,7 +59,7 @@ def run_parameters(letters_per_task: int, limits: Limits | None) -> dict:
     """The flows' parameters for letters per task and limits, where not their defaults
     (JSON, as a deployment keeps them; the flow reads them back into ``Limits``)."""
     parameters: dict = {}
-    if letters_per_task != 1:
+    if letters_per_task != AUTO:
         parameters["letters_per_task"] = letters_per_task
     if limits and limits != Limits():
         parameters["limits"] = asdict(limits)

@@ -36,6 +36,11 @@ SCHEDULER_TIMEOUT = 5
 # returned, until all of them are done: submitting in windows, two at a time (``completed``),
 # keeps the flow's memory flat however long the batch, and the workers busy.
 SUBMIT_WINDOW = 128
+# ``letters_per_task`` of 0: one task per letter for a batch of up to ``ONE_TASK_EACH_UP_TO``
+# letters, where Prefect's cost per task run (about 7 ms of CPU beside a letter's 52) adds
+# up to little and its UI shows each letter; groups of ``GROUP_SIZE`` beyond, where that
+# cost would take a tenth of a large batch's time from the letters (docs/benchmarks.md).
+AUTO, ONE_TASK_EACH_UP_TO, GROUP_SIZE = 0, 100, 16
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class RunOptions:
     out: str
     limits: Limits = Limits()
     password: str | None = None
-    letters_per_task: int = 1
+    letters_per_task: int = AUTO
     show_progress: bool = False
 
 
@@ -97,7 +102,7 @@ def completed(todo: Todo, summary: RunSummary, options: RunOptions) -> Iterator[
     before the flow waits on the one before it: a worker that ends the last task of a
     window finds the next queued, and only two windows' futures and records are held.
     """
-    per_task = max(1, options.letters_per_task)
+    per_task = letters_per_task_for(len(todo), options.letters_per_task)
     groups = windows(list(todo.items()), per_task)
     submissions = windows(groups, max(1, SUBMIT_WINDOW // per_task))
     with progress_bar(options.show_progress) as progress:
@@ -120,6 +125,20 @@ def completed(todo: Todo, summary: RunSummary, options: RunOptions) -> Iterator[
                 yield from finished(in_flight.popleft())
         while in_flight:
             yield from finished(in_flight.popleft())
+
+
+def letters_per_task_for(letters: int, asked: int) -> int:
+    """The letters each task gets in a batch of ``letters``: ``asked``, or with ``AUTO``
+    one each for a small batch and ``GROUP_SIZE`` for a large one.
+
+        >>> letters_per_task_for(40, AUTO), letters_per_task_for(1000, AUTO)
+        (1, 16)
+        >>> letters_per_task_for(1000, 1)
+        1
+    """
+    if asked >= 1:
+        return asked
+    return 1 if letters <= ONE_TASK_EACH_UP_TO else GROUP_SIZE
 
 
 def submit(group: list[tuple[str, str | None]], options: RunOptions,
