@@ -120,3 +120,23 @@ def test_by_default_a_large_batch_shares_tasks_and_a_small_one_does_not(tmp_path
                                   show_progress=False)
         runs[size] = (summary.processed, summary.task_runs)
     assert runs == {3: (3, 3), 5: (5, 3)}
+    # Grouped or not, the run's table artifact lists every letter.
+    assert sorted(row["file"] for row in process_run_table(tmp_path / "out-5")) == sorted(
+        str(path) for path in (tmp_path / "letters-5").glob("*.pdf"))
+
+
+def process_run_table(out: Path) -> list[dict]:
+    """The rows of the latest ``process-run`` table artifact of a run into ``out``."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
+
+    from pipeline.run.flows import PROCESS_ARTIFACT
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[PROCESS_ARTIFACT])),
+            sort=ArtifactSort.CREATED_DESC, limit=20)
+    [ours, *_older] = [a for a in artifacts if f"into {out}:" in (a.description or "")]
+    data = ours.data
+    return json.loads(data) if isinstance(data, str) else data

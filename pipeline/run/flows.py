@@ -61,7 +61,7 @@ def served_workers() -> int:
     """
     value = os.environ.get(SERVED_WORKERS_ENV, "")
     return int(value) if value.isdigit() and int(value) > 0 else 1
-INBOX_ARTIFACT, ODA_ARTIFACT = "inbox-run", "oda-run"
+PROCESS_ARTIFACT, INBOX_ARTIFACT, ODA_ARTIFACT = "process-run", "inbox-run", "oda-run"
 ODA_RUN_RETRIES, ODA_RETRY_DELAY_SECONDS = 2, 300  # scheduled runs; the command fails at once
 
 
@@ -85,10 +85,11 @@ def process_letters(
     """Process every PDF under ``paths`` into ``out``; unchanged files already there are skipped.
 
     Each document is held to ``limits`` (``Limits()``'s defaults when none are given).
-    Each is a Prefect task of its own, or ``letters_per_task`` of them share one.
+    Each is a Prefect task of its own, or ``letters_per_task`` of them share one; the
+    run's table artifact lists every letter all the same.
     """
     options = run_options(out, limits, letters_per_task, show_progress, password)
-    summary = RunSummary(out=out)
+    summary, rows = RunSummary(out=out), []
     forget_old_runs()
     with Archive(out) as archive:
         started = time.perf_counter()
@@ -101,8 +102,11 @@ def process_letters(
             archive.write(outcome)
             summary.stage_seconds["writing"] += time.perf_counter() - started
             summary.count(outcome)
+            rows.append(artifact_row(outcome))
         summary.working_seconds = time.perf_counter() - working_since
     wait_until_recorded(summary.task_runs)
+    publish_table(PROCESS_ARTIFACT, rows, f"Letters into {out}: {summary.processed} "
+                  f"processed, {summary.skipped} unchanged, {summary.failed} failed")
     return summary
 
 
