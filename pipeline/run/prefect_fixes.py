@@ -35,12 +35,17 @@ log = logging.getLogger("ministerbrev")
 def workers_share_api_server():
     """Point worker processes started meanwhile at the temporary Prefect server this run
     already uses. Without an API address each worker would start a server of its own,
-    which takes seconds of CPU per worker."""
-    from prefect.server.api.server import SubprocessASGIServer
+    which takes seconds of CPU per worker. With a server of one's own (``PREFECT_API_URL``)
+    there is nothing to do, and Prefect's server module (seconds to import) stays out."""
     from prefect.settings import PREFECT_API_URL
 
+    if PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
     server = SubprocessASGIServer()
-    if PREFECT_API_URL.value() or not server.running:  # a configured server, or none yet
+    if not server.running:  # none started yet
         yield
         return
     os.environ["PREFECT_API_URL"] = server.api_url
