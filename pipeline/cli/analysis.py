@@ -387,6 +387,11 @@ def reindex(out: OutFolder = Path("outputs")) -> None:
     if not (out / "records.jsonl").exists():
         raise fail(f"No records to index: {out / 'records.jsonl'} does not exist", 1)
     contents = rebuild_store(out)
+    if contents.set_aside:
+        console.print(Text(f"{shown(store_path(out))} was damaged ({contents.set_aside.reason}): "
+                           f"set aside as {shown(contents.set_aside.moved_to.name)}; the new "
+                           "store has the watermarks and remembered failures back"),
+                      highlight=False)
     console.print(Text(f"{len(contents.records)} letter(s) and {len(contents.failures)} "
                        f"failure(s) indexed into {shown(store_path(out))}"), highlight=False)
     if contents.invalid:

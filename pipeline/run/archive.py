@@ -21,21 +21,19 @@ from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models import Failure
-from pipeline.output import OutputFolder, iter_jsonl, write_atomically
-from pipeline.run.catchup import FAILURES_FILE, bring_in_step, keep_up_with
+from pipeline.output import OutputFolder, write_atomically
+from pipeline.run.catchup import (
+    TRY_AGAIN_CODES,
+    WATERMARKS_FILE,
+    bring_in_step,
+    keep_up_with,
+    restore_run_state,
+    saved_watermarks,
+)
 from pipeline.store import LetterStore
 
 if TYPE_CHECKING:  # the archive only reads an outcome; processing loads the Danish model
     from pipeline.process import Outcome
-
-# A bug (internal), a file that could not be opened, or a reading that ran out of time may
-# go through on a later run; other failures come from the content, and it has not changed.
-TRY_AGAIN_CODES = frozenset({"internal", "unreadable", "timeout"})
-# Scheduled runs' watermarks, kept beside the store as well as in it: a damaged store,
-# set aside and rebuilt from the records, gets them back from here.
-WATERMARKS_FILE = "watermarks.json"
-
 
 class Archive:
     """An output folder and its store, opened together: the only way a run reads or writes them.
@@ -124,27 +122,11 @@ class Archive:
                          json.dumps(watermarks, ensure_ascii=False, indent=2) + "\n")
 
     def _saved_watermarks(self) -> dict[str, str]:
-        try:
-            saved = json.loads((self.root / WATERMARKS_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return {str(source): str(value) for source, value in saved.items()} \
-            if isinstance(saved, dict) else {}
+        return saved_watermarks(self.root)
 
     def _restore_run_state(self) -> None:
-        """The store was damaged, set aside and rebuilt from the records: bring back what
-        scheduled runs had noted beside the letters. Contents with a record count as seen
-        through ``letters``; a failure remembered before is read again from failures.jsonl,
-        the watermarks from ``WATERMARKS_FILE``."""
         damaged = self.store.set_aside
-        for line in iter_jsonl(self.root / FAILURES_FILE, key="path"):
-            with suppress(ValueError):
-                failure = Failure.model_validate_json(line.text)
-                if failure.sha256 and failure.error not in TRY_AGAIN_CODES:
-                    self.store.mark_processed(failure.sha256, "restored", failure.path,
-                                              failure.error)
-        for source, value in self._saved_watermarks().items():
-            self.store.set_watermark(source, value)
+        restore_run_state(self.store, self.root)
         warn(f"{self.store.path.name} was damaged ({damaged.reason}): "
              f"set aside as {damaged.moved_to.name} and rebuilt from records.jsonl")
 

@@ -15,15 +15,24 @@ store holds all of, and the next run that finds the file so reads nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from contextlib import suppress
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from models import Failure, LetterRecord
 from pipeline.output import file_state, iter_jsonl, read_jsonl
 from pipeline.store import JSONL_WATERMARK, LetterStore
+from pipeline.store.writing import DamagedStore
 
 RECORDS_FILE, FAILURES_FILE = "records.jsonl", "failures.jsonl"
+# A bug (internal), a file that could not be opened, or a reading that ran out of time may
+# go through on a later run; other failures come from the content, and it has not changed.
+TRY_AGAIN_CODES = frozenset({"internal", "unreadable", "timeout"})
+# Scheduled runs' watermarks, kept beside the store as well as in it: a damaged store,
+# set aside and rebuilt from the records, gets them back from here.
+WATERMARKS_FILE = "watermarks.json"
 
 
 def bring_in_step(store: LetterStore, out_dir: Path) -> tuple | None:
@@ -136,6 +145,7 @@ class FolderContents:
     records: list[LetterRecord]
     failures: list[Failure]
     invalid: int = 0
+    set_aside: DamagedStore | None = None  # a damaged store ``reindex`` moved aside
 
 
 def read_folder(out_dir: Path) -> FolderContents:
@@ -164,4 +174,31 @@ def reindex(out_dir: Path) -> FolderContents:
     contents = read_folder(Path(out_dir))
     with LetterStore.open(Path(out_dir)) as store:
         store.rebuild(contents.records, contents.failures)
+        if store.set_aside:
+            restore_run_state(store, Path(out_dir))
+            contents = replace(contents, set_aside=store.set_aside)
     return contents
+
+
+def saved_watermarks(out_dir: Path) -> dict[str, str]:
+    """The watermarks kept in ``WATERMARKS_FILE`` (none if it is missing or unreadable)."""
+    try:
+        saved = json.loads((out_dir / WATERMARKS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(source): str(value) for source, value in saved.items()} \
+        if isinstance(saved, dict) else {}
+
+
+def restore_run_state(store: LetterStore, out_dir: Path) -> None:
+    """A store set aside as damaged was made anew from the records: bring back what
+    scheduled runs had noted beside the letters. Contents with a record count as seen
+    through ``letters``; a failure remembered before is read again from failures.jsonl,
+    the watermarks from ``WATERMARKS_FILE``."""
+    for line in iter_jsonl(out_dir / FAILURES_FILE, key="path"):
+        with suppress(ValueError):
+            failure = Failure.model_validate_json(line.text)
+            if failure.sha256 and failure.error not in TRY_AGAIN_CODES:
+                store.mark_processed(failure.sha256, "restored", failure.path, failure.error)
+    for source, value in saved_watermarks(out_dir).items():
+        store.set_watermark(source, value)

@@ -78,10 +78,16 @@ def test_a_run_into_a_folder_with_a_damaged_store_rebuilds_it(processed, tmp_pat
 def test_reindex_rebuilds_a_damaged_store(processed, tmp_path, damage):
     out = shutil.copytree(processed, tmp_path / "out")
     damage(out / "letters.sqlite")
+    (out / "watermarks.json").write_text('{"oda": "2026-10-05T08:00:00"}\n')
     result = run_cli("reindex", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert letters_in(out) == 1
+    [set_aside] = out.glob("letters.sqlite.damaged-*[0-9]Z")
+    assert f"set aside as {set_aside.name}" in result.stderr
+    with sqlite3.connect(out / "letters.sqlite") as store:  # the watermark came back
+        assert store.execute("SELECT value FROM watermarks WHERE source = 'oda'").fetchall() \
+            == [("2026-10-05T08:00:00",)]
 
 
 @pytest.mark.subprocess
