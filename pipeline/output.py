@@ -18,11 +18,10 @@ folders): appends and rewrites of the ``.jsonl`` files happen under a lock
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,20 +31,6 @@ from models import Failure, LetterRecord
 
 LOCK_NAME = ".output.lock"
 MISSING_FILE = (None, 0, None)  # ``file_state`` of a file that is not there
-
-
-def current_umask() -> int:
-    """The process's umask, as it is now.
-
-    Linux says it in /proc; elsewhere it is read by setting it, which for that moment
-    gives files another thread makes a mode of our choosing."""
-    with contextlib.suppress(OSError, ValueError, StopIteration):
-        status = Path("/proc/self/status").read_text(encoding="ascii")
-        return int(next(line for line in status.splitlines() if line.startswith("Umask:"))
-                   .split()[1], 8)
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 class OutputFolder:
@@ -281,15 +266,26 @@ def remove_stale_temporaries(root: Path) -> None:
             temporary.unlink(missing_ok=True)
 
 
+def new_temporary(path: Path) -> tuple[int, Path]:
+    """A new file ``.NAME.RANDOM.tmp`` beside ``path``, opened for writing, made with mode
+    0666 less the umask (the kernel applies it), and never one that was there before."""
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temporary
+        except FileExistsError:
+            continue
+
+
 def write_atomically(path: Path, text: str | Iterable[str]) -> None:
     """Write ``text`` (or its lines, one after another) to a temporary file beside
-    ``path``, then rename it into place."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    ``path``, then rename it into place. The file gets the mode the user's umask gives,
+    as any program's (``tempfile.mkstemp`` would make it 0600)."""
+    handle, temporary = new_temporary(path)
     try:
-        os.fchmod(handle, 0o666 & ~current_umask())  # mkstemp makes it 0600, for its own reasons
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.writelines([text] if isinstance(text, str) else text)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise

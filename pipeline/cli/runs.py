@@ -65,7 +65,10 @@ def process(
     if missing:
         raise fail(f"No such file or folder: {', '.join(missing)}", 2)
     apply_run_settings()  # before Prefect is imported (by pipeline.run.flows): it reads them
-    if not force and (unchanged := without_prefect(summary_if_all_unchanged, paths, out)):
+    from pipeline.run.batch import summary_if_all_unchanged
+
+    if not force and (unchanged := without_prefect(summary_if_all_unchanged,
+                                                   [str(path) for path in paths], out)):
         print_summary(unchanged)
         return
     say_starting(out)
@@ -81,18 +84,6 @@ def process(
     print_summary(summary)
 
 
-def summary_if_all_unchanged(paths: list[Path], out: Path):
-    from pipeline.run.batch import summary_if_all_unchanged
-
-    return summary_if_all_unchanged([str(path) for path in paths], str(out))
-
-
-def inbox_summary_if_nothing_new(folder: Path, out: Path):
-    from pipeline.run.batch import inbox_summary_if_nothing_new
-
-    return inbox_summary_if_nothing_new(str(folder), str(out))
-
-
 def say_starting(out: Path) -> None:
     """On a terminal, a line at once: the seconds before the progress bar (Prefect's start,
     the model's load) are not silent. Elsewhere (a log, a pipe) nothing: the summary says
@@ -102,15 +93,15 @@ def say_starting(out: Path) -> None:
                            "load, then the progress bar shows the letters"), highlight=False)
 
 
-def without_prefect(check, source, out: Path):
+def without_prefect(check, source: list[str] | str, out: Path):
     """A run with nothing to do, answered before Prefect (two seconds of imports) and the
-    model load: ``check`` hashes the files and asks the output folder, with the run's log
-    set up first. None when there is work: the flow starts then, and finds the hashes
-    taken here."""
+    model load: ``check`` (from ``pipeline.run.batch``, which imports neither) hashes the
+    files and asks the output folder, with the run's log set up first. None when there is
+    work: the flow starts then, and finds the hashes taken here."""
     from pipeline.run.logs import configure_logging
 
     configure_logging(out)
-    return check(source, out)
+    return check(source, str(out))
 
 
 def print_summary(summary) -> None:
@@ -166,7 +157,9 @@ def inbox(
     if not folder.is_dir():
         raise fail(f"The inbox {folder} is a file, not a folder", 2)
     apply_run_settings()
-    if nothing_new := without_prefect(inbox_summary_if_nothing_new, folder, out):
+    from pipeline.run.batch import inbox_summary_if_nothing_new
+
+    if nothing_new := without_prefect(inbox_summary_if_nothing_new, str(folder), out):
         print_summary(nothing_new)
         return
     say_starting(out)
