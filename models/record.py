@@ -22,7 +22,7 @@ from typing import Annotated, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 LetterKind = Literal["orientering", "svar_paa_spoergsmaal", "oversendelse", "other"]
 CaseNumberKind = Literal["sagsnummer", "journalnummer", "akt-id", "dokumentnummer", "reference"]
@@ -51,15 +51,42 @@ class Strict(BaseModel):
 
 
 class Evidence(Strict):
-    """Where a fact stands: 1-based page and character offsets into ``body_text``."""
+    """Where a fact stands: 1-based page and character offsets into ``body_text``.
+
+    The offsets are there under two names: ``start``/``end``, as records always had them,
+    and ``char_start``/``char_end``, the names of the store's columns (where ``periods``
+    has ``start`` and ``end`` of its own). Give either pair; the other follows.
+
+        >>> Evidence(page=1, start=6, end=19).model_dump()
+        {'page': 1, 'start': 6, 'end': 19, 'char_start': 6, 'char_end': 19}
+    """
 
     page: int = Field(ge=1, description="The page the fact stands on, counted from 1.")
     start: int = Field(ge=0, description="Offset of the fact's first character in body_text.")
     end: int = Field(ge=0, description="Offset just past its last character: "
                      "body_text[start:end] is the fact's raw text.")
+    # New in schema version 4; filled from start/end when an older line is read.
+    char_start: int = Field(ge=0, description="The same offset as start, under the name of "
+                            "the store's column.")
+    char_end: int = Field(ge=0, description="The same offset as end, under the name of the "
+                          "store's column.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _both_names(cls, data):
+        if isinstance(data, dict):
+            data = dict(data)
+            for name, store_name in (("start", "char_start"), ("end", "char_end")):
+                if name not in data and store_name in data:
+                    data[name] = data[store_name]
+                data.setdefault(store_name, data.get(name))
+        return data
 
     @model_validator(mode="after")
     def _ordered(self) -> Evidence:
+        if (self.char_start, self.char_end) != (self.start, self.end):
+            raise ValueError(f"char_start/char_end ({self.char_start}, {self.char_end}) differ "
+                             f"from start/end ({self.start}, {self.end})")
         if self.end < self.start:
             raise ValueError(f"evidence ends ({self.end}) before it starts ({self.start})")
         return self
@@ -302,10 +329,11 @@ class LetterRecord(Strict):
 
     doc_id: str = Field(pattern=r"^[0-9a-f]{16}$", description="The first 16 hex digits of "
                         "source.sha256: the same file always gets the same doc_id.")
-    # Records of versions 1 and 2 still read: what is new since has defaults.
-    schema_version: Literal["1", "2", "3"] = Field(
-        default=SCHEMA_VERSION, description=f'"{SCHEMA_VERSION}" for records made now; "2" '
-        "for records made before Amount.origin, table_row, table_column and total existed; "
+    # Records of versions 1 to 3 still read: what is new since has defaults.
+    schema_version: Literal["1", "2", "3", "4"] = Field(
+        default=SCHEMA_VERSION, description=f'"{SCHEMA_VERSION}" for records made now; "3" '
+        "for records made before Evidence.char_start and char_end existed; \"2\" for records "
+        "made before Amount.origin, table_row, table_column and total existed; "
         '"1" for records made before QuestionRef.answered existed.')
     source: Source = Field(description="The file the record was made from.")
     letter: Letter = Field(description="The letter's own fields.")

@@ -48,6 +48,17 @@ def test_evidence_must_quote_the_body_text_exactly():
         LetterRecord.model_validate(minimal_record(amounts=[amount]))
 
 
+def test_evidence_offsets_have_both_names_and_a_record_before_version_4_reads():
+    amount = {"value": 73400000, "raw": "73,4 mio. kr.", "sentence": "s",
+              "evidence": {"page": 1, "start": 6, "end": 19}}
+    record = LetterRecord.model_validate(minimal_record(amounts=[amount], schema_version="3"))
+    assert record.amounts[0].evidence.model_dump() == {
+        "page": 1, "start": 6, "end": 19, "char_start": 6, "char_end": 19}
+    assert Evidence.model_validate({"page": 1, "char_start": 6, "char_end": 19}).end == 19
+    with pytest.raises(ValidationError, match="differ"):
+        Evidence(page=1, start=6, end=19, char_start=5, char_end=19)
+
+
 def test_unknown_keys_and_bad_values_are_refused():
     with pytest.raises(ValidationError):
         LetterRecord.model_validate(minimal_record(extra_key=1))

@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 
 from models import Amount, Evidence, Failure, LetterRecord, Recipient
 from models.failure import FailureCode
+from models.record import FACT_FAMILIES
 from pipeline.cli import app
 from pipeline.output import OutputFolder
 from pipeline.process import Outcome
@@ -208,6 +209,22 @@ def test_every_facts_evidence_quotes_the_letters_body_text(out):
             WHERE f.raw != substr(l.body_text, f.char_start + 1, f.char_end - f.char_start)""")
         assert mismatches == [], table
     assert rows(out, "SELECT count(*) FROM amounts WHERE page IS NULL OR page < 1") == [(0,)]
+
+
+def test_the_evidence_columns_have_the_names_of_the_json_evidences_offsets(out):
+    """An analyst who reads ``evidence.char_start`` in records.jsonl finds ``char_start``
+    in every fact table, with the same value."""
+    json_offsets = {"page", "char_start", "char_end"}
+    assert json_offsets <= set(Evidence.model_fields)
+    for table in FACT_TABLES:
+        if table.name in FACT_FAMILIES:  # the facts with evidence
+            assert json_offsets <= set(table.column_names), table.name
+    record = next(record for record in map(LetterRecord.model_validate_json, (
+        out / "records.jsonl").read_text(encoding="utf-8").splitlines()) if record.amounts)
+    first = record.amounts[0].evidence
+    assert rows(out, "SELECT page, char_start, char_end FROM amounts WHERE doc_id = ? "
+                "ORDER BY position LIMIT 1", record.doc_id) == [
+        (first.page, first.char_start, first.char_end)]
 
 
 def test_letters_have_the_derived_columns_analysts_filter_by(out, seed_record):

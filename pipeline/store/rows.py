@@ -63,7 +63,8 @@ def item_row(doc_id: str, position: int, item) -> dict:
     row = {"doc_id": doc_id, "position": position, **item.model_dump(exclude={"evidence"})}
     evidence = getattr(item, "evidence", None)
     if evidence is not None:
-        row.update(page=evidence.page, char_start=evidence.start, char_end=evidence.end)
+        row.update(page=evidence.page, char_start=evidence.char_start,
+                   char_end=evidence.char_end)
     return row
 
 

@@ -6,10 +6,9 @@
 One table mirrors each part of the record's contract: ``letters`` has one row per
 record, and every fact table (``amounts``, ``dates`` …) has one row per fact with
 its ``doc_id``, its fields and its evidence (``page``, ``char_start``,
-``char_end``: the evidence's offsets into ``body_text``, called ``start``/``end`` in the
-JSON evidence; in SQL they cannot share those names, since ``periods`` already has
-``start`` and ``end`` columns for the period's own ends). The DDL and the browser's descriptions are
-both made from the ``TableSpec``s here.
+``char_end``: the evidence's offsets into ``body_text``, under the same names as in the
+JSON evidence; not ``start``/``end``, which ``periods`` has for the period's own ends).
+The DDL and the browser's descriptions are both made from the ``TableSpec``s here.
 """
 
 from __future__ import annotations
