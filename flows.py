@@ -20,6 +20,11 @@ if __name__ == "__main__":
     from pipeline.run.settings import apply_run_settings
 
     apply_run_settings()
+    # A batch uses the shared Prefect server, as `ministerbrev process` does.
+    if sys.argv[1:2] != ["serve"] and not {"-h", "--help"} & set(sys.argv[1:]):
+        from pipeline.run.shared_server import use_shared_server
+
+        use_shared_server()
 
 from pipeline.run.flows import (  # noqa: E402  (after the settings, when run as a script)
     process_inbox,

@@ -22,6 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, 
 from pipeline.run.settings import apply_run_settings  # noqa: E402
 
 apply_run_settings()  # as the command does, before Prefect is imported (and timed) below
+from pipeline.run.shared_server import use_shared_server  # noqa: E402
+
+use_shared_server()  # as the command does for a run with work: the benchmark's runs all have
 from pipeline import cli, process  # noqa: E402
 from pipeline.run import flows  # noqa: E402
 

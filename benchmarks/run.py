@@ -196,7 +196,7 @@ def measure_startup(scratch: Path, tries: int = 2) -> PipelineRun:
     imports, Prefect's flow and server, the model load. (A run with nothing to process
     starts none of these.) The quickest of ``tries``, so that a busy moment on a shared
     machine does not count; after a first run, not counted, that sets up the benchmark's
-    Prefect database."""
+    Prefect database and starts the shared Prefect server the runs after it use."""
     one = scratch / "one-letter"
     build_corpus(one, 1)
     run_pipeline(one, scratch / "out-set-up", 1, scratch)
@@ -362,10 +362,14 @@ def main() -> None:
         # (Importing pipeline set PREFECT_HOME for this process: the runs derive it anew.)
         os.environ["MINISTERBREV_STATE_DIR"] = str(scratch / "state")
         os.environ.pop("PREFECT_HOME", None)
-        say("start-up: a run over one letter")
-        startup = measure_startup(scratch)
-        results = [measure_size(size, options.workers, scratch, options.letters_per_task,
-                                options.repeat) for size in options.sizes]
+        try:
+            say("start-up: a run over one letter")
+            startup = measure_startup(scratch)
+            results = [measure_size(size, options.workers, scratch, options.letters_per_task,
+                                    options.repeat) for size in options.sizes]
+        finally:  # the shared Prefect server the first run started, over the scratch folder
+            subprocess.run([str(Path(sys.executable).with_name("ministerbrev")), "server",
+                            "stop"], cwd=ROOT, capture_output=True, env=quiet_environment())
     facts["cold runs"] = f"each made {options.repeat} time(s), the fastest kept"
     facts["benchmark took"] = f"{time.perf_counter() - started:.0f} s"
     print(render_table(startup, results))

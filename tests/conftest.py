@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from pipeline.run.settings import apply_run_settings
+from pipeline.run.shared_server import IDLE_ENV
 
 # A run's Prefect settings (its own state folder, quiet logging, the temporary server's
 # services) are applied by whatever starts the run, before Prefect is imported, since
 # Prefect reads them then. The tests start flows, so they apply them here, before any test
 # module is imported.
 apply_run_settings()
+# Each run the tests start gets a temporary Prefect server of its own, as before the shared
+# server existed: many tests look at that server and at what a run leaves running.
+# tests/test_shared_server.py tries the shared one.
+os.environ[IDLE_ENV] = "0"
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "letters"

@@ -24,6 +24,9 @@ def cli_commands() -> dict[str, list[str]]:
     def walk(command, prefix: str) -> None:
         for name, sub in getattr(command, "commands", {}).items():
             full = f"{prefix}{name}"
+            if getattr(sub, "commands", None):  # a group (``server``): its commands have rows
+                walk(sub, f"{full} ")
+                continue
             commands[full] = [option for param in sub.params
                               if param.param_type_name == "option" and not param.hidden
                               for option in param.opts if option.startswith("--")]

@@ -28,7 +28,7 @@ from pipeline.state import history_days, state_dir
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="Danish ministerial letters (PDF) to validated JSON records.")
-COMMAND_MODULES = ("runs", "measuring", "analysis", "reading")
+COMMAND_MODULES = ("runs", "measuring", "analysis", "reading", "server")
 # soft_wrap: a message naming a file keeps its path on one line, whatever the width.
 console = Console(stderr=True, soft_wrap=True)
 
@@ -39,6 +39,11 @@ def command(function: Callable) -> Callable:
     the screen and exit 1, its traceback in a log file. Each command module decorates its
     commands with it; ``register_commands`` imports the modules, in the order the help
     lists them."""
+    return app.command()(guard(function))
+
+
+def guard(function: Callable) -> Callable:
+    """``function`` with ``command``'s guard, for a command of a group of its own."""
 
     @functools.wraps(function)
     def guarded(*args, **kwargs):
@@ -53,7 +58,7 @@ def command(function: Callable) -> Callable:
             where = f" (details: {log})" if log else ""
             raise fail(what_went_wrong(error, out) + where, 1) from None
 
-    return app.command()(guarded)
+    return guarded
 
 
 def what_went_wrong(error: Exception, out: Path | None) -> str:
@@ -171,8 +176,11 @@ def check_environment(
     ] = False,
 ) -> None:
     # Settings read from the environment are checked before any command starts on letters.
+    from pipeline.run.shared_server import idle_minutes
+
     try:
         history_days()
+        idle_minutes()
     except ValueError as error:
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(2) from None
@@ -182,3 +190,25 @@ def register_commands() -> None:
     """Import the command modules, so that each adds its commands to ``app``."""
     for name in COMMAND_MODULES:
         importlib.import_module(f"pipeline.cli.{name}")
+
+
+def use_prefect_server() -> None:
+    """Before Prefect is imported: point the run at the shared Prefect server, started if
+    none answers (``pipeline.run.shared_server``); a server that cannot start is one line."""
+    from pipeline.run.shared_server import SharedServerError, use_shared_server
+
+    try:
+        use_shared_server(on_start=say_server_starting)
+    except ValueError as error:  # MINISTERBREV_SERVER_IDLE_MINUTES is not a number
+        raise fail(str(error), 2) from None
+    except SharedServerError as error:
+        raise fail(str(error), 1) from None
+
+
+def say_server_starting() -> None:
+    from pipeline.run.shared_server import idle_minutes
+
+    if console.is_terminal:
+        console.print(f"Starting Prefect's server for this run and the runs after it (it "
+                      f"stops after {idle_minutes():g} idle minutes; `ministerbrev server "
+                      "stop` stops it now)", highlight=False)

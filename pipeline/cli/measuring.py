@@ -14,7 +14,15 @@ from rich.table import Table
 from rich.text import Text
 
 from models import LetterRecord
-from pipeline.cli.common import check_out, command, console, fail, reach_dask, shown
+from pipeline.cli.common import (
+    check_out,
+    command,
+    console,
+    fail,
+    reach_dask,
+    shown,
+    use_prefect_server,
+)
 from pipeline.run.settings import apply_run_settings
 
 
@@ -41,6 +49,7 @@ def evaluate(
     if out is None:
         out = fresh_evaluation_folder()
     console.print(Text(f"Records go to {shown(out)}"), highlight=False)
+    use_prefect_server()
     if real is not None:
         evaluate_real(real, out, mismatches, min_f1, markdown)
         return

@@ -13,7 +13,15 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.cli.common import check_out, command, console, fail, reach_dask, shown
+from pipeline.cli.common import (
+    check_out,
+    command,
+    console,
+    fail,
+    reach_dask,
+    shown,
+    use_prefect_server,
+)
 from pipeline.limits import Limits
 from pipeline.run.settings import apply_run_settings
 
@@ -87,10 +95,11 @@ def process(
 def say_starting(out: Path) -> None:
     """On a terminal, a line at once: the seconds before the progress bar (Prefect's start,
     the model's load) are not silent. Elsewhere (a log, a pipe) nothing: the summary says
-    what was done."""
+    what was done. Then the run finds its Prefect server (``use_prefect_server``)."""
     if console.is_terminal:
         console.print(Text(f"Starting a run into {shown(out)}: Prefect and the Danish model "
                            "load, then the progress bar shows the letters"), highlight=False)
+    use_prefect_server()
 
 
 def without_prefect(check, source: list[str] | str, out: Path):

@@ -1,8 +1,9 @@
-"""The temporary Prefect server's history: what a run keeps of earlier runs, and what it
-forgets.
+"""The history in the state folder's Prefect database: what a run keeps of earlier runs,
+and what it forgets.
 
-A run without a Prefect server of its own starts a temporary one over the database in
-the state folder (``pipeline.run.settings``), and every run adds a flow run and its task
+A run without a Prefect server of its own uses the shared server
+(``pipeline.run.shared_server``) or starts a temporary one, both over the database in the
+state folder (``pipeline.run.settings``), and every run adds a flow run and its task
 runs to it. At its start, each flow calls ``forget_old_runs``: it labels its own flow run with
 its process, ends the flow runs whose process was killed, and deletes the runs that ended
 longer ago than the history keeps.
@@ -19,6 +20,7 @@ import socket
 import time
 from datetime import datetime, timedelta
 
+from pipeline.run.shared_server import SHARED_URL_ENV
 from pipeline.state import history_days
 
 # How long a run spends at most deleting Prefect's old runs before it starts on its letters.
@@ -26,10 +28,10 @@ FORGET_SECONDS = 10.0
 
 
 def forget_old_runs(budget: float = FORGET_SECONDS) -> int:
-    """Delete the temporary Prefect server's flow runs, with their task runs, that ended
-    more than ``MINISTERBREV_PREFECT_HISTORY_DAYS`` days ago (7; 0 keeps only runs still
-    going), oldest first; return how many. A Prefect server of your own
-    (``PREFECT_API_URL``) keeps its history: that is yours to manage.
+    """Delete the flow runs, with their task runs, of the temporary or shared Prefect server
+    (``pipeline.run.shared_server``) that ended more than ``MINISTERBREV_PREFECT_HISTORY_DAYS``
+    days ago (7; 0 keeps only runs still going), oldest first; return how many. A Prefect
+    server of your own (``PREFECT_API_URL``) keeps its history: that is yours to manage.
 
     First the flow run this is called from is labelled with its process, and the runs
     whose process was killed are ended (``end_runs_whose_process_is_gone``): otherwise
@@ -46,7 +48,7 @@ def forget_old_runs(budget: float = FORGET_SECONDS) -> int:
     from prefect.client.orchestration import get_client
     from prefect.settings import PREFECT_API_URL
 
-    if PREFECT_API_URL.value():
+    if PREFECT_API_URL.value() and PREFECT_API_URL.value() != os.environ.get(SHARED_URL_ENV):
         return 0
     cutoff = datetime.now().astimezone() - timedelta(days=history_days())
     deadline = time.monotonic() + budget

@@ -141,9 +141,12 @@ def wait_until_recorded(task_runs: int, timeout: float = RECORD_WAIT_SECONDS) ->
     (``pipeline.run.settings``). A temporary server stops with the run; a batch still in
     its queue then would be lost, with a traceback on the screen. The wait is about a
     second, once per run; a server that does not catch up within ``timeout`` is noted in
-    the log, not the run.
+    the log, not the run. A server that outlives the run (the shared one, or one's own:
+    ``PREFECT_API_URL``) records them all the same, after the run has ended: no wait then.
     """
-    if not task_runs:
+    from prefect.settings import PREFECT_API_URL
+
+    if not task_runs or PREFECT_API_URL.value():
         return
     from prefect.client.orchestration import get_client
 
