@@ -21,6 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, not an install
 
+from pipeline.run.settings import apply_run_settings  # noqa: E402
+
+# As a run does, before numpy is imported: OpenBLAS to one thread a process. Without it
+# each process's OpenBLAS threads spin for the cores the other process needs, and two
+# processes take longer than one.
+apply_run_settings()
 from pipeline.process import process_file, warmed_nlp  # noqa: E402
 
 

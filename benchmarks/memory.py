@@ -21,14 +21,22 @@ import psutil
 
 
 class PeakSampler:
-    """Samples the process tree under ``pid`` until the process ends."""
+    """Samples the process tree under ``pid`` until the process ends, and the ``servers``
+    beside it (the shared Prefect server a run uses, not its child): their peak and the
+    CPU they used while the run ran."""
 
-    def __init__(self, pid: int, interval: float = 0.2):
+    def __init__(self, pid: int, interval: float = 0.2, servers: tuple[int, ...] = ()):
         self.pid = pid
         self.interval = interval
+        self.servers = servers
         self.roles: dict[int, str] = {}
         self.peak_kb: dict[int, int] = {}
         self.cpu_seconds: dict[int, float] = {}  # the last reading: CPU time only grows
+        self.cpu_before: dict[int, float] = {}  # a server's CPU time when the run began
+        for server in servers:
+            with contextlib.suppress(psutil.Error):
+                times = psutil.Process(server).cpu_times()
+                self.cpu_before[server] = times.user + times.system
 
     def run_until_exit(self, process: subprocess.Popen) -> dict[str, float]:
         """Sample until ``process`` exits; the peak of each role in MiB (the largest
@@ -45,6 +53,9 @@ class PeakSampler:
             tree = [root, *root.children(recursive=True)]
         except psutil.Error:
             return  # the run ended between poll() and now
+        for server in self.servers:
+            with contextlib.suppress(psutil.Error):
+                tree.append(psutil.Process(server))
         for process in tree:
             peak = high_water_mark_kb(process.pid)
             if peak is None:
@@ -71,7 +82,7 @@ class PeakSampler:
                 and command == parent_command:
             return "reader"  # forked: same command line as the process it came from
         text = " ".join(command)
-        if "uvicorn" in text:
+        if "uvicorn" in text or "pipeline.run.shared_server" in text:
             return "server"
         if "spawn_main" in text and "resource_tracker" not in text:
             return "worker"
@@ -82,7 +93,8 @@ class PeakSampler:
         for pid, role in self.roles.items():
             peaks[role] = max(peaks.get(role, 0.0), self.peak_kb.get(pid, 0) / 1024)
             peaks[f"{role}_count"] = peaks.get(f"{role}_count", 0) + 1
-            peaks[f"{role}_cpu"] = peaks.get(f"{role}_cpu", 0.0) + self.cpu_seconds.get(pid, 0.0)
+            peaks[f"{role}_cpu"] = peaks.get(f"{role}_cpu", 0.0) + self.cpu_seconds.get(
+                pid, 0.0) - self.cpu_before.get(pid, 0.0)
         return peaks
 
 

@@ -150,6 +150,7 @@ def goal_rows(startup: PipelineRun, results: list[SizeResult]) -> list[list[str]
             for mode, runs in modes]
     rows += [scaling_row(f"{two} workers ≥ 1.8× faster than 1 ({mode})", runs, largest)
              for mode, runs in modes]
+    rows += default_scaling_rows(largest)
     return rows + [
         ["warm re-run ≤ 5 % of cold",
          f"{largest.letters} letters: {100 * largest.warm.wall / cold_one:.1f} %",
@@ -197,6 +198,22 @@ def scaling_row(goal: str, runs: dict[int, PipelineRun], result: SizeResult) -> 
         alone = result.alone[min(runs)] / max(result.alone[max(runs)], 1e-9)
         measured += f"; the letters' work alone: {alone:.2f}×"
     return [goal, measured, verdict(speed_up(one, most) >= 1.8)]
+
+
+def default_scaling_rows(result: SizeResult) -> list[list[str]]:
+    """The operators' goal: the most workers ≥ 1.8× one in wall time, start-up and end
+    included, with the letters per task a batch of this size gets by default."""
+    from pipeline.run.tasks import AUTO, letters_per_task_for
+
+    per_task = letters_per_task_for(result.letters, AUTO)
+    runs = result.cold if per_task == 1 else \
+        result.grouped if per_task == result.letters_per_task else {}
+    if len(runs) < 2:
+        return []
+    one, most = runs[min(runs)], runs[max(runs)]
+    return [[f"{max(runs)} workers ≥ 1.8× 1 in wall time, by default ({per_task} letters per "
+             "task)", f"{result.letters} letters: {one.wall / most.wall:.2f}× wall",
+             verdict(one.wall / most.wall >= 1.8)]]
 
 
 def alone_table(results: list[SizeResult]) -> str:

@@ -179,11 +179,20 @@ def run_pipeline(letters: Path, out: Path, workers: int, scratch: Path,
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, env=quiet_environment())
-    peaks = PeakSampler(process.pid).run_until_exit(process)
+    peaks = PeakSampler(process.pid, servers=shared_server_pids()).run_until_exit(process)
     wall = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
     return PipelineRun(wall=wall, report=json.loads(report_path.read_text()), peaks_mb=peaks)
+
+
+def shared_server_pids() -> tuple[int, ...]:
+    """The shared Prefect server the benchmark's runs use, once a run has started it."""
+    from pipeline.run.shared_server import read_record
+    from pipeline.state import state_dir
+
+    server = read_record(state_dir() / "prefect")
+    return (server.pid,) if server else ()
 
 
 def quiet_environment() -> dict[str, str]:
