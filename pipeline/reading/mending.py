@@ -127,11 +127,16 @@ def pair_line_by_line(labels: list[str], values: list[str]) -> Pairing:
     """Each label takes the next value line that fits its shape; a label of free text
     ("Kontor:") takes a line of any shape, and the lines of a value wrapped over two."""
     lines: list[str] = []
-    used = 0
+    values = list(values)
+    used = splits = 0
     for index, label in enumerate(labels):
         kind = kind_of_label(label)
         taken: list[str] = []
         if used < len(values) and (kind == "text" or fits(kind, values[used])):
+            if kind == "text" and (spilled := spilled_value(values[used], labels[index + 1:],
+                                                            len(values) - used - 1)):
+                values[used:used + 1] = spilled
+                splits += 1
             taken.append(values[used])
             used += 1
             while kind == "text" and used < len(values) and continues_value(
@@ -140,13 +145,36 @@ def pair_line_by_line(labels: list[str], values: list[str]) -> Pairing:
                 used += 1
         value = joined_value(taken)
         lines.append(f"{label.rstrip(' :')}: {value.lstrip(': ')}" if value else label)
-    return Pairing(lines, used)
+    return Pairing(lines, used - splits)
+
+
+def spilled_value(text: str, later: list[str], lines_left: int) -> list[str] | None:
+    """A free-text value with the next label's value run on after a space, where too few
+    lines are left for the labels after it: the two apart.
+
+    >>> spilled_value("Christina Lund 2025-04335", ["Sagsnr.:", "Dok.:"], 1)
+    ['Christina Lund', '2025-04335']
+    """
+    if not later or lines_left >= len(later) or (following := kind_of_label(later[0])) == "text":
+        return None
+    head, _, tail = text.strip().rpartition(" ")
+    return [head, tail] if head and fits(following, tail) else None
 
 
 def continues_value(taken: list[str], rest: list[str], later: list[str]) -> bool:
     """A free-text value goes on to the next line when it was broken at a hyphen, or when
-    more lines are left than labels to take them."""
-    return taken[-1].endswith("-") or len(rest) > len(later)
+    more lines are left than labels to take them, unless that line has the shape the next
+    label's value has ("Sagsbeh:" then "Sagsnr.:": a name never runs on into "2025-04335").
+
+    >>> continues_value(["Christina Lund"], ["2025-04335", "3685580", "x"], ["Sagsnr.:", "Dok.:"])
+    False
+    """
+    if taken[-1].endswith("-"):
+        return True
+    following = kind_of_label(later[0]) if later else "text"
+    if following != "text" and fits(following, rest[0]):
+        return False
+    return len(rest) > len(later)
 
 
 def joined_value(parts: list[str]) -> str:
