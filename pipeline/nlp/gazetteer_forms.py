@@ -102,12 +102,13 @@ def office_forms(office: Office) -> list[str]:
 
 
 def normalize(text: str) -> str:
-    """Lower case, no soft hyphens, single spaces.
+    """Lower case, no soft hyphens, single spaces, a space after a comma between words
+    (a conversion that lost it: "Fødevarer,Landbrug og Fiskeri").
 
-    >>> normalize("  Folketingets\\n  Finansudvalg ")
-    'folketingets finansudvalg'
+    >>> normalize("  Folketingets\\n  Finansudvalg "), normalize("Fødevarer,Landbrug")
+    ('folketingets finansudvalg', 'fødevarer, landbrug')
     """
-    text = text.replace("\u00ad", "")
+    text = re.sub(r"(?<=[^\W\d]),(?=[^\W\d])", ", ", text.replace("\u00ad", ""))
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
