@@ -35,11 +35,24 @@ def history_days() -> float:
         >>> history_days() >= 0
         True
     """
-    raw = os.environ.get(HISTORY_DAYS_ENV, "").strip()
+    return non_negative_setting(HISTORY_DAYS_ENV, DEFAULT_HISTORY_DAYS, "days")
+
+
+def non_negative_setting(name: str, default: float, unit: str) -> float:
+    """The environment variable ``name`` as a number 0 or more, or ``default`` when unset;
+    a ``ValueError`` names the variable and the ``unit`` when it is anything else.
+
+        >>> os.environ["EXAMPLE_MINUTES"] = "soon"
+        >>> non_negative_setting("EXAMPLE_MINUTES", 15.0, "minutes")
+        Traceback (most recent call last):
+        ValueError: EXAMPLE_MINUTES must be a number of minutes, 0 or more, not 'soon'
+        >>> del os.environ["EXAMPLE_MINUTES"]
+    """
+    raw = os.environ.get(name, "").strip()
     try:
-        days = float(raw) if raw else DEFAULT_HISTORY_DAYS
+        value = float(raw) if raw else default
     except ValueError:
-        days = -1.0
-    if not days >= 0:  # also refuses nan
-        raise ValueError(f"{HISTORY_DAYS_ENV} must be a number of days, 0 or more, not {raw!r}")
-    return days
+        value = -1.0
+    if not value >= 0:  # also refuses nan
+        raise ValueError(f"{name} must be a number of {unit}, 0 or more, not {raw!r}")
+    return value

@@ -48,7 +48,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.output import write_atomically
-from pipeline.state import PROJECT_ROOT
+from pipeline.state import PROJECT_ROOT, non_negative_setting
 
 IDLE_ENV, DEFAULT_IDLE_MINUTES = "MINISTERBREV_SERVER_IDLE_MINUTES", 15.0
 # Set by a run that uses the shared server, to its address: the run then looks after the
@@ -86,14 +86,7 @@ def idle_minutes() -> float:
         >>> idle_minutes() >= 0
         True
     """
-    raw = os.environ.get(IDLE_ENV, "").strip()
-    try:
-        minutes = float(raw) if raw else DEFAULT_IDLE_MINUTES
-    except ValueError:
-        minutes = -1.0
-    if not minutes >= 0:  # also refuses nan
-        raise ValueError(f"{IDLE_ENV} must be a number of minutes, 0 or more, not {raw!r}")
-    return minutes
+    return non_negative_setting(IDLE_ENV, DEFAULT_IDLE_MINUTES, "minutes")
 
 
 def prefect_home() -> Path:
