@@ -22,9 +22,12 @@ if __name__ == "__main__":
     apply_run_settings()
     # A batch uses the shared Prefect server, as `ministerbrev process` does.
     if sys.argv[1:2] != ["serve"] and not {"-h", "--help"} & set(sys.argv[1:]):
-        from pipeline.run.shared_server import use_shared_server
+        from pipeline.run.shared_server import SharedServerError, use_shared_server
 
-        use_shared_server()
+        try:
+            use_shared_server()
+        except (ValueError, SharedServerError) as error:  # one line, as the command gives
+            sys.exit(str(error))
 
 from pipeline.run.flows import (  # noqa: E402  (after the settings, when run as a script)
     process_inbox,

@@ -194,13 +194,12 @@ def register_commands() -> None:
 
 def use_prefect_server() -> None:
     """Before Prefect is imported: point the run at the shared Prefect server, started if
-    none answers (``pipeline.run.shared_server``); a server that cannot start is one line."""
+    none answers (``pipeline.run.shared_server``); a server that cannot start is one line.
+    (The app's callback has refused idle minutes that are not a number.)"""
     from pipeline.run.shared_server import SharedServerError, use_shared_server
 
     try:
         use_shared_server(on_start=say_server_starting)
-    except ValueError as error:  # MINISTERBREV_SERVER_IDLE_MINUTES is not a number
-        raise fail(str(error), 2) from None
     except SharedServerError as error:
         raise fail(str(error), 1) from None
 

@@ -80,6 +80,7 @@ def process(
         print_summary(unchanged)
         return
     say_starting(out)
+    use_prefect_server()  # before Prefect is imported
     from pipeline.run.flows import run_batch  # Prefect loads only for runs that need it
 
     reach_dask(dask_address)
@@ -95,11 +96,10 @@ def process(
 def say_starting(out: Path) -> None:
     """On a terminal, a line at once: the seconds before the progress bar (Prefect's start,
     the model's load) are not silent. Elsewhere (a log, a pipe) nothing: the summary says
-    what was done. Then the run finds its Prefect server (``use_prefect_server``)."""
+    what was done."""
     if console.is_terminal:
         console.print(Text(f"Starting a run into {shown(out)}: Prefect and the Danish model "
                            "load, then the progress bar shows the letters"), highlight=False)
-    use_prefect_server()
 
 
 def without_prefect(check, source: list[str] | str, out: Path):
@@ -172,6 +172,7 @@ def inbox(
         print_summary(nothing_new)
         return
     say_starting(out)
+    use_prefect_server()  # before Prefect is imported
     from pipeline.run.flows import run_inbox
 
     summary = run_inbox(str(folder), out=str(out), workers=workers, unchanged_checked=True,
@@ -205,6 +206,7 @@ def oda(
     settings = oda_settings(base_url, allow_hosts, allow_loopback_http, max_download_mb,
                             timeout, retries)
     say_starting(out)
+    use_prefect_server()  # before Prefect is imported
     from pipeline.run.flows import run_oda
     from pipeline.sources.oda import OdaError, Refused, UnknownName
 
