@@ -62,5 +62,9 @@ def read(use_blis: bool = False) -> Language:
         raise FileNotFoundError(
             f"No trained pipeline in {MODEL_DIR}; build it with `python -m pipeline.nlp.training`."
         )
+    from pipeline.nlp.ruler import RULER_NAME, attach_saved_ruler
+
     with use_ops("numpy", use_blis=use_blis):
-        return spacy.load(MODEL_DIR)
+        nlp = spacy.load(MODEL_DIR, exclude=[RULER_NAME])
+        attach_saved_ruler(nlp, MODEL_DIR / RULER_NAME)
+        return nlp

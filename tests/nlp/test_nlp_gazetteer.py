@@ -161,6 +161,23 @@ def test_model_patterns_follow_the_data():
     assert copied == ruler.patterns()
 
 
+def test_the_loaded_ruler_matches_as_spacys_own_load_does():
+    """``load()`` builds the ruler's phrases with the tokenizer alone; spaCy's plain load
+    runs the whole pipeline over them. Every phrase, as written and in capitals, must be
+    found alike."""
+    import spacy
+
+    ours = load().get_pipe(ruler.RULER_NAME)
+    plain = spacy.load(MODEL_DIR)
+    theirs = plain.get_pipe(ruler.RULER_NAME)
+    assert len(ours) == len(theirs) > 600
+    phrases = [pattern["pattern"] for pattern in ruler.patterns()]
+    for text in phrases + [phrase.upper() for phrase in phrases]:
+        found = [ruler_(plain.make_doc(f"Til {text} i dag")).ents for ruler_ in (ours, theirs)]
+        spans = [[(e.start_char, e.end_char, e.label_, e.ent_id_) for e in ents] for ents in found]
+        assert spans[0] == spans[1] and spans[0], text
+
+
 def test_undated_look_ups_agree_with_the_ruler_ids():
     for pattern in ruler.patterns():
         text, name = pattern["pattern"], pattern["id"]
