@@ -38,6 +38,7 @@ from pipeline.run.batch import (
 from pipeline.run.history import forget_old_runs
 from pipeline.run.logs import configure_logging
 from pipeline.run.prefect_fixes import (
+    heartbeats_stop_at_once,
     import_temporary_server,
     temporary_server_ends_with_run,
     wait_until_recorded,
@@ -244,6 +245,7 @@ def run_batch(paths: list[str], out: str = "outputs", workers: int = 1,
             return unchanged
         dask_address = dask_address or os.environ.get(DASK_ADDRESS_ENV) or None
         temporary_server_ends_with_run()
+        heartbeats_stop_at_once()
         if not dask_address and hasattr(os, "fork"):  # the letters' children come from here
             import_temporary_server()
             load_model_meanwhile()
@@ -266,6 +268,7 @@ def run_inbox(inbox: str, out: str = "outputs", workers: int = 1,
         if not unchanged_checked and (nothing_new := inbox_summary_if_nothing_new(inbox, out)):
             return nothing_new
         temporary_server_ends_with_run()
+        heartbeats_stop_at_once()
         return process_inbox.with_options(task_runner=task_runner(workers))(
             inbox=inbox, out=out, **options)
     finally:
@@ -279,6 +282,7 @@ def run_oda(out: str = "outputs", workers: int = 1, **options) -> RunSummary:
     """
     configure_logging(Path(out))
     temporary_server_ends_with_run()
+    heartbeats_stop_at_once()
     return process_oda.with_options(task_runner=task_runner(workers), retries=0)(
         out=out, **options)
 

@@ -1,7 +1,7 @@
 """Where a run works around Prefect: its temporary server shared with worker processes
 and ended with the run's process, the links to task results it would keep, results read
-without a round trip, the server's module imported early, and a wait until the server
-has recorded every task run.
+without a round trip, the server's module imported early, a flow run's heartbeats that
+stop when it ends, and a wait until the server has recorded every task run.
 
 Left as Prefect does them, each would cost CPU or memory on every letter, seconds at a
 run's start, or a traceback on the screen; the figures are in ``docs/benchmarks.md``
@@ -10,6 +10,8 @@ run's start, or a traceback on the screen; the figures are in ``docs/benchmarks.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import logging
 import os
@@ -100,6 +102,59 @@ def import_temporary_server() -> None:
 
     if not PREFECT_API_URL.value():
         import prefect.server.api.server  # noqa: F401  (imported for its cost, now)
+
+
+def heartbeats_stop_at_once() -> None:
+    """Have a flow run's heartbeats stop the moment the flow ends. Safe to call more than once.
+
+    Prefect sends a heartbeat from a thread of its own every few minutes, so that its
+    server can tell a flow run that died from one still going. Between heartbeats that
+    thread sleeps a second at a time, and the flow's end waits for it: up to a second on
+    every run, 0.6 s of a one-letter run's 4.5 (``docs/benchmarks.md``). Here it waits on
+    an event instead, set when the flow ends. A Prefect without the engine parts this
+    needs keeps its own heartbeats.
+    """
+    from prefect import flow_engine
+
+    engine = flow_engine.FlowRunEngine
+    if hasattr(flow_engine, "_send_heartbeats") and all(
+            hasattr(engine, name) for name in ("_build_heartbeat_event_template",
+                                               "_emit_flow_run_heartbeat", "heartbeat_seconds")):
+        flow_engine._send_heartbeats = heartbeats_until_stopped
+
+
+@contextmanager
+def heartbeats_until_stopped(engine, join_on_exit: bool = True):
+    """Send ``engine``'s flow run a heartbeat now and every ``engine.heartbeat_seconds``
+    until the block ends or the run is in a final state (Prefect's ``_send_heartbeats``,
+    stopping at once)."""
+    seconds = engine.heartbeat_seconds
+    if seconds is None:  # heartbeats turned off in Prefect's settings
+        yield
+        return
+    resource, related = engine._build_heartbeat_event_template()
+    stopped = threading.Event()
+
+    def run_ended() -> bool:
+        state = engine.flow_run.state if engine.flow_run else None
+        return stopped.is_set() or bool(state and state.is_final())
+
+    def beat() -> None:
+        while not run_ended():
+            with contextlib.suppress(Exception):  # a heartbeat lost is no reason to stop
+                engine._emit_flow_run_heartbeat(resource, related)
+            stopped.wait(seconds)
+
+    # In the caller's context, so that the thread sees the run's Prefect settings.
+    thread = threading.Thread(target=contextvars.copy_context().run, args=(beat,),
+                              name="flow-run-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stopped.set()
+        if join_on_exit:
+            thread.join(timeout=2)  # at once, unless a heartbeat is being sent just now
 
 
 def forget_result_links() -> None:
