@@ -145,7 +145,8 @@ def goal_rows(startup: PipelineRun, results: list[SizeResult]) -> list[list[str]
             for run in [*largest.cold.values(), *largest.grouped.values()]]
     modes = [("one task per letter", largest.cold)]
     if largest.grouped:
-        modes.append((f"{largest.letters_per_task} letters per task", largest.grouped))
+        default = ", by default" if largest.grouped_by_default else ""
+        modes.append((f"{largest.letters_per_task} letters per task{default}", largest.grouped))
     rows = [speed_row(f"cold, 1 worker ≤ 2× bare pdfplumber ({mode})", runs, largest)
             for mode, runs in modes]
     rows += [scaling_row(f"{two} workers ≥ 1.8× faster than 1 ({mode})", runs, largest)
@@ -206,8 +207,7 @@ def default_scaling_rows(result: SizeResult) -> list[list[str]]:
     from pipeline.run.tasks import AUTO, letters_per_task_for
 
     per_task = letters_per_task_for(result.letters, AUTO)
-    runs = result.cold if per_task == 1 else \
-        result.grouped if per_task == result.letters_per_task else {}
+    runs = result.cold if per_task == 1 else result.grouped if result.grouped_by_default else {}
     if len(runs) < 2:
         return []
     one, most = runs[min(runs)], runs[max(runs)]
@@ -238,7 +238,8 @@ def render_table(startup: PipelineRun, results: list[SizeResult]) -> str:
     """The figures for the terminal."""
     parts = ["Wall seconds:", throughput_table(results), ""]
     if results[0].grouped:
-        parts += [f"Wall seconds, {results[0].letters_per_task} letters per task:",
+        heading = grouped_heading(results[0])
+        parts += [f"Wall seconds, {heading[0].lower()}{heading[1:]}:",
                   grouped_table(results), ""]
     if results[0].alone:
         parts += ["The letters' work alone (no Prefect, no writing), seconds:",
@@ -249,6 +250,15 @@ def render_table(startup: PipelineRun, results: list[SizeResult]) -> str:
                   stage_table(startup, result), ""]
     parts += ["Peak memory (MiB) and CPU seconds by process:", memory_table(results)]
     return "\n".join(parts)
+
+
+def grouped_heading(result: SizeResult) -> str:
+    """What the runs of several letters per task were run with."""
+    if result.grouped_by_default:
+        return (f"By default ({result.letters_per_task} letters to a Prefect task, fewer in "
+                "the last tasks so that the workers end together)")
+    return (f"With `--letters-per-task {result.letters_per_task}` (several letters to a "
+            "Prefect task)")
 
 
 def render_markdown(facts: dict[str, str], startup: PipelineRun,
@@ -264,8 +274,7 @@ def render_markdown(facts: dict[str, str], startup: PipelineRun,
              "corpus (1 worker).", "",
              throughput_table(results), ""]
     if results[0].grouped:
-        parts += [f"With `--letters-per-task {results[0].letters_per_task}` (several letters "
-                  "to a Prefect task):", "", grouped_table(results), ""]
+        parts += [grouped_heading(results[0]) + ":", "", grouped_table(results), ""]
     if results[0].alone:
         parts += ["The letters' own work alone (`benchmarks/letters_alone.py`: "
                   "`process_file` in forked processes, without Prefect, limits or writing), "

@@ -110,6 +110,8 @@ class SizeResult:
     # The same with several letters per Prefect task (``--letters-per-task``), by workers.
     grouped: dict[int, PipelineRun] = field(default_factory=dict)
     letters_per_task: int = 0
+    # Whether ``grouped`` is what a batch of this size gets by default (no option given).
+    grouped_by_default: bool = False
     # Seconds of the letters' own work alone (``letters_alone.py``), by number of processes.
     alone: dict[int, float] = field(default_factory=dict)
     warm: PipelineRun | None = None
@@ -263,6 +265,8 @@ def measure_size(size: int, worker_counts: list[int], scratch: Path,
     """Everything on a corpus of ``size`` letters. Each cold run is made ``repeat`` times,
     the kinds in turn, and the one that worked fastest is kept: on a shared machine a
     busy moment slows one run, never speeds one up."""
+    from pipeline.run.tasks import AUTO, letters_per_task_for  # imports Prefect
+
     letters = scratch / f"letters-{size}"
     paths = build_corpus(letters, size)
     result = SizeResult(letters=size, letters_per_task=letters_per_task)
@@ -272,8 +276,12 @@ def measure_size(size: int, worker_counts: list[int], scratch: Path,
     result.pdftotext = time_pdftotext(paths)
     kinds = [(result.cold, workers, ("--letters-per-task", "1")) for workers in worker_counts]
     if letters_per_task > 1:
-        kinds += [(result.grouped, workers, ("--letters-per-task", str(letters_per_task)))
-                  for workers in worker_counts]
+        # The size's default when it gives as many letters a task: the groups at the end
+        # then shrink, as they do in an operator's run.
+        result.grouped_by_default = letters_per_task_for(size, AUTO) == letters_per_task
+        grouped = () if result.grouped_by_default else ("--letters-per-task",
+                                                        str(letters_per_task))
+        kinds += [(result.grouped, workers, grouped) for workers in worker_counts]
     for attempt in range(repeat):
         for workers in worker_counts:
             say(f"{size} letters: the letters' work alone, {workers} process(es) "
@@ -281,7 +289,7 @@ def measure_size(size: int, worker_counts: list[int], scratch: Path,
             seconds = time_letters_alone(letters, workers)
             result.alone[workers] = min(seconds, result.alone.get(workers, seconds))
         for runs, workers, options in kinds:
-            per_task = options[-1]
+            per_task = options[-1] if options else f"{letters_per_task} (default)"
             say(f"{size} letters: pipeline, cold, {workers} worker(s), {per_task} letter(s) "
                 f"per task ({attempt + 1} of {repeat})")
             out = scratch / f"out-{size}-{workers}-{per_task}-{attempt}"

@@ -51,6 +51,16 @@ def test_letters_share_tasks_across_windows_and_each_is_processed_once(tmp_path,
     assert len(lines) == len({json.loads(line)["doc_id"] for line in lines}) == 5
 
 
+def test_a_default_batchs_last_groups_shrink_so_that_the_workers_end_together():
+    groups = tasks.task_groups(list(range(1000)), 16, tapered=True)
+    assert [item for group in groups for item in group] == list(range(1000))  # each once
+    sizes = [len(group) for group in groups]
+    assert sizes[0] == 16 and sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
+    # Asked for a number of letters per task, every group but the last has that many.
+    assert [len(group) for group in tasks.task_groups(list(range(20)), 8, tapered=False)] == [
+        8, 8, 4]
+
+
 def test_a_task_of_several_letters_is_named_for_the_first_and_the_last():
     paths = ["in/a.pdf", "in/b.pdf", "in/c.pdf"]
     assert tasks.group_run_name({"paths": paths}) == "3 letters: a.pdf … c.pdf"
@@ -106,9 +116,11 @@ def test_a_finished_tasks_value_is_read_from_its_state_without_prefects_event_lo
 def test_by_default_a_large_batch_shares_tasks_and_a_small_one_does_not(tmp_path, seed_pdf,
                                                                       monkeypatch):
     """Past ``ONE_TASK_EACH_UP_TO`` letters (lowered here to 3), letters go ``GROUP_SIZE``
-    (here 2) to a task; up to it, each has its own."""
+    (here 2) to a task; up to it, each has its own. (The groups at the end shrink by
+    ``TAPER``, here 1: not at all.)"""
     monkeypatch.setattr(tasks, "ONE_TASK_EACH_UP_TO", 3)
     monkeypatch.setattr(tasks, "GROUP_SIZE", 2)
+    monkeypatch.setattr(tasks, "TAPER", 1)
     runs = {}
     for size in (3, 5):
         letters = tmp_path / f"letters-{size}"

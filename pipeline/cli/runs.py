@@ -49,7 +49,8 @@ Retries = Annotated[int, typer.Option(min=0, help="Tries again after a 5xx or a 
 LettersPerTask = Annotated[int, typer.Option(
     min=0, help="Letters per Prefect task: 1 shows every letter as a task run of its own; "
     "16 or so spares Prefect's cost per task run, which counts on a machine with few cores; "
-    "0 (the default): 1 for a batch of up to 100 letters, 16 beyond")]
+    "0 (the default): 1 for a batch of up to 100 letters, 16 beyond (fewer in the last "
+    "tasks, so that the workers end together)")]
 
 
 @command

@@ -41,6 +41,11 @@ SUBMIT_WINDOW = 128
 # up to little and its UI shows each letter; groups of ``GROUP_SIZE`` beyond, where that
 # cost would take a tenth of a large batch's time from the letters (docs/benchmarks.md).
 AUTO, ONE_TASK_EACH_UP_TO, GROUP_SIZE = 0, 100, 16
+# With ``AUTO``, the groups at a batch's end shrink to a ``TAPER``-th of the letters left:
+# whichever worker ends first would otherwise wait, idle, for the other's last full group
+# (about half a group's time, 0.4 s at 16 letters), and the last tasks are then a letter or
+# two each.
+TAPER = 4
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,8 @@ def completed(todo: Todo, summary: RunSummary, options: RunOptions) -> Iterator[
     window finds the next queued, and only two windows' futures and records are held.
     """
     per_task = letters_per_task_for(len(todo), options.letters_per_task)
-    groups = windows(list(todo.items()), per_task)
+    groups = task_groups(list(todo.items()), per_task,
+                         tapered=options.letters_per_task == AUTO and per_task > 1)
     submissions = windows(groups, max(1, SUBMIT_WINDOW // per_task))
     with progress_bar(options.show_progress) as progress:
         bar = progress.add_task("letters", total=len(todo))
@@ -157,6 +163,26 @@ def outcomes_of(future: PrefectFuture) -> list[Outcome]:
     """The outcomes a task returned: one letter's, or each of its letters'."""
     result = result_of(future)
     return result if isinstance(result, list) else [result]
+
+
+def task_groups(items: list, size: int, tapered: bool) -> list[list]:
+    """``items`` in groups of ``size``, one task each; if ``tapered``, the groups near the
+    end hold at most a ``TAPER``-th of what is left, so that the workers end together.
+
+        >>> [len(group) for group in task_groups(list(range(40)), 8, tapered=False)]
+        [8, 8, 8, 8, 8]
+        >>> [len(group) for group in task_groups(list(range(40)), 8, tapered=True)]
+        [8, 8, 6, 4, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1]
+    """
+    if not tapered:
+        return windows(items, size)
+    groups, start = [], 0
+    while start < len(items):
+        left = len(items) - start
+        end = start + max(1, min(size, left // TAPER))
+        groups.append(items[start:end])
+        start = end
+    return groups
 
 
 def windows(items: list, size: int) -> list[list]:
