@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from models import QuestionRef
 from pipeline.extract.base import document_of
+from pipeline.reading import Document
 
 ANSWER = re.compile(
     r"\b(svar(er|et)? på|besvar(else|elsen|es|er)|som svar|hermed besvares)\b", re.IGNORECASE
@@ -48,6 +49,9 @@ QUESTION_HEADING = re.compile(r"\bSpørgsmål(?:\s+nr\.)?\s*(?:S\s)?\d+\s*:?|\bS
 ANSWER_HEADING = re.compile(r"(?:^|\s)Svar\s*:|^Svar\s*$", re.MULTILINE)
 # How much of the letter's start states its purpose, and where its headings stand.
 HEADINGS_SPAN = 3000
+# ft.dk's stamp files a letter that answers a question as such ("SOU Alm.del - endeligt
+# svar på spørgsmål 39"); most stamps name only the case ("SOU Alm.del").
+FILED_AS_ANSWER = re.compile(r"\bsvar\s+på\s+(?:\w+\s+)?spørgsmål\b", re.IGNORECASE)
 REQUEST = re.compile(
     r"\b(anmoder|anmodning om|tiltrædelse|tilslutning til|godkendelse af|invitation|inviterer|"
     r"inviteres)\b",
@@ -61,8 +65,19 @@ def kind_component(doc: Doc) -> Doc:
     # A letter read as one long line may stand wholly in a block beside an empty body.
     text = doc.text if doc.text.strip() else "\n".join(
         block.text for block in document_of(doc).blocks if block.region != "stamp")
-    doc._.letter_kind = letter_kind(text, doc._.question_refs or [], subject)
+    kind = letter_kind(text, doc._.question_refs or [], subject)
+    if kind in ("orientering", "oversendelse") and filed_as_answer(document_of(doc)):
+        kind = "svar_paa_spoergsmaal"
+    doc._.letter_kind = kind
     return doc
+
+
+def filed_as_answer(document: Document) -> bool:
+    """Whether ft.dk's stamp on the letter files it as the answer to a question: where the
+    letter's own words leave it a forwarding or information (a cover letter that only says
+    "Hermed fremsendes ...", or an opening lost in the conversion)."""
+    return any(FILED_AS_ANSWER.search(block.text)
+               for block in document.blocks if block.region == "stamp")
 
 
 def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str | None) -> str:

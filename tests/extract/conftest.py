@@ -52,8 +52,9 @@ def letter(extract_nlp):
     >>> doc = letter("Kære ordførere ...", sidebar=["Sags nr.\\n2020 - 6967"])  # doctest: +SKIP
     """
 
-    def run(body_text: str, head=(), sidebar=(), header=(), footer=()):
-        regions = (("head", head), ("sidebar", sidebar), ("header", header), ("footer", footer))
+    def run(body_text: str, head=(), sidebar=(), header=(), footer=(), stamp=()):
+        regions = (("head", head), ("sidebar", sidebar), ("header", header), ("footer", footer),
+                   ("stamp", stamp))
         blocks = [
             Block(region=region, page=1, lines=text.split("\n"))
             for region, texts in regions

@@ -48,3 +48,14 @@ def test_a_forwarding_below_letterhead_lines_left_in_the_text(analyse_text):
             "Orientering om forslag til ny bekendtgørelse\n\n"
             "./. Til udvalgets orientering vedlægger jeg hermed udkast til bekendtgørelse.")
     assert analyse_text(body)._.letter_kind == "oversendelse"
+
+
+def test_a_letter_ft_dk_files_as_an_answer_is_an_answer(letter):
+    body = "Kære udvalg\n\nHermed fremsendes ministeriets notat om sagen."
+    answer = ["Socialudvalget 2023-24\nSOU Alm.del - endeligt svar på spørgsmål 39\nOffentligt"]
+    case_only = ["Socialudvalget 2023-24\nSOU Alm.del\nOffentligt"]
+    assert letter(body, stamp=answer)._.letter_kind == "svar_paa_spoergsmaal"
+    assert letter(body, stamp=case_only)._.letter_kind == "oversendelse"
+    # The letter's own words go first: a request stays a request.
+    request = "Kære udvalg\n\nMinisteriet anmoder hermed om udvalgets tilslutning."
+    assert letter(request, stamp=answer)._.letter_kind == "other"
