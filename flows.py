@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 if __name__ == "__main__":
     # Prefect reads its settings when it is first imported, by the imports below.
     from pipeline.run.settings import apply_run_settings
 
     apply_run_settings()
-    # A batch uses the shared Prefect server, as `ministerbrev process` does.
-    if sys.argv[1:2] != ["serve"] and not {"-h", "--help"} & set(sys.argv[1:]):
+    # A batch, or serving, uses the shared Prefect server, as `ministerbrev` does.
+    if not {"-h", "--help", "--dry-run"} & set(sys.argv[1:]):
         from pipeline.run.shared_server import SharedServerError, use_shared_server
 
         try:
@@ -88,7 +89,7 @@ def serve(dry_run: bool) -> None:
     if dry_run:
         print(describe_deployments(scheduled))
     else:
-        serve_deployments(scheduled)
+        serve_deployments(scheduled, log=Path(scheduled[0].parameters["out"]) / "ministerbrev.log")
 
 
 if __name__ == "__main__":

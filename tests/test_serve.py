@@ -177,6 +177,71 @@ def test_serve_stops_on_a_signal_and_says_so(tmp_path, signal_name):
 
 
 @pytest.mark.prefect
+@pytest.mark.subprocess
+@pytest.mark.parametrize("wait", [0.0, 1.0])
+def test_ctrl_c_in_a_terminal_stops_serve_on_the_shared_server(tmp_path, wait):
+    """A terminal's Ctrl-C signals the whole foreground process group. ``serve`` uses the
+    shared server, in a session of its own, so the server outlives the signal and serve
+    stops cleanly, also when the signal comes as it starts."""
+    import os
+    import signal
+    import time
+
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_")}
+    env.update(MINISTERBREV_STATE_DIR=str(tmp_path / "state"),
+               MINISTERBREV_SERVER_IDLE_MINUTES="5", COLUMNS="200")
+    cli = str(Path(sys.executable).with_name("ministerbrev"))
+    (tmp_path / "inbox").mkdir()
+    served = subprocess.Popen(
+        [cli, "serve", "--inbox", str(tmp_path / "inbox"), "--out", str(tmp_path / "out")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        env=env)
+    try:
+        printed = []
+        for line in served.stdout:
+            printed.append(line)
+            if "being served" in line:
+                break
+        time.sleep(wait)
+        os.killpg(served.pid, signal.SIGINT)  # as a terminal's Ctrl-C does
+        rest, _ = served.communicate(timeout=30)
+    finally:
+        if served.poll() is None:
+            os.killpg(served.pid, signal.SIGKILL)
+            served.wait()
+        subprocess.run([cli, "server", "stop"], env=env, capture_output=True, timeout=60)
+    assert served.returncode == 0, "".join(printed) + rest
+    assert "Stopped serving: letters the runs finished are in" in rest
+
+
+@pytest.mark.subprocess
+def test_a_serve_that_does_not_stop_in_time_is_ended_with_one_line(tmp_path):
+    """The bound behind "stops within seconds": past the deadline the process ends, the
+    processes it started with it, and the log says where its threads were."""
+    import psutil
+
+    log = tmp_path / "out" / "ministerbrev.log"
+    script = (
+        "import subprocess, sys, time\n"
+        "from pathlib import Path\n"
+        "from pipeline.run.schedules import stop_deadline\n"
+        "child = subprocess.Popen(['sleep', '60'])\n"
+        "print(child.pid, flush=True)\n"
+        f"stop_deadline(0.5, Path({str(log)!r}))\n"
+        "time.sleep(30)  # a stop that hangs\n")
+    started = subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).parent.parent,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = started.communicate(timeout=20)
+    assert started.returncode == 1
+    assert err.splitlines() == [
+        f"serve did not stop within 0.5 s of the signal and was ended (its threads' stacks are "
+        f"in {log})"]
+    assert "Thread" in log.read_text() and "time.sleep(30)" not in err
+    child = int(out.split()[0])
+    assert not psutil.pid_exists(child) or psutil.Process(child).status() == "zombie"
+
+
+@pytest.mark.prefect
 def test_a_scheduled_run_that_fails_says_why_in_one_line_in_prefect(tmp_path):
     """What Prefect's UI shows of a failed flow run is its state's message: one line, with
     the reason the command would give."""

@@ -273,6 +273,10 @@ def serve(
     unit). Example: ministerbrev serve --cron "0 6 * * *" --type Brev --max-pages 200
     """
     apply_run_settings()
+    if not dry_run:
+        # A server in a session of its own: a terminal's Ctrl-C reaches serve alone, which
+        # then still has the server to cancel its runs and pause its schedules with.
+        use_prefect_server()  # before Prefect is imported
     from pipeline.run.schedules import deployments, describe_deployments, serve_deployments
 
     follow = {key: value for key, value in (("types", types), ("committees", committees),
@@ -288,7 +292,7 @@ def serve(
     print(f"each scheduled run: {workers} worker(s), output in {out.resolve()}")
     if dry_run:
         return
-    serve_deployments(scheduled, workers=workers)
+    serve_deployments(scheduled, workers=workers, log=out / "ministerbrev.log")
     console.print(Text(f"Stopped serving: letters the runs finished are in {shown(out)}; "
                        "a run cut short goes on where it stopped at its next time"),
                   highlight=False)
