@@ -236,7 +236,7 @@ def test_a_serve_that_does_not_stop_in_time_is_ended_with_one_line(tmp_path):
     assert err.splitlines() == [
         f"serve did not stop within 0.5 s of the signal and was ended (its threads' stacks are "
         f"in {log})"]
-    assert "Thread" in log.read_text() and "time.sleep(30)" not in err
+    assert "<module>" in log.read_text()  # the main thread's stack, where it hung
     child = int(out.split()[0])
     assert not psutil.pid_exists(child) or psutil.Process(child).status() == "zombie"
 

@@ -136,7 +136,6 @@ class ServingRunner(Runner):
         super().__init__(*args, **kwargs)
         self.deadline_log = deadline_log
         self.stop_requested = False
-        self.stop_scheduled = False
 
     def handle_sigterm(self, *args, **kwargs) -> None:
         if self.stop_requested:  # a second signal: the deadline is at most seconds away
@@ -155,8 +154,7 @@ class ServingRunner(Runner):
     def schedule_stop(self) -> None:
         """Prefect's stop (cancel the runs in progress, then the polling loops), run on the
         runner's event loop: from a signal handler, the loop may be in the middle of a step."""
-        if not self.stop_scheduled:
-            self.stop_scheduled = True
+        if not self.stopping:  # Prefect's flag, cleared as the start begins
             self.stopping = True
             self.execute_in_background(self.astop)
 
@@ -174,13 +172,15 @@ def stop_deadline(seconds: float, log: Path | None,
         time.sleep(seconds)
         why = f"serve did not stop within {seconds:g} s of the signal"
         stacks_in = ""
-        with contextlib.suppress(OSError):
-            if log:
-                write_stacks(log, why, loop())
-                stacks_in = f" (its threads' stacks are in {log})"
-        stop_own_children()
-        print(f"{why} and was ended{stacks_in}", file=sys.stderr, flush=True)
-        os._exit(1)
+        try:  # the report is best effort; the end is not
+            with contextlib.suppress(Exception):  # a log that cannot be written, say
+                if log:
+                    write_stacks(log, why, loop())
+                    stacks_in = f" (its threads' stacks are in {log})"
+            stop_own_children()
+        finally:
+            print(f"{why} and was ended{stacks_in}", file=sys.stderr, flush=True)
+            os._exit(1)
 
     watchdog = threading.Thread(target=end_if_still_running, name="serve-stop-deadline",
                                 daemon=True)
