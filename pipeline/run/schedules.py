@@ -107,12 +107,13 @@ def serve_deployments(found: list, workers: int = 1, log: Path | None = None) ->
     runner = ServingRunner(pause_on_shutdown=True, deadline_log=log)
     for deployment in found:
         runner.add_deployment(deployment)
+    # Set before the line that says it serves, and before the runner starts (which sets
+    # SIGTERM's again, to the same).
+    previous = {number: signal.signal(number, runner.handle_sigterm)
+                for number in (signal.SIGINT, signal.SIGTERM)}
     print("The deployments are being served, each on its schedule (Ctrl-C or SIGTERM stops "
           "serving); a run now: .venv/bin/prefect deployment run "
           f"{found[0].flow_name}/{found[0].name}", flush=True)
-    # Set before the runner starts, which sets SIGTERM's again, to the same.
-    previous = {number: signal.signal(number, runner.handle_sigterm)
-                for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         asyncio.run(runner.start())
     except SystemExit:  # Prefect's own exit on a signal, as a start ends
