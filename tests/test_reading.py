@@ -301,3 +301,16 @@ def test_template_sidebar_wrapped_at_its_edge_is_joined_and_cut_into_parts(templ
         "TSU, Alm.del - 2023-24 - Endeligt svar på spørgsmål 12: Spm. om antallet af sager og om "
         "sagsbehandlingstiden, til ministeren"]]
     assert not template_document.region("header")
+
+
+def test_a_letter_run_into_one_line_after_its_heading_words_is_running_text():
+    # The published text lost the letter's line breaks: "Svar på ..." starts a paragraph
+    # of some hundred words, which is the letter, not its subject.
+    run_on = ("Svar på spørgsmål nr. 9 (Alm. del):I brev af 2. marts har udvalget efter ønske "
+              "fra et medlem bedt mig om at besvare et spørgsmål om ordningen. "
+              + "Ministeriet har undersøgt sagen grundigt og kan oplyse, at ordningen virker "
+              "efter hensigten. " * 6)
+    document = read_document(flow_pdf("Folketingets Kirkeudvalg\nChristiansborg\n" + run_on))
+    assert "I brev af 2. marts har udvalget" in document.body_text
+    assert [b.lines for b in document.region("head")] == [["Folketingets Kirkeudvalg",
+                                                           "Christiansborg"]]

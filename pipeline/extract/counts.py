@@ -28,6 +28,7 @@ from models import Count
 from pipeline.extract.base import located, sentence_at
 from pipeline.extract.numbers import SCALES, number_word, parse_number, plausible, whole
 from pipeline.extract.questions import ALM_DEL_NUMBER, QUESTION_REF
+from pipeline.nlp.lemmatizer import lemmy_lemma
 
 # Words before a number that make it a reference, not a count: "nr. 12", "§ 5", "stk. 2".
 REFERENCE_WORDS = {
@@ -291,9 +292,15 @@ def is_adjective(token: Token) -> bool:
                                      (token.lower_.endswith("e") and before_noun))
 
 
+# A word broken at a line's end with its hyphen left in the text: "ansøg-ninger".
+BROKEN_WORD = re.compile(r"[a-zæøå]{2,}-[a-zæøå]{2,}")
+
+
 def lemma_of(token: Token) -> str:
     if token.lower_.endswith("ende"):
         return token.lower_  # a present participle is its own lemma: "studerende"
+    if BROKEN_WORD.fullmatch(token.text):
+        return lemmy_lemma("NOUN", token.text.replace("-", ""))
     lemma = token.lemma_ if token.doc.has_annotation("LEMMA") else ""
     lemma = (lemma or token.text).lower()
     # The Latin neuter: "ministerier" -> "ministerium", not the lemmatizer's "ministerie".

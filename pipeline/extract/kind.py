@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from models import QuestionRef
 from pipeline.extract.base import document_of
+from pipeline.extract.questions import is_cited
 from pipeline.reading import Document
 
 ANSWER = re.compile(
@@ -85,7 +86,11 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     purpose = " ".join(filter(None, [subject, opening(body_text)]))
     if CORRECTION.search(purpose):
         return "other"
-    if question_refs and ANSWER.search(purpose) or answers_a_question(subject, body_text):
+    # A question only cited makes an answer of a letter that does nothing else: one that
+    # forwards a report and cites an earlier answer ("Der henvises til ...") is a forwarding.
+    answered = any(ref.answered for ref in question_refs) or (
+        question_refs and not FORWARDING.search(purpose))
+    if answered and ANSWER.search(purpose) or answers_a_question(subject, body_text):
         return "svar_paa_spoergsmaal"
     if REQUEST.search(purpose):
         return "other"
@@ -102,7 +107,9 @@ def answers_a_question(subject: str | None, body_text: str) -> bool:
     True
     """
     start = " ".join(filter(None, [subject, body_text[:HEADINGS_SPAN]]))
-    if ANSWERS_A_QUESTION.search(re.sub(r"\s+", " ", start)):
+    flat = re.sub(r"\s+", " ", start)
+    # "Der henvises til den daværende ministers besvarelse af ... spørgsmål nr. 12" cites
+    if any(not is_cited(flat, match.end()) for match in ANSWERS_A_QUESTION.finditer(flat)):
         return True
     heading = QUESTION_HEADING.search(start)
     return bool(heading and ANSWER_HEADING.search(start, heading.end()))

@@ -69,9 +69,11 @@ QUESTION_REF = re.compile(
     rf"(?:(?P<letter>(?-i:[A-ZÆØÅ]{{1,2}}))[ \t]?)?{NUMBERS}{SERIES_AFTER}",
     re.IGNORECASE,
 )
-# "TRU alm. del nr. 32": the series and a number, the word "spørgsmål" left out.
+# "TRU alm. del nr. 32", "SUU alm. del. 409": the series and a number, the word "spørgsmål"
+# left out ("nr." too, where a committee's abbreviation says whose series it is).
 ALM_DEL_NUMBER = re.compile(
-    rf"(?<![\wæøå])(?:(?P<abbr>{ABBREVIATION})\s+)?(?P<before>alm\.\s*del)\s*[-–]?\s*nr\.\s*"
+    rf"(?<![\wæøå])(?:(?P<abbr>{ABBREVIATION})\s+)?(?P<before>alm\.\s*del)"
+    rf"(?:\s*[-–]?\s*nr\.|(?(abbr)\.?|(?!)))\s*"
     rf"(?P<letter>)(?P<numbers>{ONE_NUMBER})(?![\d.,]\d)",
     re.IGNORECASE,
 )
@@ -97,12 +99,14 @@ SENTENCE_END = re.compile(r"[.!?:](?=\s+[A-ZÆØÅ\"”])|\n\s*\n")
 
 # Words that make a reference a citation of an earlier answer, just before it.
 CITING = re.compile(
-    r"henvis\w*\s+til\s+(?:\w+\s+){0,2}(?:svar|besvarelse)|forlængelse\s+af|identisk\s+med"
+    r"henvis\w*\s+til\s+(?:[\w-]+\s+){0,4}(?:svar|besvarelse)|forlængelse\s+af|identisk\s+med"
     r"|(?<!om )\b(?:mit|min|mine|tidligere)\s+(?:\w+\s+)?(?:svar|besvarelse)|\bsvaret\s+på"
-    r"|\bjf\.|\bjævnfør",
+    r"|\bjf\.|\bjævnfør"
+    # an answer given before ("den daværende ministers besvarelse af 21. juni 1993 af ...")
+    r"|\bdaværende\s+\w*minister|\b(?:svar|besvarelse)\w*\s+af\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}",
     re.IGNORECASE,
 )
-CITING_WINDOW = 80
+CITING_WINDOW = 120
 # A sentence that gives an answer, or asks the question it is answering.
 ANSWERING = re.compile(r"svar|besvar|stillet|spurgt|anmodet|bedt", re.IGNORECASE)
 # The stamp ft.dk puts on a published letter: a committee and its session.
@@ -243,9 +247,11 @@ def answers_here(text: str, match: re.Match[str]) -> bool:
     return bool(ANSWERING.search(before + match.group(0) + sentence_after(text, match.end())))
 
 
-def is_cited(text: str, match: re.Match[str]) -> bool:
-    """ "Jeg henviser til min besvarelse af spm. 65", "i forlængelse af svaret på ..."."""
-    before = sentence_before(text[max(0, match.start() - CITING_WINDOW) : match.start()])
+def is_cited(text: str, match: re.Match[str] | int) -> bool:
+    """ "Jeg henviser til min besvarelse af spm. 65", "i forlængelse af svaret på ..."; the
+    reference found by ``match`` or standing at that offset."""
+    start = match if isinstance(match, int) else match.start()
+    before = sentence_before(text[max(0, start - CITING_WINDOW) : start])
     return bool(CITING.search(before))
 
 

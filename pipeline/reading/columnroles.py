@@ -110,6 +110,9 @@ NUMERIC = re.compile(r"^[\d.,%\s-]+$")
 # A vertical gap this many times the line's size (a blank line) ends the subject.
 SUBJECT_GAP_EMS = 0.8
 SUBJECT_MAX_LINES = 6
+# A line of more words than a heading has is the letter's text run into one line
+# ("Svar på spørgsmål nr. 248 (Alm. del):I brev af ...": its line breaks lost).
+SUBJECT_MAX_WORDS = 45
 # A heading's line that ends on a word or sign wanting more goes on to the next line.
 OPEN_ENDED = re.compile(r"(?:\b(?:af|fra|om|til|og|i|på|for|med|ved|vedrørende)|[-,(])$",
                         re.IGNORECASE)
@@ -179,7 +182,10 @@ def head_end(lines: list[Line], texts: list[str], raw: list[str | None], start: 
         if raw[index] is not None:
             index += 1
         elif SUBJECT_START.match(text):
-            index = subject_end(lines, texts, raw, index, limit, wrapped)
+            end = subject_end(lines, texts, raw, index, limit, wrapped)
+            if end == index:
+                break  # no heading: the letter's text, its line breaks lost
+            index = end
         elif (index < start and (lines[index].bold or not looks_like_body(text))) or (
                 is_short_unknown(text) and any(raw[index + 1:min(index + 3, limit)])):
             index += 1  # above the letter by position, or a short line among head lines
@@ -193,15 +199,18 @@ def subject_end(lines: list[Line], texts: list[str], raw: list[str | None], inde
     """Mark the subject starting at ``index`` and the lines that go on with it; the index
     after it. A subject ends at a blank line, at the letter's first heading or greeting,
     or at a line with a role of its own, unless the subject's words go on there (a line
-    wrapped at the column's edge, "af 30." + "august 2021", "stillet af" + a member)."""
-    raw[index] = SUBJECT
+    wrapped at the column's edge, "af 30." + "august 2021", "stillet af" + a member).
+    Where the lines that go on hold more words than a heading has, there is no subject:
+    ``index`` itself is returned."""
     end = index + 1
     while (end < limit and end - index < SUBJECT_MAX_LINES
            and lines[end].top - lines[end - 1].bottom < SUBJECT_GAP_EMS * lines[end].size
            and goes_on(texts[end - 1], texts[end], raw[end], wrapped[end],
                        lines[end - 1].bold, lines[end].bold)):
-        raw[end] = SUBJECT
         end += 1
+    if sum(len(text.split()) for text in texts[index:end]) > SUBJECT_MAX_WORDS:
+        return index
+    raw[index:end] = [SUBJECT] * (end - index)
     return end
 
 

@@ -81,6 +81,7 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "at ”3 af 4 [børn af efterkommere] henter",  # a bracket is no noun
     "Konsekvenserne beregnes under to alternati",  # a word cut off by the end of the text
     "side 1\n2\nDokumenterne er sendt.",  # a number alone on its line
+    "Der henvises til besvarelse af SUU alm. del. 409 del a.",  # a question, "nr." left out
 ])
 def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     assert counts(analyse_text(text)) == []
@@ -91,6 +92,7 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Ministeren skal mindst tre gange i året orientere.", [(3, "gang")]),  # repetitions
     ("et samarbejde mellem de to ministerier.", [(2, "ministerium")]),
     ("Der er ansat\n12 nye medarbejdere.", [(12, "medarbejder")]),  # at the start of a line
+    ("Ministeriet har modtaget i alt tre ansøg-ninger om tilskud.", [(3, "ansøgning")]),  # broken
 ])
 def test_counts_as_genuine_letters_write_them(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected

@@ -59,3 +59,16 @@ def test_a_letter_ft_dk_files_as_an_answer_is_an_answer(letter):
     # The letter's own words go first: a request stays a request.
     request = "Kære udvalg\n\nMinisteriet anmoder hermed om udvalgets tilslutning."
     assert letter(request, stamp=answer)._.letter_kind == "other"
+
+
+def test_a_forwarding_that_cites_an_earlier_answer_stays_a_forwarding(analyse_text):
+    body = ("Til orientering for udvalget vedlægges 4 eksemplarer af årets redegørelse om "
+            "affaldstransporter.\n\nDer henvises til den daværende miljøministers besvarelse af "
+            "9. maj 1996 af spørgsmål nr. S 512 om en årlig redegørelse.")
+    assert analyse_text(body)._.letter_kind == "oversendelse"
+
+
+def test_an_answer_that_points_to_an_earlier_answer_is_an_answer(analyse_text):
+    body = ("”Vil ministeren redegøre for færgetaksterne?”\n\n"
+            "Jeg henviser til min besvarelse af spm. 40 alm. del stillet af udvalget.")
+    assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"

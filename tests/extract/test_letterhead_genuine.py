@@ -265,3 +265,20 @@ def test_christiansborg_after_the_committee_on_one_line():
     doc = document("Folketingets Politisk-Økonomiske Udvalg Christiansborg 1240 København K |")
     assert names(doc) == [("Det Politisk-Økonomiske Udvalg", "Folketinget",
                            "Christiansborg, 1240 København K")]
+
+
+def test_the_minister_for_a_field_named_in_the_heading_names_the_sender(analyse_text):
+    # No letterhead: the heading's "ministeren for ..." names the ministry of the day, and a
+    # ministry the text calls "daværende" (of the past) is not the sender.
+    head = [["Dato: 2. september 2008"],
+            ["Besvarelse af spørgsmål nr. 12 (Alm. del), som udvalget har stillet til "
+             "ministeren for sundhed og forebyggelse."]]
+    body = "Svar:\nDet daværende Indenrigs- og Sundhedsministerium havde ingen rådgivere."
+    doc = analyse_text(body, head=head)
+    assert doc._.letterhead.sender.ministry == "Ministeriet for Sundhed og Forebyggelse"
+
+
+@pytest.mark.parametrize("line", ["Lovsekretariatet", "Folketingets Lovsekretariat"])
+def test_the_lovsekretariat_by_either_name_is_a_recipient(line):
+    doc = document("Ministeriet berigtiger hermed besvarelsen.", head=[[line], ["Dato: 1-5-2024"]])
+    assert names(doc) == [("Folketingets Lovsekretariat", "Folketinget", None)]

@@ -35,6 +35,9 @@ def test_the_subject_in_the_head_names_the_answered_question(letter):
     "Jeg henviser til min besvarelse af spm. 65 alm. del stillet af Folketingets Kommunaludvalg.",
     "Der henvises til svar på spørgsmål nr. 65 (Alm. del).",
     "Det er som nævnt i mit svar på spørgsmål 65 min opfattelse, at planen holder.",
+    # an earlier minister's answer, and its date
+    "Der henvises til den daværende skatteministers besvarelse af 3. marts 1998 af spørgsmål "
+    "nr. 65 om en årlig redegørelse.",
 ])
 def test_a_letter_that_only_cites_an_answer_answers_nothing(letter, citing):
     [ref] = letter(citing)._.question_refs
@@ -65,6 +68,7 @@ def test_an_answer_asked_for_is_no_citation(letter):
     ("mine svar af 25. januar 2006 på Folketingets spm. nr. 2034 og 2035", [(2034, "S"),
                                                                          (2035, "S")]),
     ("stillet følgende spørgsmål nr. 15 til L 140 efter ønske fra", [(15, "L 140")]),
+    ("Der henvises til besvarelse af SUU alm. del. 409 del a.", [(409, "Alm. del")]),
     ("besvarelse af afspørgsmål 407, 408 og 409 (TRU alm. del).", [(407, "Alm. del"),
                                                                  (408, "Alm. del"),
                                                                  (409, "Alm. del")]),

@@ -35,7 +35,8 @@ UNKNOWN_COMMITTEE = re.compile(
 )
 RECIPIENT_LEAD = re.compile(r"^(til\s*:?\s*)?(medlemmerne\s+af\s+)?", re.IGNORECASE)
 RECIPIENT_TAIL = re.compile(r"\s+og\s+deres\s+stedfortrædere\s*$|\s*,\s*$", re.IGNORECASE)
-LOVSEKRETARIAT_LINE = re.compile(r"^(?:Til\s+)?Folketingets\s+Lovsekretariat$", re.IGNORECASE)
+LOVSEKRETARIAT_LINE = re.compile(
+    r"^(?:Til\s+)?(?:Folketingets\s+Lovsekretariat|Lovsekretariatet)$", re.IGNORECASE)
 MEMBER = re.compile(
     r"^(?:Til\s+)?(?:Folketingsmedlem\s+)?(?P<name>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-.]*){1,3})"
     r"\s*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]{0,2})\)$"
@@ -45,7 +46,8 @@ ADDRESS_LINE = re.compile(r"^(?:Christiansborg|Folketinget|Til\s+Folketinget|DK\
 
 def find_recipient_block(document: Document) -> Block | None:
     for block in document.region("head", "sidebar"):
-        if any(committees_in(line) for line in block.lines):
+        if any(addressee_in(line, block.lines[index + 1 :], None)
+               for index, line in enumerate(block.lines)):
             return block
     return None
 

@@ -98,9 +98,13 @@ def named_in_letterhead(heads: list[str], look_up: Callable[..., str | None],
 
 
 TITLE_WORD = re.compile(
-    r"(?:\b[\wæøå]+-,?\s+(?:[\wæøå]+-,?\s+)*og\s+)?\b[\wæøå]*minister(?:en)?(?=s?\b)",
+    # "ministeren for sundhed og forebyggelse", "ministeren for fødevarer, landbrug og fiskeri"
+    r"\bminister(?:en)?\s+for\s+[a-zæøå]+(?:,\s+[a-zæøå]+)*(?:\s+og\s+[a-zæøå]+)?"
+    r"|(?:\b[\wæøå]+-,?\s+(?:[\wæøå]+-,?\s+)*og\s+)?\b[\wæøå]*minister(?:en)?(?=s?\b)",
     re.IGNORECASE,
 )
+# "det daværende Indenrigs- og Sundhedsministerium": a ministry of the past, not the sender.
+FORMER = re.compile(r"\b(?:daværende|tidligere|forhenværende|fhv\.|hidtidige)\s*$", re.IGNORECASE)
 
 
 def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
@@ -111,7 +115,8 @@ def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
         name = gazetteer.ministry_for_title(title, on=on)
         if name:
             return name
-    mentions = [ent.ent_id_ for ent in doc.ents if ent.label_ == "MINISTRY" and ent.ent_id_]
+    mentions = [ent.ent_id_ for ent in doc.ents if ent.label_ == "MINISTRY" and ent.ent_id_
+                and not FORMER.search(doc.text[max(0, ent.start_char - 20) : ent.start_char])]
     if mentions:
         return gazetteer.canonical_ministry(mentions[-1], on=on) or mentions[-1]
     for title in [match.group(0) for match in TITLE_WORD.finditer(doc.text)][::-1]:

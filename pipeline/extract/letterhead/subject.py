@@ -21,6 +21,9 @@ from pipeline.reading.layout import SALUTATION  # one pattern for both stages
 LABELLED = re.compile(r"^[\w. -]{1,20}:|^(?i:(?:j|jour|sags?|dok|akt|ref|cvr|tlf|tel|telefon)\b)")
 # "Emne: ...", "Vedr.: ...": a subject by its label.
 SUBJECT_LABEL = re.compile(r"^(emne|vedr\.?|vedrørende|om|angående)\s*:\s*", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_]{2,}")
+# A heading is a sentence or two; more is the letter's text run into one line.
+HEADING_MAX_WORDS = 45
 
 
 def subject_of(document: Document, recipient_block: Block | None) -> str | None:
@@ -44,7 +47,8 @@ def looks_like_heading(block: Block) -> bool:
     text = " ".join(block.lines)
     return (
         len(block.lines) <= 3
-        and len(text.split()) >= 3
+        and len(WORD.findall(text)) >= 3  # ". / ." marks an enclosure, no heading
+        and len(text.split()) <= HEADING_MAX_WORDS
         and COLUMN_GAP not in text
         and not any(is_dateline(line) or ":" in line[:20] for line in block.lines)
         and not POSTAL.match(block.lines[-1])

@@ -1,0 +1,38 @@
+"""The subject: a heading below the address, never the address itself, an enclosure mark
+or the letter's text run into one line."""
+
+from __future__ import annotations
+
+from pipeline.extract.letterhead.recipients import find_recipient_block
+from pipeline.extract.letterhead.subject import subject_of
+from pipeline.reading import Block, Document
+
+
+def head_document(*blocks: list[str]) -> Document:
+    return Document(pages=1, body_text="Tekst.", page_starts=[(0, 1)],
+                    blocks=[Block(region="head", page=1, lines=lines) for lines in blocks])
+
+
+def subject(document: Document) -> str | None:
+    return subject_of(document, find_recipient_block(document))
+
+
+def test_a_heading_below_the_address_is_the_subject():
+    document = head_document(["Folketingets Skatteudvalg", "Christiansborg"],
+                             ["Svar på spørgsmål nr. 7 (Alm. del)"])
+    assert subject(document) == "Svar på spørgsmål nr. 7 (Alm. del)"
+
+
+def test_the_lovsekretariats_address_is_no_subject():
+    document = head_document(["Folketingets Lovsekretariat", "Christiansborg"])
+    assert subject(document) is None
+
+
+def test_an_enclosure_mark_is_no_subject():
+    assert subject(head_document(["Folketingets Miljøudvalg", "Christiansborg"], [". / ."])) is None
+
+
+def test_a_letter_run_into_one_line_is_no_subject():
+    run_on = ("Svar på spørgsmål nr. 3 (Alm. del):I brev af 2. maj har udvalget stillet mig "
+              "følgende spørgsmål, som jeg hermed besvarer. " * 4)
+    assert subject(head_document(["Folketingets Kirkeudvalg"], [run_on])) is None
