@@ -117,6 +117,15 @@ def test_a_committee_named_in_prose_is_no_recipient():
     assert names(doc) == []
 
 
+@pytest.mark.parametrize("body", [
+    # a heading whose committee is broken over two lines: no address, nor half a name
+    "Besvarelse af spørgsmål nr. 12 (Alm. del) fra Skatte-, Told- og\nAfgiftsudvalget",
+    "Ministerens svar på spørgsmål nr. 4 stillet\naf Folketingets Miljø- og Planlægningsudvalg.",
+])
+def test_a_committee_named_in_a_heading_is_no_recipient(body):
+    assert names(document(body)) == []
+
+
 # -- sender -------------------------------------------------------------------------------------
 
 
@@ -227,6 +236,11 @@ def test_the_signing_minister_in_every_form(text, minister):
 def test_the_title_under_the_name_is_read():
     text = "Med venlig hilsen\n\nPernille Rosenkrantz-Theil\nSocial- og boligminister"
     assert signing_minister_in(text) == ("Pernille Rosenkrantz-Theil", "Social- og boligminister")
+
+
+def test_a_name_over_a_ministers_title_signs_without_a_closing_formula():
+    text = "sendt i høring med frist den 2. november.\nAnne Bech\nFg. skatteminister\n/ Ole Bo"
+    assert signing_minister_in(text) == ("Anne Bech", "skatteminister")
 
 
 def test_no_minister_where_an_official_signs_alone():

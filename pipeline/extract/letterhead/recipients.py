@@ -41,6 +41,9 @@ MEMBER = re.compile(
     r"^(?:Til\s+)?(?:Folketingsmedlem\s+)?(?P<name>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-.]*){1,3})"
     r"\s*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]{0,2})\)$"
 )
+# A line that wants its next ("Skatte-, Told- og", "stillet af Folketingets Miljø- og"):
+# what follows it is the rest of a sentence or heading, no address.
+CONTINUED = re.compile(r"(?:[-,]|\bog|\beller|\bfra)$", re.IGNORECASE)
 ADDRESS_LINE = re.compile(r"^(?:Christiansborg|Folketinget|Til\s+Folketinget|DK\s+Danmark)$")
 
 
@@ -69,8 +72,10 @@ def committees_in(line: str, on: str | None = None) -> list[str]:
     if whole:
         return [whole]
     parts = re.split(r",\s*|\s+og\s+(?=folketingets\b|\w+udvalg)", line, flags=re.IGNORECASE)
-    names = [committee_in(part, on) for part in parts if not part.rstrip().endswith("-")]
-    return [name for name in names if name] if len(parts) > 1 else []
+    if len(parts) < 2 or any(part.rstrip().endswith("-") for part in parts[:-1]):
+        return []  # one name whose words are coordinated ("Miljø- og Planlægningsudvalg")
+    names = [committee_in(part, on) for part in parts]
+    return [name for name in names if name]
 
 
 def addressee_in(segment: str, following: list[str], on: str | None) -> list[str]:
@@ -78,6 +83,8 @@ def addressee_in(segment: str, following: list[str], on: str | None) -> list[str
     member ("Morten Messerschmidt (DF)") where Christiansborg follows."""
     if LOVSEKRETARIAT_LINE.match(segment):
         return [LOVSEKRETARIAT]
+    if segment[:1].islower() and not RECIPIENT_LEAD.match(segment).group(0):
+        return []  # a sentence's words broken over lines ("af Folketingets Miljøudvalg.")
     member = MEMBER.match(segment)
     if member and following[:1] == ["Christiansborg"]:
         return [member.group("name")]
@@ -95,6 +102,8 @@ def recipients_of(document: Document, on: str | None = None) -> list[Recipient]:
                        for seg in segments_of(line)])
     for segments in candidates:
         for index, segment in enumerate(segments):
+            if index and CONTINUED.search(segments[index - 1]):
+                continue  # the rest of a heading's line: "... fra Skatte-, Told- og"
             names = addressee_in(segment, segments[index + 1 :], on)
             if names:
                 # "Grønlandsudvalget" / "Færøudvalget" / "Folketinget": one address for all

@@ -76,6 +76,13 @@ def signing_minister_in(text: str, on: str | None = None,
             name = name_in_signature(line, people)
             if name:
                 return name, title_after(lines[index + 1 : index + 3])
+    # No closing formula: a name over a minister's title ("Carina Christensen" / "Fg.
+    # justitsminister").
+    titled = [(line, title) for line, after in lines_with_next(text)
+              if PERSON_NAME.match(line) and not NOT_NAME_WORDS.search(line)
+              and (title := title_after([after]))]
+    if titled:
+        return titled[-1]
     signed = [match.group("name") for match in SIGNED_FOR.finditer(text)]
     signed += [line for line, after in lines_with_next(text) if after.startswith("/")
                and PERSON_NAME.match(line) and not NOT_NAME_WORDS.search(line)]
