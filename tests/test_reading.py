@@ -314,3 +314,11 @@ def test_a_letter_run_into_one_line_after_its_heading_words_is_running_text():
     assert "I brev af 2. marts har udvalget" in document.body_text
     assert [b.lines for b in document.region("head")] == [["Folketingets Kirkeudvalg",
                                                            "Christiansborg"]]
+
+
+def test_a_day_with_a_space_before_its_full_stop_is_paired_with_its_label():
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Christiansborg", "DatoJ. nr.", "12 . maj 20092009-4711",
+        "Kære udvalg", "Hermed sendes svar på spørgsmål nr. 3 fra udvalget, som ønsket."])))
+    lines = [line for block in document.region("sidebar") for line in block.lines]
+    assert "Dato: 12 . maj 2009" in lines

@@ -72,7 +72,7 @@ STRONG = {STAMP, CONTACT, DATEBLOCK, VALUE}
 
 MONTHS = (r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november"
           r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?")
-DATE = (rf"(?:\d{{1,2}}\.\s?{MONTHS}\s+\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}"
+DATE = (rf"(?:\d{{1,2}}\s?\.\s?{MONTHS}\s+\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}"
         rf"|\d{{1,2}}/\d{{1,2}}\s\d{{4}}|{MONTHS}\s+\d{{4}})")
 # "22. marts 2023", "Den 23. maj 2011", "København, den 10. juni 2009", "Dato: 14-08-2018".
 DATELINE = re.compile(

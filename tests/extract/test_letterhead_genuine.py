@@ -43,6 +43,9 @@ def document(body: str, **regions: list[list[str]]) -> Document:
     ("Dato: 28. NOVEMBER 2019", "2019-11-28"),
     ("Kontor 1 400.C.2-0 EUK 7. januar 2005 Under henvisning til udvalgets skrivelse",
      "2005-01-07"),
+    ("J.nr.Den 14. juni 2010", "2010-06-14"),  # a label with no value, the date glued to it
+    ("Ministeren2. oktober 2009\nMed venlig hilsen", "2009-10-02"),  # glued to the title
+    ("DatoDok.idJ. nr.\n12 . maj 2009004-U18-1021", "2009-05-12"),  # a space before the stop
 ])
 def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected):
     assert letter_date(document("Udvalget for Forretningsordenen 2010-11\n" + body)) == expected
@@ -144,6 +147,10 @@ def test_a_committee_named_in_a_heading_is_no_recipient(body):
      "Slotsholmsgade 10-12, 1216 København K"),
     (["Frederiksholms Kanal 21 Postboks 2123 1015 København K"],
      "Frederiksholms Kanal 21, Postboks 2123, 1015 København K"),
+    (["Ministeriet for Kultur, Kunst og Sprog Nybrogade 7 1203 København K"],
+     "Nybrogade 7, 1203 København K"),  # a ministry's name in words before the street
+    (["Social- og", "boligministeren Holmens Kanal 22 1060 København K"],
+     "Holmens Kanal 22, 1060 København K"),
     (["Folketingets Finansudvalg Christiansborg 1240 København K"], None),
     (["Kirkeministeriet Telefon 3392 3390 Dokument nr. 366647 Dato: 22. april 2008"], None),
 ])

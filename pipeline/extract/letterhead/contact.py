@@ -28,6 +28,8 @@ from pipeline.contact_patterns import (
 )
 from pipeline.extract.letterhead.lines import CAMEL_GLUE
 
+# Small words inside a ministry's or office's name: the word after one is no street's.
+NAME_JOINERS = {"og", "for", "af", "i", "på", "til", "med", "under"}
 # How far after a label standing alone (in a row of labels) its value may stand.
 LABEL_REACH = 160
 
@@ -109,13 +111,19 @@ def street_before(text: str) -> str | None:
 
     >>> street_before("Beskæftigelsesministeriet | Ved Stranden 8")
     'Ved Stranden 8'
+    >>> street_before("Ministeriet for Fødevarer, Landbrug og Fiskeri Slotsholmsgade 12")
+    'Slotsholmsgade 12'
     """
     number = STREET_NUMBER.search(" " + text)
     if not number:
         return None
+    before = text[: max(0, number.start() - 1)].split()
     words: list[str] = []
-    for word in reversed(text[: max(0, number.start() - 1)].split()[-3:]):
+    for index in range(len(before) - 1, max(len(before) - 4, -1), -1):
+        word = before[index]
         if not STREET_WORD.match(word) or NOT_STREET_WORD.match(word):
             break
+        if index and before[index - 1] in NAME_JOINERS:
+            break  # the end of a name in words ("... Landbrug og Fiskeri Slotsholmsgade 12")
         words.insert(0, word)
     return " ".join([*words, number.group("number")]) if words else None

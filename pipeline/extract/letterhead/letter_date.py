@@ -22,7 +22,8 @@ YEAR = r"(?:19|20)\d{2}"
 # Abbreviated months only with their full stop ("4. nov. 2020").
 MONTH_ABBREVIATIONS = r"jan|febr?|mar|apr|jun|jul|aug|sept?|okt|nov|dec"
 DATE = (
-    rf"(?:{DAY}\.\s?(?i:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*{YEAR}"
+    # "28 . maj 2009": a conversion's space before the day's full stop
+    rf"(?:{DAY}\s?\.\s?(?i:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*{YEAR}"
     rf"|{DAY}-(?:1[0-2]|0?[1-9])-{YEAR}|{DAY}\.(?:1[0-2]|0?[1-9])\.{YEAR}"
     rf"|{DAY}/(?:1[0-2]|0?[1-9])[ /-]{YEAR})"
 )
@@ -42,7 +43,9 @@ DATELINE = re.compile(
 # A date glued to what stands before it, where a line break was lost: "...00157Den 23. maj
 # 2011", "FORSVARSMINISTEREN2. juli 2013", "...458114. juni 2009"; or after a code ("EUK").
 GLUED_DATE = re.compile(
-    rf"(?:(?<=[A-ZÆØÅ])(?:Den\s+)?|(?<=[a-zæøå\d])Den\s+|(?<=[\w)]\s)Den\s+"
+    rf"(?:(?<=[A-ZÆØÅ])(?:Den\s+)?|(?<=[a-zæøå\d.:])Den\s+|(?<=[\w)]\s)Den\s+"
+    # "Ministeren30. september 2009": the sender's title line, the date after it
+    rf"|(?<=(?i:ministeren))|(?<=(?i:ministeriet))"
     rf"|(?<=[A-ZÆØÅ]{{2}}\s))(?P<date>{DATE})"
     # glued to digits, the day has both its digits: "2009-458114. juni 2009"
     rf"|(?<=\d)(?P<day_glued>(?:[12]\d|3[01])\.\s?(?i:{MONTHS})\s*{YEAR})"
@@ -61,7 +64,8 @@ def letter_date(document: Document) -> str | None:
     for pattern, text in searched:
         for match in pattern.finditer(text):
             found = match.groupdict()
-            value = parse_danish_date(found.get("date") or found.get("day_glued") or "")
+            raw = found.get("date") or found.get("day_glued") or ""
+            value = parse_danish_date(re.sub(r"(?<=\d)\s+\.", ".", raw))
             if value and len(value) == 10:
                 return value
     return None
