@@ -237,6 +237,23 @@ def _ministers_by_name() -> dict[str, list[Minister]]:
     return out
 
 
+def _appointments_of(name: str) -> list[Minister]:
+    """By the name as the list writes it, else by a shortened middle name: "Lars Chr.
+    Lilleholt" is "Lars Christian Lilleholt" (first and last names as written)."""
+    key = _person_key(name)
+    found = _ministers_by_name().get(key)
+    if found or "." not in key:
+        return found or []
+    words = key.split()
+    for known, appointments in _ministers_by_name().items():
+        known_words = known.split()
+        if len(known_words) == len(words) and all(
+                word == full or (word.endswith(".") and full.startswith(word[:-1]))
+                for word, full in zip(words, known_words, strict=True)):
+            return appointments
+    return []
+
+
 def minister(name: str, on: Day = None) -> Minister | None:
     """The appointment of the person named (any case or spacing) on ``on``, or None if they
     held none that day; without ``on``, their current or else latest one. Someone holding
@@ -251,8 +268,10 @@ def minister(name: str, on: Day = None) -> Minister | None:
     (datetime.date(2016, 11, 28), datetime.date(2019, 6, 27))
     >>> minister("Ellen Trane Nørby", on="2021-01-01") is None
     True
+    >>> minister("Lars Chr. Lilleholt", on="2016-01-01").ministry
+    'Energi-, Forsynings- og Klimaministeriet'
     """
-    appointments = _ministers_by_name().get(_person_key(name), [])
+    appointments = _appointments_of(name)
     if not appointments:
         return None
     day = as_day(on)

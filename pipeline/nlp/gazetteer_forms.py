@@ -116,13 +116,20 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=8192)
 def _candidates(text: str) -> tuple[str, ...]:
     """Readings of ``text`` with a line-break hyphen joined ("Integrations-\\nministeriet")
-    or kept as a suspended compound ("Udlændinge-\\nog")."""
+    or kept as a suspended compound ("Udlændinge-\\nog"), and with a space put back after
+    its conjunction ("Erhvervs- ogVækstministeriet").
+
+    >>> _candidates("Erhvervs- ogVækstministeriet")[-1]
+    'erhvervs- og vækstministeriet'
+    """
     joined = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
     kept = re.sub(r"-\s*\n\s*", "- ", text)
     # Mixed: keep the hyphen before a conjunction ("Udlændinge-\nog"), join otherwise.
     mixed = re.sub(r"-\s*\n\s*(?!(?:og|eller)\b)", "", kept.replace("- ", "-\n"), flags=re.I)
     mixed = re.sub(r"-\s*\n\s*", "- ", mixed)
-    return tuple(dict.fromkeys(normalize(t) for t in (text, joined, kept, mixed)))
+    # "ERHVERVS- OGVÆKSTMINISTEREN": the space after the conjunction lost in conversion.
+    unglued = re.sub(r"(?i)(?<=-)(\s*)(og|eller)(?=[^\W\d_])", r"\1\2 ", text)
+    return tuple(dict.fromkeys(normalize(t) for t in (text, joined, kept, mixed, unglued)))
 
 
 # An index maps a normalised form to the entries it may mean, in file order, each as

@@ -209,6 +209,7 @@ def test_a_hidden_email_address_is_none(analyse_text):
      "Økonomi- og Erhvervsministeriet"),
     ([["Indenrigs- og Socialministeriet"], ["Dato: 6. november 2009"]],
      "Indenrigs- og Socialministeriet"),
+    ([["ERHVERVS- OGVÆKSTMINISTEREN"], ["11. marts 2014"]], "Erhvervs- og Vækstministeriet"),
 ])
 def test_the_ministry_by_name_or_title_in_the_letterhead(analyse_text, sidebar, ministry):
     doc = analyse_text("Tekst.", sidebar=sidebar)
@@ -235,6 +236,7 @@ def test_a_ministry_named_in_prose_or_a_table_is_not_the_sender(analyse_text):
     ("Tekst.\nEva Kjer Hansen\n/Kim Holm Boesen", "Eva Kjer Hansen"),
     ("regeringen herom. Med venlig hilsen Flemming Hansen", "Flemming Hansen"),
     ("laboratori e- chefen. Lars Barfoed /Lars Jensen", "Lars Barfoed"),
+    ("se www.eksempel.dk/side12.asp Anne Bech\n/Ole Bo", "Anne Bech"),  # glued to the text
 ])
 def test_the_signing_minister_in_every_form(text, minister):
     assert signing_minister_in(text)[0] == minister
@@ -297,6 +299,20 @@ def test_the_minister_for_a_field_named_in_the_heading_names_the_sender(analyse_
     body = "Svar:\nDet daværende Indenrigs- og Sundhedsministerium havde ingen rådgivere."
     doc = analyse_text(body, head=head)
     assert doc._.letterhead.sender.ministry == "Ministeriet for Sundhed og Forebyggelse"
+
+
+def test_the_minister_the_question_was_put_to_names_the_sender(analyse_text):
+    body = ("Folketingets Socialudvalg har d. 5. oktober 2016 stillet følgende spørgsmål nr. 3 "
+            "(alm. del) til social- og indenrigsministeren, som hermed besvares.\n\nSvar:\n"
+            "Reglerne hører under Transport- og Bygningsministeriets ressort.")
+    doc = analyse_text(body, sidebar=[["Dato: 18-11-2016"]])
+    assert doc._.letterhead.sender.ministry == "Social- og Indenrigsministeriet"
+
+
+def test_a_signer_with_a_shortened_middle_name_is_the_minister_on_the_list(analyse_text):
+    body = "Svar:\nDet kan jeg bekræfte.\n\nMed venlig hilsen\n\nLars Chr. Lilleholt"
+    doc = analyse_text(body, sidebar=[["17. september 2015"]])
+    assert doc._.letterhead.sender.ministry == "Energi-, Forsynings- og Klimaministeriet"
 
 
 @pytest.mark.parametrize("line", ["Lovsekretariatet", "Folketingets Lovsekretariat"])

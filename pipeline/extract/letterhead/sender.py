@@ -103,16 +103,26 @@ TITLE_WORD = re.compile(
     r"|(?:\b[\wæøå]+-,?\s+(?:[\wæøå]+-,?\s+)*og\s+)?\b[\wæøå]*minister(?:en)?(?=s?\b)",
     re.IGNORECASE,
 )
+# "stillet følgende spørgsmål ... til social- og indenrigsministeren": whom it was put to.
+ADDRESSED_TITLE = re.compile(rf"\btil\s+(?P<title>{TITLE_WORD.pattern})", re.IGNORECASE)
+OPENING = 800  # characters of running text where the opening sentence stands
 # "det daværende Indenrigs- og Sundhedsministerium": a ministry of the past, not the sender.
 FORMER = re.compile(r"\b(?:daværende|tidligere|forhenværende|fhv\.|hidtidige)\s*$", re.IGNORECASE)
 
 
 def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
     """The minister's title in the subject or heading ("Beskæftigelsesministerens
-    besvarelse"), else the last ministry the text names (by name or title): the signature's."""
+    besvarelse"), else the minister the opening says the question was put to ("stillet
+    ... til social- og indenrigsministeren, som hermed besvares"), else the last ministry
+    the text names (by name or title): the signature's."""
     heads = [block.text for block in document_of(doc).region("head")]
     for title in (match.group(0) for text in heads for match in TITLE_WORD.finditer(text)):
         name = gazetteer.ministry_for_title(title, on=on)
+        if name:
+            return name
+    opening = re.sub(r"\s+", " ", doc.text[:OPENING])
+    for match in ADDRESSED_TITLE.finditer(opening):
+        name = gazetteer.ministry_for_title(match.group("title"), on=on)
         if name:
             return name
     mentions = [ent.ent_id_ for ent in doc.ents if ent.label_ == "MINISTRY" and ent.ent_id_

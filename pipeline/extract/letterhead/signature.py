@@ -18,7 +18,9 @@ NAME = r"[A-ZÆØÅ][\w'\-]+(?:\s+(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)){1,4}"
 PERSON_NAME = re.compile(rf"^{NAME}$")
 # "Lars Barfoed/Ole Hasselgaard", "Karen Ellemann / Helle Pilsgaard": the minister, then the
 # official who drafted the letter.
-SIGNED_FOR = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{NAME})\s*/\s*(?:{NAME})?\s*$", re.MULTILINE)
+# The name may follow the text's last words where a line break was lost ("... page379.asp
+# Eva Kjer Hansen" / "/Katrine Lindegaard").
+SIGNED_FOR = re.compile(rf"(?:^|(?<=\s))(?P<name>{NAME})\s*/\s*(?:{NAME})?\s*$", re.MULTILINE)
 ON_BEHALF = re.compile(r"\bp\.\s?m\.\s?v\.|\be\.\s?b\.|\bpå ministerens vegne\b", re.IGNORECASE)
 OFFICIAL_TITLE = re.compile(
     r"\b(kontorchef|afdelingschef|departementschef|direktør|chefkonsulent|specialkonsulent|"
