@@ -322,3 +322,27 @@ def test_a_day_with_a_space_before_its_full_stop_is_paired_with_its_label():
         "Kære udvalg", "Hermed sendes svar på spørgsmål nr. 3 fra udvalget, som ønsket."])))
     lines = [line for block in document.region("sidebar") for line in block.lines]
     assert "Dato: 12 . maj 2009" in lines
+
+
+def test_a_letter_run_into_one_line_after_its_letterhead_is_running_text():
+    # The published text lost every line break: letterhead facts, then the letter itself.
+    run_on = ("Nygade 4 1234 Byby K T 33 11 22 33 www.xm.dk [email protected] Dato: 4. maj 2005 "
+              "J.nr. 4711/abc Udvalget har ved skrivelse af 2. maj 2005 anmodet om min "
+              "besvarelse af følgende spørgsmål: Spørgsmål 7: ”Vil ministeren oplyse, hvor "
+              "mange sager der er?” Svar: Der er behandlet i alt 12 sager i perioden, og "
+              "ministeriet følger udviklingen nøje. Hans Hansen /Jens Jensen")
+    document = read_document(flow_pdf(run_on))
+    assert document.body_text.startswith("Udvalget har ved skrivelse af 2. maj 2005")
+    sidebar = " ".join(line for block in document.region("sidebar") for line in block.lines)
+    assert "Nygade 4" in sidebar and "J.nr. 4711/abc" in sidebar
+    assert "Udvalget har" not in sidebar
+
+
+def test_an_opening_glued_to_the_date_block_is_running_text():
+    document = read_document(flow_pdf(
+        "Medlemmerne af Folketingets Europaudvalg\nKontor 1 400.C.2-0 EUK 7. januar 2005 Under "
+        "henvisning til udvalgets skrivelse af 13. december 2004 vedlægges ministeriets "
+        "besvarelse af spørgsmål 10.\nMed venlig hilsen\nHans Hansen"))
+    assert "Under henvisning til udvalgets skrivelse af 13. december 2004" in document.body_text
+    sidebars = [block.lines for block in document.region("sidebar")]
+    assert ["Kontor 1 400.C.2-0 EUK 7. januar 2005"] in sidebars

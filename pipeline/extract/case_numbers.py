@@ -33,6 +33,7 @@ from models import CaseNumber
 from pipeline.contact_patterns import PHONE_NUMBER
 from pipeline.extract.base import document_of
 from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
+from pipeline.reading.runon import OPENING  # the openings no letterhead holds
 
 NR = r"(?:\s*-?\s*(?:nr|nummer|id)\b\.?)"
 LABELS = {
@@ -176,8 +177,8 @@ def labels_in(run: str) -> list[Labelled]:
 def values_after(text: str, start: int) -> str:
     """The text after a row of labels, up to the running text that follows it."""
     window = text[start : start + VALUES_SPAN]
-    prose = PROSE.search(window)
-    return window[: prose.start()] if prose else window
+    ends = [match.start() for match in (PROSE.search(window), OPENING.search(window)) if match]
+    return window[: min(ends)] if ends else window
 
 
 def paired(labels: list[Labelled], values: str) -> list[tuple[Labelled, str]]:

@@ -40,7 +40,9 @@ from models import QuestionRef
 from pipeline.extract.base import document_of
 from pipeline.extract.committee_names import committee_in
 from pipeline.extract.dates import find_date_spans
+from pipeline.extract.letterhead.recipients import recipients_of
 from pipeline.nlp import gazetteer
+from pipeline.reading import Document
 
 # A committee's abbreviation as ft.dk prints it: "MOF", "URU", "PØU", "UUI".
 ABBREVIATION = r"(?-i:[A-ZÆØÅ]{2,5})"
@@ -285,7 +287,8 @@ def find_question_refs(doc: Doc) -> list[QuestionRef]:
         else:
             merged[merged.index(same)] = completed(same, ref)
     answered = answered_questions(mentions, heads, doc.text)
-    refs = with_letter_context(merged, heads, doc.text, first_in_body)
+    addressed = addressed_committee(document_of(doc), on)
+    refs = with_letter_context(merged, heads, doc.text, first_in_body, addressed)
     return [ref.model_copy(update={"answered": is_answered(ref, answered)}) for ref in refs]
 
 
@@ -338,15 +341,18 @@ def completed(known: QuestionRef, other: QuestionRef) -> QuestionRef:
 
 
 def with_letter_context(
-    refs: list[QuestionRef], heads: list[str], text: str, first_mention: int
+    refs: list[QuestionRef], heads: list[str], text: str, first_mention: int,
+    addressed: str | None = None,
 ) -> list[QuestionRef]:
-    """Series and committee a reference leaves out, from the rest of the letter."""
+    """Series and committee a reference leaves out, from the rest of the letter: the
+    committee it names, else ``addressed``, the committee the letter is addressed to
+    wherever its address stands (a letterhead's run of facts)."""
     bill = letter_bill(heads, text)
     committees = {ref.committee for ref in refs if ref.committee}
     if len(committees) == 1:
         committee = committees.pop()
     else:
-        committee = letter_committee(heads, text, first_mention)
+        committee = letter_committee(heads, text, first_mention) or addressed
     completed_refs = []
     for ref in refs:
         series = ref.series or bill or "Alm. del"
@@ -355,6 +361,13 @@ def with_letter_context(
             "committee": None if series == "S" else ref.committee or committee,
         }))
     return completed_refs
+
+
+def addressed_committee(document: Document, on: str | None) -> str | None:
+    """The first committee among the letter's recipients, where it has one."""
+    recipients = recipients_of(document, on)
+    names = [recipient.name for recipient in recipients]
+    return next((name for name in names if gazetteer.canonical_committee(name, on=on)), None)
 
 
 def letter_bill(heads: list[str], text: str) -> str | None:

@@ -6,7 +6,9 @@ The steps, each a short function here or in the module named:
 1. running headers and footers (page numbers, lines repeated on every page) are set apart
    (``margins``);
 2. the body column is found from where the long lines stand; lines wholly
-   beside it (a sidebar left or right) are set apart;
+   beside it (a sidebar left or right) are set apart; a row of letterhead facts that runs
+   on into the letter's text (a text that lost its line breaks) is cut where the text
+   starts (``runon``);
 3. on page 1, what stands above the salutation or first paragraph is the head
    (letterhead, recipient block, subject, dateline, label blocks), and so is what
    only its words show to be one (``columnroles``: a letter printed in one column);
@@ -37,6 +39,7 @@ from pipeline.reading.document import Block, Document
 from pipeline.reading.lineroles import REGION_OF, ROLE_FAMILY
 from pipeline.reading.margins import is_top, running_lines
 from pipeline.reading.pdf import Line, Page
+from pipeline.reading.runon import cut_run_ons
 
 # A paragraph's first line may be indented this far (points); a memo's values stand further in.
 MAX_INDENT = 36
@@ -61,6 +64,7 @@ def build_document(pages: list[Page]) -> Document:
     main = [line for line in body_lines if left - 1 <= line.x1 and line.x0 < right - 1]
     main_set = set(main)
     beside = [line for line in body_lines if line not in main_set]
+    main = cut_run_ons(main, right)
     head, _running = split_head(main, left, right)
     roles = MainRoles(main, len(head), right)
     running = [line for index, line in enumerate(main) if roles.in_running_text(index)]

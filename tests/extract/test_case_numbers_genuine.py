@@ -28,6 +28,9 @@ def numbers(text: str) -> list[tuple[str, str]]:
     ("Bilag Journalnummer Kontor 1 400.C.2-0 EUK 7. januar 2005",
      [("journalnummer", "400.C.2-0")]),
     ("Dato J.nr. : : 3. maj 2005 Det Energipolitiske Udvalg har i brev af 21. april 2005", []),
+    # the values stand elsewhere; the opening after the labels holds none
+    ("Bilag Journalnummer Under henvisning til Europaudvalgets skrivelse af 13. december 2004",
+     []),
 ])
 def test_a_row_of_labels_pairs_with_its_row_of_values(text, expected):
     assert numbers(text) == expected

@@ -98,6 +98,14 @@ def test_the_addressed_committee_completes_a_reference_that_names_none(letter):
     assert refs(doc) == [(192, "Alm. del", "Undervisningsudvalget", True)]
 
 
+def test_a_committee_addressed_amid_the_letterheads_facts_completes_a_reference(letter):
+    sidebar = ["www.minff.dk [email protected] Udvalget for Fødevarer, Landbrug og Fiskeri "
+               "MINISTEREN Dato: 13. juni 2005"]
+    doc = letter("Udvalget har anmodet om min besvarelse af følgende spørgsmål: Spørgsmål 31: "
+                 "”Er det korrekt?” Svar: Ja.", sidebar=sidebar)
+    assert refs(doc) == [(31, "Alm. del", "Udvalget for Fødevarer, Landbrug og Fiskeri", True)]
+
+
 def test_the_stamp_names_no_committee(letter):
     doc = letter("Endelig besvarelse af spørgsmål nr. 144 af 8. juni 2012 til Europaministeren.",
                  head=["Udenrigsudvalget 2011-12\nURU Alm.del\nOffentligt"])

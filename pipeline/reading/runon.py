@@ -1,0 +1,103 @@
+"""Letters whose published text lost its line breaks: the letterhead's facts, then the
+letter itself, in one long line that a PDF printed from the text wraps over many rows.
+
+Read line by line, such a run starts as letterhead (a street, a phone, "Dato:") and every
+row wrapped from it would go with it, the letter's text included. Here the row where the
+running text starts is cut in two, so that what comes before stays letterhead and the rest
+is read as running text.
+
+    >>> prose_start("Tlf. 3392 3300 www.jm.dk Under henvisning til udvalgets skrivelse")
+    25
+    >>> prose_start("Slotsholmsgade 10 1216 København K Telefon 3392 3340") is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.reading.columnroles import is_wrapped
+from pipeline.reading.lineroles import SET_APART, role_of
+from pipeline.reading.pdf import Line
+
+# A wrapped run longer than a letterhead line can be (``role_of`` reads no line of more
+# characters as letterhead): only there do small words in a row start the letter's text.
+RUN_ON_LENGTH = 300
+# Four words in lower case in a row: running text, no letterhead.
+PROSE = re.compile(r"(?:\b[a-zæøå]+\s+){3}[a-zæøå]+\b")
+# Openings no letterhead holds: "Under henvisning til ...", "I brev af ...".
+OPENING = re.compile(r"(?<!\S)(?:Under henvisning til|I (?:brev|skrivelse) af|Hermed|Kære)\b")
+# Words a sentence's start may hold before its first run of small words: "12.", "2005",
+# "L" (of "L 145"), "(EUU".
+SENTENCE_WORD = re.compile(r"^[(\"”]?(?:[a-zæøå]\S*|\d\S*|[A-ZÆØÅ])$")
+
+
+def prose_start(text: str) -> int | None:
+    """Where the running text starts in a run of letterhead facts and text: at an opening,
+    or, in a run longer than a letterhead line, at the capitalised word that starts the
+    sentence of the first run of small words ("for grundskole og folkeoplysning" names an
+    office in a letterhead line of ordinary length)."""
+    starts = []
+    if opening := OPENING.search(text):
+        starts.append(opening.start())
+    if len(text) > RUN_ON_LENGTH and (prose := PROSE.search(text)):
+        starts.append(sentence_start(text, prose.start()))
+    return min(starts) if starts else None
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Back from ``position`` over the sentence's words to the capitalised one before them
+    ("Udvalget har ved skrivelse af 12. juni ..."), or as far as such words go."""
+    start = position
+    for word in reversed(list(re.finditer(r"\S+", text[:position]))):
+        token = word.group(0)
+        if SENTENCE_WORD.match(token):
+            start = word.start()
+        elif token[:1].isupper() and not token.isupper():
+            return word.start()
+        else:
+            break
+    return start
+
+
+def cut_run_ons(lines: list[Line], right_edge: float) -> list[Line]:
+    """``lines`` with each run-on letterhead row cut where the letter's text starts."""
+    edge = max([right_edge, *(line.x1 for line in lines)])
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = index + 1
+        while end < len(lines) and is_wrapped(lines[end - 1], lines[end], edge):
+            end += 1
+        out += cut_run(lines[index:end])
+        index = end
+    return out
+
+
+def cut_run(run: list[Line]) -> list[Line]:
+    """One row wrapped over several lines, cut in two where its running text starts, if it
+    begins as letterhead and runs on longer than a letterhead line can be."""
+    texts = [line.text.strip() for line in run]
+    joined = " ".join(texts)
+    if not any(role_of(text) in SET_APART for text in texts):
+        return run
+    start = prose_start(joined)
+    if not start:
+        return run
+    offset = 0
+    for number, text in enumerate(texts):
+        if offset + len(text) > start:
+            return [*run[:number], *split_line(run[number], start - offset), *run[number + 1:]]
+        offset += len(text) + 1
+    return run
+
+
+def split_line(line: Line, at: int) -> list[Line]:
+    """A line cut at character ``at`` into two, each as wide as its share of the text."""
+    text = line.text.strip()
+    if at <= 0:
+        return [line]
+    cut_x = line.x0 + line.width * at / max(len(text), 1)
+    return [replace(line, text=text[:at].rstrip(), x1=cut_x),
+            replace(line, text=text[at:].lstrip(), x0=cut_x)]
