@@ -46,8 +46,11 @@ ANSWERS_A_QUESTION = re.compile(
     rf"|\bspørgsmål{WITHIN_SENTENCE}{{0,160}}\b(besvares|besvarer|besvare)\b|\bbesvares\s+hermed\b",
     re.IGNORECASE,
 )
-QUESTION_HEADING = re.compile(r"\bSpørgsmål(?:\s+nr\.)?\s*(?:S\s)?\d+\s*:?|\bSpørgsmål\s*:")
-ANSWER_HEADING = re.compile(r"(?:^|\s)Svar\s*:|^Svar\s*$", re.MULTILINE)
+# Headings stand on lines of their own, or glued to the text around them where the line
+# breaks were lost ("... 25. juni 2013Spørgsmål 922 fra ...", "... besøget?Svar:").
+QUESTION_HEADING = re.compile(
+    r"(?<![^\W\d_])Spørgsmål(?:\s+nr\.)?\s*(?:S\s)?\d+\s*:?|(?<![^\W\d_])Spørgsmål\s*:")
+ANSWER_HEADING = re.compile(r"(?:^|[\s?.!”\")])Svar\s*:|^Svar\s*$", re.MULTILINE)
 # How much of the letter's start states its purpose, and where its headings stand.
 HEADINGS_SPAN = 3000
 # ft.dk's stamp files a letter that answers a question as such ("SOU Alm.del - endeligt

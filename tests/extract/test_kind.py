@@ -29,6 +29,10 @@ def test_kind_of_letter(analyse_text, body, kind):
     "Udvalget har bedt om min besvarelse af fø lgende spørg smål: Spørgsmål 31: ”Er det "
     "korrekt?” Svar: Nej.",
     "Statsminister Anders Fogh Rasmussens svar (endeligt) på spørgsmål nr. S 2748.",
+    # headings glued to the text around them, their line breaks lost
+    "Udvalgets spørgsmål 92af 2. juni 2013 til skriftligbesvarelse (alm. del)5. juni "
+    "2013Spørgsmål 92 fra udvalget til ministeren:Vil ministeren redegøre for besøget?Svar:"
+    "Ministeriet har haft en dialog med ambassaden.",
 ])
 def test_an_answer_by_its_own_words_or_headings(analyse_text, body):
     assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"

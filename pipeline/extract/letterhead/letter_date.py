@@ -49,6 +49,8 @@ GLUED_DATE = re.compile(
     rf"|(?<=[A-ZÆØÅ]{{2}}\s))(?P<date>{DATE})"
     # glued to digits, the day has both its digits: "2009-458114. juni 2009"
     rf"|(?<=\d)(?P<day_glued>(?:[12]\d|3[01])\.\s?(?i:{MONTHS})\s*{YEAR})"
+    # a line of its own glued at both ends: "(alm. del)25. juni 2013Spørgsmål 922"
+    rf"|(?<=\))(?P<between>{DATE})(?=[A-ZÆØÅ])"
 )
 
 ANY_DATE = re.compile(DATE)
@@ -64,7 +66,7 @@ def letter_date(document: Document) -> str | None:
     for pattern, text in searched:
         for match in pattern.finditer(text):
             found = match.groupdict()
-            raw = found.get("date") or found.get("day_glued") or ""
+            raw = found.get("date") or found.get("day_glued") or found.get("between") or ""
             value = parse_danish_date(re.sub(r"(?<=\d)\s+\.", ".", raw))
             if value and len(value) == 10:
                 return value
