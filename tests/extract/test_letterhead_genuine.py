@@ -43,8 +43,9 @@ def document(body: str, **regions: list[list[str]]) -> Document:
     ("Dato: 28. NOVEMBER 2019", "2019-11-28"),
     ("Kontor 1 400.C.2-0 EUK 7. januar 2005 Under henvisning til udvalgets skrivelse",
      "2005-01-07"),
-    ("J.nr.Den 14. juni 2010", "2010-06-14"),
-    ("spørgsmål 92af 2. juni 2013 (alm. del)5. juni 2013Spørgsmål 92", "2013-06-05"),  # a label with no value, the date glued to it
+    ("J.nr.Den 14. juni 2010", "2010-06-14"),  # a label with no value, the date glued to it
+    # a line of its own glued at both ends
+    ("spørgsmål 92af 2. juni 2013 (alm. del)5. juni 2013Spørgsmål 92", "2013-06-05"),
     ("Ministeren2. oktober 2009\nMed venlig hilsen", "2009-10-02"),  # glued to the title
     ("DatoDok.idJ. nr.\n12 . maj 2009004-U18-1021", "2009-05-12"),  # a space before the stop
 ])
