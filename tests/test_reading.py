@@ -346,3 +346,41 @@ def test_an_opening_glued_to_the_date_block_is_running_text():
     assert "Under henvisning til udvalgets skrivelse af 13. december 2004" in document.body_text
     sidebars = [block.lines for block in document.region("sidebar")]
     assert ["Kontor 1 400.C.2-0 EUK 7. januar 2005"] in sidebars
+
+
+def test_the_opening_after_a_letterhead_line_that_fills_the_column_is_running_text():
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Christiansborg",
+        "Frederiksholms Kanal 27 F 1220 København K T 41 71 27 00 F 33 12 38 93 www.xm.dk",
+        "Testudvalget har i brev af 8. marts 2013 stillet mig følgende spørgsmål, som jeg hermed "
+        "skal besvare.", "Med venlig hilsen", "Hans Hansen"])))
+    assert document.body_text.startswith("Testudvalget har i brev af 8. marts 2013")
+
+
+def test_a_date_ending_a_wrapped_sentence_stays_in_it():
+    # The sentence wraps after "den": its rest "17. august 2018" reads like a dateline.
+    document = read_document(flow_pdf("\n".join([
+        "Kære udvalg", "Kan ministeren bekræfte oplysningerne i det telegram, som blev bragt af "
+        "nyhedsbureauet den 17. august 2018", "Svar:", "Ja."])))
+    assert "nyhedsbureauet den\n17. august 2018" in document.body_text or (
+        "nyhedsbureauet den 17. august 2018" in document.body_text)
+
+
+def test_a_glued_letterhead_line_wrapped_before_its_first_fact_is_letterhead():
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Christiansborg",
+        "Beskæftigelsesministeriet Ligestillingsafdelingen Kontoret for Familie og Børn Ved "
+        "Stranden 81061 København KT 72 26 97 80E [email protected]www.lige.dk",
+        "Testudvalget har i brev af 4. juni 2009 stillet følgende spørgsmål, som hermed besvares.",
+    ])))
+    assert "Stranden" not in document.body_text
+
+
+def test_a_subject_wrapped_after_its_preposition_goes_on():
+    document = read_document(flow_pdf("\n".join([
+        "STATSMINISTERIET", "Dato: 20. februar 2007",
+        "Statsminister Anders Fogh Rasmussens svar (endeligt) på spørgsmål nr. S 2748 stillet "
+        "af et medlem af Folketinget, der ønsker svar på det hurtigst muligt.",
+        "Spørgsmål:", "»Hvor mange råd er der?«", "Svar:", "Der er tre råd."])))
+    [subject] = [b for b in document.region("head") if b.lines[0].startswith("Statsminister")]
+    assert "spørgsmål nr. S 2748" in subject.lines[0]

@@ -23,8 +23,10 @@ from pipeline.reading.lineroles import (
     PAGE,
     PLACE,
     POSTCODE,
+    PROSE,
     RECIPIENT,
     SET_APART,
+    STAMP,
     STRONG,
     SUBJECT,
     SUBJECT_START,
@@ -51,9 +53,14 @@ STARTS_ITEM = re.compile(
 
 def goes_on_wrapped(role: str | None, text: str) -> bool:
     """Whether a line wrapped from one of ``role`` takes that role: the stamp's, the
-    letterhead's and the date block's long lines do; an address block's too, where what
-    goes on is short (a postcode), not a paragraph glued to it."""
-    return role in WRAPPING or (role == RECIPIENT and len(text.split()) <= 4)
+    letterhead's and the date block's long lines do, unless what follows is running text
+    (a letterhead line that fills the column, then the letter's first sentence); an address
+    block's too, where what goes on is short (a postcode), not a paragraph glued to it."""
+    if role == STAMP:
+        return True  # the stamp's title line goes on with the question's own words
+    if role in WRAPPING:
+        return not PROSE.search(text)
+    return role == RECIPIENT and len(text.split()) <= 4
 
 
 def char_width(line: Line) -> float:
@@ -104,6 +111,9 @@ def joined_line(line: Line, following: Line, last_piece: Line | None = None) -> 
 
 # -- the roles of a column's lines ------------------------------------------------------------
 
+# A line wrapped at the column's edge fills at least this share of the column.
+FULL_SHARE = 0.6
+
 DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
 MONTH_AT_START = re.compile(rf"^{MONTHS}\s+\d{{4}}", re.IGNORECASE)
 NUMERIC = re.compile(r"^[\d.,%\s-]+$")
@@ -142,6 +152,11 @@ class MainRoles:
             if wrapped[index] and goes_on_wrapped(raw[index - 1], texts[index]) and (
                     raw[index] is None or raw[index] in WEAK):
                 raw[index] = raw[index - 1]
+            elif wrapped[index] and raw[index - 1] is None and PROSE.search(texts[index - 1]):
+                raw[index] = None  # a sentence's rest ("august 2018, og vil ..."): its text
+        for index in [i for i in range(len(lines) - 1) if starts_letterhead(i, lines, texts,
+                                                                            raw, wrapped)]:
+            raw[index] = CONTACT
         mark_values(texts, raw)
         page_one = sum(1 for line in lines if line.page == lines[0].page) if lines else 0
         self.head_end = head_end(lines, texts, raw, head_count, page_one, wrapped)
@@ -152,6 +167,17 @@ class MainRoles:
 
     def in_running_text(self, index: int) -> bool:
         return index >= self.head_end and self.roles[index] not in SET_APART
+
+
+def starts_letterhead(index: int, lines: list[Line], texts: list[str], raw: list[str | None],
+                      wrapped: list[bool]) -> bool:
+    """A letterhead line wrapped where its first part shows no fact yet: it fills the
+    column, and the rest on the next line is letterhead ("...LigestillingsafdelingenVed
+    Stranden" / "81061 København K T 72 26 97 80")."""
+    column = max(line.x1 for line in lines) - min(line.x0 for line in lines)
+    return (wrapped[index + 1] and raw[index] is None and raw[index + 1] == CONTACT
+            and lines[index].width >= FULL_SHARE * column
+            and not (PROSE.search(texts[index]) or BODY_MARKER.match(texts[index])))
 
 
 def mark_values(texts: list[str], raw: list[str | None]) -> None:
@@ -217,8 +243,8 @@ def subject_end(lines: list[Line], texts: list[str], raw: list[str | None], inde
 def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: bool = False,
             next_bold: bool = False) -> bool:
     """Whether a subject's line ``previous`` goes on in ``text``."""
-    if wrapped and not BODY_MARKER.match(text):
-        return True
+    if wrapped and not (BODY_MARKER.match(text) and text[:1].isupper()):
+        return True  # "... på" / "spørgsmål nr. S 2748 stillet af ...": one heading
     if bold != next_bold:
         return False  # a bold heading ends where the plain text starts
     if previous.endswith(":") or BODY_MARKER.match(text) or SUBJECT_START.match(text):

@@ -156,6 +156,8 @@ GLUE_SIGNALS = [
     re.compile(r"cvr|ean\s", re.IGNORECASE),
     re.compile(STREET_SUFFIX + r"\s+\d", re.IGNORECASE),
 ]
+# Four words in lower case in a row: running text, never a letterhead's or date block's.
+PROSE = re.compile(r"(?:\b[a-zæøå]+\s+){3}[a-zæøå]+\b")
 # Words of running prose: a letterhead glued from parts has few of them.
 PROSE_WORD = re.compile(
     r"\b(?:og|at|der|som|er|har|til|for|af|den|det|en|et|i|på|med|ikke|vil|kan|jeg)\b"
@@ -190,7 +192,7 @@ OPENING_VERB = re.compile(r"\b(?:har|er|stillet|bedt|sendes|besvare[sr]?|fremsen
 SUBJECT_START = re.compile(
     r"^(?:(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,3}[A-ZÆØÅ][\wæøå\-]*s\s+)?"
     r"(?i:(?:(?:endelig|foreløbig|supplerende)\w*\s+)?(?:svar|besvarelse)(?:\s*\(\w+\))?"
-    r"\s+(?:på|af)\s)"
+    r"\s+(?:på|af)(?:\s|$))"
     r"|^(?i:orientering\s+om|fremsættelse\s+af|oversendelse\s+af|spørgsmål\s+fra|vedr\.?"
     r"|anmodning\s+om|redegørelse\s+om|høring\s+over|invitation\s+til|ad"
     r"|vedrørende|angående|emne:)\s"

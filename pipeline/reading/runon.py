@@ -18,14 +18,12 @@ import re
 from dataclasses import replace
 
 from pipeline.reading.columnroles import is_wrapped
-from pipeline.reading.lineroles import SET_APART, role_of
+from pipeline.reading.lineroles import PROSE, SET_APART, role_of
 from pipeline.reading.pdf import Line
 
 # A wrapped run longer than a letterhead line can be (``role_of`` reads no line of more
 # characters as letterhead): only there do small words in a row start the letter's text.
 RUN_ON_LENGTH = 300
-# Four words in lower case in a row: running text, no letterhead.
-PROSE = re.compile(r"(?:\b[a-zæøå]+\s+){3}[a-zæøå]+\b")
 # Openings no letterhead holds: "Under henvisning til ...", "I brev af ...".
 OPENING = re.compile(r"(?<!\S)(?:Under henvisning til|I (?:brev|skrivelse) af|Hermed|Kære)\b")
 # Words a sentence's start may hold before its first run of small words: "12.", "2005",
