@@ -115,8 +115,9 @@ def new_canvas(out: io.BytesIO) -> Canvas:
     return Canvas(out, pagesize=A4, invariant=1)
 
 
-def flow_pdf(text: str) -> bytes:
-    """The text as one column, line by line: a blank line is a blank line."""
+def flow_pdf(text: str, width: float = FLOW_RIGHT - FLOW_LEFT) -> bytes:
+    """The text as one column, line by line: a blank line is a blank line. ``width``: the
+    column's, in points (a narrower one wraps more lines, as a narrower page would)."""
     out = io.BytesIO()
     canvas = new_canvas(out)
     pen = Pen(canvas, top=FLOW_TOP)
@@ -124,7 +125,7 @@ def flow_pdf(text: str) -> bytes:
         if not line.strip():
             pen.skip(FLOW_LEADING)
             continue
-        for part in wrapped(line.strip(), FONT, FLOW_SIZE, FLOW_RIGHT - FLOW_LEFT):
+        for part in wrapped(line.strip(), FONT, FLOW_SIZE, width):
             pen.line(part, FLOW_LEFT, FLOW_SIZE, FLOW_LEADING)
     canvas.save()
     return out.getvalue()

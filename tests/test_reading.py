@@ -384,3 +384,26 @@ def test_a_subject_wrapped_after_its_preposition_goes_on():
         "Spørgsmål:", "»Hvor mange råd er der?«", "Svar:", "Der er tre råd."])))
     [subject] = [b for b in document.region("head") if b.lines[0].startswith("Statsminister")]
     assert "spørgsmål nr. S 2748" in subject.lines[0]
+
+
+def test_lines_that_show_their_role_only_with_their_wrapped_rest():
+    # A narrow column wraps the stamp's committee line and a glued address block.
+    document = read_document(flow_pdf("\n".join([
+        "Udlændinge- og Integrationsudvalget 2018-19 (1. samling)", "UUI Alm.del", "Offentligt",
+        "Folketingets Miljø- og PlanlægningsudvalgChristiansborg1240 København K",
+        "Udvalget har i brev af 27. april 2011 stillet følgende spørgsmål, som hermed besvares.",
+    ]), width=270))
+    stamp = [line for block in document.region("stamp") for line in block.lines]
+    head = [line for block in document.region("head") for line in block.lines]
+    assert "samling)" in " ".join(stamp)
+    assert head[0] == "Folketingets Miljø- og Planlægningsudvalg"
+    assert document.body_text.startswith("Udvalget har i brev af 27. april 2011")
+
+
+def test_a_row_of_values_wrapped_stays_with_its_labels():
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Christiansborg", "Dato:Kontor:Sagsbeh:Sagsnr.:Dok.:",
+        "5. maj 2014Asyl- og VisumkontoretThomas Højgaard2014-0032-12211122785",
+        "Hermed sendes besvarelse af spørgsmål nr. 423 (Alm. del), som udvalget har stillet."]),
+        width=270))
+    assert "2014-0032" not in document.body_text

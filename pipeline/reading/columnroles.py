@@ -111,8 +111,10 @@ def joined_line(line: Line, following: Line, last_piece: Line | None = None) -> 
 
 # -- the roles of a column's lines ------------------------------------------------------------
 
-# A line wrapped at the column's edge fills at least this share of the column.
-FULL_SHARE = 0.6
+# A word wider than this share of the column wraps after anything: no sign of a wrapped line.
+FULL_SHARE = 0.8
+# Roles a line may show only together with the rest of it wrapped to the next line.
+WRAPPED_ROLES = {STAMP, CONTACT, RECIPIENT}
 
 DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
 MONTH_AT_START = re.compile(rf"^{MONTHS}\s+\d{{4}}", re.IGNORECASE)
@@ -154,10 +156,15 @@ class MainRoles:
                 raw[index] = raw[index - 1]
             elif wrapped[index] and raw[index - 1] is None and PROSE.search(texts[index - 1]):
                 raw[index] = None  # a sentence's rest ("august 2018, og vil ..."): its text
-        for index in [i for i in range(len(lines) - 1) if starts_letterhead(i, lines, texts,
-                                                                            raw, wrapped)]:
-            raw[index] = CONTACT
+        for index in range(len(lines) - 1):
+            if role := role_wrapped_over(index, lines, texts, raw, wrapped):
+                raw[index] = role
+                raw[index + 1] = raw[index + 1] or role
         mark_values(texts, raw)
+        for index in range(1, len(lines)):
+            if wrapped[index] and raw[index - 1] == VALUE and raw[index] is None and not (
+                    PROSE.search(texts[index])):
+                raw[index] = VALUE  # a row of values wrapped: "...Thomas" / "Højgaard2014-..."
         page_one = sum(1 for line in lines if line.page == lines[0].page) if lines else 0
         self.head_end = head_end(lines, texts, raw, head_count, page_one, wrapped)
         self.roles = resolved(texts, raw, self.head_end, [line.bold for line in lines])
@@ -169,15 +176,23 @@ class MainRoles:
         return index >= self.head_end and self.roles[index] not in SET_APART
 
 
-def starts_letterhead(index: int, lines: list[Line], texts: list[str], raw: list[str | None],
-                      wrapped: list[bool]) -> bool:
-    """A letterhead line wrapped where its first part shows no fact yet: it fills the
-    column, and the rest on the next line is letterhead ("...LigestillingsafdelingenVed
-    Stranden" / "81061 København K T 72 26 97 80")."""
+def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list[str | None],
+                      wrapped: list[bool]) -> str | None:
+    """The role of a line that shows none until the rest wrapped to the next line is read
+    with it: the stamp ("Udlændinge- og Integrationsudvalget 2018-19 (1." / "samling)"),
+    an address ("Folketingets Miljø- og" / "PlanlægningsudvalgChristiansborg1240 ..."), a
+    letterhead ("...LigestillingsafdelingenVed Stranden" / "81061 København K T 72 26 97 80").
+    """
     column = max(line.x1 for line in lines) - min(line.x0 for line in lines)
-    return (wrapped[index + 1] and raw[index] is None and raw[index + 1] == CONTACT
-            and lines[index].width >= FULL_SHARE * column
-            and not (PROSE.search(texts[index]) or BODY_MARKER.match(texts[index])))
+    following = lines[index + 1]
+    first_word = following.width * len(texts[index + 1].split(" ", 1)[0]) / max(
+        len(texts[index + 1]), 1)
+    if not wrapped[index + 1] or raw[index] is not None or (
+            first_word > FULL_SHARE * column  # a rule of underscores fits after nothing
+            or PROSE.search(texts[index]) or BODY_MARKER.match(texts[index])):
+        return None
+    role = role_of(f"{texts[index]} {texts[index + 1]}")
+    return role if role in WRAPPED_ROLES else None
 
 
 def mark_values(texts: list[str], raw: list[str | None]) -> None:

@@ -100,10 +100,8 @@ def recipients_of(document: Document, on: str | None = None) -> list[Recipient]:
     candidates = [head]
     candidates.append([seg for line in letter_lines(document) if not is_prose(line)
                        for seg in segments_of(line)])
-    for segments in candidates:
+    for segments in map(rejoined, candidates):
         for index, segment in enumerate(segments):
-            if index and CONTINUED.search(segments[index - 1]):
-                continue  # the rest of a heading's line: "... fra Skatte-, Told- og"
             names = addressee_in(segment, segments[index + 1 :], on)
             if names:
                 # "Grønlandsudvalget" / "Færøudvalget" / "Folketinget": one address for all
@@ -117,6 +115,18 @@ def recipients_of(document: Document, on: str | None = None) -> list[Recipient]:
                 return [Recipient(name=name, organisation=ORGANISATION, address=address)
                         for name in dict.fromkeys(names)]
     return recipients_at_start(document, on) or recipients_in_letterhead_run(document, on)
+
+
+def rejoined(segments: list[str]) -> list[str]:
+    """Segments with a name wrapped over two lines whole again: "Folketingets Miljø- og" +
+    "Planlægningsudvalg"; the line break kept, so that a word broken at a hyphen joins."""
+    joined: list[str] = []
+    for segment in segments:
+        if joined and CONTINUED.search(joined[-1]):
+            joined[-1] = f"{joined[-1]}\n{segment}"
+        else:
+            joined.append(segment)
+    return joined
 
 
 def recipients_in_letterhead_run(document: Document, on: str | None) -> list[Recipient]:
