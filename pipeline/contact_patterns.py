@@ -57,7 +57,8 @@ NOT_STREET_WORD = re.compile(
 
 POSTCODE_LINE = re.compile(r"^(?:DK-?\s?)?\d{4}\s+[A-ZÆØÅ][\wæøåÆØÅ]+(?:\s+[A-ZÆØÅ]{1,2})?\.?$")
 POSTAL = re.compile(
-    rf"(?:DK-)?\d{{4}}[ \t]+(?!{LABEL_WORDS})"
+    # not "Den 26. november": a case number's last digits before the date
+    rf"(?:DK-)?\d{{4}}[ \t]+(?!{LABEL_WORDS}|Den\s+\d)"
     r"(?:København|KØBENHAVN|[A-ZÆØÅ][a-zæøå]+|[A-ZÆØÅ]{3,})"
     r"(?:\s[A-ZÆØÅ](?:(?![a-zæøå])|(?=www\.)))?"  # "København Kwww.km.dk": K, then the web
 )

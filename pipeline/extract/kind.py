@@ -85,7 +85,9 @@ def filed_as_answer(document: Document) -> bool:
 
 
 def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str | None) -> str:
-    """Judged on the subject and the opening, where letters state their purpose."""
+    """Judged on the subject and the opening, where letters state their purpose; words
+    glued where line breaks were lost are read apart ("UDENRIGSMINISTERIETSvar på")."""
+    body_text, subject = unglued(body_text), unglued(subject) if subject else None
     purpose = " ".join(filter(None, [subject, opening(body_text)]))
     if CORRECTION.search(purpose):
         return "other"
@@ -101,6 +103,16 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     if FORWARDING.search(purpose) or FORWARDING.search(body_text[:HEADINGS_SPAN // 2]):
         return "oversendelse"
     return "orientering"
+
+
+# Where a line break was lost between words: a small letter or a run of capitals glued to
+# a capitalised word ("ministerenSpørgsmål 140", "UDENRIGSMINISTERIETSvar").
+GLUE = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ][a-zæøå])|(?<=[A-ZÆØÅ]{3})(?=[A-ZÆØÅ][a-zæøå]{2})")
+
+
+def unglued(text: str) -> str:
+    """ "UDENRIGSMINISTERIETSvar på" -> "UDENRIGSMINISTERIET Svar på"."""
+    return GLUE.sub(" ", text)
 
 
 def answers_a_question(subject: str | None, body_text: str) -> bool:

@@ -96,6 +96,8 @@ def names(doc: Document) -> list[tuple[str, str, str | None]]:
      [("Europaudvalget", "Folketinget", None)]),
     ("Folketingets Energipolitiske Udvalg Christiansborg 1240 København K Dato J.nr. : : 3. maj",
      [("Det Energipolitiske Udvalg", "Folketinget", "Christiansborg, 1240 København K")]),
+    ("Medlem af Folketinget, Britt Bager (KF)\nFrederiksholms Kanal 21\n1220 København K",
+     [("Britt Bager", "Folketinget", None)]),  # a member by the line's own words
 ])
 def test_recipients_in_every_form(body, expected):
     assert names(document(body)) == expected
@@ -154,6 +156,7 @@ def test_a_committee_named_in_a_heading_is_no_recipient(body):
     (["Social- og", "boligministeren Holmens Kanal 22 1060 København K"],
      "Holmens Kanal 22, 1060 København K"),
     (["Folketingets Finansudvalg Christiansborg 1240 København K"], None),
+    (["J.nr. 001-12041 Den 26. november 2014"], None),  # a case number's digits, a date
     (["Kirkeministeriet Telefon 3392 3390 Dokument nr. 366647 Dato: 22. april 2008"], None),
 ])
 def test_the_senders_address_from_glued_letterhead_lines(heads, address):
@@ -301,6 +304,14 @@ def test_the_minister_for_a_field_named_in_the_heading_names_the_sender(analyse_
     body = "Svar:\nDet daværende Indenrigs- og Sundhedsministerium havde ingen rådgivere."
     doc = analyse_text(body, head=head)
     assert doc._.letterhead.sender.ministry == "Ministeriet for Sundhed og Forebyggelse"
+
+
+def test_a_letter_run_into_one_line_names_its_ministry_at_its_start(analyse_text):
+    body = ("UDENRIGSMINISTERIETSvar på spørgsmål nr. 140 af 4. maj 2010 fra Udenrigsudvalget "
+            "tiludenrigsministerenSpørgsmål 140:”Vil ministeren oplyse det?”Svar:Ja.")
+    doc = analyse_text(body)
+    assert doc._.letterhead.sender.ministry == "Udenrigsministeriet"
+    assert doc._.letter_kind == "svar_paa_spoergsmaal"
 
 
 def test_the_minister_the_question_was_put_to_names_the_sender(analyse_text):

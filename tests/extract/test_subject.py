@@ -36,3 +36,8 @@ def test_a_letter_run_into_one_line_is_no_subject():
     run_on = ("Svar på spørgsmål nr. 3 (Alm. del):I brev af 2. maj har udvalget stillet mig "
               "følgende spørgsmål, som jeg hermed besvarer. " * 4)
     assert subject(head_document(["Folketingets Kirkeudvalg"], [run_on])) is None
+
+
+def test_a_member_addressed_is_no_subject():
+    document = head_document(["Folketingets Beskæftigelsesudvalg"], ["Anne Bech Holm (EL)"])
+    assert subject(document) is None

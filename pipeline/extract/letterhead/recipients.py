@@ -37,6 +37,11 @@ RECIPIENT_LEAD = re.compile(r"^(til\s*:?\s*)?(medlemmerne\s+af\s+)?", re.IGNOREC
 RECIPIENT_TAIL = re.compile(r"\s+og\s+deres\s+stedfortrædere\s*$|\s*,\s*$", re.IGNORECASE)
 LOVSEKRETARIAT_LINE = re.compile(
     r"^(?:Til\s+)?(?:Folketingets\s+Lovsekretariat|Lovsekretariatet)$", re.IGNORECASE)
+# "Medlem af Folketinget, Britt Bager (KF)": a member, by the line's own words.
+TITLED_MEMBER = re.compile(
+    r"^(?:Til\s+)?(?:Medlem\s+af\s+Folketinget,?|Folketingsmedlem)\s+"
+    r"(?P<name>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-.]*){1,3})(?:\s*\([A-ZÆØÅa-zæøå]{1,3}\))?$"
+)
 MEMBER = re.compile(
     r"^(?:Til\s+)?(?:Folketingsmedlem\s+)?(?P<name>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-.]*){1,3})"
     r"\s*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]{0,2})\)$"
@@ -88,6 +93,8 @@ def addressee_in(segment: str, following: list[str], on: str | None) -> list[str
     member = MEMBER.match(segment)
     if member and following[:1] == ["Christiansborg"]:
         return [member.group("name")]
+    if titled := TITLED_MEMBER.match(segment):
+        return [titled.group("name")]
     return committees_in(segment, on)
 
 

@@ -60,7 +60,11 @@ def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, 
     by_signer = gazetteer.ministry_for_title(title, on=on) if title else None
     appointment = gazetteer.minister(minister, on=on) if minister else None
     by_person = appointment.ministry if appointment else None
-    return (by_name or by_title or by_domain or by_signer or by_person
+    # A letter printed as one long line starts with its letterhead ("UDENRIGSMINISTERIETSvar
+    # på spørgsmål nr. 140 ...").
+    first_line = document_of(doc).body_text.strip().split("\n", 1)[0]
+    at_start = named_in_letterhead([letterhead_part(first_line)], gazetteer.canonical_ministry, on)
+    return (by_name or by_title or by_domain or by_signer or by_person or at_start
             or ministry_in_text(doc, on))
 
 

@@ -22,6 +22,10 @@ LABELLED = re.compile(r"^[\w. -]{1,20}:|^(?i:(?:j|jour|sags?|dok|akt|ref|cvr|tlf
 # "Emne: ...", "Vedr.: ...": a subject by its label.
 SUBJECT_LABEL = re.compile(r"^(emne|vedr\.?|vedrørende|om|angående)\s*:\s*", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]{2,}")
+# A member of Folketinget, as an address names one: "Victoria Velasquez (EL)", "Medlem af
+# Folketinget, Britt Bager (KF)".
+MEMBER_LINE = re.compile(r"^(?:Medlem af Folketinget,?\s+)?[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ]"
+                         r"[\w'\-.]*){1,3}\s*\([A-ZÆØÅa-zæøå]{1,3}\)$")
 # A heading is a sentence or two; more is the letter's text run into one line.
 HEADING_MAX_WORDS = 45
 
@@ -53,6 +57,7 @@ def looks_like_heading(block: Block) -> bool:
         and not any(is_dateline(line) or ":" in line[:20] for line in block.lines)
         and not POSTAL.match(block.lines[-1])
         and not any(gazetteer.canonical_ministry(line) for line in block.lines)
+        and not any(MEMBER_LINE.match(line) for line in block.lines)  # an addressee
     )
 
 
