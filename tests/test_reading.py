@@ -407,3 +407,12 @@ def test_a_row_of_values_wrapped_stays_with_its_labels():
         "Hermed sendes besvarelse af spørgsmål nr. 423 (Alm. del), som udvalget har stillet."]),
         width=270))
     assert "2014-0032" not in document.body_text
+
+
+def test_a_line_that_ends_with_room_to_spare_ends_there():
+    # The paragraph's last line is long, but the name after it would have fitted on it.
+    document = read_document(flow_pdf("\n".join([
+        "Kære udvalg", "Ministeriet har undersøgt sagen grundigt og har i den forbindelse "
+        "indhentet bidrag fra de berørte styrelser og fra kommunerne. Det kan oplyses, at "
+        "ordningen virker.", "Hans Hansen"])))
+    assert document.body_text.endswith("ordningen virker.\nHans Hansen")

@@ -202,12 +202,13 @@ def typical_pitch(lines: list[Line]) -> float:
 def running_text(lines: list[Line], column_width: float) -> tuple[str, list[tuple[int, int]]]:
     """Join body lines into paragraphs; remember where each page starts."""
     pitch = typical_pitch(lines)
+    edge = max((line.x1 for line in lines), default=0.0)
     text = ""
     page_starts: list[tuple[int, int]] = []
     previous: Line | None = None
     for line in lines:
         if previous is not None:
-            text = joined(text, previous, line, pitch, column_width)
+            text = joined(text, previous, line, pitch, column_width, edge)
         if not page_starts or page_starts[-1][1] != line.page:
             page_starts.append((len(text), line.page))
         text += line.text.strip()
@@ -215,8 +216,11 @@ def running_text(lines: list[Line], column_width: float) -> tuple[str, list[tupl
     return text, page_starts
 
 
-def joined(text: str, previous: Line, line: Line, pitch: float, column_width: float) -> str:
-    """``text`` with what goes before the next line: a break, a space, or nothing."""
+def joined(text: str, previous: Line, line: Line, pitch: float, column_width: float,
+           edge: float | None = None) -> str:
+    """``text`` with what goes before the next line: a break, a space, or nothing. A line
+    that ends with room for the next line's first word ends there (a signature's name
+    after a paragraph's last line); ``edge``: the column's right edge."""
     current = line.text.strip()
     if line.page == previous.page and overlaps_vertically(previous, line):
         return text + "\t"  # the next cell of a table row
@@ -230,7 +234,18 @@ def joined(text: str, previous: Line, line: Line, pitch: float, column_width: fl
         return text  # "Covid-" + "19", "EU-" + "landene": a real hyphen, no space
     if previous.width < PARAGRAPH_LINE_SHARE * column_width:
         return text + "\n"  # a short line that is not a paragraph's last: a signature, an address
+    if edge is not None and has_room_for(previous, line, edge):
+        return text + "\n"  # "... som de ansøgte formål vedrører." / "Uffe Elbæk"
     return text + " "
+
+
+def has_room_for(previous: Line, line: Line, edge: float) -> bool:
+    """Whether the first word of ``line`` would have fitted at the end of ``previous``: then
+    the line ended by choice, not at the column's edge."""
+    text = line.text.strip()
+    first_word = line.width * len(text.split(" ", 1)[0]) / max(len(text), 1)
+    char = previous.width / max(len(previous.text), 1)
+    return edge - previous.x1 > first_word + 2 * char
 
 
 def starts_new_paragraph(

@@ -257,6 +257,11 @@ def test_a_name_over_a_ministers_title_signs_without_a_closing_formula():
     assert signing_minister_in(text) == ("Anne Bech", "skatteminister")
 
 
+def test_a_ministers_name_after_the_last_sentence_on_its_line_signs():
+    text = "Svar:\nJeg kan henvise til min besvarelse af spørgsmål 69. Mette Bock"
+    assert signing_minister_in(text, on="2018-03-02") == ("Mette Bock", None)
+
+
 def test_no_minister_where_an_official_signs_alone():
     assert signing_minister_in("Med venlig hilsen\n\nJens Jensen\nKontorchef") == (None, None)
 

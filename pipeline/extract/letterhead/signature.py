@@ -128,7 +128,10 @@ def known_minister_line(text: str, on: str | None) -> str | None:
     knows as a minister on the letter's date."""
     if getattr(gazetteer, "minister", None) is None:
         return None
-    for line in reversed([line.strip() for line in text.splitlines()]):
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # The name may follow the last sentence on its line, where a line break was lost.
+    tail = re.search(rf"[.!?]\s+({NAME})$", lines[-1]) if lines else None
+    for line in [*([tail.group(1)] if tail else []), *reversed(lines)]:
         is_name = PERSON_NAME.match(line) and not NOT_NAME_WORDS.search(line)
         if is_name and gazetteer.minister(line, on=on):
             return line
