@@ -68,3 +68,22 @@ def test_no_field_falls_below_its_floor(genuine, split):
            for field in [*SCALAR_FIELDS, *LIST_FIELDS]
            if genuine.field(split, field).f1 < FIELD_FLOOR[split]}
     assert low == {}
+
+
+@pytest.mark.slow
+def test_the_flow_reads_as_well_on_a_narrower_page(tmp_path):
+    """A PDF printed from the text on a narrower page wraps its long lines elsewhere: a
+    letterhead line's rest, a sentence's last words, a name after a long last line. The
+    dev split set in a column of 220 points instead of 475 scores as well."""
+    from pipeline.evaluate import micro_average, score
+    from pipeline.process import process_file
+    from pipeline.typeset import flow_pdf
+
+    pairs = []
+    for letter in load_genuine(split="dev"):
+        path = tmp_path / f"{letter.name}.pdf"
+        path.write_bytes(flow_pdf(letter.text, width=220))
+        record = process_file(path).record
+        pairs.append((letter.name, record.model_dump(mode="json"), letter.gold))
+    scores, _mismatches = score(pairs)
+    assert micro_average(scores).f1 >= MICRO_FLOOR["dev"]
