@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from models import QuestionRef
 from pipeline.extract.base import document_of
-from pipeline.extract.questions import is_cited
+from pipeline.extract.questions import is_cited, sentence_before
 from pipeline.reading import Document
 
 ANSWER = re.compile(
@@ -33,7 +33,9 @@ FORWARDING = re.compile(
     r"\b(hermed|vedlagt|vedlægges)\s+(over|frem)sendes\b|\b(over|frem)sendes\s+(hermed|vedlagt)\b"
     r"|\b(jeg|ministeriet)\s+(over|frem)sender\b|\b(over|frem)sender\s+(jeg|ministeriet)\b"
     # "Til udvalgets orientering vedlægges høringsskemaet", "... sendes hermed forslag til lov"
-    r"|\bvedlægge[rs]\b|\bsendes\s+hermed\b",
+    r"|\bvedlægge[rs]\b|\bsendes\s+hermed\b"
+    # "Vedlagt følger i 5 eksemplarer høringsbrev ...", "Hermed følger rapporten"
+    r"|\b(?:vedlagt|hermed)\s+følger\b(?!\s+(?:\w+\s+){0,3}(?:svar|besvarelse))",
     re.IGNORECASE,
 )
 # Any character but a sentence's end ("alm. del" is no end).
@@ -46,11 +48,24 @@ ANSWERS_A_QUESTION = re.compile(
     rf"|\bspørgsmål{WITHIN_SENTENCE}{{0,160}}\b(besvares|besvarer|besvare)\b|\bbesvares\s+hermed\b",
     re.IGNORECASE,
 )
+# What makes "svar på spørgsmål" name one question: a number, the question set out after
+# it ("følgende spørgsmål:"), its date or who put it ("spørgsmål af 3. maj", "stillet af").
+ONE_QUESTION = re.compile(
+    r"\bspørgsmål(?:et)?\s*(?:nr\.?\s*)?(?:S\s*)?\d|følgende|\bspørgsmål(?:et)?\s*:"
+    r"|\bspørgsmål(?:et)?\s+(?:af\s+\d|vedr|om\b|stillet)|\bspørgsmålet\b",
+    re.IGNORECASE,
+)
+# An answer announces itself early in its sentence or "hermed"; deep in a sentence the words
+# are a topic ("peget på problemer i forhold til besvarelse af spørgsmål fra udvalget").
+ANNOUNCING_WORDS = 8
 # Headings stand on lines of their own, or glued to the text around them where the line
 # breaks were lost ("... 25. juni 2013Spørgsmål 922 fra ...", "... besøget?Svar:").
+# A heading may name the question's series before it ("URU alm. del spørgsmål 151:").
 QUESTION_HEADING = re.compile(
-    r"(?<![^\W\d_])Spørgsmål(?:\s+nr\.)?\s*(?:S\s)?\d+\s*:?|(?<![^\W\d_])Spørgsmål\s*:")
-ANSWER_HEADING = re.compile(r"(?:^|[\s?.!”\")])Svar\s*:|^Svar\s*$", re.MULTILINE)
+    r"(?<![^\W\d_])Spørgsmål(?:\s+nr\.)?\s*(?:S\s)?\d+\s*:?|(?<![^\W\d_])Spørgsmål\s*:"
+    r"|(?i:alm\.\s*del)\s*[-–]?\s*spørgsmål(?:\s+nr\.)?\s*\d+")
+ANSWER_HEADING = re.compile(r"(?:^|[\s?.!”\")])Svar\s*:|^Svar\s*$|[?.!”\"]\s*Svar[ \t]*$",
+                            re.MULTILINE)
 # How much of the letter's start states its purpose, and where its headings stand.
 HEADINGS_SPAN = 3000
 # ft.dk's stamp files a letter that answers a question as such ("SOU Alm.del - endeligt
@@ -95,7 +110,8 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     # forwards a report and cites an earlier answer ("Der henvises til ...") is a forwarding.
     answered = any(ref.answered for ref in question_refs) or (
         question_refs and not FORWARDING.search(purpose))
-    if answered and ANSWER.search(purpose) or answers_a_question(subject, body_text):
+    says_so = ANSWER.search(purpose) or ANSWER_HEADING.search(body_text[:HEADINGS_SPAN])
+    if answered and says_so or answers_a_question(subject, body_text):
         return "svar_paa_spoergsmaal"
     if REQUEST.search(purpose):
         return "other"
@@ -124,10 +140,26 @@ def answers_a_question(subject: str | None, body_text: str) -> bool:
     start = " ".join(filter(None, [subject, body_text[:HEADINGS_SPAN]]))
     flat = re.sub(r"\s+", " ", start)
     # "Der henvises til den daværende ministers besvarelse af ... spørgsmål nr. 12" cites
-    if any(not is_cited(flat, match.end()) for match in ANSWERS_A_QUESTION.finditer(flat)):
+    if any(not is_cited(flat, match.end()) and announces_an_answer(flat, match)
+           for match in ANSWERS_A_QUESTION.finditer(flat)):
         return True
     heading = QUESTION_HEADING.search(start)
     return bool(heading and ANSWER_HEADING.search(start, heading.end()))
+
+
+def announces_an_answer(flat: str, match: re.Match[str]) -> bool:
+    """Whether the words ``match`` found say that the letter answers one question: they name
+    it, or stand at their sentence's start or after "hermed".
+
+    >>> flat = ("Udvalget har ved brev af 26. februar peget på problemer i forhold til "
+    ...         "besvarelse af spørgsmål fra udvalget og anmodninger om bistand.")
+    >>> announces_an_answer(flat, ANSWERS_A_QUESTION.search(flat))
+    False
+    """
+    if ONE_QUESTION.search(flat, match.start(), match.end() + 40):
+        return True
+    before = sentence_before(flat[max(0, match.start() - 200) : match.start()])
+    return len(before.split()) <= ANNOUNCING_WORDS or "hermed" in before.lower()
 
 
 def opening(body_text: str) -> str:

@@ -101,7 +101,7 @@ SENTENCE_END = re.compile(r"[.!?:](?=\s+[A-ZÆØÅ\"”])|\n\s*\n")
 
 # Words that make a reference a citation of an earlier answer, just before it.
 CITING = re.compile(
-    r"henvis\w*\s+til\s+(?:[\w-]+\s+){0,4}(?:svar|besvarelse)|forlængelse\s+af|identisk\s+med"
+    r"henvis\w*\s+(?:(?:i\s+øvrigt|endvidere|desuden|også)\s+)?til\s+(?:[\w-]+\s+){0,4}(?:svar|besvarelse)|forlængelse\s+af|identisk\s+med"
     r"|(?<!om )\b(?:mit|min|mine|tidligere)\s+(?:\w+\s+)?(?:svar|besvarelse)|\bsvaret\s+på"
     r"|\bjf\.|\bjævnfør"
     # an answer given before ("den daværende ministers besvarelse af 21. juni 1993 af ...")

@@ -33,12 +33,27 @@ def test_kind_of_letter(analyse_text, body, kind):
     "Udvalgets spørgsmål 92af 2. juni 2013 til skriftligbesvarelse (alm. del)5. juni "
     "2013Spørgsmål 92 fra udvalget til ministeren:Vil ministeren redegøre for besøget?Svar:"
     "Ministeriet har haft en dialog med ambassaden.",
+    # the heading names the question's series first, in small letters
+    "I brev af 25. februar 2021 har udvalget stillet mig følgende spørgsmål:\n\n"
+    "Alm. del spørgsmål 113\nVil ministeren kommentere henvendelsen? Svar\n"
+    "Jeg har svaret borgeren direkte, og jeg vedlægger svaret til udvalgets orientering.",
+    "Spørgsmål fra Udenrigsudvalget til udenrigsministeren af 9. marts 2016.\n\n"
+    "URU alm. del spørgsmål 151:\nVil ministeren redegøre for spareplanen?\n\nSvar:\n"
+    "Det har længe været klart, at der var behov for tilpasninger.",
 ])
 def test_an_answer_by_its_own_words_or_headings(analyse_text, body):
     assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"
 
 
+def test_answering_questions_as_a_topic_is_no_answer(analyse_text):
+    body = ("Kære Karina\n\nRetsudvalget har ved brev af 26. februar 2015 peget på forskellige "
+            "problemstillinger i forhold til besvarelse af spørgsmål fra udvalget og anmodninger "
+            "om teknisk bistand.\n\nVi har tidligere mødtes for at drøfte samarbejdet.")
+    assert analyse_text(body)._.letter_kind == "orientering"
+
+
 @pytest.mark.parametrize("body", [
+    "Vedlagt følger i 5 eksemplarer høringsbrev med udkast til forslag til lov om sagen.",
     "Til udvalgets orientering vedlægges høringsskema samt de modtagne høringssvar.",
     "Til udvalgets orientering sendes hermed forslag til lov om epidemier m.v.",
     "Til udvalgets orientering vedlægger jeg hermed udkast til bekendtgørelse.",

@@ -35,6 +35,7 @@ def test_the_subject_in_the_head_names_the_answered_question(letter):
     "Jeg henviser til min besvarelse af spm. 65 alm. del stillet af Folketingets Kommunaludvalg.",
     "Der henvises til svar på spørgsmål nr. 65 (Alm. del).",
     "Det er som nævnt i mit svar på spørgsmål 65 min opfattelse, at planen holder.",
+    "Der henvises i øvrigt til besvarelsen af Retsudvalgets spørgsmål nr. 65 vedrørende sagen.",
     # an earlier minister's answer, and its date
     "Der henvises til den daværende skatteministers besvarelse af 3. marts 1998 af spørgsmål "
     "nr. 65 om en årlig redegørelse.",
