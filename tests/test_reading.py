@@ -386,6 +386,17 @@ def test_a_subject_wrapped_after_its_preposition_goes_on():
     assert "spørgsmål nr. S 2748" in subject.lines[0]
 
 
+def test_a_subject_broken_before_its_question_goes_on():
+    document = read_document(flow_pdf("\n".join([
+        "Ministeren", "Børne- og Undervisningsudvalget", "Christiansborg",
+        "Svar på alm. del", "spørgsmål 159",
+        "I brev af 12. februar 2024 har udvalget stillet mig følgende spørgsmål:",
+        "Alm. del", "spørgsmål 159:", "Vil ministeren redegøre for sagen?", "Svar:", "Nej."])))
+    subjects = [" ".join(b.lines) for b in document.region("head") if b.lines[0].startswith("Svar")]
+    assert subjects == ["Svar på alm. del spørgsmål 159"]
+    assert document.body_text.startswith("I brev af 12. februar 2024")
+
+
 def test_lines_that_show_their_role_only_with_their_wrapped_rest():
     # A narrow column wraps the stamp's committee line and a glued address block.
     document = read_document(flow_pdf("\n".join([

@@ -12,7 +12,8 @@ addresses, ordinals ("4."), list markers ("1)"), numbers after "nr.", "§",
 "stk." and the like, one group of a number set in groups (phones "33 92 33 33",
 "2020 - 6967", CVR), numbers after a label ("Tlf.", "CVR", "Postboks") or a
 street name ("Holbergsgade 6"), units and ages ("3 GW", "under 18 år"), names
-with digits ("Covid-19"), and the article "en/et".
+with digits ("Covid-19"), the article "en/et", and the English "to" of a quotation
+("contributed to that outcome").
 
 A table column headed "Antal børn" counts children in each of its cells.
 """
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.da.stop_words import STOP_WORDS as DA_STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -170,9 +173,20 @@ def count_value(token: Token) -> int | None:
         return None if is_year or ordinal else value
     if re.fullmatch(r"\d+,\d+", text) and next_is_scale(token):
         return parse_number(text)  # "1,1 mia. transaktioner"
-    if text.lower() in NOT_COUNT_WORDS:
+    if text.lower() in NOT_COUNT_WORDS or in_english(token):
         return None
     return number_word(text)
+
+
+# English function words that are no Danish words: after them "to" is English ("contributed
+# to that outcome" in a quotation).
+ENGLISH_ONLY = EN_STOP_WORDS - DA_STOP_WORDS
+
+
+def in_english(token: Token) -> bool:
+    """ "to" before an English function word is the English preposition, not "two"."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "to" and following is not None and following.lower_ in ENGLISH_ONLY
 
 
 def next_is_scale(token: Token) -> bool:

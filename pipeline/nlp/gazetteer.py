@@ -14,8 +14,10 @@ checked and the model's copy of the patterns rewritten in ``gazetteer_upkeep``
 
 Every look-up takes an optional ``on``, the letter's date ("YYYY-MM-DD" or a
 ``datetime.date``). With it, the answer is the entry in use on that day (else the one in
-use nearest to it); without it, the first entry in the data file that fits. A name
-always answers for itself: letters use the name of their time.
+use nearest to it); without it, the first entry in the data file that fits. A ministry's
+name always answers for itself: letters use the name of their time. A committee's name
+used half a year or more outside its time stands for the committee's name on the day
+(the contract records committees by their standard name then).
 
 >>> canonical_committee("Til medlemmerne af Folketingets Finansudvalg")
 'Finansudvalget'
@@ -183,7 +185,31 @@ def canonical_committee(text: str, on: Day = None) -> str | None:
     >>> canonical_committee("UFO") is None
     True
     """
-    return _choose(matches("committee", text, _COMMITTEE_PREFIXES), on)
+    return _name_on(_choose(matches("committee", text, _COMMITTEE_PREFIXES), on), on)
+
+
+# How long after (or before) its time a committee's name is still taken as written: the
+# periods' ends are known to the day only where Folketinget's lists give them.
+_NAME_OUT_OF_USE_DAYS = 180
+
+
+def _name_on(name: str | None, on: Day) -> str | None:
+    """The standard name, on ``on``, of the committee ``name`` names: a letter may call a
+    committee by a name it had before or after ("Folketingets Udlændinge- og
+    Integrationsudvalg" in 2012 was the Udvalget for Udlændinge- og Integrationspolitik).
+
+    >>> _name_on("Udlændinge- og Integrationsudvalget", "2012-05-01")
+    'Udvalget for Udlændinge- og Integrationspolitik'
+    >>> _name_on("Sundhedsudvalget", "2016-03-01"), _name_on("Sundhedsudvalget", None)
+    ('Sundheds- og Ældreudvalget', 'Sundhedsudvalget')
+    """
+    day = as_day(on)
+    committee = next((c for c in committees() if c.name == name), None)
+    if day is None or committee is None or not committee.abbreviation:
+        return name
+    if _distance(committee.periods, day) <= _NAME_OUT_OF_USE_DAYS:
+        return name
+    return committee_for_abbreviation(committee.abbreviation, on=day) or name
 
 
 def committee_for_abbreviation(abbreviation: str, on: Day = None) -> str | None:

@@ -262,7 +262,10 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
         return True  # "... på" / "spørgsmål nr. S 2748 stillet af ...": one heading
     if bold != next_bold:
         return False  # a bold heading ends where the plain text starts
-    if previous.endswith(":") or BODY_MARKER.match(text) or SUBJECT_START.match(text):
+    # The letter's own headings and opening start with a capital; "spørgsmål 159" after
+    # "Svar på alm. del" is the heading's wrapped rest.
+    if previous.endswith(":") or (BODY_MARKER.match(text) and text[:1].isupper()) or \
+            SUBJECT_START.match(text):
         return False
     if role is None:
         # A long line that starts a sentence after a finished heading is the letter itself.

@@ -242,6 +242,12 @@ def test_a_ministry_named_in_prose_or_a_table_is_not_the_sender(analyse_text):
     ("regeringen herom. Med venlig hilsen Flemming Hansen", "Flemming Hansen"),
     ("laboratori e- chefen. Lars Barfoed /Lars Jensen", "Lars Barfoed"),
     ("se www.eksempel.dk/side12.asp Anne Bech\n/Ole Bo", "Anne Bech"),  # glued to the text
+    ("Tekst.\n    Anne Bech       |\n/ |\n     Ole Bo |", "Anne Bech"),  # in a table's cells
+    ("høring den 10. januar 2007. Anne Bech\t|\n/ |\nOle Bo |", "Anne Bech"),
+    ("Tekst.\nMed venlig hilsen\nAnne\nBech" + "_" * 40, "Anne Bech"),  # wrapped
+    # glued to the rule under it and the letterhead after that
+    ("Tekst.\nMed venlig hilsen\nAnne Bech" + "_" * 40 + "HOLMENS KANAL 421060 KØBENHAVN K",
+     "Anne Bech"),
 ])
 def test_the_signing_minister_in_every_form(text, minister):
     assert signing_minister_in(text)[0] == minister

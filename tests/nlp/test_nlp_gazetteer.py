@@ -188,13 +188,20 @@ def test_undated_look_ups_agree_with_the_ruler_ids():
                             gazetteer.ministry_for_title(text)), text
 
 
-def test_every_name_answers_for_itself_on_any_date():
+def test_every_ministrys_name_answers_for_itself_on_any_date():
     for ministry in gazetteer.ministries():
         for form in (ministry.name, *ministry.aliases):
             assert gazetteer.canonical_ministry(form) == ministry.name
             assert gazetteer.canonical_ministry(form, on="2024-06-01") == ministry.name
+
+
+def test_every_committees_name_answers_for_itself_undated_and_in_its_time():
     for committee in gazetteer.committees():
-        assert gazetteer.canonical_committee(committee.name, on="2003-01-01") == committee.name
+        assert gazetteer.canonical_committee(committee.name) == committee.name
+        for period in committee.periods:
+            day = period.start or period.end
+            if day is not None:
+                assert gazetteer.canonical_committee(committee.name, on=day) == committee.name
 
 
 @pytest.mark.parametrize(
@@ -376,6 +383,20 @@ def test_every_ministry_has_had_ministers():
 )
 def test_committee_for_abbreviation(abbreviation, on, expected):
     assert gazetteer.committee_for_abbreviation(abbreviation, on=on) == expected
+
+
+@pytest.mark.parametrize(("text", "on", "expected"), [
+    # a name used years outside its time stands for the committee's name on the day
+    ("Folketingets Udlændinge- og Integrationsudvalg", "2012-05-01",
+     "Udvalget for Udlændinge- og Integrationspolitik"),
+    ("Folketingets Sundhedsudvalg", "2018-03-01", "Sundheds- og Ældreudvalget"),
+    # near its time, or undated, a name answers for itself
+    ("Folketingets Sundheds- og Ældreudvalg", "2015-06-20", "Sundheds- og Ældreudvalget"),
+    ("Folketingets Sundhedsudvalg", None, "Sundhedsudvalget"),
+    ("Folketingets Kulturudvalg", "2012-05-01", "Kulturudvalget"),
+])
+def test_a_committee_is_named_as_on_the_letters_day(text, on, expected):
+    assert gazetteer.canonical_committee(text, on=on) == expected
 
 
 def test_abbreviations_are_not_committee_names():

@@ -68,14 +68,18 @@ def signing_minister_in(text: str, on: str | None = None,
     >>> signing_minister_in("Venlig hilsen\\nPernille Rosenkrantz-Theil\\nSocial- og boligminister")
     ('Pernille Rosenkrantz-Theil', 'Social- og boligminister')
     """
+    text = "\n".join(bare(line) for line in text.splitlines())
     closings = list(CLOSING.finditer(text))
     if closings:
-        lines = [line.strip() for line in text[closings[-1].end() :].splitlines()]
-        lines = [line for line in lines if line]
+        lines = [line for line in text[closings[-1].end() :].splitlines() if line]
         if any(ON_BEHALF.search(line) or OFFICIAL_TITLE.search(line) for line in lines[:4]):
             return None, None
         for index, line in enumerate(lines[:3]):
-            name = name_in_signature(line, people)
+            # a name wrapped after its first word ("Nicolai" / "Wammen___...")
+            wrapped = [f"{line} {lines[index + 1]}"] if len(line.split()) == 1 and \
+                index + 1 < len(lines) else []
+            name = next(filter(None, (name_in_signature(candidate, people)
+                                      for candidate in [*wrapped, line])), None)
             if name:
                 return name, title_after(lines[index + 1 : index + 3])
     # No closing formula: a name over a minister's title ("Carina Christensen" / "Fg.
@@ -98,10 +102,16 @@ def lines_with_next(text: str) -> list[tuple[str, str]]:
     return list(zip(lines, lines[1:], strict=False))
 
 
+def bare(line: str) -> str:
+    """A line without the borders of the table a signature was set in ("Anne Bech   |")."""
+    return line.strip().strip("|").strip()
+
+
 def name_in_signature(line: str, people: set[str]) -> str | None:
     """The name a signature line starts with ("Peter Hummelgaard / Niklas V. Johansen",
-    "Flemming Hansen" after a closing on the same line)."""
-    line = line.split("/")[0].strip()
+    "Flemming Hansen" after a closing on the same line, "Nicolai Wammen____" glued to the
+    rule drawn under it)."""
+    line = re.split(r"/|_{2,}", line)[0].strip()
     if line in people:
         return line
     words = takewhile(lambda word: re.match(r"^(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)$", word),
