@@ -386,6 +386,17 @@ def test_a_subject_wrapped_after_its_preposition_goes_on():
     assert "spørgsmål nr. S 2748" in subject.lines[0]
 
 
+def test_a_copy_to_a_second_committee_belongs_to_the_address():
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Europaudvalg", "(også sendt til Folketingets Beskæftigelsesudvalg)",
+        "Beskæftigelsesministeren", "Ved Stranden 8", "1061 København K",
+        "Orientering om Europa-Kommissionens arbejdsprogram for 2018",
+        "Det kan til udvalgets orientering oplyses, at arbejdsprogrammet er lagt frem."])))
+    head = [line for block in document.region("head") for line in block.lines]
+    assert "(også sendt til Folketingets Beskæftigelsesudvalg)" in head
+    assert document.body_text.startswith("Det kan til udvalgets orientering")
+
+
 def test_a_subject_broken_before_its_question_goes_on():
     document = read_document(flow_pdf("\n".join([
         "Ministeren", "Børne- og Undervisningsudvalget", "Christiansborg",

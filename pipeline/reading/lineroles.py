@@ -172,11 +172,13 @@ SENDER_NAME = re.compile(
 )
 
 # The recipient: "Folketingets Finansudvalg", "Skatteudvalget", "Til Folketinget",
-# "Udvalget for Forretningsordenen", "Folketingets Lovsekretariat", a member "Navn (DF)".
+# "Udvalget for Forretningsordenen", "Folketingets Lovsekretariat", a member "Navn (DF)",
+# a copy under the first ("(også sendt til Folketingets Beskæftigelsesudvalg)").
 RECIPIENT_NAME = re.compile(
-    r"^(?:Til:?\s+)?(?:Medlemmerne\s+af\s+)?(?:Folketingets\s+|Det\s+)?"
+    r"^(?:\((?:også\s+sendt\s+til|kopi\s+til)\s+)?(?:Til:?\s+)?(?:Medlemmerne\s+af\s+)?"
+    r"(?:Folketingets\s+|Det\s+)?"
     r"(?:[A-ZÆØÅ][\wæøåÆØÅ\-,. ]{0,80})?(?:[Uu]dvalg(?:et)?(?:\s+for\s+[\wæøåÆØÅ,\- ]{3,60})?"
-    r"|Lovsekretariat(?:et)?|Nævn(?:et)?)(?:\s+og\s+deres\s+stedfortrædere)?$"
+    r"|Lovsekretariat(?:et)?|Nævn(?:et)?)(?:\s+og\s+deres\s+stedfortrædere)?\)?$"
 )
 RECIPIENT_TO = re.compile(r"^Til:?\s+[A-ZÆØÅ][\wæøå]+(?:\s+[\wæøåÆØÅ\-]+){0,5}$")
 MEMBER = re.compile(r"^[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-.]*){1,3}\s+\([A-ZÆØÅ]{1,3}\)$")

@@ -57,6 +57,7 @@ def test_values_glued_to_the_next_label_or_a_date(text, expected):
     ("Ref.-nr.: 20/00412-3", "reference", "20/00412-3"),
     ("Eksp.nr. 123456", "reference", "123456"),
     ("Dok.id 927053", "dokumentnummer", "927053"),
+    ("J.nr. M 3034-0036\nDen 9. november 2005", "journalnummer", "M 3034-0036"),  # one capital
 ])
 def test_the_genres_other_labels(text, kind, value):
     assert numbers(text) == [(kind, value)]

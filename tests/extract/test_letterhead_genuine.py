@@ -98,6 +98,9 @@ def names(doc: Document) -> list[tuple[str, str, str | None]]:
      [("Det Energipolitiske Udvalg", "Folketinget", "Christiansborg, 1240 København K")]),
     ("Medlem af Folketinget, Britt Bager (KF)\nFrederiksholms Kanal 21\n1220 København K",
      [("Britt Bager", "Folketinget", None)]),  # a member by the line's own words
+    ("Folketingets Europaudvalg\n(også sendt til Folketingets Beskæftigelsesudvalg)\n"
+     "Beskæftigelsesministeren", [("Europaudvalget", "Folketinget", None),
+                                  ("Beskæftigelsesudvalget", "Folketinget", None)]),
 ])
 def test_recipients_in_every_form(body, expected):
     assert names(document(body)) == expected
@@ -240,10 +243,13 @@ def test_a_ministry_named_in_prose_or_a_table_is_not_the_sender(analyse_text):
     ("Tekst.\nMagnus Heunicke\n/\nRikke Slot Benyahia", "Magnus Heunicke"),
     ("Tekst.\nEva Kjer Hansen\n/Kim Holm Boesen", "Eva Kjer Hansen"),
     ("regeringen herom. Med venlig hilsen Flemming Hansen", "Flemming Hansen"),
+    ("ministerieområder.Med venlig hilsenAnne Bech\n11.10.2012", "Anne Bech"),
     ("laboratori e- chefen. Lars Barfoed /Lars Jensen", "Lars Barfoed"),
     ("se www.eksempel.dk/side12.asp Anne Bech\n/Ole Bo", "Anne Bech"),  # glued to the text
     ("Tekst.\n    Anne Bech       |\n/ |\n     Ole Bo |", "Anne Bech"),  # in a table's cells
     ("høring den 10. januar 2007. Anne Bech\t|\n/ |\nOle Bo |", "Anne Bech"),
+    ("oversendes til Folketingets Europaudvalg af Udenrigsministeren.\n   Anne Bech     /   Ole Bo",
+     "Anne Bech"),  # the name is no longer than its line
     ("Tekst.\nMed venlig hilsen\nAnne\nBech" + "_" * 40, "Anne Bech"),  # wrapped
     # glued to the rule under it and the letterhead after that
     ("Tekst.\nMed venlig hilsen\nAnne Bech" + "_" * 40 + "HOLMENS KANAL 421060 KØBENHAVN K",

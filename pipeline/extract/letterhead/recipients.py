@@ -33,8 +33,11 @@ UNKNOWN_COMMITTEE = re.compile(
     r"(?:Folketingets\s+)?(?P<name>(?:[A-ZÆØÅ][\wæøå]*-,?\s+(?:[\wæøå]+-,?\s+)*og\s+)?"
     r"[A-ZÆØÅ][\wæøå]*udvalg)(?:et|ets|s)?"
 )
-RECIPIENT_LEAD = re.compile(r"^(til\s*:?\s*)?(medlemmerne\s+af\s+)?", re.IGNORECASE)
-RECIPIENT_TAIL = re.compile(r"\s+og\s+deres\s+stedfortrædere\s*$|\s*,\s*$", re.IGNORECASE)
+# "(også sendt til Folketingets Beskæftigelsesudvalg)" under the first addressee adds one.
+RECIPIENT_LEAD = re.compile(
+    r"^(?:\(\s*(?:også\s+sendt\s+til|kopi\s+til|cc:?)\s*)?(til\s*:?\s*)?(medlemmerne\s+af\s+)?",
+    re.IGNORECASE)
+RECIPIENT_TAIL = re.compile(r"\s+og\s+deres\s+stedfortrædere\s*$|\s*[,)]\s*$", re.IGNORECASE)
 LOVSEKRETARIAT_LINE = re.compile(
     r"^(?:Til\s+)?(?:Folketingets\s+Lovsekretariat|Lovsekretariatet)$", re.IGNORECASE)
 # "Medlem af Folketinget, Britt Bager (KF)": a member, by the line's own words.

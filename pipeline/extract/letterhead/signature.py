@@ -13,8 +13,10 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp import gazetteer
 
-CLOSING = re.compile(r"(?i:med)?\s*(?i:venlig(?:st)?|venlige)\s*(?i:hilsen)\b")
-NAME = r"[A-ZÆØÅ][\w'\-]+(?:\s+(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)){1,4}"
+# Also glued to the name after it, where the line break was lost ("hilsenMargrethe Vestager").
+CLOSING = re.compile(r"(?i:med)?\s*(?i:venlig(?:st)?|venlige)\s*(?i:hilsen)(?![a-zæøå\d])")
+# A name stands on one line: "Europaudvalg af Udenrigsministeren." / "Connie Hedegaard" is none.
+NAME = r"[A-ZÆØÅ][\w'\-]+(?:[ \t]+(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)){1,4}"
 PERSON_NAME = re.compile(rf"^{NAME}$")
 # "Lars Barfoed/Ole Hasselgaard", "Karen Ellemann / Helle Pilsgaard": the minister, then the
 # official who drafted the letter.
