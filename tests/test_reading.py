@@ -386,6 +386,33 @@ def test_a_subject_wrapped_after_its_preposition_goes_on():
     assert "spørgsmål nr. S 2748" in subject.lines[0]
 
 
+def test_an_answers_heading_after_a_full_line_stands_on_its_own():
+    question = ("Vil ministeren oplyse, hvordan borgeren, som har sendt henvendelsen, skal "
+                "komme igennem sit studie, og hvad ministeriet vil gøre ved det?")
+    document = read_document(flow_pdf("\n".join([
+        "Alm. del spørgsmål 113", question, "Svar", "Henvendelsen omhandler en personsag."]),
+        width=len(question) * 4.6))
+    assert "det?\nSvar\nHenvendelsen" in document.body_text
+
+
+def test_a_subject_ends_before_the_question_heading_and_goes_on_to_its_committee():
+    document = read_document(flow_pdf("\n".join([
+        "UDENRIGSMINISTERIET", "Den 5. november 2015",
+        "Spørgsmål fra Udenrigsudvalget til", "udenrigsministeren af 9. oktober 2015.",
+        "URU alm. del – spørgsmål 3.", "URU alm. del spørgsmål 3:",
+        "Hvad er ministerens holdning til henvendelsen?", "Svar:", "Den er god."])))
+    subjects = [" ".join(b.lines) for b in document.region("head") if b.lines[0].startswith("Sp")]
+    assert subjects == ["Spørgsmål fra Udenrigsudvalget til udenrigsministeren af 9. oktober "
+                        "2015. URU alm. del – spørgsmål 3."]
+    document = read_document(flow_pdf("\n".join([
+        "Folketinget", "Grønlandsudvalget", "Christiansborg", "1240 København K",
+        "Besvarelse af spørgsmål nr. 64 (Alm. del) fra Folketingets", "Grønlandsudvalg",
+        "Hermed sendes besvarelse af spørgsmål nr. 64 (Alm. del)."])))
+    subjects = [" ".join(b.lines) for b in document.region("head") if b.lines[0].startswith("Be")]
+    assert subjects == ["Besvarelse af spørgsmål nr. 64 (Alm. del) fra Folketingets "
+                        "Grønlandsudvalg"]
+
+
 def test_a_copy_to_a_second_committee_belongs_to_the_address():
     document = read_document(flow_pdf("\n".join([
         "Folketingets Europaudvalg", "(også sendt til Folketingets Beskæftigelsesudvalg)",

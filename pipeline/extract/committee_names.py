@@ -8,9 +8,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
-from pipeline.nlp.gazetteer import canonical_committee
+from pipeline.nlp.gazetteer import canonical_committee, committees
 
 # A committee name ends in "udvalg", "udvalget", "udvalgets" or "udvalgs".
 COMMITTEE_WORD = re.compile(r"[\wæøå-]*udvalg(?:et|ets|s)?(?![\wæøå])", re.IGNORECASE)
@@ -36,8 +37,32 @@ def committee_in(text: str) -> str | None:
     for word in words:
         committee = committee_by_form(text, word)
         if committee:
-            return committee
+            return misspelt_known(committee) or committee
     return None
+
+
+def misspelt_known(name: str) -> str | None:
+    """The committee the gazetteer knows that a name read by its form misspells by a letter
+    ("Grønlandudvalget" for "Grønlandsudvalget").
+
+    >>> misspelt_known("Grønlandudvalget"), misspelt_known("Boligudvalget")
+    ('Grønlandsudvalget', None)
+    """
+    known = [committee.name for committee in committees()]
+    if name in known:
+        return None
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.0)
+    return close[0] if close and one_letter_apart(name, close[0]) else None
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    return len(changes) == 1 and max(op[2] - op[1] for op in changes) <= 1 and \
+        max(op[4] - op[3] for op in changes) <= 1
 
 
 def known_committee_at(text: str, word: re.Match[str]) -> str | None:

@@ -85,7 +85,8 @@ def find_counts(doc: Doc) -> list[Count]:
         value = count_value(token)
         if value is None or is_reference(token) or overlaps(token, taken):
             continue
-        if in_number_group(token, taken) or after_label_or_street(token):
+        if in_number_group(token, taken) or after_label_or_street(token) or \
+                SERIES_AFTER.match(doc.text, token.idx + len(token.text)):
             continue
         value, last = scaled_count(token, value)
         if not plausible(value):
@@ -94,6 +95,10 @@ def find_counts(doc: Doc) -> list[Count]:
         if noun is not None and is_word(noun):
             counts.append(make_count(doc, token, noun, value))
     return sorted([*counts, *counts_in_tables(doc)], key=lambda count: count.evidence.start)
+
+
+# A question's number before its series: "stillet følgende spørg smål 44 alm. del".
+SERIES_AFTER = re.compile(r"\s*\(?alm\.?\s*del\b", re.IGNORECASE)
 
 
 def in_number_group(number: Token, taken: list[tuple[int, int]]) -> bool:

@@ -128,6 +128,10 @@ SUBJECT_MAX_WORDS = 45
 # A heading's line that ends on a word or sign wanting more goes on to the next line.
 OPEN_ENDED = re.compile(r"(?:\b(?:af|fra|om|til|og|i|på|for|med|ved|vedrørende)|[-,(])$",
                         re.IGNORECASE)
+# The heading over the quoted question, after the subject: "URU alm. del spørgsmål 3:".
+QUESTION_HEADING_LINE = re.compile(r"spørgsmål\s*(?:nr\.\s*)?(?:S\s*)?\d+\s*:$", re.IGNORECASE)
+# A heading cut before the committee it names: "... fra Folketingets" + "Grønlandsudvalg".
+BEFORE_A_NAME = re.compile(r"\bFolketingets$")
 
 
 class MainRoles:
@@ -265,7 +269,7 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
     # The letter's own headings and opening start with a capital; "spørgsmål 159" after
     # "Svar på alm. del" is the heading's wrapped rest.
     if previous.endswith(":") or (BODY_MARKER.match(text) and text[:1].isupper()) or \
-            SUBJECT_START.match(text):
+            SUBJECT_START.match(text) or QUESTION_HEADING_LINE.search(text):
         return False
     if role is None:
         # A long line that starts a sentence after a finished heading is the letter itself.
@@ -273,7 +277,8 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
                     and not OPEN_ENDED.search(previous))
     cut_date = DAY_AT_END.search(previous) and MONTH_AT_START.match(text)
     cut_name = MEMBER.match(text) and not previous.endswith((".", ")"))
-    return bool(cut_date or cut_name)
+    cut_committee = role == RECIPIENT and BEFORE_A_NAME.search(previous)
+    return bool(cut_date or cut_name or cut_committee)
 
 
 def looks_like_body(text: str) -> bool:

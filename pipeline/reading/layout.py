@@ -53,6 +53,8 @@ SALUTATION = re.compile(
     re.IGNORECASE,
 )
 LIST_MARKER = re.compile(r"^([-–•▪◦·*]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
+# The headings of an answer, each a line of its own even after a line that fills the column.
+QA_HEADING = re.compile(r"^(?:Svar|Spørgsmål(?:\s+nr\.)?(?:\s+S)?(?:\s+\d+)?)\s*:?$")
 # Words that follow a suspended hyphen ("beredskabs- eller handleplan"): keep the hyphen.
 SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "end", "og/eller"}
 
@@ -226,7 +228,7 @@ def joined(text: str, previous: Line, line: Line, pitch: float, column_width: fl
         return text + "\t"  # the next cell of a table row
     if starts_new_paragraph(previous, line, text, pitch, column_width):
         return text + "\n\n"
-    if LIST_MARKER.match(current):
+    if LIST_MARKER.match(current) or QA_HEADING.match(current):
         return text + "\n"
     if ends_in_line_break_hyphen(text, current):
         return text[:-1]  # "udmønt-" + "ning" -> "udmøntning"

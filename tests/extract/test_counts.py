@@ -83,6 +83,7 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "side 1\n2\nDokumenterne er sendt.",  # a number alone on its line
     "Der henvises til besvarelse af SUU alm. del. 409 del a.",  # a question, "nr." left out
     "analysen: “The hosts actively contributed to that outcome.”",  # English in a quotation
+    "har stillet mig følgende spørg smål 44 alm. del, som jeg hermed skal besvare.",  # a question
 ])
 def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     assert counts(analyse_text(text)) == []
