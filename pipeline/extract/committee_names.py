@@ -51,8 +51,7 @@ def misspelt_known(name: str) -> str | None:
     known = [committee.name for committee in committees()]
     if name in known:
         return None
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.0)
-    return close[0] if close and one_letter_apart(name, close[0]) else None
+    return next((other for other in known if one_letter_apart(name, other)), None)
 
 
 def one_letter_apart(a: str, b: str) -> bool:

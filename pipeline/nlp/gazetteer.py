@@ -204,12 +204,17 @@ def _name_on(name: str | None, on: Day) -> str | None:
     ('Sundheds- og Ældreudvalget', 'Sundhedsudvalget')
     """
     day = as_day(on)
-    committee = next((c for c in committees() if c.name == name), None)
-    if day is None or committee is None or not committee.abbreviation:
+    committee = _committees_by_name().get(name) if name and day else None
+    if committee is None or not committee.abbreviation:
         return name
     if _distance(committee.periods, day) <= _NAME_OUT_OF_USE_DAYS:
         return name
     return committee_for_abbreviation(committee.abbreviation, on=day) or name
+
+
+@lru_cache(maxsize=1)
+def _committees_by_name() -> dict[str, Committee]:
+    return {committee.name: committee for committee in committees()}
 
 
 def committee_for_abbreviation(abbreviation: str, on: Day = None) -> str | None:
