@@ -179,6 +179,7 @@ def test_salutation_naming_the_committee_is_no_recipient():
     ("ABC Alm.del", "stamp"),
     ("L 12 Bilag 3", "stamp"),
     ("9876543_0002.png", "stamp"),
+    ("-- AKT 1234567 -- BILAG 2 -- [ 1. Svar på TSU 12 ] --", "stamp"),
     ("Side 2 af 3", "page"),
     ("Nygade 12", "contact"),
     ("Frederiksholms Kanal 27 F", "contact"),
@@ -195,6 +196,8 @@ def test_salutation_naming_the_committee_is_no_recipient():
     ("Hans Hansen (XY)", "recipient"),
     ("Christiansborg", "place"),
     ("Testministeriet", "sender"),
+    ("TESTMINISTERIETDato: 15. april 2009", "sender"),
+    ("Ministeren for test, prøver og eksamen", "sender"),
     ("Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del).", None),
     ("Folketingets Testudvalg har den 3. maj stillet følgende spørgsmål", None),
     ("Spørgsmål nr. 15:", None),
@@ -217,8 +220,11 @@ def test_role_of_a_line(text, role):
     ("J.nr. 2009-458114. juni 2009", ["J.nr. 2009-4581", "14. juni 2009"]),
     ("Dato: 4. maj 2020Sags nr.: 1001071Sagsbeh.: ABCDok nr.: 182000",
      ["Dato: 4. maj 2020", "Sags nr.: 1001071", "Sagsbeh.: ABC", "Dok nr.: 182000"]),
+    ("TESTMINISTERIETDato: 15. april 2009", ["TESTMINISTERIET", "Dato: 15. april 2009"]),
     ("Folketingets TestudvalgChristiansborg1240 København K",
      ["Folketingets Testudvalg", "Christiansborg", "1240 København K"]),
+    ("Udvalget for Test og TeknikFolketingetChristiansborg1240 København K",
+     ["Udvalget for Test og Teknik", "Folketinget", "Christiansborg", "1240 København K"]),
 ])
 def test_glued_lines_are_cut_into_parts(text, parts):
     assert split_glued(text) == parts
@@ -237,6 +243,14 @@ def test_a_free_text_value_wrapped_over_lines_is_joined():
     assert tidy_lines(["Dato:", "Kontor:", "Sagsnr.:", "4. maj 2024", "Kontoret for",
                        "Særlige Sager", "2024-0001"]) == [
         "Dato: 4. maj 2024", "Kontor: Kontoret for Særlige Sager", "Sagsnr.: 2024-0001"]
+
+
+def test_the_last_free_text_value_stops_where_the_letterhead_starts():
+    assert tidy_lines(["Dato:", "Enhed:", "Sagsnr.:", "Bilag:", "28. august 2023", "ABC",
+                       "2023/006048", "Ingen", "Testministeriet", "Nygade 9",
+                       "1060 København K"]) == [
+        "Dato: 28. august 2023", "Enhed: ABC", "Sagsnr.: 2023/006048", "Bilag: Ingen",
+        "Testministeriet", "Nygade 9", "1060 København K"]
 
 
 def test_labels_alternating_with_values_are_paired():
@@ -395,6 +409,15 @@ def test_an_answers_heading_after_a_full_line_stands_on_its_own():
     assert "det?\nSvar\nHenvendelsen" in document.body_text
 
 
+def test_a_line_ending_in_a_rule_is_not_glued_to_the_next():
+    document = read_document(flow_pdf("\n".join([
+        "-- AKT 1234567 -- BILAG 2 -- [ 1. Svar på TSU 12 ] --", "Folketingets Testudvalg",
+        "Testudvalget har i brev af 7. juni 2021 stillet følgende spørgsmål nr. 12.",
+        "Svar:", "Ministeriet har ikke oplysninger herom."])))
+    assert "--Folketingets" not in document.body_text
+    assert "AKT" not in document.body_text
+
+
 def test_a_subject_ends_before_the_question_heading_and_goes_on_to_its_committee():
     document = read_document(flow_pdf("\n".join([
         "UDENRIGSMINISTERIET", "Den 5. november 2015",
@@ -411,6 +434,25 @@ def test_a_subject_ends_before_the_question_heading_and_goes_on_to_its_committee
     subjects = [" ".join(b.lines) for b in document.region("head") if b.lines[0].startswith("Be")]
     assert subjects == ["Besvarelse af spørgsmål nr. 64 (Alm. del) fra Folketingets "
                         "Grønlandsudvalg"]
+
+
+def test_a_subject_broken_before_the_day_of_its_question_goes_on():
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Christiansborg", "5. maj 2021",
+        "Svar på Testudvalgets spørgsmål nr. 2 (Aktstykke nr. 227) af", "27. april 2021",
+        "Spørgsmål", "Vil ministeren redegøre for sagen?", "Svar", "Det vil jeg gerne."])))
+    subjects = [" ".join(b.lines) for b in document.region("head") if b.lines[0].startswith("S")]
+    assert subjects == ["Svar på Testudvalgets spørgsmål nr. 2 (Aktstykke nr. 227) af "
+                        "27. april 2021"]
+
+
+def test_a_committees_question_named_as_a_heading_is_the_subject():
+    document = read_document(flow_pdf("\n".join([
+        "TESTMINISTERIET", "Testudvalgets spørgsmål 28 ad TSU alm. del af den 7. marts 2007",
+        "Spørgsmål:", "Hvem sidder i arbejdsgruppen?", "Svar:", "Det er medlemsstaterne."])))
+    subjects = [" ".join(b.lines) for b in document.region("head") if b.lines[0].startswith("T")]
+    assert subjects == ["Testudvalgets spørgsmål 28 ad TSU alm. del af den 7. marts 2007"]
+    assert document.body_text.startswith("Spørgsmål:")
 
 
 def test_a_copy_to_a_second_committee_belongs_to_the_address():

@@ -15,6 +15,7 @@ from pipeline.nlp.gazetteer import canonical_committee, committees
 
 # A committee name ends in "udvalg", "udvalget", "udvalgets" or "udvalgs".
 COMMITTEE_WORD = re.compile(r"[\wæøå-]*udvalg(?:et|ets|s)?(?![\wæøå])", re.IGNORECASE)
+WORD_BROKEN_AT_HYPHEN = re.compile(r"(?<=[a-zæøå])-(?=[a-zæøå])")
 
 
 def committee_in(text: str) -> str | None:
@@ -26,7 +27,17 @@ def committee_in(text: str) -> str | None:
     >>> committee_in("Kunstrådets Scenekunstudvalgs tildeling, stillet af Folketingets "
     ...              "Kulturudvalg")
     'Kulturudvalget'
+    >>> committee_in("stillet af Udval-get vedrørende Grønlandske Forhold")
+    'Udvalget vedrørende Grønlandske Forhold'
     """
+    found = committee_named(text)
+    if found is None and WORD_BROKEN_AT_HYPHEN.search(text):
+        # A name broken at a line's end and glued with its hyphen: "Udval-get".
+        found = committee_named(WORD_BROKEN_AT_HYPHEN.sub("", text))
+    return found
+
+
+def committee_named(text: str) -> str | None:
     words = list(COMMITTEE_WORD.finditer(text))
     for word in words:
         committee = known_committee_at(text, word)

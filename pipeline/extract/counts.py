@@ -36,8 +36,8 @@ from pipeline.nlp.lemmatizer import lemmy_lemma
 # Words before a number that make it a reference, not a count: "nr. 12", "§ 5", "stk. 2".
 REFERENCE_WORDS = {
     "nr", "nr.", "§", "§§", "stk", "stk.", "kapitel", "kap.", "bilag", "punkt", "pkt.",
-    "side", "s.", "spørgsmål", "spm.", "lov", "l", "b", "tabel", "figur", "afsnit", "artikel",
-    "art.", "version", "niveau", "kl.", "klokken", "uge", "tv", "fase", "runde", "litra",
+    "side", "s.", "bind", "spørgsmål", "spm.", "lov", "l", "b", "tabel", "figur", "afsnit",
+    "artikel", "art.", "version", "niveau", "kl.", "klokken", "uge", "tv", "fase", "runde", "litra",
     "aktstk", "aktstk.", "sagsnr", "sagsnr.", "dok", "dok.", "doknr", "doknr.", "j.nr",
     "j.nr.", "akt-id", "postboks", "tlf", "tlf.", "tel", "tel.", "telefon", "fax", "fax.",
     "telefax", "t", "f", "cvr", "cvr-nr", "cvr-nr.", "ean", "ean-nr", "dk",
@@ -220,7 +220,9 @@ def counted_noun(number: Token) -> Token | None:
         if number.i + offset >= len(doc):
             break
         word = doc[number.i + offset]
-        if word.is_space and "\n\n" not in word.text and not alone_on_line(number):
+        if word.is_space:
+            if "\n\n" in word.text or alone_on_line(number):
+                break  # a paragraph's end; a table's cell ("195" / "April"), whatever the tagger
             line_break = line_break or "\n" in word.text
             continue  # a line break inside the phrase: "to helt centrale\nområder"
         if line_break and word.text[:1].isupper():

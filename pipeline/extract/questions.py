@@ -47,7 +47,7 @@ from pipeline.reading import Document
 # A committee's abbreviation as ft.dk prints it: "MOF", "URU", "PØU", "UUI".
 ABBREVIATION = r"(?-i:[A-ZÆØÅ]{2,5})"
 # A bill or proposal: "L 123", "B 12" (capital letter, so "i 2020" is none); an act "Aktstk. 98".
-BILL = r"(?:(?-i:[LBFVR])[ \t]?\d{1,3}(?!\d)|aktstk\.?\s*(?:nr\.?\s*)?\d{1,3}(?!\d))"
+BILL = r"(?:(?-i:[LBFVR])[ \t]?\d{1,3}(?!\d)|(?:aktstk\.?|aktstykke)\s*(?:nr\.?\s*)?\d{1,3}(?!\d))"
 # "L 45 - spørgsmål 7", "URU alm. del spm. 115", "PØU B 49 – spørgsmål 12"
 SERIES_BEFORE = (
     rf"(?:(?<![\wæøå])(?:(?P<abbr>{ABBREVIATION})\s+)?(?P<before>{BILL}|alm\.\s*del)\s*[-–,:]?\s*"
@@ -82,12 +82,12 @@ ALM_DEL_NUMBER = re.compile(
 ALM_DEL = re.compile(r"alm\.?\s*del", re.IGNORECASE)
 BILL_SERIES = re.compile(
     r"(?<![\wæøå])(?:(?P<letter>[LBFVR])[ \t]?(?P<number>\d{1,3})(?!\d)"
-    r"|(?i:aktstk)\.?\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
+    r"|(?i:aktstk\.?|aktstykke)\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
 )
 # A bill or act a letter is about: "L 45", "B 49", "Aktstk. 98" (not "F 33 95 13 11", a fax).
 LETTER_BILL = re.compile(
     r"(?<![\wæøå])(?:(?P<letter>[LB]) ?(?P<number>\d{1,3})(?![\d])(?! ?\d)"
-    r"|(?i:aktstk)\.?\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
+    r"|(?i:aktstk\.?|aktstykke)\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
 )
 # "Folketingets spørgsmål nr. 2034", "§ 20-spørgsmål": questions to a minister, not a committee.
 SECTION_20 = re.compile(r"(?:folketingets|§\s*20-?)\s*$", re.IGNORECASE)

@@ -118,6 +118,7 @@ WRAPPED_ROLES = {STAMP, CONTACT, RECIPIENT}
 
 DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
 MONTH_AT_START = re.compile(rf"^{MONTHS}\s+\d{{4}}", re.IGNORECASE)
+FULL_DATE_LINE = re.compile(rf"^(?:den\s+)?\d{{1,2}}\.\s*{MONTHS}\s+\d{{4}}\.?$", re.IGNORECASE)
 NUMERIC = re.compile(r"^[\d.,%\s-]+$")
 # A vertical gap this many times the line's size (a blank line) ends the subject.
 SUBJECT_GAP_EMS = 0.8
@@ -278,7 +279,9 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
     cut_date = DAY_AT_END.search(previous) and MONTH_AT_START.match(text)
     cut_name = MEMBER.match(text) and not previous.endswith((".", ")"))
     cut_committee = role == RECIPIENT and BEFORE_A_NAME.search(previous)
-    return bool(cut_date or cut_name or cut_committee)
+    # "... spørgsmål nr. 2 (Aktstykke nr. 227) af" / "27. april 2021": the question's day
+    cut_before_day = OPEN_ENDED.search(previous) and FULL_DATE_LINE.match(text)
+    return bool(cut_date or cut_name or cut_committee or cut_before_day)
 
 
 def looks_like_body(text: str) -> bool:

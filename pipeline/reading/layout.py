@@ -54,6 +54,8 @@ SALUTATION = re.compile(
 )
 LIST_MARKER = re.compile(r"^([-–•▪◦·*]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
 # The headings of an answer, each a line of its own even after a line that fills the column.
+# A hyphen that belongs to the word before it; "--" or " -" ends a rule or a stamp.
+WORD_HYPHEN_END = re.compile(r"\w-$")
 QA_HEADING = re.compile(r"^(?:Svar|Spørgsmål(?:\s+nr\.)?(?:\s+S)?(?:\s+\d+)?)\s*:?$")
 # Words that follow a suspended hyphen ("beredskabs- eller handleplan"): keep the hyphen.
 SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "end", "og/eller"}
@@ -232,7 +234,7 @@ def joined(text: str, previous: Line, line: Line, pitch: float, column_width: fl
         return text + "\n"
     if ends_in_line_break_hyphen(text, current):
         return text[:-1]  # "udmønt-" + "ning" -> "udmøntning"
-    if text.endswith("-"):
+    if WORD_HYPHEN_END.search(text):
         return text  # "Covid-" + "19", "EU-" + "landene": a real hyphen, no space
     if previous.width < PARAGRAPH_LINE_SHARE * column_width:
         return text + "\n"  # a short line that is not a paragraph's last: a signature, an address

@@ -98,7 +98,8 @@ CASE_LABELS = (
     r"|ref\.?\s?-?\s?nr\.?|dokument\s?nr\.?|dok\.?\s?nr\.?|doknr\.?|dok\.?\s?id|dok\."
     r"|akt\s?-?\s?id|eksp\.?\s?nr\.?|fil-?navn"
 )
-TEXT_LABELS = r"kontor|enhed|afdeling|sagsbehandler|sagsbeh\.?|initialer"
+# "Bilag:" only with its colon: "Bilag 1" heads an enclosure, "L 69 Bilag 3" is the stamp.
+TEXT_LABELS = r"kontor|enhed|afdeling|sagsbehandler|sagsbeh\.?|initialer|bilag(?=\s*:)"
 CONTACT_LABELS = (
     r"telefax|telefon|tlf\.?|tel\.?|fax\.?|direkte|mobil|e-?mail|e-post|mail|web|hjemmeside"
     r"|cvr\s?-?\s?nr\.?|cvr|ean\s?-?\s?nr\.?|ean"
@@ -126,14 +127,17 @@ BARE_NUMBER = re.compile(r"^\d{4,13}$")
 
 # ft.dk's stamp: "Sundheds- og Ældreudvalget 2019-20", "SUU Alm.del", "Offentligt",
 # "982702_0001.png", "L 69 Bilag 3", "S 2993", "Aktstk. 98", and its title line
-# "SAU, Alm.del - 2019-20 - Endeligt svar på spørgsmål 413: ...".
+# "SAU, Alm.del - 2019-20 - Endeligt svar på spørgsmål 413: ...", and its archive's
+# "-- AKT 2204055 -- BILAG 3 -- [ 1. Svar på BEU 504 ] --".
 STAMP_LINE = re.compile(
-    r"^\d{5,9}_\d{4}\.png$"
+    r"^\d{5,9}_\d{4}\.png$|^--\s*AKT\s+\d+\s+--"
     r"|^Offentligt$|^Udkast$|^PDF to HTML\b"
     r"|^[A-ZÆØÅ]{2,4},?\s+Alm\.del\b"
     r"|^(?:[A-ZÆØÅ]{2,4}\s+)?(?:[LBSFVR]\s?\d{1,4}|Aktstk\.\s?\d{1,4})(?:\s+Bilag\s+\d{1,4})?$"
     r"|^(?:[LBSFVR]\s?\d{1,4}|[A-ZÆØÅ]{2,4},?\s+Alm\.\s?del)\s+-\s+\d{4}-\d{2}\b"
 )
+# A ministry's name glued to the line after it: "STATSMINISTERIETDato: 15. april 2009".
+GLUED_MINISTRY = re.compile(r"^([A-ZÆØÅ][\w,\- ]{0,60}?(?i:ministeriet))(?=[A-ZÆØÅ]\S)")
 # A session of Folketinget: "2019-20", "2010-11 (1. samling)".
 SESSION = r"(?:19|20)\d\d-\d\d(?:\s*\(\d\.\s*samling\))?"
 STAMP_COMMITTEE = re.compile(rf"^[A-ZÆØÅ][^\d:]{{2,80}}\s{SESSION}$")
@@ -167,7 +171,7 @@ PROSE_WORD = re.compile(
 # "Departementet", and a name wrapped over lines ("Udlændinge- og").
 SENDER_NAME = re.compile(
     r"^[\wæøåÆØÅ\- ]{0,50}(?:ministeriet|ministeren|ministerium|afdelingen|departementet"
-    r"|styrelsen)$|^[\wæøåÆØÅ]+-\s+og$|^minister(?:iet|en)\s+for\s+[\wæøåÆØÅ\- ]{3,50}$",
+    r"|styrelsen)$|^[\wæøåÆØÅ]+-\s+og$|^minister(?:iet|en)\s+for\s+[\wæøåÆØÅ\-, ]{3,60}$",
     re.IGNORECASE,
 )
 
@@ -190,11 +194,15 @@ PLACE_LINE = re.compile(r"^(?:Folketinget|Christiansborg|DK\s+Danmark|Danmark)$"
 OPENING_VERB = re.compile(r"\b(?:har|er|stillet|bedt|sendes|besvare[sr]?|fremsendes)\b")
 
 # A subject: "Svar på Finansudvalgets spørgsmål nr. 234", "Besvarelse af spørgsmål 278",
-# "Miljøministerens besvarelse af ...", "Orientering om ...", "Fremsættelse af ...".
+# "Miljøministerens besvarelse af ...", "Orientering om ...", "Fremsættelse af ...",
+# "Europaudvalgets spørgsmål 28 ...".
 SUBJECT_START = re.compile(
     r"^(?:(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,3}[A-ZÆØÅ][\wæøå\-]*s\s+)?"
     r"(?i:(?:(?:endelig|foreløbig|supplerende)\w*\s+)?(?:svar|besvarelse)(?:\s*\(\w+\))?"
     r"\s+(?:på|af)(?:\s|$))"
+    # "Europaudvalgets spørgsmål 28 ad EUU alm. del af den 7. marts 2007"
+    r"|^(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,2}[A-ZÆØÅ][\wæøå\-]*udvalg(?:et)?s\s+(?i:spørgsmål|spm\.)"
+    r"\s+(?i:nr\.\s*)?(?:S\s?)?\d"
     r"|^(?i:orientering\s+om|fremsættelse\s+af|oversendelse\s+af|spørgsmål\s+fra|vedr\.?"
     r"|anmodning\s+om|redegørelse\s+om|høring\s+over|invitation\s+til|ad"
     r"|vedrørende|angående|emne:)\s"
@@ -219,7 +227,7 @@ GLUED_CONTACT_CUT = re.compile(
 # Parts of a glued address block: before "Christiansborg", "Folketinget", a committee, the
 # postcode, an e-mail ("FolketingetUdvalget for ...Christiansborg1240 København K").
 GLUED_RECIPIENT_CUT = re.compile(
-    r"(?<=[a-zæøå])(?=Christiansborg|Folketinget\b|Udvalget\b|Folketingets\b|\d{4}\s)|(?<=\S)(?=\[email)"
+    r"(?<=[a-zæøå])(?=Christiansborg|(?:Folketinget|Udvalget|Folketingets)(?![a-zæøå])|\d{4}\s)|(?<=\S)(?=\[email)"
     r"|(?<=Folketinget)(?=[A-ZÆØÅ])|(?<=udvalg)(?=[A-ZÆØÅ])|(?<=udvalget)(?=[A-ZÆØÅ])"
     r"|(?<=Christiansborg)(?=\d)|(?<=[a-zæøå])\s+(?=Christiansborg\b)"
     r"|(?<=Christiansborg)\s+(?=\d{4}\s)"
@@ -244,8 +252,17 @@ def role_of(text: str) -> str | None:
         return None  # a question heading, "Svar", a greeting: the letter proper
     if is_glued_recipient(text):
         return RECIPIENT
+    if glued_ministry(text):
+        return SENDER
     return (stamp_role(text) or page_role(text) or contact_role(text) or dateblock_role(text)
             or recipient_role(text) or sender_role(text))
+
+
+def glued_ministry(text: str) -> str | None:
+    """The ministry's name at the head of a line glued from it and a letterhead or date-block
+    line: "TESTMINISTERIETDato: 15. april 2009" -> "TESTMINISTERIET"."""
+    found = GLUED_MINISTRY.match(text)
+    return found.group(1) if found and role_of(text[found.end():]) is not None else None
 
 
 def stamp_role(text: str) -> str | None:

@@ -16,6 +16,7 @@ from pipeline.contact_patterns import PHONE_DIGITS, STREET_AND_POSTCODE
 from pipeline.reading.lineroles import (
     BARE_CASE,
     BODY_MARKER,
+    CONTACT,
     DATE,
     DATEBLOCK,
     DATELINE,
@@ -26,10 +27,13 @@ from pipeline.reading.lineroles import (
     LABELLED_DATEBLOCK,
     PAGE,
     PLACE,
+    POSTCODE,
     RECIPIENT,
+    SENDER,
     STAMP,
     SUBJECT,
     dateblock_role,
+    glued_ministry,
     is_glued_letterhead,
     is_glued_recipient,
     kind_of_label,
@@ -161,6 +165,10 @@ def spilled_value(text: str, later: list[str], lines_left: int) -> list[str] | N
     return [head, tail] if head and fits(following, tail) else None
 
 
+# Lines that start the sender's letterhead or the address: never the rest of a value.
+LETTERHEAD_ROLES = {CONTACT, SENDER, POSTCODE, RECIPIENT, PLACE, STAMP, PAGE}
+
+
 def continues_value(taken: list[str], rest: list[str], later: list[str]) -> bool:
     """A free-text value goes on to the next line when it was broken at a hyphen, or when
     more lines are left than labels to take them, unless that line has the shape the next
@@ -171,6 +179,8 @@ def continues_value(taken: list[str], rest: list[str], later: list[str]) -> bool
     """
     if taken[-1].endswith("-"):
         return True
+    if role_of(rest[0]) in LETTERHEAD_ROLES:
+        return False  # "Bilag:" + "Ingen", then the ministry's name and address
     following = kind_of_label(later[0]) if later else "text"
     if following != "text" and fits(following, rest[0]):
         return False
@@ -253,8 +263,13 @@ def split_glued(text: str) -> list[str]:
     ['Nygade 10', '1234 Byby K.', 'Telefon 1234 5678', 'www.xm.dk']
     >>> split_glued("J.nr. ABC-123-45678Den 4. maj 2020")
     ['J.nr. ABC-123-45678', 'Den 4. maj 2020']
+    >>> split_glued("TESTMINISTERIETDato: 15. april 2009")
+    ['TESTMINISTERIET', 'Dato: 15. april 2009']
     """
     stripped = text.strip()
+    ministry = glued_ministry(stripped)
+    if ministry:
+        return [ministry, *split_glued(stripped[len(ministry):])]
     if is_glued_recipient(stripped):
         return split_recipient(stripped)
     if is_glued_letterhead(stripped):

@@ -81,6 +81,8 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "at ”3 af 4 [børn af efterkommere] henter",  # a bracket is no noun
     "Konsekvenserne beregnes under to alternati",  # a word cut off by the end of the text
     "side 1\n2\nDokumenterne er sendt.",  # a number alone on its line
+    "Februar\n195\n254\nMarts\n2.392\n195\nApril\n179\n200",  # table cells, one to a line
+    "som omtalt i kommissionens redegørelse bind 12 side 188",  # a volume and its page
     "Der henvises til besvarelse af SUU alm. del. 409 del a.",  # a question, "nr." left out
     "analysen: “The hosts actively contributed to that outcome.”",  # English in a quotation
     "har stillet mig følgende spørg smål 44 alm. del, som jeg hermed skal besvare.",  # a question
