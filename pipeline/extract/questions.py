@@ -84,10 +84,11 @@ BILL_SERIES = re.compile(
     r"(?<![\wæøå])(?:(?P<letter>[LBFVR])[ \t]?(?P<number>\d{1,3})(?!\d)"
     r"|(?i:aktstk\.?|aktstykke)\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
 )
-# A bill or act a letter is about: "L 45", "B 49", "Aktstk. 98" (not "F 33 95 13 11", a fax).
+# A bill or act a letter is about: "L 45", "B 49", "Aktstk. 98" (not "F 33 95 13 11", a fax;
+# not "som beskrevet i aktstykke 31", an act the text cites in words).
 LETTER_BILL = re.compile(
     r"(?<![\wæøå])(?:(?P<letter>[LB]) ?(?P<number>\d{1,3})(?![\d])(?! ?\d)"
-    r"|(?i:aktstk\.?|aktstykke)\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
+    r"|(?i:aktstk)\.?\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
 )
 # "Folketingets spørgsmål nr. 2034", "§ 20-spørgsmål": questions to a minister, not a committee.
 SECTION_20 = re.compile(r"(?:folketingets|§\s*20-?)\s*$", re.IGNORECASE)

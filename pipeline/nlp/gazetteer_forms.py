@@ -103,12 +103,16 @@ def office_forms(office: Office) -> list[str]:
 
 def normalize(text: str) -> str:
     """Lower case, no soft hyphens, single spaces, a space after a comma between words
-    (a conversion that lost it: "Fødevarer,Landbrug og Fiskeri").
+    (a conversion that lost it: "Fødevarer,Landbrug og Fiskeri"), none before the hyphen
+    of a suspended compound ("Miljø - og Planlægningsudvalg").
 
     >>> normalize("  Folketingets\\n  Finansudvalg "), normalize("Fødevarer,Landbrug")
     ('folketingets finansudvalg', 'fødevarer, landbrug')
+    >>> normalize("Miljø – og Planlægningsudvalg")
+    'miljø- og planlægningsudvalg'
     """
     text = re.sub(r"(?<=[^\W\d]),(?=[^\W\d])", ", ", text.replace("\u00ad", ""))
+    text = re.sub(r"(?<=[^\W\d])\s+[-–]\s*(?=og\b|eller\b)", "- ", text)
     return re.sub(r"\s+", " ", text).strip().lower()
 
 

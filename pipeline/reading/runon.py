@@ -10,6 +10,8 @@ is read as running text.
     25
     >>> prose_start("Slotsholmsgade 10 1216 København K Telefon 3392 3340") is None
     True
+    >>> prose_start("Dato:TilFolketingets TestudvalgHermed sendes svar")
+    31
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from pipeline.reading.pdf import Line
 # characters as letterhead): only there do small words in a row start the letter's text.
 RUN_ON_LENGTH = 300
 # Openings no letterhead holds: "Under henvisning til ...", "I brev af ...".
-OPENING = re.compile(r"(?<!\S)(?:Under henvisning til|I (?:brev|skrivelse) af|Hermed|Kære)\b")
+# ... glued to the word before it where the line break was lost ("SkatteudvalgHermed").
+OPENING = re.compile(r"(?:(?<!\S)|(?<=[a-zæøå]))"
+                     r"(?:Under henvisning til|I (?:brev|skrivelse) af|Hermed|Kære)\b")
 # Words a sentence's start may hold before its first run of small words: "12.", "2005",
 # "L" (of "L 145"), "(EUU".
 SENTENCE_WORD = re.compile(r"^[(\"”]?(?:[a-zæøå]\S*|\d\S*|[A-ZÆØÅ])$")

@@ -101,6 +101,10 @@ def names(doc: Document) -> list[tuple[str, str, str | None]]:
     ("Folketingets Europaudvalg\n(også sendt til Folketingets Beskæftigelsesudvalg)\n"
      "Beskæftigelsesministeren", [("Europaudvalget", "Folketinget", None),
                                   ("Beskæftigelsesudvalget", "Folketinget", None)]),
+    ("TilFolketinget - Skatteudvalget\nL 195 - Forslag til Lov om ændring af personskatteloven",
+     [("Skatteudvalget", "Folketinget", None)]),  # glued "Til", the committee after a dash
+    ("Folketingets Miljø - og Planlægningsudvalg\nChristiansborg\n1240 København K",
+     [("Miljø- og Planlægningsudvalget", "Folketinget", "Christiansborg, 1240 København K")]),
 ])
 def test_recipients_in_every_form(body, expected):
     assert names(document(body)) == expected

@@ -88,6 +88,13 @@ def test_a_question_without_series_takes_the_letters_act_or_the_general_part(let
     assert refs(plain) == [(317, "Alm. del", "Forsvarsudvalget", True)]
 
 
+def test_an_act_cited_in_words_is_not_the_letters_bill(letter):
+    doc = letter("Folketingets Forsvarsudvalg har den 4. december 2017 stillet følgende spørgsmål "
+                 "nr. 25 vedr. B40 til ministeren, som hermed besvares.\nSvar:\nSom beskrevet "
+                 "i aktstykke 31 følger programmet en kontraktmodel.")
+    assert refs(doc) == [(25, "B 40", "Forsvarsudvalget", True)]
+
+
 def test_a_section_20_question_has_no_committee(letter):
     doc = letter("Folketingets Lovsekretariat\n\nFolketingsmedlem Karsten Lauritzen (V) har "
                  "stillet følgende spørgsmål nr. S 2993, som hermed besvares.")

@@ -73,14 +73,21 @@ def committee_in(line: str, on: str | None = None) -> str | None:
     return unknown.group("name") + "et"
 
 
+# Between two names of an address line: a comma, "og" before a committee, a dash before a
+# capital ("Folketinget - Skatteudvalget"; not "Miljø - og Planlægningsudvalg").
+NAMES_APART = re.compile(
+    r",\s*|\s+og\s+(?=folketingets\b|\w+udvalg)|\s+[-–]\s+(?=(?-i:[A-ZÆØÅ]))", re.IGNORECASE)
+
+
 def committees_in(line: str, on: str | None = None) -> list[str]:
     """ "Til: Folketingets Forsvarsudvalg og Folketingets Finansudvalg" -> both; a name that
-    coordinates words ("Transport-, Bygnings- og Boligudvalget") stays whole."""
+    coordinates words ("Transport-, Bygnings- og Boligudvalget") stays whole; "Til
+    Folketinget - Skatteudvalget" names the committee after the dash."""
     whole = committee_in(line, on)
     if whole:
         return [whole]
-    parts = re.split(r",\s*|\s+og\s+(?=folketingets\b|\w+udvalg)", line, flags=re.IGNORECASE)
-    if len(parts) < 2 or any(part.rstrip().endswith("-") for part in parts[:-1]):
+    parts = NAMES_APART.split(line)
+    if len(parts) < 2 or any(part.rstrip().endswith(("-", "–")) for part in parts[:-1]):
         return []  # one name whose words are coordinated ("Miljø- og Planlægningsudvalg")
     names = [committee_in(part, on) for part in parts]
     return [name for name in names if name]
