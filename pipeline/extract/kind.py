@@ -60,10 +60,13 @@ ONE_QUESTION = re.compile(
 ANNOUNCING_WORDS = 8
 # Headings stand on lines of their own, or glued to the text around them where the line
 # breaks were lost ("... 25. juni 2013Spørgsmål 922 fra ...", "... besøget?Svar:").
-# A heading may name the question's series before it ("URU alm. del spørgsmål 151:").
+# A heading may name the question's series before it ("URU alm. del spørgsmål 151:"), or
+# the opening announce the question it sets out ("... stillet mig følgende spørgsmål:").
 QUESTION_HEADING = re.compile(
     r"(?<![^\W\d_])Spørgsmål(?:\s+nr\.)?\s*(?:S\s)?\d+\s*:?|(?<![^\W\d_])Spørgsmål\s*:"
-    r"|(?i:alm\.\s*del)\s*[-–]?\s*spørgsmål(?:\s+nr\.)?\s*\d+")
+    r"|(?i:alm\.\s*del)\s*[-–]?\s*spørgsmål(?:\s+nr\.)?\s*\d+"
+    # the question announced and set out after a colon: "stillet mig følgende spørgsmål:"
+    r"|(?i:følgende\s+spørgsmål)\s*:")
 ANSWER_HEADING = re.compile(r"(?:^|[\s?.!”\")])Svar\s*:|^Svar\s*$|[?.!”\"]\s*Svar[ \t]*$",
                             re.MULTILINE)
 # How much of the letter's start states its purpose, and where its headings stand.

@@ -40,6 +40,10 @@ def test_kind_of_letter(analyse_text, body, kind):
     "Spørgsmål fra Udenrigsudvalget til udenrigsministeren af 9. marts 2016.\n\n"
     "URU alm. del spørgsmål 151:\nVil ministeren redegøre for spareplanen?\n\nSvar:\n"
     "Det har længe været klart, at der var behov for tilpasninger.",
+    # the question announced, its heading's number lost, then the answer's heading
+    "I brev af 23. november 2023 har udvalget stillet mig følgende spørgsmål:\n"
+    "Aktstykke spørgsmål\nVil ministeren redegøre for, hvem der bruger klip?\nSvar\n"
+    "Modtagere på universitetsuddannelser gør i højere grad brug af klip.",
 ])
 def test_an_answer_by_its_own_words_or_headings(analyse_text, body):
     assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"
