@@ -92,7 +92,7 @@ def find_counts(doc: Doc) -> list[Count]:
         if not plausible(value):
             continue
         noun = counted_noun(last)
-        if noun is not None and is_word(noun):
+        if noun is not None and is_word(noun) and not is_multiplier(noun):
             counts.append(make_count(doc, token, noun, value))
     return sorted([*counts, *counts_in_tables(doc)], key=lambda count: count.evidence.start)
 
@@ -242,9 +242,22 @@ def counted_noun(number: Token) -> Token | None:
         else {"NOUN", "PROPN", "ADJ", "ADV", "X"}
     ends_phrase = after >= len(doc) or doc[after].pos_ not in phrase_goes_on or \
         is_adverbial_participle(doc[after])
-    if adjectives and adjectives[-1].text.endswith("e") and ends_phrase:
+    if adjectives and adjectives[-1].text.endswith("e") and ends_phrase and (
+            adjectives[-1].lower_ not in COMPARATIVES):
         return adjectives[-1]
     return None
+
+
+# "fem gange så mange", "7 gange højere": a factor, not a count of repetitions.
+COMPARISON_AFTER = re.compile(r"[ \t\n]*(?:så\b|[a-zæøå]+ere\b)", re.IGNORECASE)
+# Comparatives used as nouns count nothing: "500 færre vil miste retten".
+COMPARATIVES = {"færre", "flere", "mere", "mindre"}
+
+
+def is_multiplier(noun: Token) -> bool:
+    """ "gange" before a comparison ("fem gange så mange", "næsten 7 gange højere")."""
+    rest = noun.doc.text[noun.idx + len(noun.text) :]
+    return noun.lower_ == "gange" and bool(COMPARISON_AFTER.match(rest))
 
 
 def alone_on_line(number: Token) -> bool:

@@ -85,7 +85,7 @@ PART_OF_YEAR = re.compile(
 
 # "1.-15. marts 2021", "1. januar til 31. december 2022", "januar-marts 2021":
 # the first end lacks its month or year and borrows them from the second.
-RANGE_JOIN = r"\s*(?P<join>[-–]|til|og)\s*"
+RANGE_JOIN = r"\s*(?P<join>[-–]|til\s+og\s+med|til|og)\s*"
 OPEN_DAY = re.compile(
     rf"{NOT_AFTER_NUMBER}(?P<day>{DAY})\.(?:\s*(?P<month>{MONTH})(?![\w]))?"
     rf"(?={RANGE_JOIN}{DAY}\.)",

@@ -3,10 +3,11 @@
 Three shapes, each with its own finder:
 
 - years: "2017-2020", "2017–2020", "fra 2017 til 2020", "mellem 2017 og 2020",
-  "2017 og frem til 2020", "2021-24", "2021/22" (a budget or school year);
+  "2017 og frem til 2020", "2001 til og med 2005", "2021-24", "2021/22" (a budget or
+  school year);
 - dates and months: "fra 1. januar 2021 til 31. december 2022", "1.-15. marts 2021",
-  "januar-marts 2021", "november 2020 - marts 2021" (start and end as the dates
-  module reads them: "YYYY-MM-DD" or "YYYY-MM");
+  "januar-marts 2021", "november 2020 - marts 2021", "1.1.2016-1.6.2021" (start and end
+  as the dates module reads them: "YYYY-MM-DD" or "YYYY-MM");
 - quarters and halves: "1. kvartal 2022" -> "2022-01".."2022-03",
   "2. halvår 2021" -> "2021-07".."2021-12", "første kvartal 2022", "Q3 2022".
 
@@ -35,7 +36,7 @@ from pipeline.extract.dates import YEAR, find_date_ranges, in_web_address, singl
 MAX_YEARS = 30
 LEAD = r"(?:(?P<lead>fra|mellem)\s+)?"
 # "2017-2020", "2017 til 2020", "2017 og frem til 2020", "2021-24", "2021/22"
-JOIN = r"\s*(?P<join>[-–/]|(?:og\s+)?frem\s+til|til|og)\s*"
+JOIN = r"\s*(?P<join>[-–/]|(?:og\s+)?frem\s+til|til\s+og\s+med|til|og)\s*"
 YEAR_RANGE = re.compile(
     rf"(?<![\wæøå]){LEAD}(?<![\w./-])(?P<first>{YEAR}){JOIN}(?P<last>{YEAR}|\d{{2}})"
     r"(?![\w/-]|[.,]\d)",
@@ -43,7 +44,12 @@ YEAR_RANGE = re.compile(
 )
 CASE_LABEL_BEFORE = re.compile(rf"(?:{CASE_LABEL})[ \t]*:?\s*$", re.IGNORECASE)
 LEAD_BEFORE = re.compile(r"(?<![\wæøå])(?P<lead>fra|mellem)\s+$", re.IGNORECASE)
-DATE_JOIN = re.compile(r"\s*(?:[-–]|til|og)\s*")
+DATE_JOIN = re.compile(r"\s*(?:[-–]|til\s+og\s+med|til|og)\s*")
+# Two dates in digits joined by a dash, as a footnote gives a period: "1.1.2016-1.6.2021"
+# (each date alone is no date to the dates module, whose numbers never run on after a dash).
+NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}"
+NUMERIC_RANGE = re.compile(
+    rf"(?<![\d.,/-])(?P<first>{NUMERIC_DATE})[ \t]*[-–][ \t]*(?P<last>{NUMERIC_DATE})(?![\d])")
 
 ORDINALS = {
     "1": 1, "2": 2, "3": 3, "4": 4, "første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4,
@@ -104,6 +110,12 @@ def date_ranges(text: str) -> list[Found]:
         for r in find_date_ranges(text)
         if joined_by(text, r.join, r.start)
     ]
+    for numeric in NUMERIC_RANGE.finditer(text):
+        ends = [single_dates(numeric.group(end)) for end in ("first", "last")]
+        after_label = CASE_LABEL_BEFORE.search(text[max(0, numeric.start() - 30):numeric.start()])
+        if all(len(dates) == 1 for dates in ends) and ends[0][0][1] < ends[1][0][1] and (
+                not after_label):
+            found.append(Found(numeric.start(), numeric.end(), ends[0][0][1], ends[1][0][1]))
     dates = single_dates(text)
     for (first, first_value), (last, last_value) in zip(dates, dates[1:], strict=False):
         join = DATE_JOIN.fullmatch(text, first.end(), last.start())

@@ -24,6 +24,8 @@ def facts(doc):
         ("Det gælder fra 2017 og frem til 2020.", "2017", "2020", "fra 2017 og frem til 2020"),
         ("Rammen for 2021-24 er fastlagt.", "2021", "2024", "2021-24"),
         ("Finansåret 2021/22 er afsluttet.", "2021", "2022", "2021/22"),
+        ("Tallene for årene 2001 til og med 2005 er vist.", "2001", "2005",
+         "2001 til og med 2005"),
     ],
 )
 def test_a_range_of_years(letter, text, start, end, raw):
@@ -55,6 +57,10 @@ def test_a_range_of_years(letter, text, start, end, raw):
             "21-05-2025 - 18-06-2025",
         ),
         ("Kampagnen kører januar-marts 2021.", "2021-01", "2021-03", "januar-marts 2021"),
+        ("Perioden gælder fra d. 1.1.2016-1.6.2021 og er trukket d. 16.06.2021.", "2016-01-01",
+         "2021-06-01", "1.1.2016-1.6.2021"),  # a footnote's dates in digits
+        ("Tilbuddet gælder fra 1. januar til og med 31. marts 2021.", "2021-01-01", "2021-03-31",
+         "fra 1. januar til og med 31. marts 2021"),
         (
             "Arbejdet løb november 2020 - marts 2021.",
             "2020-11",
@@ -100,6 +106,7 @@ def test_a_quarter_or_half_of_a_year_is_a_period_of_months(letter, text, start, 
         "Tallene for 1990-2030 er vist.",  # too long to be one period
         "Mødet er kl. 9.00-10.30.",
         "Det sker i 3. halvår 2020.",  # no such half
+        "Sagsnr. 12.1.2016-1.6.2021",  # a case number shaped like two dates
     ],
 )
 def test_what_is_not_a_period(letter, text):
