@@ -318,16 +318,16 @@ def test_template_sidebar_wrapped_at_its_edge_is_joined_and_cut_into_parts(templ
 
 
 def test_a_letter_run_into_one_line_after_its_heading_words_is_running_text():
-    # The published text lost the letter's line breaks: "Svar på ..." starts a paragraph
-    # of some hundred words, which is the letter, not its subject.
+    # The published text lost the letter's line breaks: "Svar på ...:" starts a paragraph
+    # of some hundred words; the heading up to its colon is the subject, the rest the letter.
     run_on = ("Svar på spørgsmål nr. 9 (Alm. del):I brev af 2. marts har udvalget efter ønske "
               "fra et medlem bedt mig om at besvare et spørgsmål om ordningen. "
               + "Ministeriet har undersøgt sagen grundigt og kan oplyse, at ordningen virker "
               "efter hensigten. " * 6)
     document = read_document(flow_pdf("Folketingets Kirkeudvalg\nChristiansborg\n" + run_on))
-    assert "I brev af 2. marts har udvalget" in document.body_text
-    assert [b.lines for b in document.region("head")] == [["Folketingets Kirkeudvalg",
-                                                           "Christiansborg"]]
+    assert document.body_text.startswith("I brev af 2. marts har udvalget")
+    assert [b.lines for b in document.region("head")] == [
+        ["Folketingets Kirkeudvalg", "Christiansborg"], ["Svar på spørgsmål nr. 9 (Alm. del):"]]
 
 
 def test_a_day_with_a_space_before_its_full_stop_is_paired_with_its_label():
@@ -444,6 +444,24 @@ def test_a_subject_broken_before_the_day_of_its_question_goes_on():
     subjects = [" ".join(b.lines) for b in document.region("head") if b.lines[0].startswith("S")]
     assert subjects == ["Svar på Testudvalgets spørgsmål nr. 2 (Aktstykke nr. 227) af "
                         "27. april 2021"]
+
+
+@pytest.mark.parametrize(("lines", "subject"), [
+    (["Svar på spørgsmål 40 (Alm. del):I brev af 26. oktober 2009 har udvalget stillet mig "
+      "følgende spørgsmål efter ønske fra Anne Hansen (S). Jeg kan oplyse, at sagen er under "
+      "behandling i ministeriet, og at jeg vil vende tilbage til udvalget, når den er afsluttet."],
+     "Svar på spørgsmål 40 (Alm. del):"),  # its colon glued to the letter's first sentence
+    (["Miljø- og testministerens besvarelse af spørgsmål nr. 601 (TSU alm. del)",
+      "Spørgsmål nr. 601:", "Vil ministeren oplyse tallene?"],
+     "Miljø- og testministerens besvarelse af spørgsmål nr. 601 (TSU alm. del)"),
+    (["Ministeren for test, prøver og eksamens besvarelse af spørgsmål nr. 117",
+      "Spørgsmål nr. 117:", "Vil ministeren oplyse tallene?"],
+     "Ministeren for test, prøver og eksamens besvarelse af spørgsmål nr. 117"),
+])
+def test_subjects_as_genuine_letters_print_them(lines, subject):
+    document = read_document(flow_pdf("\n".join(["Folketingets Testudvalg", "Christiansborg",
+                                                  *lines, "Svar:", "Ja."])))
+    assert [" ".join(b.lines) for b in document.region("head")][-1] == subject
 
 
 def test_a_committees_question_named_as_a_heading_is_the_subject():

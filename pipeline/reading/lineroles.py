@@ -197,7 +197,11 @@ OPENING_VERB = re.compile(r"\b(?:har|er|stillet|bedt|sendes|besvare[sr]?|fremsen
 # "Miljøministerens besvarelse af ...", "Orientering om ...", "Fremsættelse af ...",
 # "Europaudvalgets spørgsmål 28 ...".
 SUBJECT_START = re.compile(
-    r"^(?:(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,3}[A-ZÆØÅ][\wæøå\-]*s\s+)?"
+    # the one answering in the genitive: "Skatteministerens", "Miljø- og fødevareministerens",
+    # "Ministeren for flygtninge, indvandrere og integrations"
+    r"^(?:(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,3}[A-ZÆØÅ][\wæøå\-]*s\s+"
+    r"|[A-ZÆØÅ][\wæøå]*-\s+og\s+[\wæøå]*minister\w*s\s+"
+    r"|Minister(?:en|iet)\s+for\s+[\wæøå\-, ]{3,60}?s\s+)?"
     r"(?i:(?:(?:endelig|foreløbig|supplerende)\w*\s+)?(?:svar|besvarelse)(?:\s*\(\w+\))?"
     r"\s+(?:på|af)(?:\s|$))"
     # "Europaudvalgets spørgsmål 28 ad EUU alm. del af den 7. marts 2007"

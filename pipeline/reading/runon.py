@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from pipeline.reading.columnroles import is_wrapped
-from pipeline.reading.lineroles import PROSE, SET_APART, role_of
+from pipeline.reading.lineroles import PROSE, SET_APART, SUBJECT_START, role_of
 from pipeline.reading.pdf import Line
 
 # A wrapped run longer than a letterhead line can be (``role_of`` reads no line of more
@@ -30,6 +30,8 @@ RUN_ON_LENGTH = 300
 # ... glued to the word before it where the line break was lost ("SkatteudvalgHermed").
 OPENING = re.compile(r"(?:(?<!\S)|(?<=[a-zæøå]))"
                      r"(?:Under henvisning til|I (?:brev|skrivelse) af|Hermed|Kære)\b")
+# A subject's closing colon glued to the letter's first sentence: "(Alm. del):I brev af".
+SUBJECT_THEN_TEXT = re.compile(r"\):(?=[A-ZÆØÅ])")
 # Words a sentence's start may hold before its first run of small words: "12.", "2005",
 # "L" (of "L 145"), "(EUU".
 SENTENCE_WORD = re.compile(r"^[(\"”]?(?:[a-zæøå]\S*|\d\S*|[A-ZÆØÅ])$")
@@ -79,12 +81,16 @@ def cut_run_ons(lines: list[Line], right_edge: float) -> list[Line]:
 
 def cut_run(run: list[Line]) -> list[Line]:
     """One row wrapped over several lines, cut in two where its running text starts, if it
-    begins as letterhead and runs on longer than a letterhead line can be."""
+    begins as letterhead and runs on longer than a letterhead line can be, or begins as a
+    subject whose colon the text runs on from."""
     texts = [line.text.strip() for line in run]
     joined = " ".join(texts)
-    if not any(role_of(text) in SET_APART for text in texts):
+    if SUBJECT_START.match(joined) and (colon := SUBJECT_THEN_TEXT.search(joined)):
+        start: int | None = colon.end()  # "Svar på spørgsmål 40 (Alm. del):I brev af ..."
+    elif any(role_of(text) in SET_APART for text in texts):
+        start = prose_start(joined)
+    else:
         return run
-    start = prose_start(joined)
     if not start:
         return run
     offset = 0
