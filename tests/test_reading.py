@@ -457,6 +457,11 @@ def test_a_subject_broken_before_the_day_of_its_question_goes_on():
     (["Ministeren for test, prøver og eksamens besvarelse af spørgsmål nr. 117",
       "Spørgsmål nr. 117:", "Vil ministeren oplyse tallene?"],
      "Ministeren for test, prøver og eksamens besvarelse af spørgsmål nr. 117"),
+    (["Testministerens besvarelse af spørgsmål nr. 117", "",
+      "(alm. del). Spørgsmålet er stillet efter ønske fra Anne Hansen (S)", "",
+      "Spørgsmål nr. 117:", "Vil ministeren oplyse tallene?"],
+     "Testministerens besvarelse af spørgsmål nr. 117 (alm. del). Spørgsmålet er stillet efter "
+     "ønske fra Anne Hansen (S)"),  # its series in brackets after a blank line
 ])
 def test_subjects_as_genuine_letters_print_them(lines, subject):
     document = read_document(flow_pdf("\n".join(["Folketingets Testudvalg", "Christiansborg",

@@ -250,7 +250,8 @@ def subject_end(lines: list[Line], texts: list[str], raw: list[str | None], inde
     ``index`` itself is returned."""
     end = index + 1
     while (end < limit and end - index < SUBJECT_MAX_LINES
-           and lines[end].top - lines[end - 1].bottom < SUBJECT_GAP_EMS * lines[end].size
+           and (lines[end].top - lines[end - 1].bottom < SUBJECT_GAP_EMS * lines[end].size
+                or continues_in_brackets(texts[end - 1], texts[end]))
            and goes_on(texts[end - 1], texts[end], raw[end], wrapped[end],
                        lines[end - 1].bold, lines[end].bold)):
         end += 1
@@ -258,6 +259,12 @@ def subject_end(lines: list[Line], texts: list[str], raw: list[str | None], inde
         return index
     raw[index:end] = [SUBJECT] * (end - index)
     return end
+
+
+def continues_in_brackets(previous: str, text: str) -> bool:
+    """ "... besvarelse af spørgsmål nr. 117" / (a blank line) / "(alm. del). Spørgsmålet ...":
+    a heading's series in brackets goes with it across the gap."""
+    return text.startswith("(") and not previous.endswith((".", ":", ")"))
 
 
 def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: bool = False,
