@@ -253,6 +253,11 @@ def test_the_last_free_text_value_stops_where_the_letterhead_starts():
         "Testministeriet", "Nygade 9", "1060 København K"]
 
 
+def test_a_journal_number_glued_to_the_document_number_before_it_is_cut_off():
+    assert tidy_lines(["DatoDok.idJ. nr.", "15. juni 2009927053004-u18-1346"]) == [
+        "Dato: 15. juni 2009", "Dok.id: 927053", "J. nr.: 004-u18-1346"]
+
+
 def test_labels_alternating_with_values_are_paired():
     assert tidy_lines(["Sagsnr.", "2023 - 8669", "Dato", "12-12-2023"]) == [
         "Sagsnr.: 2023 - 8669", "Dato: 12-12-2023"]

@@ -58,6 +58,9 @@ VALUE_SHAPES = {
 # A case number with more digits glued to its last group, and a code glued after it.
 CASE_THEN_DIGITS = re.compile(r"^(.*[-/]\d{4})\d")
 CODE_AT_END = re.compile(r"[A-ZÆØÅ]{2,}\d+$")
+# "927053004-u18-1346": a journal number whose second group starts with a letter opens with
+# three digits ("004-u18-1346"); the digits before them are the value before it.
+DIGITS_THEN_JOURNAL_CODE = re.compile(r"^(\d{4,})(?=\d{3}-[A-Za-zÆØÅæøå]\d{1,3}-\w+$)")
 
 
 def fits(kind: str, text: str) -> bool:
@@ -120,7 +123,7 @@ def cut_value(kind: str, text: str, later: list[str]) -> str:
     value = match.group(0)
     if kind == "case" and later and kind_of_label(later[0]) == "case":
         # "2020-0032-12341122785": a case number's last group has four digits.
-        glued = CASE_THEN_DIGITS.match(value)
+        glued = DIGITS_THEN_JOURNAL_CODE.match(value) or CASE_THEN_DIGITS.match(value)
         value = glued.group(1) if glued else value
     if kind == "case" and CODE_AT_END.search(value) and not value[:1].isalpha():
         value = CODE_AT_END.sub("", value)  # "4567ABC12345": the next label's code
