@@ -85,11 +85,12 @@ BILL_SERIES = re.compile(
     r"|(?i:aktstk\.?|aktstykke)\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
 )
 # A bill or act a letter is about: "L 45", "B 49", "Aktstk. 98" (not "F 33 95 13 11", a fax;
-# not "som beskrevet i aktstykke 31", an act the text cites in words).
-LETTER_BILL = re.compile(
-    r"(?<![\wæøå])(?:(?P<letter>[LB]) ?(?P<number>\d{1,3})(?![\d])(?! ?\d)"
-    r"|(?i:aktstk)\.?\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
-)
+# not "som beskrevet i aktstykke 31", an act the text cites in words) ...
+BILL_BY_LETTER = r"(?<![\wæøå])(?:(?P<letter>[LB]) ?(?P<number>\d{1,3})(?![\d])(?! ?\d)|"
+ACT_NUMBER = r"\.?\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
+LETTER_BILL = re.compile(BILL_BY_LETTER + r"(?i:aktstk)" + ACT_NUMBER)
+# ... and in a subject, the act in words too: "(Aktstykke 190, § 7)".
+HEAD_BILL = re.compile(BILL_BY_LETTER + r"(?i:aktstk|aktstykke)" + ACT_NUMBER)
 # "Folketingets spørgsmål nr. 2034", "§ 20-spørgsmål": questions to a minister, not a committee.
 SECTION_20 = re.compile(r"(?:folketingets|§\s*20-?)\s*$", re.IGNORECASE)
 
@@ -289,7 +290,8 @@ def find_question_refs(doc: Doc) -> list[QuestionRef]:
             merged[merged.index(same)] = completed(same, ref)
     answered = answered_questions(mentions, heads, doc.text)
     addressed = addressed_committee(document_of(doc), on)
-    refs = with_letter_context(merged, heads, doc.text, first_in_body, addressed)
+    refs = with_letter_context(merged, heads, doc.text, first_in_body, addressed,
+                               filed_under(document_of(doc)))
     return [ref.model_copy(update={"answered": is_answered(ref, answered)}) for ref in refs]
 
 
@@ -343,12 +345,13 @@ def completed(known: QuestionRef, other: QuestionRef) -> QuestionRef:
 
 def with_letter_context(
     refs: list[QuestionRef], heads: list[str], text: str, first_mention: int,
-    addressed: str | None = None,
+    addressed: str | None = None, filed: str | None = None,
 ) -> list[QuestionRef]:
-    """Series and committee a reference leaves out, from the rest of the letter: the
-    committee it names, else ``addressed``, the committee the letter is addressed to
-    wherever its address stands (a letterhead's run of facts)."""
-    bill = letter_bill(heads, text)
+    """Series and committee a reference leaves out, from the rest of the letter: the bill
+    it names, else ``filed``, the bill ft.dk's stamp files it under; the committee it
+    names, else ``addressed``, the committee the letter is addressed to wherever its
+    address stands (a letterhead's run of facts)."""
+    bill = letter_bill(heads, text) or filed
     committees = {ref.committee for ref in refs if ref.committee}
     if len(committees) == 1:
         committee = committees.pop()
@@ -373,7 +376,16 @@ def addressed_committee(document: Document, on: str | None) -> str | None:
 
 def letter_bill(heads: list[str], text: str) -> str | None:
     """The one bill or act the letter's head and opening name ("L 45", "Aktstk. 98")."""
-    found = {series_text(match) for match in LETTER_BILL.finditer(" ".join([*heads, text[:1500]]))}
+    found = {series_text(match) for match in [*HEAD_BILL.finditer(" ".join(heads)),
+                                               *LETTER_BILL.finditer(text[:1500])]}
+    return found.pop() if len(found) == 1 else None
+
+
+def filed_under(document: Document) -> str | None:
+    """The one bill or act ft.dk's stamp files the letter under ("Aktstk. 21", "L 69
+    Bilag 3"): the series of a question the letter's own words leave without one."""
+    stamps = " ".join(block.text for block in document.blocks if block.region == "stamp")
+    found = {series_text(match) for match in LETTER_BILL.finditer(stamps)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -88,6 +88,20 @@ def test_a_question_without_series_takes_the_letters_act_or_the_general_part(let
     assert refs(plain) == [(317, "Alm. del", "Forsvarsudvalget", True)]
 
 
+def test_a_question_without_series_takes_the_act_the_stamp_files_the_letter_under(letter):
+    doc = letter("Finansudvalget har i brev af 5. november stillet mig følgende spørgsmål, som "
+                 "jeg hermed skal besvare.\nSpørgsmål nr. 5:\nVil ministeren oplyse planerne?",
+                 head=["Finansudvalget\nFolketinget"],
+                 stamp=["Finansudvalget 2019-20\nAktstk. 21\nOffentligt"])
+    assert refs(doc) == [(5, "Aktstk. 21", "Finansudvalget", True)]
+
+
+def test_a_subject_names_the_act_in_words(letter):
+    doc = letter("Spørgsmål:\nVil ministeren oplyse planerne?", head=[
+        "Endeligt svar på Finansudvalgets spørgsmål nr. 76 af 23. juni 2008 (Aktstykke 190, § 7)."])
+    assert refs(doc) == [(76, "Aktstk. 190", "Finansudvalget", True)]
+
+
 def test_an_act_cited_in_words_is_not_the_letters_bill(letter):
     doc = letter("Folketingets Forsvarsudvalg har den 4. december 2017 stillet følgende spørgsmål "
                  "nr. 25 vedr. B40 til ministeren, som hermed besvares.\nSvar:\nSom beskrevet "
