@@ -414,6 +414,13 @@ def test_an_answers_heading_after_a_full_line_stands_on_its_own():
     assert "det?\nSvar\nHenvendelsen" in document.body_text
 
 
+def test_a_suspended_compound_broken_before_its_conjunction_keeps_the_space():
+    document = read_document(flow_pdf("\n".join([
+        "Der henvises til styrelsens bidrag til besvarelsen af spørgsmål 271 fra Udlændinge-",
+        "og Integrationsudvalget, som jeg hermed har besvaret."])))
+    assert "fra Udlændinge- og Integrationsudvalget" in document.body_text
+
+
 def test_a_line_ending_in_a_rule_is_not_glued_to_the_next():
     document = read_document(flow_pdf("\n".join([
         "-- AKT 1234567 -- BILAG 2 -- [ 1. Svar på TSU 12 ] --", "Folketingets Testudvalg",

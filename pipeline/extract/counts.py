@@ -204,6 +204,8 @@ def is_reference(token: Token) -> bool:
     before = token.nbor(-1)
     glued = not before.whitespace_ and before.text not in "([\"'\n"  # "Covid-19", "E45"
     word = before.text.lower().lstrip("-–(")
+    if word == "." and token.i >= 2:
+        word = token.nbor(-2).lower_ + "."  # "art. 133": the abbreviation's full stop apart
     return glued or word in REFERENCE_WORDS or word.endswith(("spørgsmål", "§"))
 
 

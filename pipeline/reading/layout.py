@@ -56,6 +56,7 @@ LIST_MARKER = re.compile(r"^([-–•▪◦·*]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,
 # The headings of an answer, each a line of its own even after a line that fills the column.
 # A hyphen that belongs to the word before it; "--" or " -" ends a rule or a stamp.
 WORD_HYPHEN_END = re.compile(r"\w-$")
+CONJUNCTION_START = re.compile(r"(?:og|eller|samt)\b")
 QA_HEADING = re.compile(r"^(?:Svar|Spørgsmål(?:\s+nr\.)?(?:\s+S)?(?:\s+\d+)?)\s*:?$")
 # Words that follow a suspended hyphen ("beredskabs- eller handleplan"): keep the hyphen.
 SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "end", "og/eller"}
@@ -234,6 +235,8 @@ def joined(text: str, previous: Line, line: Line, pitch: float, column_width: fl
         return text + "\n"
     if ends_in_line_break_hyphen(text, current):
         return text[:-1]  # "udmønt-" + "ning" -> "udmøntning"
+    if WORD_HYPHEN_END.search(text) and CONJUNCTION_START.match(current):
+        return text + " "  # "Udlændinge-" + "og Integrationsudvalget": a suspended compound
     if WORD_HYPHEN_END.search(text):
         return text  # "Covid-" + "19", "EU-" + "landene": a real hyphen, no space
     if previous.width < PARAGRAPH_LINE_SHARE * column_width:
