@@ -57,7 +57,7 @@ UNIT_LEMMAS = {
     "år", "måned", "uge", "dag", "døgn", "time", "minut", "sekund", "procent",
     "pct", "pct.", "procentpoint", "kr", "kr.", "krone", "mio", "mio.", "mia", "mia.",
     "million", "milliard", "tusind", "ton", "kg", "km", "meter", "m", "m2", "kvm", "gw", "mw",
-    "kw", "twh", "gwh", "mwh", "liter", "ha", "hektar", "euro", "eur", "dkk", "point",
+    "kw", "twh", "gwh", "mwh", "liter", "ha", "hektar", "euro", "eur", "dkk", "point", "øre",
 }  # fmt: skip
 NOT_COUNT_WORDS = {"en", "et", "én", "ét"}
 # Scale words between a number and what it counts: "13 mio. mennesker".
