@@ -327,6 +327,12 @@ def test_the_minister_for_a_field_named_in_the_heading_names_the_sender(analyse_
     assert doc._.letterhead.sender.ministry == "Ministeriet for Sundhed og Forebyggelse"
 
 
+def test_a_ministers_title_broken_by_a_hyphen_in_the_heading_names_the_sender(analyse_text):
+    head = [["Spørgsmål fra Udenrigs-udvalget til udviklingsmini-steren af 5. september 2007."]]
+    doc = analyse_text("Svar:\nRegeringen har valgt at give flere penge.", head=head)
+    assert doc._.letterhead.sender.ministry == "Udenrigsministeriet"
+
+
 def test_a_letter_run_into_one_line_names_its_ministry_at_its_start(analyse_text):
     body = ("UDENRIGSMINISTERIETSvar på spørgsmål nr. 140 af 4. maj 2010 fra Udenrigsudvalget "
             "tiludenrigsministerenSpørgsmål 140:”Vil ministeren oplyse det?”Svar:Ja.")

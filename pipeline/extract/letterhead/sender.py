@@ -114,17 +114,21 @@ OPENING = 800  # characters of running text where the opening sentence stands
 FORMER = re.compile(r"\b(?:daværende|tidligere|forhenværende|fhv\.|hidtidige)\s*$", re.IGNORECASE)
 
 
+# A word broken at a line's end and glued with its hyphen: "udviklingsmini-steren".
+BROKEN_WORD = re.compile(r"(?<=[a-zæøå])-(?=[a-zæøå])")
+
+
 def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
     """The minister's title in the subject or heading ("Beskæftigelsesministerens
     besvarelse"), else the minister the opening says the question was put to ("stillet
     ... til social- og indenrigsministeren, som hermed besvares"), else the last ministry
     the text names (by name or title): the signature's."""
-    heads = [block.text for block in document_of(doc).region("head")]
+    heads = [BROKEN_WORD.sub("", block.text) for block in document_of(doc).region("head")]
     for title in (match.group(0) for text in heads for match in TITLE_WORD.finditer(text)):
         name = gazetteer.ministry_for_title(title, on=on)
         if name:
             return name
-    opening = re.sub(r"\s+", " ", doc.text[:OPENING])
+    opening = BROKEN_WORD.sub("", re.sub(r"\s+", " ", doc.text[:OPENING]))
     for match in ADDRESSED_TITLE.finditer(opening):
         name = gazetteer.ministry_for_title(match.group("title"), on=on)
         if name:
