@@ -309,8 +309,20 @@ def minister(name: str, on: Day = None) -> Minister | None:
     if day is None:
         return max(appointments, key=lambda a: (a.end is None, a.start or date.min,
                                                 a.end or date.max))
-    held = [a for a in appointments if a.covers(day)]
-    return min(held, key=lambda a: a.start or date.min) if held else None
+    held = appointments_on(name, day)
+    return held[0] if held else None
+
+
+def appointments_on(name: str, on: Day) -> list[Minister]:
+    """Every post the person named held on ``on``, the one held longest first: Bertel
+    Haarder was integration minister and Europe minister at once.
+
+    >>> [a.ministry for a in appointments_on("Bertel Haarder", "2004-12-16")][:2]
+    ['Udenrigsministeriet', 'Ministeriet for Flygtninge, Indvandrere og Integration']
+    """
+    day = as_day(on)
+    held = [a for a in _appointments_of(name) if day and a.covers(day)]
+    return sorted(held, key=lambda a: a.start or date.min)
 
 
 def ministers_of(ministry: str, on: Day = None) -> list[Minister]:

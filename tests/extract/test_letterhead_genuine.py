@@ -349,6 +349,23 @@ def test_the_minister_the_question_was_put_to_names_the_sender(analyse_text):
     assert doc._.letterhead.sender.ministry == "Social- og Indenrigsministeriet"
 
 
+def test_of_two_posts_held_at_once_the_signer_signs_for_the_one_the_text_names(analyse_text):
+    body = ("Besvarelse af spørgsmål nr. 46 ad L 97 stillet til ministeren for flygtninge, "
+            "indvandrere og integration den 7. december 2004.\n\nSvar:\nJa.\n\n"
+            "Med venlig hilsen\n\nBertel Haarder")
+    doc = analyse_text(body, sidebar=[["Dato: 16. december 2004"]])
+    integration = "Ministeriet for Flygtninge, Indvandrere og Integration"
+    assert doc._.letterhead.sender.ministry == integration
+
+
+def test_a_ministry_quoted_as_a_source_is_not_the_sender(analyse_text):
+    body = ("Besvarelse af Finansudvalgets spørgsmål 25.\n\nSvar:\nIndenrigs- og "
+            "Sundhedsministeriet har oplyst følgende: ”Der er meddelt 7 dispensationer.”\n"
+            "Jeg kan henholde mig hertil.")
+    doc = analyse_text(body, sidebar=[["19. juni 2006"]])
+    assert doc._.letterhead.sender.ministry != "Indenrigs- og Sundhedsministeriet"
+
+
 def test_a_signer_with_a_shortened_middle_name_is_the_minister_on_the_list(analyse_text):
     body = "Svar:\nDet kan jeg bekræfte.\n\nMed venlig hilsen\n\nLars Chr. Lilleholt"
     doc = analyse_text(body, sidebar=[["17. september 2015"]])

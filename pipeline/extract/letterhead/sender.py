@@ -58,14 +58,26 @@ def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, 
                if address]
     by_domain = next(filter(None, domains), None)
     by_signer = gazetteer.ministry_for_title(title, on=on) if title else None
-    appointment = gazetteer.minister(minister, on=on) if minister else None
-    by_person = appointment.ministry if appointment else None
     # A letter printed as one long line starts with its letterhead ("UDENRIGSMINISTERIETSvar
     # på spørgsmål nr. 140 ...").
     first_line = document_of(doc).body_text.strip().split("\n", 1)[0]
     at_start = named_in_letterhead([letterhead_part(first_line)], gazetteer.canonical_ministry, on)
-    return (by_name or by_title or by_domain or by_signer or by_person or at_start
-            or ministry_in_text(doc, on))
+    return (by_name or by_title or by_domain or by_signer
+            or post_of(doc, minister, on) or at_start or ministry_in_text(doc, on))
+
+
+def post_of(doc: Doc, minister: str | None, on: str | None) -> str | None:
+    """The ministry of the signer's post that day; of two posts held at once, the one the
+    text names ("til ministeren for flygtninge, indvandrere og integration")."""
+    if minister is None:
+        return None
+    if on is None:  # an undated letter: the signer's latest post
+        latest = gazetteer.minister(minister)
+        return latest.ministry if latest else None
+    posts = [appointment.ministry for appointment in gazetteer.appointments_on(minister, on)]
+    if len(posts) > 1 and (named := ministry_in_text(doc, on)) in posts:
+        return named
+    return posts[0] if posts else None
 
 
 def named_in_letterhead(heads: list[str], look_up: Callable[..., str | None],
@@ -118,6 +130,11 @@ FORMER = re.compile(r"\b(?:daværende|tidligere|forhenværende|fhv\.|hidtidige)\
 BROKEN_WORD = re.compile(r"(?<=[a-zæøå])-(?=[a-zæøå])")
 
 
+# "Indenrigs- og Sundhedsministeriet har oplyst følgende:": a ministry quoted, not the sender.
+INFORMANT = re.compile(r"\s+(?:har\s+(?:\w+\s+)?(?:oplyst|meddelt|udtalt)|oplyser|meddeler)\b",
+                       re.IGNORECASE)
+
+
 def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
     """The minister's title in the subject or heading ("Beskæftigelsesministerens
     besvarelse"), else the minister the opening says the question was put to ("stillet
@@ -134,7 +151,8 @@ def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
         if name:
             return name
     mentions = [ent.ent_id_ for ent in doc.ents if ent.label_ == "MINISTRY" and ent.ent_id_
-                and not FORMER.search(doc.text[max(0, ent.start_char - 20) : ent.start_char])]
+                and not FORMER.search(doc.text[max(0, ent.start_char - 20) : ent.start_char])
+                and not INFORMANT.match(doc.text, ent.end_char)]
     if mentions:
         return gazetteer.canonical_ministry(mentions[-1], on=on) or mentions[-1]
     for title in [match.group(0) for match in TITLE_WORD.finditer(doc.text)][::-1]:
