@@ -86,7 +86,8 @@ VALUE_OF = {
     "date": DATE_VALUE,
     "phone": re.compile(rf"(?<!\d){PHONE_NUMBER}"),
     "cvr": re.compile(r"(?<!\d)\d{8}(?!\d)"),
-    "count": re.compile(r"(?<!\d)\d{1,3}(?!\d)"),
+    # a number on its own: "400" of "400.C.2-0" is the start of the next label's value
+    "count": re.compile(r"(?<![\w.,/-])\d{1,3}(?![\w/-]|[.,]\w)"),
 }
 RUN_LABEL = re.compile(
     rf"(?:{LABEL}|{OTHER_LABEL})(?-i:(?![a-zæøå]))\.?[ \t]*:?\s*", re.IGNORECASE

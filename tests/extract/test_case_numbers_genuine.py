@@ -27,6 +27,9 @@ def numbers(text: str) -> list[tuple[str, str]]:
      "2017 - 18289\n348827", [("sagsnummer", "2017-18289"), ("akt-id", "348827")]),
     ("Bilag Journalnummer Kontor 1 400.C.2-0 EUK 7. januar 2005",
      [("journalnummer", "400.C.2-0")]),
+    # an empty "Bilag" column: the digits that start the journal number count no enclosures
+    ("Medlemmerne af Folketingets Europaudvalg og deres stedfortrædere Bilag Journalnummer\n"
+     "400.C.2-0\nTil underretning vedlægges notatet.", [("journalnummer", "400.C.2-0")]),
     ("Dato J.nr. : : 3. maj 2005 Det Energipolitiske Udvalg har i brev af 21. april 2005", []),
     # the values stand elsewhere; the opening after the labels holds none
     ("Bilag Journalnummer Under henvisning til Europaudvalgets skrivelse af 13. december 2004",
