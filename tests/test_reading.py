@@ -481,6 +481,36 @@ def test_subjects_as_genuine_letters_print_them(lines, subject):
     assert [" ".join(b.lines) for b in document.region("head")][-1] == subject
 
 
+def test_a_subject_wrapped_after_a_line_that_reads_like_a_ministers_title():
+    first = "Ministeren for flygtninge, indvandrere og"
+    subject = f"{first} integrations besvarelse af spørgsmål nr. 117"
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Christiansborg", subject, "Spørgsmål nr. 117:",
+        "Hvad er tallene?", "Svar:", "Ja."]), width=len(first) * 4.8))
+    heads = [" ".join(b.lines) for b in document.region("head")]
+    assert heads[-1] == subject
+
+
+def test_the_converters_banner_filling_the_column_takes_no_heading_after_it():
+    document = read_document(flow_pdf("\n".join([
+        "Testudvalget 2013-14", "TSU Alm.del", "Offentligt", "1381090_0001.png",
+        "PDF to HTML - Convert PDF files to HTML files",
+        "Spørgsmål nr. 12 (Alm. del) fra Folketingets Testudvalg:",
+        "”Finder ministeren det tilfredsstillende, at uskyldigt dømte skal",
+        "vente mere end et halvt år på en ny retssag?”", "Svar:", "Ja."]), width=260))
+    assert document.body_text.startswith("Spørgsmål nr. 12")
+
+
+def test_an_address_line_wrapped_after_its_conjunction_stays_with_the_address():
+    document = read_document(flow_pdf("\n".join([
+        "Klima-, Test- og Teknikudvalget 2011-12", "KTU Alm.del Bilag 67", "Offentligt",
+        "1040218_0001.png", "Klima-, Test- og TeknikudvalgetFolketingetChristiansborg1240 "
+        "København K", "14. november 2011J.nr. 2011-5377Ref.", "Side 1/1", "",
+        "Vedlagt følger en status for sagen, som udvalget har bedt om."]), width=260))
+    [address] = [b for b in document.region("head") if "Christiansborg" in b.lines]
+    assert address.lines[0] == "Klima-, Test- og Teknikudvalget"
+
+
 def test_a_committees_question_named_as_a_heading_is_the_subject():
     document = read_document(flow_pdf("\n".join([
         "TESTMINISTERIET", "Testudvalgets spørgsmål 28 ad TSU alm. del af den 7. marts 2007",

@@ -17,6 +17,7 @@ from pipeline.reading.lineroles import (
     BARE_PAGE,
     BODY_MARKER,
     CONTACT,
+    CONVERTER_BANNER,
     LABEL,
     MEMBER,
     MONTHS,
@@ -51,13 +52,15 @@ STARTS_ITEM = re.compile(
 )
 
 
-def goes_on_wrapped(role: str | None, text: str) -> bool:
+def goes_on_wrapped(role: str | None, text: str, previous: str = "") -> bool:
     """Whether a line wrapped from one of ``role`` takes that role: the stamp's, the
     letterhead's and the date block's long lines do, unless what follows is running text
     (a letterhead line that fills the column, then the letter's first sentence); an address
     block's too, where what goes on is short (a postcode), not a paragraph glued to it."""
     if role == STAMP:
-        return True  # the stamp's title line goes on with the question's own words
+        # the stamp's title line goes on with the question's own words; the converter's
+        # banner ("PDF to HTML - Convert PDF files to HTML files") is one line whatever its width
+        return not CONVERTER_BANNER.match(previous)
     if role in WRAPPING:
         return not PROSE.search(text)
     return role == RECIPIENT and len(text.split()) <= 4
@@ -156,7 +159,8 @@ class MainRoles:
         wrapped = [index > 0 and is_wrapped(lines[index - 1], lines[index], right_edge)
                    for index in range(len(lines))]
         for index in range(1, len(lines)):
-            if wrapped[index] and goes_on_wrapped(raw[index - 1], texts[index]) and (
+            if wrapped[index] and goes_on_wrapped(raw[index - 1], texts[index],
+                                                  texts[index - 1]) and (
                     raw[index] is None or raw[index] in WEAK):
                 raw[index] = raw[index - 1]
             elif wrapped[index] and raw[index - 1] is None and PROSE.search(texts[index - 1]):
@@ -165,6 +169,9 @@ class MainRoles:
             if role := role_wrapped_over(index, lines, texts, raw, wrapped):
                 raw[index] = role
                 raw[index + 1] = raw[index + 1] or role
+            elif raw[index] in WEAK and starts_subject(texts, wrapped, index):
+                raw[index] = None  # "Ministeren for flygtninge, indvandrere og" / "integrations
+                #                    besvarelse af ...": a subject, not the sender's name
         mark_values(texts, raw)
         for index in range(1, len(lines)):
             if wrapped[index] and raw[index - 1] == VALUE and raw[index] is None and not (
@@ -227,7 +234,7 @@ def head_end(lines: list[Line], texts: list[str], raw: list[str | None], start: 
         text = texts[index]
         if raw[index] is not None:
             index += 1
-        elif SUBJECT_START.match(text):
+        elif starts_subject(texts, wrapped, index):
             end = subject_end(lines, texts, raw, index, limit, wrapped)
             if end == index:
                 break  # no heading: the letter's text, its line breaks lost
@@ -238,6 +245,14 @@ def head_end(lines: list[Line], texts: list[str], raw: list[str | None], start: 
         else:
             break
     return index
+
+
+def starts_subject(texts: list[str], wrapped: list[bool], index: int) -> bool:
+    """Whether a subject starts at line ``index``, read alone or with its wrapped rest."""
+    if SUBJECT_START.match(texts[index]):
+        return True
+    return index + 1 < len(texts) and wrapped[index + 1] and bool(
+        SUBJECT_START.match(f"{texts[index]} {texts[index + 1]}"))
 
 
 def subject_end(lines: list[Line], texts: list[str], raw: list[str | None], index: int,
@@ -310,7 +325,7 @@ def resolved(texts: list[str], raw: list[str | None], end: int,
         roles[index] = head_role(roles, index)
     for index in range(end):
         if roles[index] is None and is_short_unknown(texts[index]) and not bold[index]:
-            roles[index] = neighbour_role(roles, index, end)
+            roles[index] = neighbour_role(roles, index, end, texts[index])
     for start, stop in runs(roles, end):
         strong = any(roles[index] in STRONG for index in range(start, stop)) or (
             has_street_and_postcode(roles, texts, start, stop))
@@ -333,8 +348,11 @@ def head_role(roles: list[str | None], index: int) -> str | None:
     return role
 
 
-def neighbour_role(roles: list[str | None], index: int, end: int) -> str | None:
-    for other in (index - 1, index + 1):
+def neighbour_role(roles: list[str | None], index: int, end: int, text: str = "") -> str | None:
+    """The role of the line above, else below; below first where the line is left open
+    ("Klima-, Energi- og" / "BygningsudvalgetFolketinget...")."""
+    order = (index + 1, index - 1) if OPEN_ENDED.search(text) else (index - 1, index + 1)
+    for other in order:
         if 0 <= other < end and roles[other] is not None:
             return roles[other]
     return None

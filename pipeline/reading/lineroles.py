@@ -129,9 +129,11 @@ BARE_NUMBER = re.compile(r"^\d{4,13}$")
 # "982702_0001.png", "L 69 Bilag 3", "S 2993", "Aktstk. 98", and its title line
 # "SAU, Alm.del - 2019-20 - Endeligt svar på spørgsmål 413: ...", and its archive's
 # "-- AKT 2204055 -- BILAG 3 -- [ 1. Svar på BEU 504 ] --".
+# The banner ft.dk's PDF converter put on each page of older letters.
+CONVERTER_BANNER = re.compile(r"^PDF to HTML\b")
 STAMP_LINE = re.compile(
     r"^\d{5,9}_\d{4}\.png$|^--\s*AKT\s+\d+\s+--"
-    r"|^Offentligt$|^Udkast$|^PDF to HTML\b"
+    rf"|^Offentligt$|^Udkast$|{CONVERTER_BANNER.pattern}"
     r"|^[A-ZÆØÅ]{2,4},?\s+Alm\.del\b"
     r"|^(?:[A-ZÆØÅ]{2,4}\s+)?(?:[LBSFVR]\s?\d{1,4}|Aktstk\.\s?\d{1,4})(?:\s+Bilag\s+\d{1,4})?$"
     r"|^(?:[LBSFVR]\s?\d{1,4}|[A-ZÆØÅ]{2,4},?\s+Alm\.\s?del)\s+-\s+\d{4}-\d{2}\b"
