@@ -511,6 +511,16 @@ def test_an_address_line_wrapped_after_its_conjunction_stays_with_the_address():
     assert address.lines[0] == "Klima-, Test- og Teknikudvalget"
 
 
+def test_a_signature_that_fills_the_column_takes_no_letterhead_after_it():
+    document = read_document(flow_pdf("\n".join([
+        "Hermed sendes besvarelse af spørgsmål nr. 861 (Alm. del), som Folketingets "
+        "Testudvalg har stillet til ministeren den 7. april 2014.",
+        "Karen Hansen/Anne Berg Mansfeld-Giese",
+        "Slotsholmsgade 101216 København K.Telefon 7226 8400Telefax 3393 3510www.xm.dk",
+        "", "Spørgsmål nr. 861:", "Hvad er tallene?"]), width=260))
+    assert "Karen Hansen/Anne Berg Mansfeld-Giese" in document.body_text
+
+
 def test_a_committees_question_named_as_a_heading_is_the_subject():
     document = read_document(flow_pdf("\n".join([
         "TESTMINISTERIET", "Testudvalgets spørgsmål 28 ad TSU alm. del af den 7. marts 2007",

@@ -27,6 +27,7 @@ from pipeline.reading.lineroles import (
     PROSE,
     RECIPIENT,
     SET_APART,
+    SIGNED_FOR_LINE,
     STAMP,
     STRONG,
     SUBJECT,
@@ -201,7 +202,8 @@ def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list
         len(texts[index + 1]), 1)
     if not wrapped[index + 1] or raw[index] is not None or (
             first_word > FULL_SHARE * column  # a rule of underscores fits after nothing
-            or PROSE.search(texts[index]) or BODY_MARKER.match(texts[index])):
+            or PROSE.search(texts[index]) or BODY_MARKER.match(texts[index])
+            or SIGNED_FOR_LINE.match(texts[index])):
         return None
     role = role_of(f"{texts[index]} {texts[index + 1]}")
     return role if role in WRAPPED_ROLES else None

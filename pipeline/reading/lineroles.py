@@ -187,6 +187,11 @@ RECIPIENT_NAME = re.compile(
     r"|Lovsekretariat(?:et)?|Nævn(?:et)?)(?:\s+og\s+deres\s+stedfortrædere)?\)?$"
 )
 RECIPIENT_TO = re.compile(r"^Til:?\s+[A-ZÆØÅ][\wæøå]+(?:\s+[\wæøåÆØÅ\-]+){0,5}$")
+# A signature: the minister's name and the official's after a slash ("Karen Hækkerup/Anne
+# Berg Mansfeld-Giese"), a line of its own even where it fills the column.
+SIGNED_FOR_LINE = re.compile(
+    r"^[A-ZÆØÅ][\wæøå'\-]+(?:\s+[A-ZÆØÅ][\wæøå'\-.]*){1,3}\s*/\s*"
+    r"[A-ZÆØÅ][\wæøå'\-]+(?:\s+[A-ZÆØÅ][\wæøå'\-.]*){0,3}$")
 MEMBER = re.compile(r"^[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-.]*){1,3}\s+\([A-ZÆØÅ]{1,3}\)$")
 DIGIT = re.compile(r"\d")
 # Words an address block of Folketinget's holds, checked before cutting a line into parts.
