@@ -58,6 +58,7 @@ UNIT_LEMMAS = {
     "pct", "pct.", "procentpoint", "kr", "kr.", "krone", "mio", "mio.", "mia", "mia.",
     "million", "milliard", "tusind", "ton", "kg", "km", "meter", "m", "m2", "kvm", "gw", "mw",
     "kw", "twh", "gwh", "mwh", "liter", "ha", "hektar", "euro", "eur", "dkk", "point", "øre",
+    "gram", "g", "mg",
 }  # fmt: skip
 NOT_COUNT_WORDS = {"en", "et", "én", "ét"}
 # Scale words between a number and what it counts: "13 mio. mennesker".
@@ -231,6 +232,8 @@ def counted_noun(number: Token) -> Token | None:
             break  # the next line starts afresh: "Dok. nr.: 669610\nFolketingets ..."
         if word.lower_ in INTENSIFIERS and not adjectives:
             continue
+        if is_unit(word):
+            return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
         if is_noun(word):
             return None if is_unit(word) else word
         if not is_adjective(word):

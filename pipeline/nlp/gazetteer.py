@@ -160,6 +160,29 @@ def ministry_for_domain(text: str, on: Day = None) -> str | None:
     return None
 
 
+def ministry_at_address(address: str, on: Day) -> str | None:
+    """The one ministry in use on ``on`` whose street address ``address`` gives (its street
+    and number, before the comma); None where none or several had it that day.
+
+    >>> ministry_at_address("Holmens Kanal 22, 1060 København K", on="2021-04-07")
+    'Social- og Ældreministeriet'
+    >>> ministry_at_address("Holmens Kanal 22, 1060 København K", on=None) is None
+    True
+    """
+    day = as_day(on)
+    if day is None:
+        return None
+    street = _street(address)
+    names = {ministry.name for ministry in ministries()
+             if ministry.address and _street(ministry.address) == street
+             and any(period.covers(day) for period in ministry.periods)}
+    return names.pop() if len(names) == 1 else None
+
+
+def _street(address: str) -> str:
+    return re.sub(r"\s+", " ", address.split(",", 1)[0]).strip().lower()
+
+
 def _host(text: str) -> str:
     """Host part of a URL, e-mail address or bare domain, lower case; a label before it
     ("W sum.dk", "Web: www.fm.dk") is passed over.

@@ -86,6 +86,7 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "Der var således knap fem gange så mange personer fra ledighed.",  # a factor
     "Udkastet blev fremlagt i Rådet og i art. 133 komiteen.",  # an article's number
     "Afgiften stiger med 85 øre pr. liter.",  # a unit of money
+    "En pakke med 160 gram tobak koster mere.",  # a unit of weight
     "Gevinsten er næsten 7 gange højere end omkostningerne.",
     "Ændringen vil betyde, at 500 færre vil miste retten.",  # a comparative counts nothing
     "Der henvises til besvarelse af SUU alm. del. 409 del a.",  # a question, "nr." left out

@@ -366,6 +366,14 @@ def test_a_ministry_quoted_as_a_source_is_not_the_sender(analyse_text):
     assert doc._.letterhead.sender.ministry != "Indenrigs- og Sundhedsministeriet"
 
 
+def test_the_street_of_the_letterhead_names_the_one_ministry_that_sat_there(analyse_text):
+    # No name, title, domain or signer: Holmens Kanal 22 housed one ministry in April 2021.
+    sidebar = [["Holmens Kanal 22", "1060 København K", "Telefon 72 28 24 00"],
+               ["Dato", "07-04-2021"]]
+    doc = analyse_text("Svar:\nUdviklingen fremgår af tabel 1.", sidebar=sidebar)
+    assert doc._.letterhead.sender.ministry == "Social- og Ældreministeriet"
+
+
 def test_a_signer_with_a_shortened_middle_name_is_the_minister_on_the_list(analyse_text):
     body = "Svar:\nDet kan jeg bekræfte.\n\nMed venlig hilsen\n\nLars Chr. Lilleholt"
     doc = analyse_text(body, sidebar=[["17. september 2015"]])

@@ -36,10 +36,14 @@ def sender_of(doc: Doc, texts: list[str], on: str | None, people_in: PeopleFinde
     minister, title = signing_minister(doc, people_in, on)
     if minister is None:
         minister, title = signing_minister_in("\n".join(texts), on)
+    address = address_of(heads)
+    # Where nothing else names the ministry, the street its letterhead gives may: one
+    # ministry sat there that day.
     return Sender(
-        ministry=ministry_of(doc, whole_heads, web, email, on, minister, title),
+        ministry=ministry_of(doc, whole_heads, web, email, on, minister, title)
+        or (gazetteer.ministry_at_address(address, on) if address else None),
         minister=minister,
-        address=address_of(heads),
+        address=address,
         phone=phone_of(heads, document_of(doc).body_text),
         email=email,
         web=web,
