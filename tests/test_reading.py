@@ -521,6 +521,16 @@ def test_a_signature_that_fills_the_column_takes_no_letterhead_after_it():
     assert "Karen Hansen/Anne Berg Mansfeld-Giese" in document.body_text
 
 
+def test_a_date_alone_after_a_sentence_that_fills_the_column_is_a_line_of_its_own():
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Christiansborg",
+        "Udvalget har i brev af 28. oktober 2016 stillet følgende spørgsmål:",
+        "Spørgsmål 15:", "Vil ministeren kommentere sagen?", "Svar:",
+        "Der henvises til mit svar på spørgsmål 5.", "10-11-2016", "Med venlig hilsen",
+        "Anne Hansen"]), width=260))
+    assert "spørgsmål 5.\n10-11-2016" in document.body_text
+
+
 def test_a_committees_question_named_as_a_heading_is_the_subject():
     document = read_document(flow_pdf("\n".join([
         "TESTMINISTERIET", "Testudvalgets spørgsmål 28 ad TSU alm. del af den 7. marts 2007",

@@ -54,10 +54,13 @@ SALUTATION = re.compile(
 )
 LIST_MARKER = re.compile(r"^([-–•▪◦·*]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
 # The headings of an answer, each a line of its own even after a line that fills the column.
+QA_HEADING = re.compile(r"^(?:Svar|Spørgsmål(?:\s+nr\.)?(?:\s+S)?(?:\s+\d+)?)\s*:?$")
+# A date alone on its line: "10-11-2016", "10. november 2016", "Den 3. maj 2019".
+DATE_ALONE = re.compile(
+    r"^(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}|(?i:den\s+)?\d{1,2}\.\s*[a-zæøå]+\s+\d{4})$")
 # A hyphen that belongs to the word before it; "--" or " -" ends a rule or a stamp.
 WORD_HYPHEN_END = re.compile(r"\w-$")
 CONJUNCTION_START = re.compile(r"(?:og|eller|samt)\b")
-QA_HEADING = re.compile(r"^(?:Svar|Spørgsmål(?:\s+nr\.)?(?:\s+S)?(?:\s+\d+)?)\s*:?$")
 # Words that follow a suspended hyphen ("beredskabs- eller handleplan"): keep the hyphen.
 SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "end", "og/eller"}
 
@@ -233,6 +236,8 @@ def joined(text: str, previous: Line, line: Line, pitch: float, column_width: fl
         return text + "\n\n"
     if LIST_MARKER.match(current) or QA_HEADING.match(current):
         return text + "\n"
+    if text.rstrip()[-1:] in ".!?" and DATE_ALONE.match(current):
+        return text + "\n"  # "... svar på spørgsmål 5." / "10-11-2016": the letter's date
     if ends_in_line_break_hyphen(text, current):
         return text[:-1]  # "udmønt-" + "ning" -> "udmøntning"
     if WORD_HYPHEN_END.search(text) and CONJUNCTION_START.match(current):
