@@ -32,6 +32,7 @@ from models import Period
 from pipeline.extract.base import located
 from pipeline.extract.case_numbers import LABEL as CASE_LABEL
 from pipeline.extract.dates import YEAR, find_date_ranges, in_web_address, single_dates
+from pipeline.reading.lineroles import stamp_role
 
 MAX_YEARS = 30
 LEAD = r"(?:(?P<lead>fra|mellem)\s+)?"
@@ -175,12 +176,6 @@ def found_in(text: str) -> list[Found]:
             if not in_web_address(text, item.start, item.end) and not in_stamp(text, item.start)]
 
 
-# ft.dk's stamp: "Sundheds- og Ældreudvalget 2019-20 (2. samling)" on a line of its own. Its
-# session files the letter; the letter's text does not name it.
-STAMP_LINE = re.compile(
-    r"[^\n]*udvalg\w*[ \t]+\d{4}-\d{2}(?:[ \t]*\(\d\.[ \t]*samling\))?[ \t]*", re.IGNORECASE)
-
-
 def in_stamp(text: str, start: int) -> bool:
     """Whether ``start`` lies on a line that is ft.dk's stamp.
 
@@ -189,7 +184,9 @@ def in_stamp(text: str, start: int) -> bool:
     """
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    return bool(STAMP_LINE.fullmatch(text, line_start, line_end if line_end >= 0 else len(text)))
+    # ft.dk's stamp files the letter under a session; the letter's text does not name it.
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return stamp_role(line.strip()) is not None
 
 
 def find_periods(doc: Doc) -> list[Period]:

@@ -128,21 +128,26 @@ BARE_NUMBER = re.compile(r"^\d{4,13}$")
 # ft.dk's stamp: "Sundheds- og Ældreudvalget 2019-20", "SUU Alm.del", "Offentligt",
 # "982702_0001.png", "L 69 Bilag 3", "S 2993", "Aktstk. 98", and its title line
 # "SAU, Alm.del - 2019-20 - Endeligt svar på spørgsmål 413: ...", and its archive's
-# "-- AKT 2204055 -- BILAG 3 -- [ 1. Svar på BEU 504 ] --".
+# "-- AKT 2204055 -- BILAG 3 -- [ 1. Svar på BEU 504 ] --". A page filed under a bill and
+# its parts names each: "L 200 , L 200 A , L 200 B".
 # The banner ft.dk's PDF converter put on each page of older letters.
 CONVERTER_BANNER = re.compile(r"^PDF to HTML\b")
+STAMP_BILL = r"(?:[LBSFVR]\s?\d{1,4}(?:\s[A-C])?|Aktstk\.\s?\d{1,4})"
 STAMP_LINE = re.compile(
     r"^\d{5,9}_\d{4}\.png$|^--\s*AKT\s+\d+\s+--"
     rf"|^Offentligt$|^Udkast$|{CONVERTER_BANNER.pattern}"
     r"|^[A-ZÆØÅ]{2,4},?\s+Alm\.del\b"
-    r"|^(?:[A-ZÆØÅ]{2,4}\s+)?(?:[LBSFVR]\s?\d{1,4}|Aktstk\.\s?\d{1,4})(?:\s+Bilag\s+\d{1,4})?$"
+    rf"|^(?:[A-ZÆØÅ]{{2,4}}\s+)?{STAMP_BILL}(?:\s+Bilag\s+\d{{1,4}})?(?:\s*,\s*{STAMP_BILL})*$"
     r"|^(?:[LBSFVR]\s?\d{1,4}|[A-ZÆØÅ]{2,4},?\s+Alm\.\s?del)\s+-\s+\d{4}-\d{2}\b"
 )
 # A ministry's name glued to the line after it: "STATSMINISTERIETDato: 15. april 2009".
 GLUED_MINISTRY = re.compile(r"^([A-ZÆØÅ][\w,\- ]{0,60}?(?i:ministeriet))(?=[A-ZÆØÅ]\S)")
 # A session of Folketinget: "2019-20", "2010-11 (1. samling)".
 SESSION = r"(?:19|20)\d\d-\d\d(?:\s*\(\d\.\s*samling\))?"
-STAMP_COMMITTEE = re.compile(rf"^[A-ZÆØÅ][^\d:]{{2,80}}\s{SESSION}$")
+# "Retsudvalget 2019-20"; on a page filed under several: "Forsvarsudvalget 2012-13,
+# Forsvarsudvalget 2012-13" (names may hold commas: "Udvalget for Fødevarer, Landbrug og ...").
+STAMP_COMMITTEE = re.compile(
+    rf"^[A-ZÆØÅ][^\d:]{{2,80}}?\s{SESSION}(?:\s*,\s*[A-ZÆØÅ][^\d:]{{2,80}}?\s{SESSION})*$")
 SESSION_LINE = re.compile(rf"^{SESSION}$")
 COMMITTEE_WORD = re.compile(r"udvalg|nævn|lovsekretariat", re.IGNORECASE)
 
@@ -279,7 +284,9 @@ def glued_ministry(text: str) -> str | None:
 def stamp_role(text: str) -> str | None:
     if STAMP_LINE.match(text):
         return STAMP
-    if STAMP_COMMITTEE.match(text) and COMMITTEE_WORD.search(text) and len(text) < 100:
+    sessions = len(re.findall(SESSION, text))
+    if STAMP_COMMITTEE.match(text) and COMMITTEE_WORD.search(text) and (
+            len(text) < 100 * max(sessions, 1)):
         return STAMP
     return None
 

@@ -107,6 +107,8 @@ def test_a_quarter_or_half_of_a_year_is_a_period_of_months(letter, text, start, 
         "Mødet er kl. 9.00-10.30.",
         "Det sker i 3. halvår 2020.",  # no such half
         "Sagsnr. 12.1.2016-1.6.2021",  # a case number shaped like two dates
+        # ft.dk's stamp of a page filed under several committees' sessions
+        "Testudvalget 2012-13, Testudvalget 2012-13, Testudvalget 2012-13\nOffentligt",
     ],
 )
 def test_what_is_not_a_period(letter, text):
