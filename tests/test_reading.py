@@ -535,6 +535,19 @@ def test_a_date_alone_after_a_sentence_that_fills_the_column_is_a_line_of_its_ow
     assert "spørgsmål 5.\n10-11-2016" in document.body_text
 
 
+def test_a_subject_glued_to_the_date_after_its_bracket_ends_there():
+    document = read_document(flow_pdf("\n".join([
+        "TESTMINISTERIET",
+        "Testudvalgets spørgsmål 922af 12. juni 2013 til skriftligbesvarelse (alm. del)25. juni "
+        "2013Spørgsmål 922 fra Testudvalget til ministeren:Vil ministeren redegøre for om "
+        "ministeriet forud for besøget fik en henvendelse vedrørende krav til pressedækningen? "
+        "Vil ministeren i givet fald oplyse, hvilke medier der ikke var ønsket til stede?"])))
+    heads = [" ".join(b.lines) for b in document.region("head")]
+    assert heads[-1] == ("Testudvalgets spørgsmål 922af 12. juni 2013 til skriftligbesvarelse "
+                         "(alm. del)")
+    assert document.body_text.startswith("25. juni 2013Spørgsmål 922")
+
+
 def test_a_committees_question_named_as_a_heading_is_the_subject():
     document = read_document(flow_pdf("\n".join([
         "TESTMINISTERIET", "Testudvalgets spørgsmål 28 ad TSU alm. del af den 7. marts 2007",

@@ -269,6 +269,7 @@ def subject_end(lines: list[Line], texts: list[str], raw: list[str | None], inde
     while (end < limit and end - index < SUBJECT_MAX_LINES
            and (lines[end].top - lines[end - 1].bottom < SUBJECT_GAP_EMS * lines[end].size
                 or continues_in_brackets(texts[end - 1], texts[end]))
+           and not lines[end].row_rest  # the row was cut where the subject ends
            and goes_on(texts[end - 1], texts[end], raw[end], wrapped[end],
                        lines[end - 1].bold, lines[end].bold)):
         end += 1

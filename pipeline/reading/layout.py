@@ -244,7 +244,7 @@ def joined(text: str, previous: Line, line: Line, pitch: float, column_width: fl
         return text + " "  # "Udlændinge-" + "og Integrationsudvalget": a suspended compound
     if WORD_HYPHEN_END.search(text):
         return text  # "Covid-" + "19", "EU-" + "landene": a real hyphen, no space
-    if previous.width < PARAGRAPH_LINE_SHARE * column_width:
+    if previous.width < PARAGRAPH_LINE_SHARE * column_width and not previous.row_rest:
         return text + "\n"  # a short line that is not a paragraph's last: a signature, an address
     if edge is not None and has_room_for(previous, line, edge):
         return text + "\n"  # "... som de ansøgte formål vedrører." / "Uffe Elbæk"

@@ -73,6 +73,9 @@ class Line:
     bottom: float
     size: float
     bold: bool
+    # The rest of a row cut where the letter's text starts (``runon``): it wraps on into the
+    # next line as the whole row did.
+    row_rest: bool = False
 
     @property
     def width(self) -> float:

@@ -30,8 +30,9 @@ RUN_ON_LENGTH = 300
 # ... glued to the word before it where the line break was lost ("SkatteudvalgHermed").
 OPENING = re.compile(r"(?:(?<!\S)|(?<=[a-zæøå]))"
                      r"(?:Under henvisning til|I (?:brev|skrivelse) af|Hermed|Kære)\b")
-# A subject's closing colon glued to the letter's first sentence: "(Alm. del):I brev af".
-SUBJECT_THEN_TEXT = re.compile(r"\):(?=[A-ZÆØÅ])")
+# A subject's closing colon glued to the letter's first sentence: "(Alm. del):I brev af", or
+# its closing bracket to the date after it: "(alm. del)25. juni 2013Spørgsmål 922 ...".
+SUBJECT_THEN_TEXT = re.compile(r"\):(?=[A-ZÆØÅ])|\)(?=\d{1,2}\.\s?[a-zæøå]+\s+\d{4})")
 # Words a sentence's start may hold before its first run of small words: "12.", "2005",
 # "L" (of "L 145"), "(EUU".
 SENTENCE_WORD = re.compile(r"^[(\"”]?(?:[a-zæøå]\S*|\d\S*|[A-ZÆØÅ])$")
@@ -108,4 +109,4 @@ def split_line(line: Line, at: int) -> list[Line]:
         return [line]
     cut_x = line.x0 + line.width * at / max(len(text), 1)
     return [replace(line, text=text[:at].rstrip(), x1=cut_x),
-            replace(line, text=text[at:].lstrip(), x0=cut_x)]
+            replace(line, text=text[at:].lstrip(), x0=cut_x, row_rest=True)]

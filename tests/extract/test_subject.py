@@ -41,3 +41,10 @@ def test_a_letter_run_into_one_line_is_no_subject():
 def test_a_member_addressed_is_no_subject():
     document = head_document(["Folketingets Beskæftigelsesudvalg"], ["Anne Bech Holm (EL)"])
     assert subject(document) is None
+
+
+def test_folketingets_address_run_into_one_line_is_no_subject():
+    document = head_document(["Dato: 16. december 2004", "J.nr.: 2004/4011-125"],
+                             ["Folketingets Udvalg for Test - og Prøvepolitik Folketinget "
+                              "Christiansborg 1240"])
+    assert subject(document) is None

@@ -58,6 +58,7 @@ def looks_like_heading(block: Block) -> bool:
         and not POSTAL.match(block.lines[-1])
         and not any(gazetteer.canonical_ministry(line) for line in block.lines)
         and not any(MEMBER_LINE.match(line) for line in block.lines)  # an addressee
+        and "Christiansborg" not in text  # Folketinget's address run into one line
     )
 
 
