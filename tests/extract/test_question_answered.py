@@ -102,6 +102,12 @@ def test_a_subject_names_the_act_in_words(letter):
     assert refs(doc) == [(76, "Aktstk. 190", "Finansudvalget", True)]
 
 
+def test_a_file_name_names_no_question_but_the_text_after_it_does(letter):
+    doc = letter("Fil-navn: TRU spm. 325\tUnder henvisning til udvalgets brev af 7. december 2004 "
+                 "følger hermed besvarelsen af spørgsmål nr. 46 ad L 97.")
+    assert refs(doc) == [(46, "L 97", None, True)]
+
+
 def test_an_act_cited_in_words_is_not_the_letters_bill(letter):
     doc = letter("Folketingets Forsvarsudvalg har den 4. december 2017 stillet følgende spørgsmål "
                  "nr. 25 vedr. B40 til ministeren, som hermed besvares.\nSvar:\nSom beskrevet "
