@@ -226,7 +226,7 @@ def mentions_in(text: str, in_head: bool = False, on: str | None = None) -> list
 
 # The date block's "Fil-navn: TRU spm. 325" names the document's file, not a question.
 # The name is short and ends the cell: what follows a tab or further on is the letter's.
-FILE_NAME_LABEL = re.compile(r"fil-?navn:?[^\n\t]{0,30}$", re.IGNORECASE)
+FILE_NAME_LABEL = re.compile(r"fil-?navn:?\s*[^\n\t]{0,30}$", re.IGNORECASE)
 
 
 def after_file_name_label(text: str, match: re.Match[str]) -> bool:

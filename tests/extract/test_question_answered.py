@@ -106,6 +106,7 @@ def test_a_file_name_names_no_question_but_the_text_after_it_does(letter):
     doc = letter("Fil-navn: TRU spm. 325\tUnder henvisning til udvalgets brev af 7. december 2004 "
                  "følger hermed besvarelsen af spørgsmål nr. 46 ad L 97.")
     assert refs(doc) == [(46, "L 97", None, True)]
+    assert refs(letter("Kontor: Kommunaløkonomisk kt. Fil-navn:\tTRU spm. 325")) == []
 
 
 def test_an_act_cited_in_words_is_not_the_letters_bill(letter):
