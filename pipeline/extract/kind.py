@@ -69,6 +69,12 @@ QUESTION_HEADING = re.compile(
     r"|(?i:følgende\s+spørgsmål)\s*:")
 ANSWER_HEADING = re.compile(r"(?:^|[\s?.!”\")])Svar\s*:|^Svar\s*$|[?.!”\"]\s*Svar[ \t]*$",
                             re.MULTILINE)
+# A question to the minister quoted on a line of its own: '"Ministeren bedes redegøre for ...',
+# '”Vil ministeren oplyse ...'.
+QUOTED_QUESTION = re.compile(
+    r"^[ \t]*[\"”“»„]\s*(?:Ministeren\s+bedes|(?:Vil|Kan|Mener|Finder|Agter)\s+ministeren)\b",
+    re.MULTILINE)
+QUOTED_QUESTION_SPAN = 600
 # How much of the letter's start states its purpose, and where its headings stand.
 HEADINGS_SPAN = 3000
 # ft.dk's stamp files a letter that answers a question as such ("SOU Alm.del - endeligt
@@ -147,7 +153,10 @@ def answers_a_question(subject: str | None, body_text: str) -> bool:
            for match in ANSWERS_A_QUESTION.finditer(flat)):
         return True
     heading = QUESTION_HEADING.search(start)
-    return bool(heading and ANSWER_HEADING.search(start, heading.end()))
+    if heading and ANSWER_HEADING.search(start, heading.end()):
+        return True
+    # The question quoted at the letter's start, the answer after it with no heading.
+    return bool(QUOTED_QUESTION.search(body_text[:QUOTED_QUESTION_SPAN]))
 
 
 def announces_an_answer(flat: str, match: re.Match[str]) -> bool:

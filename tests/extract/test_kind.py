@@ -44,6 +44,9 @@ def test_kind_of_letter(analyse_text, body, kind):
     "I brev af 23. november 2023 har udvalget stillet mig følgende spørgsmål:\n"
     "Aktstykke spørgsmål\nVil ministeren redegøre for, hvem der bruger klip?\nSvar\n"
     "Modtagere på universitetsuddannelser gør i højere grad brug af klip.",
+    # the question quoted at the start, the answer after it with no heading
+    "|\n\"Ministeren bedes redegøre for økonomien i delingsaftalerne for kommunerne.\"\n"
+    "Danmarks Statistik oplyser, at amternes regnskaber offentliggøres den 16. maj 2007.",
 ])
 def test_an_answer_by_its_own_words_or_headings(analyse_text, body):
     assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"
