@@ -94,6 +94,7 @@ RUN_LABEL = re.compile(
 )
 LABEL_RUN = re.compile(rf"(?<![a-zæøå])(?:{RUN_LABEL.pattern}){{2,}}", re.IGNORECASE)
 PROSE = re.compile(r"(?:\b[a-zæøå]+\s+){3}[a-zæøå]+\b")
+LABEL_ALONE = re.compile(rf"(?:{LABEL})[ \t]*:?", re.IGNORECASE)
 # How far after a row of labels its values may stand.
 VALUES_SPAN = 300
 
@@ -229,6 +230,11 @@ def find_case_numbers(doc: Doc) -> list[CaseNumber]:
     Blocks are read with their lines joined, so a label and its value in a sidebar meet."""
     blocks = [block for block in document_of(doc).region("sidebar", "head", "header", "footer")]
     texts = [block.text for block in blocks] + [doc.text]
+    # A label alone in its block, its value in the next: "J.nr.:" / a blank line / "2006/4011-189".
+    texts += [f"{block.lines[-1]}\n{after.lines[0]}"
+              for block, after in zip(blocks, blocks[1:], strict=False)
+              if (block.region, block.page) == (after.region, after.page)
+              and LABEL_ALONE.fullmatch(block.lines[-1].strip())]
     seen: set[tuple[str, str]] = set()
     found = []
     for number in (number for text in texts for number in case_numbers_in(text)):

@@ -64,3 +64,9 @@ def test_values_glued_to_the_next_label_or_a_date(text, expected):
 ])
 def test_the_genres_other_labels(text, kind, value):
     assert numbers(text) == [(kind, value)]
+
+
+def test_a_label_alone_in_its_block_takes_the_value_in_the_next(letter):
+    # Blank lines between a label and its value set each apart in a block of its own.
+    doc = letter("Svar:\nJa.", sidebar=["Dato:", "2. januar 2007", "J.nr.:", "2006/4011-189"])
+    assert [(c.kind, c.value) for c in doc._.case_numbers] == [("journalnummer", "2006/4011-189")]
