@@ -64,10 +64,13 @@ START = r"(?<![\w.,/§-])"
 
 # Parts of an amount stand on one line: a tab or line break between them parts table cells.
 GAP = r"[ \u00a0]*"
+# ... but a line may break after the scale's abbreviation ("195 mia." / "kroner"), which no
+# table cell ends with.
+SCALE_GAP = r"(?:(?<=\.)[ \u00a0]*\n[ \u00a0]*|[ \u00a0]*)"
 NUMBER_FIRST = re.compile(
     rf"{START}(?:(?P<number>{AMOUNT_NUMBER})(?:{GAP}[-–]{GAP}(?P<range_to>{AMOUNT_NUMBER}))?"
     rf"|(?P<words>{WORD}))"
-    rf"(?:{GAP}(?P<scale>{SCALE}))?{GAP}(?P<currency>{CURRENCY_AFTER}){END}",
+    rf"(?:{GAP}(?P<scale>{SCALE}))?{SCALE_GAP}(?P<currency>{CURRENCY_AFTER}){END}",
     re.IGNORECASE,
 )
 CURRENCY_FIRST = re.compile(

@@ -219,7 +219,7 @@ SUBJECT_START = re.compile(
     # "Europaudvalgets spørgsmål 28 ad EUU alm. del af den 7. marts 2007"
     r"|^(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,2}[A-ZÆØÅ][\wæøå\-]*udvalg(?:et)?s\s+(?i:spørgsmål|spm\.)"
     r"\s+(?i:nr\.\s*)?(?:S\s?)?\d"
-    r"|^(?i:orientering\s+om|fremsættelse\s+af|oversendelse\s+af|spørgsmål\s+fra|vedr\.?"
+    r"|^(?i:orientering\s+om|fremsættelse\s+af|(?:over|frem)sendelse\s+af|spørgsmål\s+fra|vedr\.?"
     r"|anmodning\s+om|redegørelse\s+om|høring\s+over|invitation\s+til|ad"
     r"|vedrørende|angående|emne:)\s"
 )

@@ -31,6 +31,9 @@ def facts(doc):
         ("Bidraget er € 5 mio. i alt.", "€ 5 mio.", 5_000_000, "EUR"),
         ("Projektet koster 500 tkr. i alt.", "500 tkr.", 500_000, "DKK"),
         ("Puljen er på 1 250 000 kr. i år.", "1 250 000 kr.", 1_250_000, "DKK"),
+        # the published text's line broken after the scale's abbreviation
+        ("der skal investeres i alt 195 mia.\nkroner i forsvar.", "195 mia.\nkroner",
+         195_000_000_000, "DKK"),
     ],
 )
 def test_an_amount_is_a_number_with_its_currency(letter, text, raw, value, currency):
