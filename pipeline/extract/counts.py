@@ -234,7 +234,7 @@ def counted_noun(number: Token) -> Token | None:
             continue
         if is_unit(word):
             return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
-        if is_noun(word):
+        if is_noun(word) or tagged_wrong_before_line_break(word):
             return None if is_unit(word) else word
         if not is_adjective(word):
             if adjectives and looks_like_mistagged_noun(word):
@@ -298,6 +298,15 @@ def counts_in_tables(doc: Doc) -> list[Count]:
     return counts
 
 
+def tagged_wrong_before_line_break(token: Token) -> bool:
+    """ "de tre initiativer" / "og herunder ...": the line break after the noun makes the
+    tagger read it as a verb; a verb never follows a number directly."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return (token.pos_ == "VERB" and token.is_alpha and token.is_lower and not token.is_stop
+            and len(token) > 3 and following is not None and "\n" in following.text
+            and following.is_space)
+
+
 def looks_like_mistagged_noun(token: Token) -> bool:
     return (token.is_alpha and token.is_lower and len(token) > 3 and token.pos_ in {"ADV", "X"}
             and not is_adverbial_participle(token))
@@ -310,7 +319,9 @@ def is_adverbial_participle(token: Token) -> bool:
 
 
 def is_unit(token: Token) -> bool:
-    return lemma_of(token) in UNIT_LEMMAS or token.lower_ in UNIT_LEMMAS or token.lower_ in UNITS
+    """A unit, also as a compound's last part: "løntimer", "arbejdsdage"."""
+    return (lemma_of(token) in UNIT_LEMMAS or token.lower_ in UNIT_LEMMAS
+            or token.lower_.endswith(tuple(UNITS)))
 
 
 def is_noun(token: Token) -> bool:

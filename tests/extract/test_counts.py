@@ -87,6 +87,7 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "Udkastet blev fremlagt i Rådet og i art. 133 komiteen.",  # an article's number
     "Afgiften stiger med 85 øre pr. liter.",  # a unit of money
     "En pakke med 160 gram tobak koster mere.",  # a unit of weight
+    "Ansatte med under 8 løntimer\npr. uge er udeladt.",  # a unit as a compound's last part
     "Gevinsten er næsten 7 gange højere end omkostningerne.",
     "Ændringen vil betyde, at 500 færre vil miste retten.",  # a comparative counts nothing
     "Der henvises til besvarelse af SUU alm. del. 409 del a.",  # a question, "nr." left out
@@ -102,6 +103,9 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Ministeren skal mindst tre gange i året orientere.", [(3, "gang")]),  # repetitions
     ("et samarbejde mellem de to ministerier.", [(2, "ministerium")]),
     ("Der er ansat\n12 nye medarbejdere.", [(12, "medarbejder")]),  # at the start of a line
+    # a line break after the noun: the tagger reads "initiativer" as a verb there
+    ("resultater, der er høstet for hvert af de tre initiativer\nog herunder beskrive, hvilke",
+     [(3, "initiativ")]),
     ("Ministeriet har modtaget i alt tre ansøg-ninger om tilskud.", [(3, "ansøgning")]),  # broken
 ])
 def test_counts_as_genuine_letters_write_them(analyse_text, text, expected):
