@@ -551,6 +551,16 @@ def test_a_subject_glued_to_the_date_after_its_bracket_ends_there():
     assert document.body_text.startswith("25. juni 2013Spørgsmål 922")
 
 
+def test_a_stamp_of_several_committees_wrapped_over_three_lines_is_one_stamp():
+    stamp = ", ".join(["Udvalget for Test, Prøver og Eksamen 2009-10"] * 3)
+    document = read_document(flow_pdf("\n".join([
+        stamp, "L 85 , L 85 A , L 85 B", "Offentligt", "805727_0001.png",
+        "Folketingets Udvalg for Test, Prøver og Eksamen", "København, den 26. februar 2010",
+        "Udvalget har stillet følgende spørgsmål nr. 7, som hermed besvares."]), width=300))
+    assert document.region("stamp")[0].lines[0] == stamp
+    assert document.body_text.startswith("Udvalget har stillet")
+
+
 def test_a_committees_question_named_as_a_heading_is_the_subject():
     document = read_document(flow_pdf("\n".join([
         "TESTMINISTERIET", "Testudvalgets spørgsmål 28 ad TSU alm. del af den 7. marts 2007",

@@ -189,6 +189,11 @@ class MainRoles:
         return index >= self.head_end and self.roles[index] not in SET_APART
 
 
+# How many lines a line wrapped at the column's edge may run on over (a stamp of a page filed
+# under three committees).
+WRAPPED_RUN_LINES = 3
+
+
 def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list[str | None],
                       wrapped: list[bool]) -> str | None:
     """The role of a line that shows none until the rest wrapped to the next line is read
@@ -200,13 +205,20 @@ def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list
     following = lines[index + 1]
     first_word = following.width * len(texts[index + 1].split(" ", 1)[0]) / max(
         len(texts[index + 1]), 1)
-    if not wrapped[index + 1] or raw[index] is not None or (
+    if not wrapped[index + 1] or (
             first_word > FULL_SHARE * column  # a rule of underscores fits after nothing
             or PROSE.search(texts[index]) or BODY_MARKER.match(texts[index])
             or SIGNED_FOR_LINE.match(texts[index])):
         return None
-    role = role_of(f"{texts[index]} {texts[index + 1]}")
-    return role if role in WRAPPED_ROLES else None
+    joined, end = texts[index], index + 1
+    while end < len(texts) and wrapped[end] and end - index <= WRAPPED_RUN_LINES:
+        joined, end = f"{joined} {texts[end]}", end + 1
+        role = role_of(joined)
+        if raw[index] is not None and not (raw[index] == RECIPIENT and role == STAMP):
+            continue  # "Udvalget for X 2009-10, Udvalget for" / "X 2009-10": the stamp's
+        if role in WRAPPED_ROLES:
+            return role
+    return None
 
 
 def mark_values(texts: list[str], raw: list[str | None]) -> None:
