@@ -481,6 +481,10 @@ def test_a_subject_broken_before_the_day_of_its_question_goes_on():
       "Spørgsmål nr. 117:", "Vil ministeren oplyse tallene?"],
      "Testministerens besvarelse af spørgsmål nr. 117 (alm. del). Spørgsmålet er stillet efter "
      "ønske fra Anne Hansen (S)"),  # its series in brackets after a blank line
+    (["Testministerens foreløbige svar på spørgsmål nr. 333 (alm. del) stillet", "",
+      "af Folketingets Testudvalg.", "", "Spørgsmål nr. 333:", "Hvad er tallene?"],
+     "Testministerens foreløbige svar på spørgsmål nr. 333 (alm. del) stillet af Folketingets "
+     "Testudvalg."),  # its words in small letters after a blank line
 ])
 def test_subjects_as_genuine_letters_print_them(lines, subject):
     document = read_document(flow_pdf("\n".join(["Folketingets Testudvalg", "Christiansborg",

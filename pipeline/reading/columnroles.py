@@ -280,7 +280,7 @@ def subject_end(lines: list[Line], texts: list[str], raw: list[str | None], inde
     end = index + 1
     while (end < limit and end - index < SUBJECT_MAX_LINES
            and (lines[end].top - lines[end - 1].bottom < SUBJECT_GAP_EMS * lines[end].size
-                or continues_in_brackets(texts[end - 1], texts[end]))
+                or continues_across_gap(texts[end - 1], texts[end]))
            and not lines[end].row_rest  # the row was cut where the subject ends
            and goes_on(texts[end - 1], texts[end], raw[end], wrapped[end],
                        lines[end - 1].bold, lines[end].bold)):
@@ -291,10 +291,13 @@ def subject_end(lines: list[Line], texts: list[str], raw: list[str | None], inde
     return end
 
 
-def continues_in_brackets(previous: str, text: str) -> bool:
-    """ "... besvarelse af spørgsmål nr. 117" / (a blank line) / "(alm. del). Spørgsmålet ...":
-    a heading's series in brackets goes with it across the gap."""
-    return text.startswith("(") and not previous.endswith((".", ":", ")"))
+def continues_across_gap(previous: str, text: str) -> bool:
+    """ "... besvarelse af spørgsmål nr. 117" / (a blank line) / "(alm. del). Spørgsmålet ...",
+    "... (alm. del) stillet" / (a blank line) / "af Folketingets ...": a heading's series in
+    brackets, or its words in small letters, go with it across the gap."""
+    if text.startswith("("):
+        return not previous.endswith((".", ":", ")"))
+    return text[:1].islower() and not previous.endswith((".", ":"))
 
 
 def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: bool = False,
