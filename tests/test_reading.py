@@ -565,6 +565,26 @@ def test_a_stamp_of_several_committees_wrapped_over_three_lines_is_one_stamp():
     assert document.body_text.startswith("Udvalget har stillet")
 
 
+def test_a_word_wrapped_before_a_long_glued_one_goes_with_it():
+    document = read_document(flow_pdf("\n".join([
+        "Testudvalget 2009-10", "S 800", "Offentligt", "788703_0001.png",
+        "Folketingets LovsekretariatFolketingetChristiansborg1240 København K",
+        "Hermed fremsendes svar på spørgsmål nr. S 800 stillet af folketingsmedlem Anne Hansen."]),
+        width=260))
+    [address] = [b for b in document.region("head") if "Christiansborg" in b.lines]
+    assert address.lines[0] == "Folketingets Lovsekretariat"
+
+
+def test_an_opening_that_names_the_committee_and_wraps_is_no_address():
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Udvalg for Fødevarer,Landbrug og Fiskeri",
+        "København, den 26. februar 2010",
+        "Folketingets Udvalg for Fødevarer, Landbrug og Fiskeri har i brev af 8. februar 2010 "
+        "stillet følgende spørgsmål nr. 7, som hermed besvares."]), width=260))
+    assert document.body_text.startswith("Folketingets Udvalg for Fødevarer, Landbrug og "
+                                         "Fiskeri har")
+
+
 def test_a_committees_question_named_as_a_heading_is_the_subject():
     document = read_document(flow_pdf("\n".join([
         "TESTMINISTERIET", "Testudvalgets spørgsmål 28 ad TSU alm. del af den 7. marts 2007",

@@ -95,6 +95,7 @@ RUN_LABEL = re.compile(
 LABEL_RUN = re.compile(rf"(?<![a-zæøå])(?:{RUN_LABEL.pattern}){{2,}}", re.IGNORECASE)
 PROSE = re.compile(r"(?:\b[a-zæøå]+\s+){3}[a-zæøå]+\b")
 LABEL_ALONE = re.compile(rf"(?:{LABEL})[ \t]*:?", re.IGNORECASE)
+VALUE_ALONE = re.compile(VALUE)  # the whole line: "1240 København K" is an address
 # How far after a row of labels its values may stand.
 VALUES_SPAN = 300
 
@@ -234,7 +235,8 @@ def find_case_numbers(doc: Doc) -> list[CaseNumber]:
     texts += [f"{block.lines[-1]}\n{after.lines[0]}"
               for block, after in zip(blocks, blocks[1:], strict=False)
               if (block.region, block.page) == (after.region, after.page)
-              and LABEL_ALONE.fullmatch(block.lines[-1].strip())]
+              and LABEL_ALONE.fullmatch(block.lines[-1].strip())
+              and VALUE_ALONE.fullmatch(after.lines[0].strip())]
     seen: set[tuple[str, str]] = set()
     found = []
     for number in (number for text in texts for number in case_numbers_in(text)):

@@ -21,6 +21,7 @@ from pipeline.reading.lineroles import (
     LABEL,
     MEMBER,
     MONTHS,
+    OPENING_VERB,
     PAGE,
     PLACE,
     POSTCODE,
@@ -72,6 +73,10 @@ def char_width(line: Line) -> float:
     return line.width / max(len(line.text), 1)
 
 
+# A "word" this long is several glued by lost spaces or line breaks.
+GLUED_WORD = 25
+
+
 def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
     """Whether ``line`` was cut at the column's edge and goes on in ``following``: the next
     line's first word would not have fitted after it, and that line starts no item of its
@@ -87,7 +92,10 @@ def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
     word_width = following.width * len(first_word) / max(len(text), 1)
     room = right_edge - line.x1
     if " " not in line.text.strip():
-        return room < 2 * char_width(line) and not STARTS_ITEM.match(text)
+        # cut inside its one word where it fills the column, or wrapped before a word glued
+        # from several ("Folketingets" / "LovsekretariatFolketingetChristiansborg1240")
+        glued_next = len(first_word) >= GLUED_WORD and room < word_width
+        return (room < 2 * char_width(line) or glued_next) and not STARTS_ITEM.match(text)
     return room < word_width + char_width(line) and not STARTS_ITEM.match(text)
 
 
@@ -107,7 +115,10 @@ def joined_line(line: Line, following: Line, last_piece: Line | None = None) -> 
     """Two pieces of a wrapped line as one; a word cut in two (a line with no space, as
     long as the column is wide) joins without a space. ``last_piece``: the part of
     ``line`` drawn last, where ``line`` is itself joined from pieces."""
-    glue = "" if " " not in (last_piece or line).text.strip() else " "
+    piece = (last_piece or line).text.strip()
+    # a piece as long as the column, with no space, is a word cut in two; a short one is a
+    # word the next (a long glued one) did not fit after
+    glue = "" if " " not in piece and len(piece) >= GLUED_WORD else " "
     return Line(text=f"{line.text.rstrip()}{glue}{following.text.lstrip()}", page=line.page,
                 x0=min(line.x0, following.x0), x1=max(line.x1, following.x1), top=line.top,
                 bottom=following.bottom, size=line.size, bold=line.bold and following.bold)
@@ -166,6 +177,12 @@ class MainRoles:
                 raw[index] = raw[index - 1]
             elif wrapped[index] and raw[index - 1] is None and PROSE.search(texts[index - 1]):
                 raw[index] = None  # a sentence's rest ("august 2018, og vil ..."): its text
+            elif wrapped[index] and raw[index - 1] == RECIPIENT and raw[index] is None and (
+                    OPEN_ENDED.search(texts[index - 1]) and OPENING_VERB.search(texts[index])
+                    and PROSE.search(texts[index])):
+                # "Folketingets Udvalg for Fødevarer, Landbrug og" / "Fiskeri har i brev af
+                # ...": the opening sentence names the committee, no address
+                raw[index - 1] = None
         for index in range(len(lines) - 1):
             if role := role_wrapped_over(index, lines, texts, raw, wrapped):
                 raw[index] = role
@@ -203,10 +220,11 @@ def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list
     """
     column = max(line.x1 for line in lines) - min(line.x0 for line in lines)
     following = lines[index + 1]
-    first_word = following.width * len(texts[index + 1].split(" ", 1)[0]) / max(
-        len(texts[index + 1]), 1)
+    word = texts[index + 1].split(" ", 1)[0]
+    first_word = following.width * len(word) / max(len(texts[index + 1]), 1)
     if not wrapped[index + 1] or (
-            first_word > FULL_SHARE * column  # a rule of underscores fits after nothing
+            # a rule of underscores fits after nothing
+            first_word > FULL_SHARE * column and not any(char.isalpha() for char in word)
             or PROSE.search(texts[index]) or BODY_MARKER.match(texts[index])
             or SIGNED_FOR_LINE.match(texts[index])):
         return None

@@ -70,3 +70,5 @@ def test_a_label_alone_in_its_block_takes_the_value_in_the_next(letter):
     # Blank lines between a label and its value set each apart in a block of its own.
     doc = letter("Svar:\nJa.", sidebar=["Dato:", "2. januar 2007", "J.nr.:", "2006/4011-189"])
     assert [(c.kind, c.value) for c in doc._.case_numbers] == [("journalnummer", "2006/4011-189")]
+    doc = letter("Svar:\nJa.", sidebar=["J.nr.", "1240 København K"])
+    assert doc._.case_numbers == []  # an empty label over Folketinget's postcode
