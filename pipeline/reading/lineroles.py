@@ -239,6 +239,10 @@ GLUED_CONTACT_CUT = re.compile(
     r"|(?<=\d)\s+(?=(?i:www\.|\[email))"
     r"|(?<=[a-zæøå])(?=[A-ZÆØÅ])"
     r"|(?<=\s[KVCNSØ])(?=[TFEM]\s\+?\d)|(?<=\d)(?=[EFMTW]\s\S)"
+    # an e-mail address glued to the web address or number before it ("...ministeriet.dk" +
+    # "jm@jm.dk", "9001" + "M" + "sum@sum.dk"), its one-letter label kept
+    r"|(?<=\.dk)(?=[a-z][\w.-]*@)|(?<=\d)(?=M?[a-z][\w.-]*@[\w-]+\.)"
+    r"|(?<=\dM)(?=[a-z][\w.-]*@[\w-]+\.)"
 )
 # Parts of a glued address block: before "Christiansborg", "Folketinget", a committee, the
 # postcode, an e-mail ("FolketingetUdvalget for ...Christiansborg1240 København K").
