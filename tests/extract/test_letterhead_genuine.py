@@ -163,6 +163,9 @@ def test_a_committee_named_in_a_heading_is_no_recipient(body):
     (["Social- og", "boligministeren Holmens Kanal 22 1060 København K"],
      "Holmens Kanal 22, 1060 København K"),
     (["Folketingets Finansudvalg Christiansborg 1240 København K"], None),
+    (["Folketinget", "Retsudvalget", "Christiansborg Slot 1", "1218 København K"], None),
+    (["Christiansborg Slotsplads 1 1218 København K"],  # a ministry's, not Folketinget's
+     "Christiansborg Slotsplads 1, 1218 København K"),
     (["J.nr. 001-12041 Den 26. november 2014"], None),  # a case number's digits, a date
     (["Kirkeministeriet Telefon 3392 3390 Dokument nr. 366647 Dato: 22. april 2008"], None),
 ])

@@ -83,6 +83,10 @@ def labelled_email(segments: list[str]) -> str | None:
     return (labelled or [email for _seg, email in found] or [None])[0]
 
 
+# Folketinget's own street (not Finansministeriet's "Christiansborg Slotsplads 1").
+FOLKETINGETS_STREET = re.compile(r"Christiansborg\s+Slot\b")
+
+
 def address_of(heads: list[str]) -> str | None:
     """A street and the postcode after it ("Slotsholmsgade 10, 1216 København K"), not
     Folketinget's: glued parts set apart ("Slotsholmsgade 101216 København K"); in one
@@ -98,6 +102,8 @@ def address_of(heads: list[str]) -> str | None:
             before = cleaned[: postal.start()].rstrip(" ,·•|")
             box = POST_BOX_END.search(before)
             street = street_before(before[: box.start()] if box else before)
+            if street and FOLKETINGETS_STREET.match(street):
+                continue  # "Christiansborg Slot 1, 1218 København K": the recipient's too
             if street:
                 parts = [street, box.group("box") if box else None, postal.group(0).strip()]
                 return ", ".join(part for part in parts if part)
