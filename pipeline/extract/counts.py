@@ -68,6 +68,8 @@ QUALIFIER_VERBS = {"er", "blev", "bliver", "var", "har", "havde", "været", "ble
 MAX_ADJECTIVES = 3
 # Plural surface forms of units, for when a lemma is missing or odd.
 UNITS = {"timer", "måneder", "uger", "dage", "minutter", "sekunder", "procentpoint"}
+# Units that end a compound ("løntimer"); "uger" and "dage" end other words too ("bruger").
+UNIT_ENDINGS = tuple(unit for unit in UNITS if len(unit) >= 5)
 
 
 @Language.component(
@@ -319,9 +321,9 @@ def is_adverbial_participle(token: Token) -> bool:
 
 
 def is_unit(token: Token) -> bool:
-    """A unit, also as a compound's last part: "løntimer", "arbejdsdage"."""
+    """A unit, also as a compound's last part: "løntimer", "arbejdstimer"."""
     return (lemma_of(token) in UNIT_LEMMAS or token.lower_ in UNIT_LEMMAS
-            or token.lower_.endswith(tuple(UNITS)))
+            or token.lower_ in UNITS or token.lower_.endswith(UNIT_ENDINGS))
 
 
 def is_noun(token: Token) -> bool:

@@ -31,6 +31,7 @@ by ``committee_names``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -377,16 +378,19 @@ def addressed_committee(document: Document, on: str | None) -> str | None:
 
 def letter_bill(heads: list[str], text: str) -> str | None:
     """The one bill or act the letter's head and opening name ("L 45", "Aktstk. 98")."""
-    found = {series_text(match) for match in [*HEAD_BILL.finditer(" ".join(heads)),
-                                               *LETTER_BILL.finditer(text[:1500])]}
-    return found.pop() if len(found) == 1 else None
+    return only_series([*HEAD_BILL.finditer(" ".join(heads)), *LETTER_BILL.finditer(text[:1500])])
 
 
 def filed_under(document: Document) -> str | None:
     """The one bill or act ft.dk's stamp files the letter under ("Aktstk. 21", "L 69
     Bilag 3"): the series of a question the letter's own words leave without one."""
     stamps = " ".join(block.text for block in document.blocks if block.region == "stamp")
-    found = {series_text(match) for match in LETTER_BILL.finditer(stamps)}
+    return only_series(LETTER_BILL.finditer(stamps))
+
+
+def only_series(matches: Iterable[re.Match[str]]) -> str | None:
+    """The series the matches name, where they all name one."""
+    found = {series_text(match) for match in matches}
     return found.pop() if len(found) == 1 else None
 
 

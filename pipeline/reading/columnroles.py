@@ -18,6 +18,7 @@ from pipeline.reading.lineroles import (
     BODY_MARKER,
     CONTACT,
     CONVERTER_BANNER,
+    DATELINE,
     LABEL,
     MEMBER,
     MONTHS,
@@ -133,7 +134,6 @@ WRAPPED_ROLES = {STAMP, CONTACT, RECIPIENT}
 
 DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
 MONTH_AT_START = re.compile(rf"^{MONTHS}\s+\d{{4}}", re.IGNORECASE)
-FULL_DATE_LINE = re.compile(rf"^(?:den\s+)?\d{{1,2}}\.\s*{MONTHS}\s+\d{{4}}\.?$", re.IGNORECASE)
 NUMERIC = re.compile(r"^[\d.,%\s-]+$")
 # A vertical gap this many times the line's size (a blank line) ends the subject.
 SUBJECT_GAP_EMS = 0.8
@@ -222,7 +222,7 @@ def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list
     following = lines[index + 1]
     word = texts[index + 1].split(" ", 1)[0]
     first_word = following.width * len(word) / max(len(texts[index + 1]), 1)
-    if not wrapped[index + 1] or (
+    if raw[index] not in (None, RECIPIENT) or not wrapped[index + 1] or (
             # a rule of underscores fits after nothing
             first_word > FULL_SHARE * column and not any(char.isalpha() for char in word)
             or PROSE.search(texts[index]) or BODY_MARKER.match(texts[index])
@@ -232,9 +232,9 @@ def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list
     while end < len(texts) and wrapped[end] and end - index <= WRAPPED_RUN_LINES:
         joined, end = f"{joined} {texts[end]}", end + 1
         role = role_of(joined)
-        if raw[index] is not None and not (raw[index] == RECIPIENT and role == STAMP):
-            continue  # "Udvalget for X 2009-10, Udvalget for" / "X 2009-10": the stamp's
-        if role in WRAPPED_ROLES:
+        # an address line shows its true role only as ft.dk's stamp ("Udvalget for X
+        # 2009-10, Udvalget for" / "X 2009-10")
+        if role in WRAPPED_ROLES and (raw[index] is None or role == STAMP):
             return role
     return None
 
@@ -338,7 +338,7 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
     cut_name = MEMBER.match(text) and not previous.endswith((".", ")"))
     cut_committee = role == RECIPIENT and BEFORE_A_NAME.search(previous)
     # "... spørgsmål nr. 2 (Aktstykke nr. 227) af" / "27. april 2021": the question's day
-    cut_before_day = OPEN_ENDED.search(previous) and FULL_DATE_LINE.match(text)
+    cut_before_day = OPEN_ENDED.search(previous) and DATELINE.match(text)
     return bool(cut_date or cut_name or cut_committee or cut_before_day)
 
 

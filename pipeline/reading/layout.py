@@ -36,7 +36,7 @@ from collections import Counter
 from pipeline.reading.blocks import PARAGRAPH_GAP, blocks_of, overlaps_vertically, tidied
 from pipeline.reading.columnroles import MainRoles
 from pipeline.reading.document import Block, Document
-from pipeline.reading.lineroles import REGION_OF, ROLE_FAMILY
+from pipeline.reading.lineroles import DATELINE, REGION_OF, ROLE_FAMILY
 from pipeline.reading.margins import is_top, running_lines
 from pipeline.reading.pdf import Line, Page
 from pipeline.reading.runon import cut_run_ons
@@ -55,9 +55,6 @@ SALUTATION = re.compile(
 LIST_MARKER = re.compile(r"^([-–•▪◦·*]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
 # The headings of an answer, each a line of its own even after a line that fills the column.
 QA_HEADING = re.compile(r"^(?:Svar|Spørgsmål(?:\s+nr\.)?(?:\s+S)?(?:\s+\d+)?)\s*:?$")
-# A date alone on its line: "10-11-2016", "10. november 2016", "Den 3. maj 2019".
-DATE_ALONE = re.compile(
-    r"^(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}|(?i:den\s+)?\d{1,2}\.\s*[a-zæøå]+\s+\d{4})$")
 # A hyphen that belongs to the word before it; "--" or " -" ends a rule or a stamp.
 WORD_HYPHEN_END = re.compile(r"\w-$")
 CONJUNCTION_START = re.compile(r"(?:og|eller|samt)\b")
@@ -236,7 +233,7 @@ def joined(text: str, previous: Line, line: Line, pitch: float, column_width: fl
         return text + "\n\n"
     if LIST_MARKER.match(current) or QA_HEADING.match(current):
         return text + "\n"
-    if text.rstrip()[-1:] in ".!?" and DATE_ALONE.match(current):
+    if text.rstrip()[-1:] in ".!?" and DATELINE.match(current):
         return text + "\n"  # "... svar på spørgsmål 5." / "10-11-2016": the letter's date
     if ends_in_line_break_hyphen(text, current):
         return text[:-1]  # "udmønt-" + "ning" -> "udmøntning"

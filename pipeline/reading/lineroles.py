@@ -288,9 +288,8 @@ def glued_ministry(text: str) -> str | None:
 def stamp_role(text: str) -> str | None:
     if STAMP_LINE.match(text):
         return STAMP
-    sessions = len(re.findall(SESSION, text))
     if STAMP_COMMITTEE.match(text) and COMMITTEE_WORD.search(text) and (
-            len(text) < 100 * max(sessions, 1)):
+            len(text) < 100 * len(re.findall(SESSION, text))):  # each name under 100
         return STAMP
     return None
 

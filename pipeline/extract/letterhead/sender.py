@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from models import Sender
 from pipeline.extract.base import document_of
+from pipeline.extract.committee_names import WORD_BROKEN_AT_HYPHEN  # "udviklingsmini-steren"
 from pipeline.extract.letterhead.contact import (
     address_of,
     cvr_of,
@@ -37,11 +38,8 @@ def sender_of(doc: Doc, texts: list[str], on: str | None, people_in: PeopleFinde
     if minister is None:
         minister, title = signing_minister_in("\n".join(texts), on)
     address = address_of(heads)
-    # Where nothing else names the ministry, the street its letterhead gives may: one
-    # ministry sat there that day.
     return Sender(
-        ministry=ministry_of(doc, whole_heads, web, email, on, minister, title)
-        or (gazetteer.ministry_at_address(address, on) if address else None),
+        ministry=ministry_of(doc, whole_heads, web, email, on, minister, title, address),
         minister=minister,
         address=address,
         phone=phone_of(heads, document_of(doc).body_text),
@@ -52,10 +50,11 @@ def sender_of(doc: Doc, texts: list[str], on: str | None, people_in: PeopleFinde
 
 
 def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, on: str | None,
-                minister: str | None, title: str | None) -> str | None:
+                minister: str | None, title: str | None, address: str | None = None) -> str | None:
     """The sending ministry as named on the letter's date: by name in the letterhead, by the
     minister's title there ("FORSVARSMINISTEREN"), by web or mail domain, by the signer's
-    title ("Fg. justitsminister") or name, else by the minister's title in the text."""
+    title ("Fg. justitsminister") or name, else by the minister's title in the text, else
+    by the letterhead's street where one ministry sat there that day."""
     by_name = named_in_letterhead(heads, gazetteer.canonical_ministry, on)
     by_title = named_in_letterhead(heads, gazetteer.ministry_for_title, on)
     domains = [gazetteer.ministry_for_domain(address, on=on) for address in (web, email)
@@ -67,7 +66,9 @@ def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, 
     first_line = document_of(doc).body_text.strip().split("\n", 1)[0]
     at_start = named_in_letterhead([letterhead_part(first_line)], gazetteer.canonical_ministry, on)
     return (by_name or by_title or by_domain or by_signer
-            or post_of(doc, minister, on) or at_start or ministry_in_text(doc, on))
+            or post_of(doc, minister, on) or at_start or ministry_in_text(doc, on)
+            # the one ministry that sat at the letterhead's street that day
+            or (gazetteer.ministry_at_address(address, on) if address else None))
 
 
 def post_of(doc: Doc, minister: str | None, on: str | None) -> str | None:
@@ -130,10 +131,6 @@ OPENING = 800  # characters of running text where the opening sentence stands
 FORMER = re.compile(r"\b(?:daværende|tidligere|forhenværende|fhv\.|hidtidige)\s*$", re.IGNORECASE)
 
 
-# A word broken at a line's end and glued with its hyphen: "udviklingsmini-steren".
-BROKEN_WORD = re.compile(r"(?<=[a-zæøå])-(?=[a-zæøå])")
-
-
 # "Indenrigs- og Sundhedsministeriet har oplyst følgende:": a ministry quoted, not the sender.
 INFORMANT = re.compile(r"\s+(?:har\s+(?:\w+\s+)?(?:oplyst|meddelt|udtalt)|oplyser|meddeler)\b",
                        re.IGNORECASE)
@@ -144,12 +141,12 @@ def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
     besvarelse"), else the minister the opening says the question was put to ("stillet
     ... til social- og indenrigsministeren, som hermed besvares"), else the last ministry
     the text names (by name or title): the signature's."""
-    heads = [BROKEN_WORD.sub("", block.text) for block in document_of(doc).region("head")]
+    heads = [WORD_BROKEN_AT_HYPHEN.sub("", block.text) for block in document_of(doc).region("head")]
     for title in (match.group(0) for text in heads for match in TITLE_WORD.finditer(text)):
         name = gazetteer.ministry_for_title(title, on=on)
         if name:
             return name
-    opening = BROKEN_WORD.sub("", re.sub(r"\s+", " ", doc.text[:OPENING]))
+    opening = WORD_BROKEN_AT_HYPHEN.sub("", re.sub(r"\s+", " ", doc.text[:OPENING]))
     for match in ADDRESSED_TITLE.finditer(opening):
         name = gazetteer.ministry_for_title(match.group("title"), on=on)
         if name:
