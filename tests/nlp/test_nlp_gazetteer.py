@@ -275,6 +275,9 @@ def test_undated_title_look_ups_keep_their_answers():
         ("www.justitsministeriet.dk", "2011-04-11", "Justitsministeriet"),
         ("www.sm.dk", "2012-06-01", "Social- og Integrationsministeriet"),
         ("www.sm.dk", "2023-12-12", "Social-, Bolig- og Ældreministeriet"),
+        ("www.uvm.dk", "2012-05-01", "Ministeriet for Børn og Undervisning"),
+        # children moved to the social ministry on 9 August 2013
+        ("www.uvm.dk", "2015-01-27", "Undervisningsministeriet"),
         ("www.uvm.dk", "2016-07-13", "Ministeriet for Børn, Undervisning og Ligestilling"),
         ("www.uvm.dk", "2019-02-01", "Undervisningsministeriet"),
         ("www.km.dk", "2013-03-12", "Ministeriet for Ligestilling og Kirke"),
