@@ -281,6 +281,24 @@ def test_a_ministers_name_after_the_last_sentence_on_its_line_signs():
     assert signing_minister_in(text, on="2018-03-02") == ("Mette Bock", None)
 
 
+def test_a_ministers_name_after_a_sentence_signs_above_the_letterheads_lines():
+    text = "Jeg orienterede udvalget i høring.\tConnie Hedegaard\n\nwww.mim.d ./."
+    assert signing_minister_in(text, on="2005-10-07") == ("Connie Hedegaard", None)
+
+
+@pytest.mark.parametrize("text", [
+    "i høring.     Connie Hedegaard /Karsten Skov Miljøministeriet Departementet Højbro Plads 4",
+    "svar på spørgsmål nr. 48.(Alm. del).Connie Hedegaard/Karsten Skov\nSide 2 Spørgsmål:",
+])
+def test_a_ministers_name_before_an_officials_inside_a_line_signs(text):
+    assert signing_minister_in(text, on="2005-10-07") == ("Connie Hedegaard", None)
+
+
+def test_names_around_a_slash_sign_only_where_the_first_is_a_minister():
+    text = "jf. aftalen mellem Region Hovedstaden/Region Sjælland om akutberedskabet"
+    assert signing_minister_in(text, on="2005-10-07") == (None, None)
+
+
 def test_no_minister_where_an_official_signs_alone():
     assert signing_minister_in("Med venlig hilsen\n\nJens Jensen\nKontorchef") == (None, None)
 

@@ -96,7 +96,7 @@ def signing_minister_in(text: str, on: str | None = None,
                and PERSON_NAME.match(line) and not NOT_NAME_WORDS.search(line)]
     if signed:
         return signed[-1].strip(), None
-    return known_minister_line(text, on), None
+    return known_minister_line(text, on) or known_minister_signed_for(text, on), None
 
 
 def lines_with_next(text: str) -> list[tuple[str, str]]:
@@ -141,11 +141,39 @@ def known_minister_line(text: str, on: str | None) -> str | None:
     if getattr(gazetteer, "minister", None) is None:
         return None
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    # The name may follow the last sentence on its line, where a line break was lost.
-    tail = re.search(rf"[.!?]\s+({NAME})$", lines[-1]) if lines else None
-    for line in [*([tail.group(1)] if tail else []), *reversed(lines)]:
-        is_name = PERSON_NAME.match(line) and not NOT_NAME_WORDS.search(line)
-        if is_name and gazetteer.minister(line, on=on):
-            return line
+    for line in reversed(lines):
+        # The name may follow the last sentence on its line, where a line break was lost
+        # ("... ledningen i høring.<tab>Connie Hedegaard").
+        tail = re.search(rf"[.!?]\s+({NAME})$", line)
+        for candidate in [line, *([tail.group(1)] if tail else [])]:
+            is_name = PERSON_NAME.match(candidate) and not NOT_NAME_WORDS.search(candidate)
+            if is_name and gazetteer.minister(candidate, on=on):
+                return candidate
     return None
+
+
+# Capitalised words before a "/" and a capitalised word after it, anywhere on a line.
+SIGNED_FOR_WITHIN_LINE = re.compile(
+    r"((?:[A-ZÆØÅ][\w'\-.]*[ \t]+){0,3}[A-ZÆØÅ][\w'\-]+)[ \t]*/[ \t]*(?=[A-ZÆØÅ])")
+
+
+def known_minister_signed_for(text: str, on: str | None) -> str | None:
+    """In a letter run into one line, the minister's name before the official's, where the
+    ministers list knows it: "... i høring. Connie Hedegaard /Karsten Skov Miljøministeriet
+    Departementet ...", "...(Alm. del).Kristian Jensen/John Fuhrmann".
+
+    >>> known_minister_signed_for("i høring.  Connie Hedegaard /Karsten Skov Miljøministeriet",
+    ...                           "2005-10-07")
+    'Connie Hedegaard'
+    """
+    found = None
+    for match in SIGNED_FOR_WITHIN_LINE.finditer(text):
+        words = match.group(1).split()
+        # the name is the longest run of the words before "/" that ends there and is known
+        for start in range(len(words) - 1):
+            name = " ".join(words[start:])
+            if gazetteer.minister(name, on=on):
+                found = name
+                break
+    return found
 
