@@ -4,7 +4,7 @@ A number counts only after its label, which says its kind (corpus/real/README.md
 
 - sagsnummer: "Sags nr.", "Sagsnr.", "Sagsnummer", "Sag nr.", "Sag:", "Vores sag", "Sag/ID Nr."
 - journalnummer: "J.nr.", "J. nr.", "J nr.", "Jnr.", "Jour.nr.", "Journalnr.", "Journalnummer"
-- akt-id: "Akt-id", "Akt id", "Aktid"
+- akt-id: "Akt-id", "Akt id", "Aktid", "Akt nr.:"
 - dokumentnummer: "Dok.nr.", "Doknr.", "Dok. nr.", "Dokument nr.", "Dok.id", "Dok.:"
 - reference: "Vores ref.", "Deres ref.", "Ref.", "Ref.-nr.", "Reference", "Eksp.nr."
 
@@ -41,7 +41,8 @@ LABELS = {
     "sagsnummer": rf"sag/id{NR}|sags\.?{NR}|sagsnummer|sagsnr\.?|sag{NR}|(?-i:Sag)\s*:"
     r"|(?-i:Vores)\s+sag\b",
     "journalnummer": rf"j\.?\s*nr\.?|jnr\.?|jour\.?\s*nr\.?|journal\.?{NR}|journalnummer",
-    "akt-id": r"akt\s*-?\s*id\.?",
+    # "Akt nr.:" only capitalised and with its colon: "jf. akt nr. 4" in prose is an act.
+    "akt-id": r"akt\s*-?\s*id\.?|(?-i:Akt)\s*nr\.?(?=\s*:)",
     "dokumentnummer": rf"dok\.?{NR}|doknr\.?|dokument{NR}|dokumentnummer|dokumentnr\.?"
     r"|dok\.(?=\s*:)",
     "reference": r"(?:vores|deres)\s+ref(?:erence)?\.?|eksp\.?\s*-?\s*nr\.?"

@@ -120,7 +120,12 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     answered = any(ref.answered for ref in question_refs) or (
         question_refs and not FORWARDING.search(purpose))
     says_so = ANSWER.search(purpose) or ANSWER_HEADING.search(body_text[:HEADINGS_SPAN])
-    if answered and says_so or answers_a_question(subject, body_text):
+    # A letter that forwards a paper and answers no question of its own: the answers below
+    # are the paper's ("Til orientering fremsendes mit talepapir fra samrådet" / "2. Svar på
+    # spørgsmål A ...").
+    forwards_only = FORWARDING.search(purpose) and not ANSWER.search(purpose) and not any(
+        ref.answered for ref in question_refs)
+    if answered and says_so or not forwards_only and answers_a_question(subject, body_text):
         return "svar_paa_spoergsmaal"
     if REQUEST.search(purpose):
         return "other"

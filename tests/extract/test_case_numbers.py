@@ -33,6 +33,7 @@ def facts(doc):
         ("Journalnr. 2020-4411", "journalnummer", "2020-4411"),
         ("Akt-id 1430903", "akt-id", "1430903"),
         ("Akt id: 1430903", "akt-id", "1430903"),
+        ("Akt nr.: 133188", "akt-id", "133188"),
         ("Dok.nr.: 205138", "dokumentnummer", "205138"),
         ("Doknr. 784000", "dokumentnummer", "784000"),
         ("Dok. nr.: 612677", "dokumentnummer", "612677"),
@@ -93,6 +94,7 @@ def test_one_number_printed_twice_is_listed_once(letter):
         "Se spørgsmål nr. 12 og lov nr. 1234.",  # other numbers
         "Deres ref.: Spm. 12",  # a reference that is no number
         "Sagsbehandler: Anne Hansen",
+        "Det fremgår af akt nr. 4 i sagen.",  # an act of the case, not the letter's id
     ],
 )
 def test_what_is_not_a_case_number(letter, text):

@@ -98,3 +98,17 @@ def test_an_answer_that_points_to_an_earlier_answer_is_an_answer(analyse_text):
     body = ("”Vil ministeren redegøre for færgetaksterne?”\n\n"
             "Jeg henviser til min besvarelse af spm. 40 alm. del stillet af udvalget.")
     assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"
+
+
+def test_a_forwarded_speech_that_answers_a_hearings_questions_is_a_forwarding(analyse_text):
+    body = ("Til orientering fremsendes hermed mit talepapir fra samrådet i udvalget "
+            "tirsdag den 10. oktober 2006.\n\nMed venlig hilsen\n\nAnne Bech\n\n"
+            "Indhold:\n1. Indledning\n2. Svar på spørgsmål A vedr. placeringen\n"
+            "3. Svar på spørgsmål B vedr. økonomien")
+    assert analyse_text(body)._.letter_kind == "oversendelse"
+
+
+def test_a_cover_letter_that_forwards_an_answer_is_an_answer(analyse_text):
+    body = ("Hermed fremsendes svar på spørgsmål nr. 12 (Alm. del) fra udvalget.\n\n"
+            "Spørgsmål 12:\nHvad koster det?\n\nSvar:\nDet koster 5 mio. kr.")
+    assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"

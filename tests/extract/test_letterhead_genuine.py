@@ -48,6 +48,9 @@ def document(body: str, **regions: list[list[str]]) -> Document:
     ("spørgsmål 92af 2. juni 2013 (alm. del)5. juni 2013Spørgsmål 92", "2013-06-05"),
     ("Ministeren2. oktober 2009\nMed venlig hilsen", "2009-10-02"),  # glued to the title
     ("DatoDok.idJ. nr.\n12 . maj 2009004-U18-1021", "2009-05-12"),  # a space before the stop
+    # a letter run into one line: the date after the letterhead's case number
+    ("ØKONOMI- OG ERHVERVSMINISTEREN Eksp.nr. 192498 26. maj 2005 Besvarelse af spørgsmål 8",
+     "2005-05-26"),
 ])
 def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected):
     assert letter_date(document("Udvalget for Forretningsordenen 2010-11\n" + body)) == expected
@@ -56,6 +59,7 @@ def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected)
 @pytest.mark.parametrize("body", [
     "Udvalget har i brev af 27. april 2011 stillet følgende spørgsmål.",  # a date in prose
     "Maj 2005\nVores sag",  # a month is no letter date
+    "Sagsnr. 2005-12 blev oprettet den 3. maj 2005.",  # a date in prose after a number
     "REU, Alm.del - 2024-25 - Endeligt svar på spørgsmål 858: artiklen, Berlingske, den 30. "
     "marts 2025",  # ft.dk's stamp
 ])

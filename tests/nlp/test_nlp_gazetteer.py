@@ -397,6 +397,8 @@ def test_committee_for_abbreviation(abbreviation, on, expected):
     ("Folketingets Sundheds- og Ældreudvalg", "2015-06-20", "Sundheds- og Ældreudvalget"),
     ("Folketingets Sundhedsudvalg", None, "Sundhedsudvalget"),
     ("Folketingets Kulturudvalg", "2012-05-01", "Kulturudvalget"),
+    ("Folketingets Boligudvalg", "2010-08-10", "Boligudvalget"),  # before By- og Bolig...
+    ("Folketingets Boligudvalg", "2013-05-01", "By- og Boligudvalget"),
 ])
 def test_a_committee_is_named_as_on_the_letters_day(text, on, expected):
     assert gazetteer.canonical_committee(text, on=on) == expected

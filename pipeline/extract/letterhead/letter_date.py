@@ -1,5 +1,6 @@
-"""The letter's own date: labelled ("Dato: ..."), a dateline, or a date glued to the line's
-other facts ("J.nr. NST-401-00157Den 23. maj 2011"); never a date in prose.
+"""The letter's own date: labelled ("Dato: ..."), a dateline, a date glued to the line's
+other facts ("J.nr. NST-401-00157Den 23. maj 2011") or right after a case number ("Eksp.nr.
+192498 26. maj 2005"); never a date in prose.
 
     >>> is_dateline("København, den 12. marts 2019"), is_dateline("I brev af 12. marts 2019 ...")
     (True, False)
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.case_numbers import CASE_NUMBER
 from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
 from pipeline.extract.dates import parse_danish_date
 from pipeline.extract.letterhead.lines import letter_texts
@@ -52,6 +54,10 @@ GLUED_DATE = re.compile(
     # a line of its own glued at both ends: "(alm. del)25. juni 2013Spørgsmål 922"
     rf"|(?<=\))(?P<between>{DATE})(?=[A-ZÆØÅ])"
 )
+# In a letter run into one line, the date after the case number the letterhead gives first:
+# "ØKONOMI- OG ERHVERVSMINISTEREN Eksp.nr. 192498 26. maj 2005 Besvarelse af ...".
+DATE_AFTER_CASE_NUMBER = re.compile(
+    rf"(?:{CASE_NUMBER.pattern})[ \t]+(?:[Dd]en\s+)?(?P<date>{DATE})", re.IGNORECASE)
 
 ANY_DATE = re.compile(DATE)
 
@@ -61,7 +67,8 @@ def letter_date(document: Document) -> str | None:
     the letterhead's other facts; from the blocks beside the text first, then its lines."""
     texts = letter_texts(document)
     # Last, the label and its date across a break between two blocks or a block and the text.
-    searched = [(pattern, text) for pattern in (LABELLED_DATE, DATELINE, GLUED_DATE)
+    searched = [(pattern, text) for pattern in (LABELLED_DATE, DATELINE, GLUED_DATE,
+                                                DATE_AFTER_CASE_NUMBER)
                 for text in texts] + [(LABELLED_DATE, " ".join(texts))]
     for pattern, text in searched:
         for match in pattern.finditer(text):
