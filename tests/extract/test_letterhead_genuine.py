@@ -298,6 +298,12 @@ def test_a_ministers_name_before_an_officials_inside_a_line_signs(text):
     assert signing_minister_in(text, on="2005-10-07") == ("Connie Hedegaard", None)
 
 
+def test_an_acting_ministers_name_glued_to_the_title_before_an_officials_signs():
+    text = ("stillet efter ønske fra Tom Behnke (KF).\n"
+            "Henrik Dam Kristensenfg. justitsminister/John Vestergaard")
+    assert signing_minister_in(text, on="2013-07-05") == ("Henrik Dam Kristensen", None)
+
+
 def test_names_around_a_slash_sign_only_where_the_first_is_a_minister():
     text = "jf. aftalen mellem Region Hovedstaden/Region Sjælland om akutberedskabet"
     assert signing_minister_in(text, on="2005-10-07") == (None, None)

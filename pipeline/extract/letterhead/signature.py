@@ -152,9 +152,12 @@ def known_minister_line(text: str, on: str | None) -> str | None:
     return None
 
 
-# Capitalised words before a "/" and a capitalised word after it, anywhere on a line.
+# Capitalised words before a "/" and a capitalised word after it, anywhere on a line; the
+# minister's title may stand between, glued where the line break was lost ("Henrik Dam
+# Kristensenfg. justitsminister/John Vestergaard").
 SIGNED_FOR_WITHIN_LINE = re.compile(
-    r"((?:[A-ZÆØÅ][\w'\-.]*[ \t]+){0,3}[A-ZÆØÅ][\w'\-]+)[ \t]*/[ \t]*(?=[A-ZÆØÅ])")
+    r"((?:[A-ZÆØÅ][\w'\-.]*[ \t]+){0,3}[A-ZÆØÅ][\w'\-]+)"
+    r"(?:[ \t]*(?i:fg\.|fungerende|konst\.)?[ \t]*[a-zæøå\-]*minister)?[ \t]*/[ \t]*(?=[A-ZÆØÅ])")
 
 
 def known_minister_signed_for(text: str, on: str | None) -> str | None:
@@ -165,6 +168,9 @@ def known_minister_signed_for(text: str, on: str | None) -> str | None:
     >>> known_minister_signed_for("i høring.  Connie Hedegaard /Karsten Skov Miljøministeriet",
     ...                           "2005-10-07")
     'Connie Hedegaard'
+    >>> known_minister_signed_for("Henrik Dam Kristensenfg. justitsminister/John Vestergaard",
+    ...                           "2013-07-05")
+    'Henrik Dam Kristensen'
     """
     found = None
     for match in SIGNED_FOR_WITHIN_LINE.finditer(text):
