@@ -51,6 +51,8 @@ def document(body: str, **regions: list[list[str]]) -> Document:
     # a letter run into one line: the date after the letterhead's case number
     ("ØKONOMI- OG ERHVERVSMINISTEREN Eksp.nr. 192498 26. maj 2005 Besvarelse af spørgsmål 8",
      "2005-05-26"),
+    ("Folketinget Christiansborg 1240 København K 13. oktober 2005 På UNESCO's konference",
+     "2005-10-13"),
 ])
 def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected):
     assert letter_date(document("Udvalget for Forretningsordenen 2010-11\n" + body)) == expected
@@ -60,6 +62,7 @@ def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected)
     "Udvalget har i brev af 27. april 2011 stillet følgende spørgsmål.",  # a date in prose
     "Maj 2005\nVores sag",  # a month is no letter date
     "Sagsnr. 2005-12 blev oprettet den 3. maj 2005.",  # a date in prose after a number
+    "i alt 1240 borgere 13. oktober 2005",  # a number and a word are no postcode and town
     "REU, Alm.del - 2024-25 - Endeligt svar på spørgsmål 858: artiklen, Berlingske, den 30. "
     "marts 2025",  # ft.dk's stamp
 ])

@@ -1,6 +1,6 @@
 """The letter's own date: labelled ("Dato: ..."), a dateline, a date glued to the line's
-other facts ("J.nr. NST-401-00157Den 23. maj 2011") or right after a case number ("Eksp.nr.
-192498 26. maj 2005"); never a date in prose.
+other facts ("J.nr. NST-401-00157Den 23. maj 2011") or right after a case number or town
+("Eksp.nr. 192498 26. maj 2005", "1240 København K 13. oktober 2005"); never a date in prose.
 
     >>> is_dateline("København, den 12. marts 2019"), is_dateline("I brev af 12. marts 2019 ...")
     (True, False)
@@ -54,10 +54,13 @@ GLUED_DATE = re.compile(
     # a line of its own glued at both ends: "(alm. del)25. juni 2013Spørgsmål 922"
     rf"|(?<=\))(?P<between>{DATE})(?=[A-ZÆØÅ])"
 )
-# In a letter run into one line, the date after the case number the letterhead gives first:
-# "ØKONOMI- OG ERHVERVSMINISTEREN Eksp.nr. 192498 26. maj 2005 Besvarelse af ...".
-DATE_AFTER_CASE_NUMBER = re.compile(
-    rf"(?:{CASE_NUMBER.pattern})[ \t]+(?:[Dd]en\s+)?(?P<date>{DATE})", re.IGNORECASE)
+# In a letter run into one line, the date after the letterhead's case number or the address's
+# town: "ØKONOMI- OG ERHVERVSMINISTEREN Eksp.nr. 192498 26. maj 2005 Besvarelse af ...",
+# "Christiansborg 1240 København K 13. oktober 2005 På UNESCO's ...".
+POSTCODE_AND_TOWN = r"\b\d{4}[ \t]+(?-i:[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[A-ZÆØÅ]{1,2})?)"
+DATE_AFTER_LETTERHEAD = re.compile(
+    rf"(?:{CASE_NUMBER.pattern}|{POSTCODE_AND_TOWN})[ \t]+(?:[Dd]en\s+)?(?P<date>{DATE})",
+    re.IGNORECASE)
 
 ANY_DATE = re.compile(DATE)
 
@@ -68,7 +71,7 @@ def letter_date(document: Document) -> str | None:
     texts = letter_texts(document)
     # Last, the label and its date across a break between two blocks or a block and the text.
     searched = [(pattern, text) for pattern in (LABELLED_DATE, DATELINE, GLUED_DATE,
-                                                DATE_AFTER_CASE_NUMBER)
+                                                DATE_AFTER_LETTERHEAD)
                 for text in texts] + [(LABELLED_DATE, " ".join(texts))]
     for pattern, text in searched:
         for match in pattern.finditer(text):
