@@ -283,6 +283,12 @@ def test_a_name_over_a_ministers_title_signs_without_a_closing_formula():
     assert signing_minister_in(text) == ("Anne Bech", "skatteminister")
 
 
+def test_an_acting_ministers_title_in_brackets_after_the_name_signs():
+    text = ("stillet efter ønske fra Søren Espersen (DF).\n"
+            "Charlotte Sahl-Madsen(fung. kulturminister)\nDok. nr. 701834\nSide 2")
+    assert signing_minister_in(text) == ("Charlotte Sahl-Madsen", "kulturminister")
+
+
 def test_a_ministers_name_after_the_last_sentence_on_its_line_signs():
     text = "Svar:\nJeg kan henvise til min besvarelse af spørgsmål 69. Mette Bock"
     assert signing_minister_in(text, on="2018-03-02") == ("Mette Bock", None)

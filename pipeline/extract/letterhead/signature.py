@@ -29,6 +29,11 @@ OFFICIAL_TITLE = re.compile(
     r"fuldmægtig|souschef|enhedschef|konsulent|sekretariatschef|kontorleder)\b",
     re.IGNORECASE,
 )
+# An acting minister's title in brackets after the name, on its line: "Charlotte Sahl-Madsen
+# (fung. kulturminister)" signs as "Charlotte Sahl-Madsen" over "fung. kulturminister".
+ACTING = r"(?:fg\.|fung\.|fungerende|konst\.)"
+ACTING_TITLE_IN_BRACKETS = re.compile(rf"[ \t]*\(({ACTING}[ \t]*[\w\-]*minister)\)",
+                                      re.IGNORECASE)
 # Words that make a line no name: the letterhead's and the closing's.
 NOT_NAME_WORDS = re.compile(
     r"\b(?:Med|Venlig|Hilsen|Ministeriet|Folketinget|Christiansborg|Telefon|Side|Svar|"
@@ -71,6 +76,7 @@ def signing_minister_in(text: str, on: str | None = None,
     ('Pernille Rosenkrantz-Theil', 'Social- og boligminister')
     """
     text = "\n".join(bare(line) for line in text.splitlines())
+    text = ACTING_TITLE_IN_BRACKETS.sub(r"\n\1", text)
     closings = list(CLOSING.finditer(text))
     if closings:
         lines = [line for line in text[closings[-1].end() :].splitlines() if line]
@@ -129,7 +135,7 @@ def name_in_signature(line: str, people: set[str]) -> str | None:
 def title_after(lines: list[str]) -> str | None:
     """A minister's title under the name ("Social- og boligminister", "Fg. justitsminister")."""
     for line in lines:
-        title = re.sub(r"^(?:fg\.|konst\.|fungerende)\s*", "", line, flags=re.IGNORECASE)
+        title = re.sub(rf"^{ACTING}\s*", "", line, flags=re.IGNORECASE)
         if re.search(r"minister$", title, re.IGNORECASE) and len(title) < 60:
             return title
     return None
