@@ -30,10 +30,16 @@ CORRECTION = re.compile(
     re.IGNORECASE,
 )
 FORWARDING = re.compile(
-    r"\b(hermed|vedlagt|vedlægges)\s+(over|frem)sendes\b|\b(over|frem)sendes\s+(hermed|vedlagt)\b"
+    # "Hermed oversendes ...", "... sendes hermed forslag til lov", "Til orientering sendes
+    # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse"
+    r"\b(?:hermed|vedlagt\w*|vedlægges)\s+(?:over|frem)?sendes\b"
+    r"|\b(?:over|frem)?sendes\s+(?:hermed|vedlagt\w*)\b"
     r"|\b(jeg|ministeriet)\s+(over|frem)sender\b|\b(over|frem)sender\s+(jeg|ministeriet)\b"
-    # "Til udvalgets orientering vedlægges høringsskemaet", "... sendes hermed forslag til lov"
-    r"|\bvedlægge[rs]\b|\bsendes\s+hermed\b"
+    # "Til udvalgets orientering vedlægges høringsskemaet", "... orientering fremsendes
+    # høringsnotat, høringssvar og høringsoversigt"
+    r"|\bvedlægge[rs]\b|\borientering\s+(?:over|frem)?sendes\b"
+    # "Opgørelsen pr. 3. kvartal 2023 er vedlagt som bilag 1."
+    r"|\ber\s+vedlagt\b|\bvedlagt\s+(?:er|findes)\b"
     # "Vedlagt følger i 5 eksemplarer høringsbrev ...", "Hermed følger rapporten"
     r"|\b(?:vedlagt|hermed)\s+følger\b(?!\s+(?:\w+\s+){0,3}(?:svar|besvarelse))",
     re.IGNORECASE,

@@ -64,6 +64,10 @@ def test_answering_questions_as_a_topic_is_no_answer(analyse_text):
     "Til udvalgets orientering vedlægges høringsskema samt de modtagne høringssvar.",
     "Til udvalgets orientering sendes hermed forslag til lov om epidemier m.v.",
     "Til udvalgets orientering vedlægger jeg hermed udkast til bekendtgørelse.",
+    "Til orientering sendes vedlagt redegørelse af 2. december 2013 fra chefen for PET.",
+    "Til udvalgets orientering fremsendes vedlagte ministerredegørelse om beretningen.",
+    "Til udvalgets orientering fremsendes høringsnotat, høringssvar og høringsoversigt.",
+    "Udvalget bad om opgørelserne kvartalsvist. Opgørelsen pr. 3. kvartal er vedlagt som bilag 1.",
 ])
 def test_forwarding_a_document_for_information(analyse_text, body):
     assert analyse_text(body)._.letter_kind == "oversendelse"
