@@ -80,8 +80,8 @@ __all__ = [
     "ALWAYS", "DATA_FILE", "MINISTERS_FILE", "Committee", "Day", "DomainPeriod", "Minister",
     "Ministry", "Office", "Period", "all_committee_forms", "as_day", "canonical_committee",
     "canonical_ministry", "canonical_office", "canonical_recipient", "committee_for_abbreviation",
-    "committee_forms", "committees", "data_problems", "minister", "ministers", "ministers_of",
-    "ministries", "ministry_for_domain", "ministry_for_title", "ministry_forms",
+    "committee_forms", "committees", "data_problems", "in_use", "minister", "ministers",
+    "ministers_of", "ministries", "ministry_for_domain", "ministry_for_title", "ministry_forms",
     "ministry_title_forms", "name_forms", "normalize", "office_forms", "offices",
     "refresh_model_patterns", "title_forms",
 ]  # fmt: skip
@@ -158,6 +158,17 @@ def ministry_for_domain(text: str, on: Day = None) -> str | None:
         if found:
             return _choose(found, on)
     return None
+
+
+def in_use(ministry: str, on: Day) -> bool:
+    """Whether the ministry was called ``ministry`` on ``on`` (any day, undated).
+
+    >>> in_use("Erhvervsministeriet", on="2005-05-26"), in_use("Erhvervsministeriet", None)
+    (False, True)
+    """
+    day = as_day(on)
+    return day is None or any(period.covers(day) for entry in ministries()
+                              if entry.name == ministry for period in entry.periods)
 
 
 def ministry_at_address(address: str, on: Day) -> str | None:

@@ -414,6 +414,14 @@ def test_the_street_of_the_letterhead_names_the_one_ministry_that_sat_there(anal
     assert doc._.letterhead.sender.ministry == "Social- og Ældreministeriet"
 
 
+def test_the_end_of_a_name_broken_over_lines_is_the_domains_longer_name(analyse_text):
+    # "ØKONOMI- OG" was left on the line before: Erhvervsministeriet had no such name in 2005
+    sidebar = [["ERHVERVSMINISTERIET", "Slotsholmsgade 10-12", "1216 København K",
+                "www.oem.dk"], ["26. maj 2005"]]
+    doc = analyse_text("Svar:\nDet kan jeg bekræfte.", sidebar=sidebar)
+    assert doc._.letterhead.sender.ministry == "Økonomi- og Erhvervsministeriet"
+
+
 def test_a_signer_with_a_shortened_middle_name_is_the_minister_on_the_list(analyse_text):
     body = "Svar:\nDet kan jeg bekræfte.\n\nMed venlig hilsen\n\nLars Chr. Lilleholt"
     doc = analyse_text(body, sidebar=[["17. september 2015"]])

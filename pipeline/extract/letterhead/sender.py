@@ -65,6 +65,11 @@ def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, 
     # på spørgsmål nr. 140 ...").
     first_line = document_of(doc).body_text.strip().split("\n", 1)[0]
     at_start = named_in_letterhead([letterhead_part(first_line)], gazetteer.canonical_ministry, on)
+    if by_name and by_domain and by_domain.lower().endswith(by_name.lower()) and \
+            not gazetteer.in_use(by_name, on):
+        # a name not in use that day is the end of the domain's longer one, broken over
+        # lines ("ØKONOMI- OG" / "ERHVERVSMINISTERIET")
+        by_name = by_domain
     return (by_name or by_title or by_domain or by_signer
             or post_of(doc, minister, on) or at_start or ministry_in_text(doc, on)
             # the one ministry that sat at the letterhead's street that day
