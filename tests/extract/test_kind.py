@@ -16,6 +16,7 @@ import pytest
     ("Ministeriet anmoder hermed om Finansudvalgets tilslutning til at afholde udgiften.",
      "other"),
     ("Udvalget inviteres til et møde om sagen.", "other"),
+    ("Jeg vil følge udviklingen tæt. En oversigt over medlemstallet er vedlagt.", "orientering"),
 ])
 def test_kind_of_letter(analyse_text, body, kind):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
@@ -67,7 +68,6 @@ def test_answering_questions_as_a_topic_is_no_answer(analyse_text):
     "Til orientering sendes vedlagt redegørelse af 2. december 2013 fra chefen for PET.",
     "Til udvalgets orientering fremsendes vedlagte ministerredegørelse om beretningen.",
     "Til udvalgets orientering fremsendes høringsnotat, høringssvar og høringsoversigt.",
-    "Udvalget bad om opgørelserne kvartalsvist. Opgørelsen pr. 3. kvartal er vedlagt som bilag 1.",
 ])
 def test_forwarding_a_document_for_information(analyse_text, body):
     assert analyse_text(body)._.letter_kind == "oversendelse"
