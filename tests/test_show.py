@@ -82,7 +82,8 @@ def test_show_prints_each_fact_in_its_sentence_with_its_page(out, answer_record)
         if amount.origin == "table":  # a cell says where in its table it stands
             assert f"; table: {amount.table_row}, {amount.table_column}" in line
     total = next(line for line in amounts if "**18,6 mia. kr.**" in line)
-    assert total == ("p. 1: Svar: Ved udgangen af 2020 udgjorde den samlede akkumulerede "
+    # the heading "Svar:" above the paragraph is no part of its sentence
+    assert total == ("p. 1: Ved udgangen af 2020 udgjorde den samlede akkumulerede "
                      "videreførsel på statens driftsbevillinger **18,6 mia. kr.**, svarende til "
                      "23 pct. af de samlede driftsbevillinger på finansloven for 2020.  "
                      "(18600000000 DKK)")

@@ -27,6 +27,7 @@ from pipeline.extract import (  # noqa: F401
     questions,
     recommendations,
 )
+from pipeline.nlp.linebreaks import run_without_breaks
 from pipeline.reading import Document
 from pipeline.timing import StageClock
 
@@ -68,8 +69,12 @@ def analyse(nlp: Language, document: Document, clock: StageClock | None = None) 
     clock = clock or StageClock()
     with clock.stage("nlp"):
         doc = nlp.make_doc(document.body_text)
+        # the model reads the words without the text's line breaks (pipeline.nlp.linebreaks)
+        doc = run_without_breaks([component for name, component in nlp.pipeline
+                                  if name not in COMPONENTS], doc)
     doc._.document = document
     for name, component in nlp.pipeline:
-        with clock.stage("extraction" if name in COMPONENTS else "nlp"):
-            doc = component(doc)
+        if name in COMPONENTS:
+            with clock.stage("extraction"):
+                doc = component(doc)
     return doc

@@ -236,7 +236,7 @@ def counted_noun(number: Token) -> Token | None:
             continue
         if is_unit(word):
             return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
-        if is_noun(word) or tagged_wrong_before_line_break(word):
+        if is_noun(word):
             return None if is_unit(word) else word
         if not is_adjective(word):
             if adjectives and looks_like_mistagged_noun(word):
@@ -298,15 +298,6 @@ def counts_in_tables(doc: Doc) -> list[Count]:
                                     sentence=header.group(0).strip(), **located(doc, start, end)))
             position = cell.end()
     return counts
-
-
-def tagged_wrong_before_line_break(token: Token) -> bool:
-    """ "de tre initiativer" / "og herunder ...": the line break after the noun makes the
-    tagger read it as a verb; a verb never follows a number directly."""
-    following = token.nbor() if token.i + 1 < len(token.doc) else None
-    return (token.pos_ == "VERB" and token.is_alpha and token.is_lower and not token.is_stop
-            and len(token) > 3 and following is not None and "\n" in following.text
-            and following.is_space)
 
 
 def looks_like_mistagged_noun(token: Token) -> bool:

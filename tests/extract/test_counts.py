@@ -103,7 +103,7 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Ministeren skal mindst tre gange i året orientere.", [(3, "gang")]),  # repetitions
     ("et samarbejde mellem de to ministerier.", [(2, "ministerium")]),
     ("Der er ansat\n12 nye medarbejdere.", [(12, "medarbejder")]),  # at the start of a line
-    # a line break after the noun: the tagger reads "initiativer" as a verb there
+    # a line break after the noun (read over a line break, the tagger took it for a verb)
     ("resultater, der er høstet for hvert af de tre initiativer\nog herunder beskrive, hvilke",
      [(3, "initiativ")]),
     ("Ministeriet har modtaget i alt tre ansøg-ninger om tilskud.", [(3, "ansøgning")]),  # broken

@@ -40,6 +40,7 @@ from pipeline.extract.letterhead.recipients import find_recipient_block, recipie
 from pipeline.extract.letterhead.sender import sender_of
 from pipeline.extract.letterhead.signature import PeopleFinder, ents_of_people
 from pipeline.extract.letterhead.subject import salutation_of, subject_of
+from pipeline.nlp.linebreaks import run_without_breaks
 
 
 @dataclass
@@ -78,7 +79,8 @@ class LetterheadReader:
         whole letter, so the NER sees each word in its context, as over the whole letter."""
         if "ner" not in self.nlp.component_names or "ner" in self.nlp.pipe_names:
             return ents_of_people(span)  # no NER, or it ran over the whole letter
-        return ents_of_people(self.nlp.get_pipe("ner")(span.as_doc())[:])
+        ner = self.nlp.get_pipe("ner")
+        return ents_of_people(run_without_breaks([ner], span.as_doc())[:])
 
 
 def read_letterhead(doc: Doc, people_in: PeopleFinder) -> Letterhead:
