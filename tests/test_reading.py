@@ -488,6 +488,11 @@ def test_a_subject_broken_before_the_day_of_its_question_goes_on():
       "af Folketingets Testudvalg.", "", "Spørgsmål nr. 333:", "Hvad er tallene?"],
      "Testministerens foreløbige svar på spørgsmål nr. 333 (alm. del) stillet af Folketingets "
      "Testudvalg."),  # its words in small letters after a blank line
+    (["Besvarelse af § 8 spørgsmål 6 til aktstykke 122 stillet af udvalget den",
+      "27. marts 2020 efter ønske fra Anne Hansen (V).", "ERHVERVSMINISTERIET",
+      "Slotsholmsgade 10-12", "1216 København K", "Spørgsmål:", "Hvad er tallene?"],
+     "Besvarelse af § 8 spørgsmål 6 til aktstykke 122 stillet af udvalget den 27. marts 2020 "
+     "efter ønske fra Anne Hansen (V)."),  # the ministry's long name after it is no wrap
 ])
 def test_subjects_as_genuine_letters_print_them(lines, subject):
     document = read_document(flow_pdf("\n".join(["Folketingets Testudvalg", "Christiansborg",

@@ -28,6 +28,7 @@ from pipeline.reading.lineroles import (
     POSTCODE,
     PROSE,
     RECIPIENT,
+    SENDER,
     SET_APART,
     SIGNED_FOR_LINE,
     STAMP,
@@ -321,6 +322,8 @@ def continues_across_gap(previous: str, text: str) -> bool:
 def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: bool = False,
             next_bold: bool = False) -> bool:
     """Whether a subject's line ``previous`` goes on in ``text``."""
+    if wrapped and previous.endswith(".") and role in (SENDER, CONTACT):
+        return False  # "... (V)." / "ERHVERVSMINISTERIET": the heading ended, the letterhead
     if wrapped and not (BODY_MARKER.match(text) and text[:1].isupper()):
         return True  # "... på" / "spørgsmål nr. S 2748 stillet af ...": one heading
     if bold != next_bold:
