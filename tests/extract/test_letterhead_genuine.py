@@ -422,6 +422,19 @@ def test_the_end_of_a_name_broken_over_lines_is_the_domains_longer_name(analyse_
     assert doc._.letterhead.sender.ministry == "Økonomi- og Erhvervsministeriet"
 
 
+def test_a_ministers_title_in_the_text_names_the_ministry_of_the_letters_day(analyse_text):
+    body = ("Under henvisning til udvalgets brev af 26. september 2007 følger hermed "
+            "socialministerens endelige svar på spørgsmål nr. 84.\n\nSvar:\nDet kan jeg oplyse.")
+    doc = analyse_text(body, sidebar=[["Dato: 23. oktober 2007"]])
+    assert doc._.letterhead.sender.ministry == "Socialministeriet"
+
+
+def test_the_web_domain_of_the_day_names_the_ministry(analyse_text):
+    sidebar = [["Holmens Kanal 22", "1060 København K", "www.sm.dk"], ["Dato", "29-05-2017"]]
+    doc = analyse_text("Svar:\nDet kan jeg oplyse.", sidebar=sidebar)
+    assert doc._.letterhead.sender.ministry == "Børne- og Socialministeriet"
+
+
 def test_a_signer_with_a_shortened_middle_name_is_the_minister_on_the_list(analyse_text):
     body = "Svar:\nDet kan jeg bekræfte.\n\nMed venlig hilsen\n\nLars Chr. Lilleholt"
     doc = analyse_text(body, sidebar=[["17. september 2015"]])

@@ -156,11 +156,14 @@ def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
         name = gazetteer.ministry_for_title(match.group("title"), on=on)
         if name:
             return name
-    mentions = [ent.ent_id_ for ent in doc.ents if ent.label_ == "MINISTRY" and ent.ent_id_
+    mentions = [ent for ent in doc.ents if ent.label_ == "MINISTRY" and ent.ent_id_
                 and not FORMER.search(doc.text[max(0, ent.start_char - 20) : ent.start_char])
                 and not INFORMANT.match(doc.text, ent.end_char)]
     if mentions:
-        return gazetteer.canonical_ministry(mentions[-1], on=on) or mentions[-1]
+        # the ruler's id is undated: "socialministerens" named another ministry in 2007
+        last = mentions[-1]
+        return (gazetteer.canonical_ministry(last.text, on=on)
+                or gazetteer.ministry_for_title(last.text, on=on) or last.ent_id_)
     for title in [match.group(0) for match in TITLE_WORD.finditer(doc.text)][::-1]:
         name = gazetteer.ministry_for_title(title, on=on)
         if name:
