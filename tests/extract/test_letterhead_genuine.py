@@ -53,6 +53,8 @@ def document(body: str, **regions: list[list[str]]) -> Document:
      "2005-05-26"),
     ("Folketinget Christiansborg 1240 København K 13. oktober 2005 På UNESCO's konference",
      "2005-10-13"),
+    ("Ministeren Frederiksholms Kanal 21 Tlf. 3392 5000 Fax 3392 5547 29. september 2005 "
+     "Folketingets Finansudvalg", "2005-09-29"),
 ])
 def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected):
     assert letter_date(document("Udvalget for Forretningsordenen 2010-11\n" + body)) == expected

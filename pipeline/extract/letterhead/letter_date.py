@@ -54,13 +54,15 @@ GLUED_DATE = re.compile(
     # a line of its own glued at both ends: "(alm. del)25. juni 2013Spørgsmål 922"
     rf"|(?<=\))(?P<between>{DATE})(?=[A-ZÆØÅ])"
 )
-# In a letter run into one line, the date after the letterhead's case number or the address's
-# town: "ØKONOMI- OG ERHVERVSMINISTEREN Eksp.nr. 192498 26. maj 2005 Besvarelse af ...",
-# "Christiansborg 1240 København K 13. oktober 2005 På UNESCO's ...".
+# In a letter run into one line, the date after the letterhead's case number, the address's
+# town or a phone number: "ØKONOMI- OG ERHVERVSMINISTEREN Eksp.nr. 192498 26. maj 2005
+# Besvarelse af ...", "Christiansborg 1240 København K 13. oktober 2005 På UNESCO's ...".
 POSTCODE_AND_TOWN = r"\b\d{4}[ \t]+(?-i:[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[A-ZÆØÅ]{1,2})?)"
+# "Tlf. 3392 5000 Fax 3392 5547 29. september 2005": a phone or fax number of two fours
+LABELLED_PHONE = r"\b(?:tlf|telefon|fax|telefax)\.?[ \t]*:?[ \t]*\d{4}[ \t]?\d{4}"
 DATE_AFTER_LETTERHEAD = re.compile(
-    rf"(?:{CASE_NUMBER.pattern}|{POSTCODE_AND_TOWN})[ \t]+(?:[Dd]en\s+)?(?P<date>{DATE})",
-    re.IGNORECASE)
+    rf"(?:{CASE_NUMBER.pattern}|{POSTCODE_AND_TOWN}|{LABELLED_PHONE})[ \t]+(?:[Dd]en\s+)?"
+    rf"(?P<date>{DATE})", re.IGNORECASE)
 
 ANY_DATE = re.compile(DATE)
 
