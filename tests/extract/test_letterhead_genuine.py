@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.letterhead.contact import address_of, cvr_of, phone_of, web_of
-from pipeline.extract.letterhead.letter_date import letter_date
+from pipeline.extract.letterhead.letter_date import latest_date_in, letter_date
 from pipeline.extract.letterhead.lines import segments_of
 from pipeline.extract.letterhead.recipients import recipients_of
 from pipeline.extract.letterhead.signature import signing_minister_in
@@ -75,6 +75,12 @@ def test_what_is_not_the_letters_date(body):
 def test_a_date_in_the_sidebar_comes_before_one_in_the_text():
     doc = document("14. februar 2006", sidebar=[["J.nr. 2019 - 6346", "21. november 2019"]])
     assert letter_date(doc) == "2019-11-21"
+
+
+def test_an_undated_letters_latest_date_may_have_its_month_broken_over_a_line():
+    texts = ["Hermed sendes svar på spørgsmål nr. 32 af 1. no- vember 2005. (Alm. del).",
+             "ejendomsværdiskatten, hvis man har ejet et hus fra før 1. juli 1998"]
+    assert latest_date_in(texts) == "2005-11-01"
 
 
 # -- recipients -----------------------------------------------------------------------------------

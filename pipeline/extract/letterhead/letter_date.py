@@ -88,6 +88,8 @@ def letter_date(document: Document) -> str | None:
 def latest_date_in(texts: list[str]) -> str | None:
     """The latest date a letter without its own date names ("i brev af 15. november 2013"):
     near enough to its date to tell which ministry and committee names held."""
+    # a month broken over a line where the line break was lost: "1. no- vember 2005"
+    texts = [re.sub(r"(?<=[a-zæøå])-\s+(?=[a-zæøå])", "", text) for text in texts]
     days = [parse_danish_date(match.group(0))
             for text in texts for match in ANY_DATE.finditer(text)]
     return max((day for day in days if day and len(day) == 10), default=None)
