@@ -92,6 +92,16 @@ REQUEST = re.compile(
 )
 
 
+# A letter that opens by informing in its own words: "Til udvalgets orientering kan jeg
+# oplyse, at ...", "Jeg skal hermed orientere udvalget om ...".
+INFORMS = re.compile(
+    r"\b(?:kan|skal|vil)\s+jeg\s+(?:(?:hermed|gerne)\s+)*(?:oplyse|orientere|meddele|informere)\b"
+    r"|\bjeg\s+(?:kan|skal|vil)\s+(?:(?:hermed|gerne)\s+)*(?:oplyse|orientere|meddele|informere)\b",
+    re.IGNORECASE)
+# A sentence's end, also where the space after it was lost ("... Kastrup.Det er sket ...").
+SENTENCE_END = re.compile(r"[.!?](?:\s+|(?=[A-ZÆØÅ][a-zæøå]))(?=[A-ZÆØÅ\"”])")
+
+
 @Language.component("ministerbrev_kind", requires=["doc._.question_refs", "doc._.letterhead"])
 def kind_component(doc: Doc) -> Doc:
     subject = doc._.letterhead.subject if doc._.letterhead else None
@@ -134,6 +144,9 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
         return "svar_paa_spoergsmaal"
     if REQUEST.search(purpose):
         return "other"
+    first = first_sentence(opening(body_text))
+    if INFORMS.search(first) and not FORWARDING.search(first):
+        return "orientering"  # what it encloses after that adds to what it says
     # A forwarding may say so below letterhead lines the reading left in the text.
     if FORWARDING.search(purpose) or FORWARDING.search(body_text[:HEADINGS_SPAN // 2]):
         return "oversendelse"
@@ -182,6 +195,12 @@ def announces_an_answer(flat: str, match: re.Match[str]) -> bool:
         return True
     before = sentence_before(flat[max(0, match.start() - 200) : match.start()])
     return len(before.split()) <= ANNOUNCING_WORDS or "hermed" in before.lower()
+
+
+def first_sentence(text: str) -> str:
+    """ "Til orientering kan jeg oplyse, at X. Jeg vedlægger Y." -> its first sentence."""
+    found = SENTENCE_END.search(text)
+    return text[: found.start() + 1] if found else text
 
 
 def opening(body_text: str) -> str:

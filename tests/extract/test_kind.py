@@ -116,3 +116,19 @@ def test_a_cover_letter_that_forwards_an_answer_is_an_answer(analyse_text):
     body = ("Hermed fremsendes svar på spørgsmål nr. 12 (Alm. del) fra udvalget.\n\n"
             "Spørgsmål 12:\nHvad koster det?\n\nSvar:\nDet koster 5 mio. kr.")
     assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"
+
+
+@pytest.mark.parametrize("body", [
+    "Til Trafikudvalgets orientering kan jeg oplyse, at der er godkendt nye takster for "
+    "lufthavnen.Det er sket efter en aftale. Jeg vedlægger pressemeddelelsen om godkendelsen.",
+    "Til udvalgets orientering skal jeg oplyse, at styrelsen har beklaget fejlen over for "
+    "foreningen. Til udvalgets orientering vedlægges foreningens høringssvar.",
+])
+def test_a_letter_that_opens_by_informing_informs_whatever_it_encloses(analyse_text, body):
+    assert analyse_text(body)._.letter_kind == "orientering"
+
+
+def test_a_letter_that_informs_that_it_forwards_is_a_forwarding(analyse_text):
+    body = "Til udvalgets orientering kan jeg oplyse, at jeg vedlægger årets rapport."
+    assert analyse_text(body)._.letter_kind == "oversendelse"
+
