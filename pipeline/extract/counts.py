@@ -209,7 +209,15 @@ def is_reference(token: Token) -> bool:
     word = before.text.lower().lstrip("-–(")
     if word == "." and token.i >= 2:
         word = token.nbor(-2).lower_ + "."  # "art. 133": the abbreviation's full stop apart
-    return glued or word in REFERENCE_WORDS or word.endswith(("spørgsmål", "§"))
+    return (glued or word in REFERENCE_WORDS or word.endswith(("spørgsmål", "§"))
+            or heads_its_sentence(before))
+
+
+def heads_its_sentence(word: Token) -> bool:
+    """A capitalised noun that starts its sentence or line names what the number after it
+    numbers: "Tiltag 13 udfaser ...", "Scenarie 2 forudsætter ..."."""
+    starts = word.i == 0 or word.is_sent_start or word.nbor(-1).is_space
+    return starts and word.is_title and word.pos_ in ("NOUN", "PROPN")
 
 
 def counted_noun(number: Token) -> Token | None:

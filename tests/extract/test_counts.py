@@ -85,6 +85,7 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "som omtalt i kommissionens redegørelse bind 12 side 188",  # a volume and its page
     "Der var således knap fem gange så mange personer fra ledighed.",  # a factor
     "Udkastet blev fremlagt i Rådet og i art. 133 komiteen.",  # an article's number
+    "Det drejer sig om tiltag 13 og 15.\nTiltag 13 udfaser fiksering af søer.",  # a label's
     "Afgiften stiger med 85 øre pr. liter.",  # a unit of money
     "En pakke med 160 gram tobak koster mere.",  # a unit of weight
     "Ansatte med under 8 løntimer\npr. uge er udeladt.",  # a unit as a compound's last part
