@@ -493,6 +493,10 @@ def test_a_subject_broken_before_the_day_of_its_question_goes_on():
       "Slotsholmsgade 10-12", "1216 København K", "Spørgsmål:", "Hvad er tallene?"],
      "Besvarelse af § 8 spørgsmål 6 til aktstykke 122 stillet af udvalget den 27. marts 2020 "
      "efter ønske fra Anne Hansen (V)."),  # the ministry's long name after it is no wrap
+    (["Testministerens besvarelse af spørgsmål nr. 9 fra Folketingets Testudvalg (Alm. del).",
+      "", "Text Box: December 2006", "", "Vores sag", "06-21-0019", "", "Spørgsmål nr. 9:",
+      "Hvad er tallene?"],
+     "Testministerens besvarelse af spørgsmål nr. 9 fra Folketingets Testudvalg (Alm. del)."),
 ])
 def test_subjects_as_genuine_letters_print_them(lines, subject):
     document = read_document(flow_pdf("\n".join(["Folketingets Testudvalg", "Christiansborg",

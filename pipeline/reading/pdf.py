@@ -354,6 +354,9 @@ REPLACEMENTS = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl
 # Zero-width characters and other invisible format marks: nothing a reader sees.
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e"}
 SPACES = re.compile(r"\s+")
+# The caption Word's HTML export puts before a text box's words ("Text Box: Juli 2006"):
+# the converter's, not the letter's.
+TEXT_BOX = re.compile(r"^(?:Text Box:\s*)+")
 
 
 def clean_text(text: str) -> str:
@@ -361,13 +364,13 @@ def clean_text(text: str) -> str:
 
     Mojibake is repaired ("pÃ¥" -> "på"), ligatures are spelled out, letters composed
     (NFC: "a" + ring -> "å"), spaces of every width become one space, invisible marks
-    go, and a soft hyphen ending the line becomes a hyphen, so the layout joins the word
-    it breaks.
+    go, a soft hyphen ending the line becomes a hyphen, so the layout joins the word
+    it breaks, and a text box's caption from a Word conversion ("Text Box: ") goes.
 
     >>> clean_text("ﬁnansiering\\u00a0af 73,4\\u200b mio. kr. udmønt\\u00ad")
     'finansiering af 73,4 mio. kr. udmønt-'
     """
-    text = tidied(repaired(text.strip()))
+    text = TEXT_BOX.sub("", tidied(repaired(text.strip())))
     # Tidying can bring mojibake together ("Â" and a control character that became a
     # space read as "Â " of a no-break space): repair until nothing changes, so that
     # cleaning clean text leaves it as it is.
