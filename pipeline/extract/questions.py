@@ -206,10 +206,16 @@ def sentence_before(before: str) -> str:
 
 
 
+BILL_LETTERS = ("L", "B")
+
+
 def mentions_in(text: str, in_head: bool = False, on: str | None = None) -> list[Mention]:
     """Every question reference in ``text``, one per number, in text order, each
     marked whether its place answers the question."""
-    matches = [*QUESTION_REF.finditer(text), *ALM_DEL_NUMBER.finditer(text)]
+    # "spørgsmål nr. L 140 – Spørgsmål 96": a bill's letter and number name the bill
+    matches = [*(match for match in QUESTION_REF.finditer(text)
+                 if (match.group("letter") or "").upper() not in BILL_LETTERS),
+               *ALM_DEL_NUMBER.finditer(text)]
     matches = sorted(without_overlaps(matches), key=lambda match: match.start())
     mentions = []
     for match in (match for match in matches if not after_file_name_label(text, match)):

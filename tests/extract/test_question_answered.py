@@ -31,6 +31,13 @@ def test_the_subject_in_the_head_names_the_answered_question(letter):
                          (801, "Alm. del", "Miljø- og Fødevareudvalget", False)]
 
 
+def test_a_bill_named_after_the_word_question_is_the_series_of_the_question_after_it(letter):
+    doc = letter("Spørgsmål L 140 - Spørgsmål 96:\nMinisteren bedes kommentere henvendelsen.",
+                 head=["Besvarelse af spørgsmål nr. L 140 – Spørgsmål 96, som Sundhedsudvalget "
+                       "har stillet til indenrigs- og sundhedsministeren den 2. maj 2006"])
+    assert refs(doc) == [(96, "L 140", "Sundhedsudvalget", True)]
+
+
 @pytest.mark.parametrize("citing", [
     "Jeg henviser til min besvarelse af spm. 65 alm. del stillet af Folketingets Kommunaludvalg.",
     "Der henvises til svar på spørgsmål nr. 65 (Alm. del).",
