@@ -497,6 +497,12 @@ def test_a_subject_broken_before_the_day_of_its_question_goes_on():
       "", "Text Box: December 2006", "", "Vores sag", "06-21-0019", "", "Spørgsmål nr. 9:",
       "Hvad er tallene?"],
      "Testministerens besvarelse af spørgsmål nr. 9 fra Folketingets Testudvalg (Alm. del)."),
+    (["Svar på Finansudvalgets spørgsmål nr. 66 (L 206 - § 7.",
+      "Finansministeriet) af 4. september 2020 stillet efter ønske fra", "Anne Hansen (V)",
+      "Spørgsmål", "Vil ministeren redegøre for, hvor stor en del af merudgifterne til styrelsen",
+      "på 25,7 mio. kr. ift. 2020 der skyldes merudgifter i forbindelse med, at styrelsen"],
+     "Svar på Finansudvalgets spørgsmål nr. 66 (L 206 - § 7. Finansministeriet) af 4. september "
+     "2020 stillet efter ønske fra Anne Hansen (V)"),  # a ministry in the heading's bracket
 ])
 def test_subjects_as_genuine_letters_print_them(lines, subject):
     document = read_document(flow_pdf("\n".join(["Folketingets Testudvalg", "Christiansborg",

@@ -328,6 +328,8 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
         return True  # "... på" / "spørgsmål nr. S 2748 stillet af ...": one heading
     if bold != next_bold:
         return False  # a bold heading ends where the plain text starts
+    if previous.count("(") > previous.count(")") and not BODY_MARKER.match(text):
+        return True  # "... (L 206 - § 7." / "Finansministeriet) af ...": its bracket is open
     # The letter's own headings and opening start with a capital; "spørgsmål 159" after
     # "Svar på alm. del" is the heading's wrapped rest.
     if previous.endswith(":") or (BODY_MARKER.match(text) and text[:1].isupper()) or \
