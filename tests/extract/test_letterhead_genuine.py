@@ -443,6 +443,13 @@ def test_the_web_domain_of_the_day_names_the_ministry(analyse_text):
     assert doc._.letterhead.sender.ministry == "Børne- og Socialministeriet"
 
 
+def test_a_web_address_kept_after_the_ministry_was_renamed_gives_way_to_the_signer(analyse_text):
+    sidebar = [["Slotsholmsgade 10", "1216 København K", "www.uibm.dk"], ["5. januar 2017"]]
+    body = "Svar:\nDet kan jeg oplyse.\n\nMed venlig hilsen\n\nInger Støjberg"
+    doc = analyse_text(body, sidebar=sidebar)
+    assert doc._.letterhead.sender.ministry == "Udlændinge- og Integrationsministeriet"
+
+
 def test_a_signer_with_a_shortened_middle_name_is_the_minister_on_the_list(analyse_text):
     body = "Svar:\nDet kan jeg bekræfte.\n\nMed venlig hilsen\n\nLars Chr. Lilleholt"
     doc = analyse_text(body, sidebar=[["17. september 2015"]])

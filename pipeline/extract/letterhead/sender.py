@@ -53,8 +53,9 @@ def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, 
                 minister: str | None, title: str | None, address: str | None = None) -> str | None:
     """The sending ministry as named on the letter's date: by name in the letterhead, by the
     minister's title there ("FORSVARSMINISTEREN"), by web or mail domain, by the signer's
-    title ("Fg. justitsminister") or name, else by the minister's title in the text, else
-    by the letterhead's street where one ministry sat there that day."""
+    title ("Fg. justitsminister") or name (before a domain whose ministry had another name
+    that day), else by the minister's title in the text, else by the letterhead's street
+    where one ministry sat there that day."""
     by_name = named_in_letterhead(heads, gazetteer.canonical_ministry, on)
     by_title = named_in_letterhead(heads, gazetteer.ministry_for_title, on)
     domains = [gazetteer.ministry_for_domain(address, on=on) for address in (web, email)
@@ -70,8 +71,12 @@ def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, 
         # a name not in use that day is the end of the domain's longer one, broken over
         # lines ("ØKONOMI- OG" / "ERHVERVSMINISTERIET")
         by_name = by_domain
-    return (by_name or by_title or by_domain or by_signer
-            or post_of(doc, minister, on) or at_start or ministry_in_text(doc, on)
+    # A letterhead may keep a web address a while after its ministry's name changed
+    # ("www.uibm.dk" in January 2017): the signer's post that day then says more.
+    stale_domain = by_domain if by_domain and not gazetteer.in_use(by_domain, on) else None
+    return (by_name or by_title or (by_domain if not stale_domain else None) or by_signer
+            or post_of(doc, minister, on) or stale_domain or at_start
+            or ministry_in_text(doc, on)
             # the one ministry that sat at the letterhead's street that day
             or (gazetteer.ministry_at_address(address, on) if address else None))
 
