@@ -67,10 +67,14 @@ GAP = r"[ \u00a0]*"
 # ... but a line may break after the scale's abbreviation ("195 mia." / "kroner"), which no
 # table cell ends with.
 SCALE_GAP = r"(?:(?<=\.)[ \u00a0]*\n[ \u00a0]*|[ \u00a0]*)"
+# ... or before a scale in small letters and its currency, where the number ends a line of
+# prose ("en merudgift på 99,8" / "mio. kr."); a table's cell stands alone on its line.
+NUMBER_GAP = (r"(?:[ \u00a0]*\n[ \u00a0]*(?=(?-i:mio\.|mia\.|millioner|milliarder)"
+              rf"[ \u00a0]*(?:kr\.?|kroner){END})|{GAP})")
 NUMBER_FIRST = re.compile(
     rf"{START}(?:(?P<number>{AMOUNT_NUMBER})(?:{GAP}[-–]{GAP}(?P<range_to>{AMOUNT_NUMBER}))?"
     rf"|(?P<words>{WORD}))"
-    rf"(?:{GAP}(?P<scale>{SCALE}))?{SCALE_GAP}(?P<currency>{CURRENCY_AFTER}){END}",
+    rf"(?:{NUMBER_GAP}(?P<scale>{SCALE}))?{SCALE_GAP}(?P<currency>{CURRENCY_AFTER}){END}",
     re.IGNORECASE,
 )
 CURRENCY_FIRST = re.compile(
@@ -139,7 +143,8 @@ def found_of(match: re.Match[str]) -> Found | None:
 
 def found_in(text: str) -> list[Found]:
     """Amounts with the currency after, then those with it before that overlap none of them."""
-    after = [found for match in NUMBER_FIRST.finditer(text) if (found := found_of(match))]
+    after = [found for match in NUMBER_FIRST.finditer(text)
+             if not alone_before_a_break(text, match) and (found := found_of(match))]
     taken = [(found.start, found.end) for found in after]
     # "Mio. kr. 2020 2021" heads a table: its "kr. 2020" is no amount.
     taken += [match.span() for match in PRINTED_HEADER.finditer(text) if heads_columns(match)]
@@ -149,6 +154,14 @@ def found_in(text: str) -> list[Found]:
         if (found := found_of(match)) and not overlaps(found, taken)
     ]
     return sorted(after + before, key=lambda found: found.start)
+
+
+def alone_before_a_break(text: str, match: re.Match[str]) -> bool:
+    """A number alone on its line, its scale on the next: table cells, not one amount."""
+    if not match.group("scale") or "\n" not in text[match.start() : match.start("scale")]:
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return not re.search(r"[^\W\d_]", text[line_start : match.start()])
 
 
 def overlaps(found: Found, taken: list[tuple[int, int]]) -> bool:

@@ -34,6 +34,9 @@ def facts(doc):
         # the published text's line broken after the scale's abbreviation
         ("der skal investeres i alt 195 mia.\nkroner i forsvar.", "195 mia.\nkroner",
          195_000_000_000, "DKK"),
+        # ... or after a number that ends a line of prose
+        ("svarende til en merudgift på 99,8\nmio. kr. i alt.", "99,8\nmio. kr.", 99_800_000,
+         "DKK"),
     ],
 )
 def test_an_amount_is_a_number_with_its_currency(letter, text, raw, value, currency):
@@ -210,3 +213,8 @@ def test_a_printed_column_that_cannot_be_told_is_left_empty(analyse_text):
     doc = analyse_text("Mio. kr. Loft Skøn 2022\nDrift 12,5 13,0\nSlut.")
     assert [(a.table_row, a.table_column) for a in doc._.amounts] == [
         ("Drift", None), ("Drift", None)]
+
+
+def test_a_number_alone_on_its_line_above_a_unit_is_no_amount(letter):
+    assert letter("I alt\n99,8\nmio. kr.")._.amounts == []
+
