@@ -125,9 +125,10 @@ def name_in_signature(line: str, people: set[str]) -> str | None:
     words = takewhile(lambda word: re.match(r"^(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)$", word),
                       line.split())
     name = " ".join(list(words)[:5])
-    while name and not PERSON_NAME.match(name):
+    # the letterhead's words may follow on the line: "Claus Hjort Frederiksen Finansministeriet •"
+    while name and (not PERSON_NAME.match(name) or NOT_NAME_WORDS.search(name)):
         name = " ".join(name.split()[:-1])
-    if not name or NOT_NAME_WORDS.search(name) or len(name.split()) < 2:
+    if not name or len(name.split()) < 2:
         return None
     return name
 
