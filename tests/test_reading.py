@@ -64,8 +64,9 @@ def test_unreadable_files_raise_a_coded_error(bad_files, code):
 # -- a letter printed as one column: what a line is, from its words ----------------------------
 
 from pipeline.reading.lineroles import role_of  # noqa: E402
+from pipeline.reading.margins import running_lines  # noqa: E402
 from pipeline.reading.mending import pair_labels, split_glued, tidy_lines  # noqa: E402
-from pipeline.reading.pdf import clean_text  # noqa: E402
+from pipeline.reading.pdf import Line, Page, clean_text  # noqa: E402
 from pipeline.typeset import flow_pdf  # noqa: E402
 
 # A made-up letter in the shape genuine ones come in when their text is printed as one
@@ -664,3 +665,17 @@ def test_a_line_that_ends_with_room_to_spare_ends_there():
         "indhentet bidrag fra de berørte styrelser og fra kommunerne. Det kan oplyses, at "
         "ordningen virker.", "Hans Hansen"])))
     assert document.body_text.endswith("ordningen virker.\nHans Hansen")
+
+
+def line_at(text: str, page: int, top: float) -> Line:
+    return Line(text=text, page=page, x0=70, x1=70 + 6 * len(text), top=top, bottom=top + 11,
+                size=11, bold=False)
+
+
+def test_a_margin_line_is_running_only_if_another_pages_margin_repeats_it():
+    first = [line_at("TESTMINISTERIET", 1, 40), line_at("Spørgsmål nr. 84:", 1, 400)]
+    second = [line_at("TESTMINISTERIET", 2, 40), line_at("Spørgsmål nr. 85:", 2, 60),
+              line_at("Hvad er tallene?", 2, 400)]
+    pages = [Page(number=1, width=595, height=842, lines=first),
+             Page(number=2, width=595, height=842, lines=second)]
+    assert {line.text for line in running_lines(pages)} == {"TESTMINISTERIET"}

@@ -25,7 +25,10 @@ def running_lines(pages: list[Page]) -> set[Line]:
     printed on other pages too (a ministry name repeated from page 2), and small print,
     unless that small print runs on below the margin (a sidebar that starts in it)."""
     every_line = [line for page in pages for line in page.lines]
-    pages_per_shape = Counter(text for text, _page in {(shape(ln), ln.page) for ln in every_line})
+    # repeated in the margin of another page: "Spørgsmål nr. 85:" atop page 2 is no repeat of
+    # "Spørgsmål nr. 84:" in page 1's text
+    in_margins = [line for page in pages for line in page.lines if in_margin_zone(line, page)]
+    pages_per_shape = Counter(text for text, _page in {(shape(ln), ln.page) for ln in in_margins})
     body_size = usual_size(every_line)
     running: set[Line] = set()
     small_print: set[Line] = set()
