@@ -65,6 +65,8 @@ def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected)
     "Maj 2005\nVores sag",  # a month is no letter date
     "Sagsnr. 2005-12 blev oprettet den 3. maj 2005.",  # a date in prose after a number
     "i alt 1240 borgere 13. oktober 2005",  # a number and a word are no postcode and town
+    # a date on a line of its own that goes on with its sentence
+    "hvor mange der siden indførelsen af reglen pr.\n1. januar 2004\nmed henvisning til kravet",
     "REU, Alm.del - 2024-25 - Endeligt svar på spørgsmål 858: artiklen, Berlingske, den 30. "
     "marts 2025",  # ft.dk's stamp
 ])

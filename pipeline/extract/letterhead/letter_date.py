@@ -72,9 +72,13 @@ def letter_date(document: Document) -> str | None:
     the letterhead's other facts; from the blocks beside the text first, then its lines."""
     texts = letter_texts(document)
     # Last, the label and its date across a break between two blocks or a block and the text.
+    # a line that goes on from the one before is no dateline
+    datelines = [text for before, text in zip(["", *texts], texts, strict=False)
+                 if not PROSE_GOES_ON.search(before)]
     searched = [(pattern, text) for pattern in (LABELLED_DATE, DATELINE, GLUED_DATE,
                                                 DATE_AFTER_LETTERHEAD)
-                for text in texts] + [(LABELLED_DATE, " ".join(texts))]
+                for text in (datelines if pattern is DATELINE else texts)]
+    searched += [(LABELLED_DATE, " ".join(texts))]
     for pattern, text in searched:
         for match in pattern.finditer(text):
             found = match.groupdict()
@@ -83,6 +87,12 @@ def letter_date(document: Document) -> str | None:
             if value and len(value) == 10:
                 return value
     return None
+
+
+# A line that breaks off its sentence: after a preposition or a short abbreviation ("... siden
+# indførelsen af 28-årsreglen pr." / "1. januar 2004" / "med henvisning til ...").
+PROSE_GOES_ON = re.compile(r"\b(?:af|fra|til|siden|før|efter|per|pr\.|jf\.|ca\.)\s*$",
+                           re.IGNORECASE)
 
 
 def latest_date_in(texts: list[str]) -> str | None:
