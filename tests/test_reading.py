@@ -574,6 +574,18 @@ def test_a_subject_glued_to_the_date_after_its_bracket_ends_there():
     assert document.body_text.startswith("25. juni 2013Spørgsmål 922")
 
 
+def test_a_subject_glued_to_the_question_heading_after_it_ends_there():
+    document = read_document(flow_pdf("\n".join([
+        "TESTMINISTERIETDato: 15. april 2009",
+        "Testministerens svar på spørgsmål nr. 4 (L 128) stillet af Testudvalget. Spørgsmålene "
+        "er stillet efter ønske fra Anne Hansen (DF).Spørgsmål 4:Mener regeringen, at "
+        "forslaget tjener sit formål?Svar:Det er regeringens ønske at bevare ordningen i en "
+        "moderniseret og fornyet form, og regeringen anerkender samtidig princippet bag den."])))
+    heads = [" ".join(b.lines) for b in document.region("head")]
+    assert heads[-1].endswith("efter ønske fra Anne Hansen (DF).")
+    assert document.body_text.startswith("Spørgsmål 4:Mener regeringen")
+
+
 def test_a_stamp_of_several_committees_wrapped_over_three_lines_is_one_stamp():
     stamp = ", ".join(["Udvalget for Test, Prøver og Eksamen 2009-10"] * 3)
     document = read_document(flow_pdf("\n".join([

@@ -31,8 +31,11 @@ RUN_ON_LENGTH = 300
 OPENING = re.compile(r"(?:(?<!\S)|(?<=[a-zæøå]))"
                      r"(?:Under henvisning til|I (?:brev|skrivelse) af|Hermed|Kære)\b")
 # A subject's closing colon glued to the letter's first sentence: "(Alm. del):I brev af", or
-# its closing bracket to the date after it: "(alm. del)25. juni 2013Spørgsmål 922 ...".
-SUBJECT_THEN_TEXT = re.compile(r"\):(?=[A-ZÆØÅ])|\)(?=\d{1,2}\.\s?[a-zæøå]+\s+\d{4})")
+# its closing bracket to the date after it: "(alm. del)25. juni 2013Spørgsmål 922 ...", or
+# its last sentence to the question's heading: "... efter ønske fra Søren Espersen
+# (DF).Spørgsmål 4:Mener regeringen ...".
+SUBJECT_THEN_TEXT = re.compile(r"\):(?=[A-ZÆØÅ])|\)(?=\d{1,2}\.\s?[a-zæøå]+\s+\d{4})"
+                               r"|(?<=[.)])(?=Spørgsmål\s*(?:nr\.\s*)?\d+\s*:)")
 # Words a sentence's start may hold before its first run of small words: "12.", "2005",
 # "L" (of "L 145"), "(EUU".
 SENTENCE_WORD = re.compile(r"^[(\"”]?(?:[a-zæøå]\S*|\d\S*|[A-ZÆØÅ])$")
