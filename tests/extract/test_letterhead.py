@@ -94,6 +94,11 @@ def test_subject_is_the_heading_below_the_address_not_the_letterhead(analyse_tex
     assert head_doc.subject == "Orientering om status for den nye ejendomsvurdering"
 
 
+def test_an_address_broken_off_at_a_comma_over_a_blank_line_is_no_subject(analyse_text):
+    head = [["Folketingets Udvalg for Fødevarer,"], ["Landbrug og Fiskeri"]]
+    assert analyse_text(BODY, head=head)._.letterhead.subject is None
+
+
 def test_labelled_subject(analyse_text):
     head = [["Til: Finansudvalget", "Fra: Finansministeriet", "Emne: Aktstykke nr. 12"]]
     assert analyse_text(BODY, head=head)._.letterhead.subject == "Aktstykke nr. 12"

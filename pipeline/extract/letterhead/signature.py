@@ -122,8 +122,9 @@ def name_in_signature(line: str, people: set[str]) -> str | None:
     line = re.split(r"/|_{2,}", line)[0].strip()
     if line in people:
         return line
-    words = takewhile(lambda word: re.match(r"^(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)$", word),
-                      line.split())
+    # a name's words are capitalised, not in capitals ("Bendt Bendtsen ØKONOMI- OG ...")
+    words = takewhile(lambda word: re.match(r"^(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)$", word)
+                      and not re.match(r"^[A-ZÆØÅ]{2,}", word), line.split())
     name = " ".join(list(words)[:5])
     # the letterhead's words may follow on the line: "Claus Hjort Frederiksen Finansministeriet •"
     while name and (not PERSON_NAME.match(name) or NOT_NAME_WORDS.search(name)):

@@ -41,7 +41,11 @@ def subject_of(document: Document, recipient_block: Block | None) -> str | None:
                 return " ".join([SUBJECT_LABEL.sub("", line).strip(), *rest]).strip() or None
     if recipient_block in blocks:
         blocks = blocks[blocks.index(recipient_block) + 1 :]
-    headings = [block for block in blocks if looks_like_heading(block)]
+    # a block after one that breaks off at a comma is that block's rest ("Folketingets Udvalg
+    # for Fødevarer," / a blank line / "Landbrug og Fiskeri")
+    headings = [block for before, block in zip([None, *blocks], blocks, strict=False)
+                if looks_like_heading(block)
+                and not (before and before.lines and before.lines[-1].rstrip().endswith(","))]
     chosen = ([block for block in headings if block.bold] or headings[-1:] or [None])[0]
     return " ".join(chosen.lines) if chosen else None
 
@@ -59,6 +63,7 @@ def looks_like_heading(block: Block) -> bool:
         and not any(gazetteer.canonical_ministry(line) for line in block.lines)
         and not any(MEMBER_LINE.match(line) for line in block.lines)  # an addressee
         and "Christiansborg" not in text  # Folketinget's address run into one line
+        and not text.rstrip().endswith(",")  # an address line broken off
     )
 
 
