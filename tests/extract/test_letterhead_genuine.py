@@ -275,6 +275,9 @@ def test_a_ministry_named_in_prose_or_a_table_is_not_the_sender(analyse_text):
     ("oversendes til Folketingets Europaudvalg af Udenrigsministeren.\n   Anne Bech     /   Ole Bo",
      "Anne Bech"),  # the name is no longer than its line
     ("Tekst.\nMed venlig hilsen\nAnne\nBech" + "_" * 40, "Anne Bech"),  # wrapped
+    # the name after a sentence that ends the line before the official's
+    ("Notaterne er oversendt parallelt til Folketingets Europaudvalg. Anne Bech\n/\nOle Bo",
+     "Anne Bech"),
     # the letterhead's words run on after the name, also the title in capitals
     ("Med venlig hilsen Anne Bech ØKONOMI- OG ERHVERVSMINISTEREN 8. marts 2005", "Anne Bech"),
     ("i 2012.Med venlig hilsenAnne Bech Finansministeriet • Christiansborg Slotsplads 1",

@@ -16,7 +16,9 @@ from pipeline.nlp import gazetteer
 # Also glued to the name after it, where the line break was lost ("hilsenMargrethe Vestager").
 CLOSING = re.compile(r"(?i:med)?\s*(?i:venlig(?:st)?|venlige)\s*(?i:hilsen)(?![a-zæøå\d])")
 # A name stands on one line: "Europaudvalg af Udenrigsministeren." / "Connie Hedegaard" is none.
-NAME = r"[A-ZÆØÅ][\w'\-]+(?:[ \t]+(?:[A-ZÆØÅ][\w'\-.]*|af|von|van|de)){1,4}"
+# A full stop only after a shortened name ("Lars Chr. Lilleholt"), not a sentence's last word
+# ("... til Folketingets Europaudvalg. Connie Hedegaard").
+NAME = r"[A-ZÆØÅ][\w'\-]+(?:[ \t]+(?:[A-ZÆØÅ](?:[\w'\-]{0,3}\.|[\w'\-]*)|af|von|van|de)){1,4}"
 PERSON_NAME = re.compile(rf"^{NAME}$")
 # "Lars Barfoed/Ole Hasselgaard", "Karen Ellemann / Helle Pilsgaard": the minister, then the
 # official who drafted the letter.
