@@ -85,9 +85,11 @@ HEADINGS_SPAN = 3000
 # ft.dk's stamp files a letter that answers a question as such ("SOU Alm.del - endeligt
 # svar på spørgsmål 39"); most stamps name only the case ("SOU Alm.del").
 FILED_AS_ANSWER = re.compile(r"\bsvar\s+på\s+(?:\w+\s+)?spørgsmål\b", re.IGNORECASE)
+# Asking for the committee's consent, or inviting it; "forlængelse af godkendelse af
+# aktivstoffer" is a topic, not a request.
 REQUEST = re.compile(
-    r"\b(anmoder|anmodning om|tiltrædelse|tilslutning til|godkendelse af|invitation|inviterer|"
-    r"inviteres)\b",
+    r"\b(anmoder|anmodning om|tiltrædelse|(?:\w*udvalgets|om)\s+(?:tilslutning|godkendelse)"
+    r"|invitation|inviterer|inviteres)\b",
     re.IGNORECASE,
 )
 

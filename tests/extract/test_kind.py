@@ -16,6 +16,9 @@ import pytest
     ("Ministeriet anmoder hermed om Finansudvalgets tilslutning til at afholde udgiften.",
      "other"),
     ("Udvalget inviteres til et møde om sagen.", "other"),
+    ("Finansministeriet forelægger sagen til Finansudvalgets godkendelse.", "other"),
+    ("Til underretning for Folketingets Europaudvalg vedlægges notatet om forlængelse af "
+     "godkendelse af aktivstoffer.", "oversendelse"),  # approval as a topic
     ("Jeg vil følge udviklingen tæt. En oversigt over medlemstallet er vedlagt.", "orientering"),
 ])
 def test_kind_of_letter(analyse_text, body, kind):
