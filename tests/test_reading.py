@@ -261,6 +261,16 @@ def test_the_last_free_text_value_stops_where_the_letterhead_starts():
         "Testministeriet", "Nygade 9", "1060 København K"]
 
 
+def test_the_last_free_text_value_stops_at_the_letters_date():
+    document = read_document(flow_pdf("\n".join([
+        "Medlemmerne af Folketingets Testudvalg", "og deres stedfortrædere", "Bilag", "1",
+        "Journalnummer", "400.C.2-0", "Kontor", "EU-sekr.", "8. januar 2003",
+        "Til underretning for Folketingets Testudvalg vedlægges ministeriets redegørelse for "
+        "rådsmødet", "(landbrug og fiskeri) den 16. - 20. december 2002."])))
+    assert any("Kontor: EU-sekr." in block.lines for block in document.blocks)
+    assert document.body_text.startswith("Til underretning for Folketingets Testudvalg")
+
+
 def test_a_journal_number_glued_to_the_document_number_before_it_is_cut_off():
     assert tidy_lines(["DatoDok.idJ. nr.", "15. juni 2009927053004-u18-1346"]) == [
         "Dato: 15. juni 2009", "Dok.id: 927053", "J. nr.: 004-u18-1346"]

@@ -184,6 +184,8 @@ def continues_value(taken: list[str], rest: list[str], later: list[str]) -> bool
         return True
     if role_of(rest[0]) in LETTERHEAD_ROLES:
         return False  # "Bilag:" + "Ingen", then the ministry's name and address
+    if DATELINE.match(rest[0].strip()):
+        return False  # "Kontor:" + "EU-sekr.", then the letter's date and its text
     following = kind_of_label(later[0]) if later else "text"
     if following != "text" and fits(following, rest[0]):
         return False
