@@ -459,6 +459,15 @@ def test_a_web_address_kept_after_the_ministry_was_renamed_gives_way_to_the_sign
     assert doc._.letterhead.sender.ministry == "Udlændinge- og Integrationsministeriet"
 
 
+def test_a_ministers_answer_opening_the_text_names_the_sender(analyse_text):
+    body = ("Miljøministerens besvarelse af spørgsmål nr. 5 til L 102, forslag til lov om ændring "
+            "af lov om vandforsyning m.v., byggeloven og lov om produkter, stillet den 27. "
+            "februar 2024.\nSpørgsmål nr. 5 til L 102\nVil ministeren redegøre for sagen?\n"
+            "Svar:\nDet vil jeg gerne. Boligministeren er orienteret.")
+    doc = analyse_text(body, sidebar=[["J.nr. 2024-1760", "Den 13. marts 2024"]])
+    assert doc._.letterhead.sender.ministry == "Miljøministeriet"
+
+
 def test_a_signer_with_a_shortened_middle_name_is_the_minister_on_the_list(analyse_text):
     body = "Svar:\nDet kan jeg bekræfte.\n\nMed venlig hilsen\n\nLars Chr. Lilleholt"
     doc = analyse_text(body, sidebar=[["17. september 2015"]])

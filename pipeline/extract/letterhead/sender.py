@@ -152,6 +152,12 @@ def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
     ... til social- og indenrigsministeren, som hermed besvares"), else the last ministry
     the text names (by name or title): the signature's."""
     heads = [WORD_BROKEN_AT_HYPHEN.sub("", block.text) for block in document_of(doc).region("head")]
+    # a heading too long to be read as one opens the text: "Miljøministerens besvarelse af
+    # spørgsmål nr. 5 til L 102, forslag til lov om ... stillet den 27. februar 2024 af ..."
+    first_line = doc.text.lstrip().split("\n", 1)[0]
+    if re.match(r"[\wæøå ,-]*minister(?:en)?s\s+(?:foreløbige\s+)?(?:svar|besvarelse)\b",
+                first_line, re.IGNORECASE):
+        heads.append(first_line)
     for title in (match.group(0) for text in heads for match in TITLE_WORD.finditer(text)):
         name = gazetteer.ministry_for_title(title, on=on)
         if name:
