@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from models import Count
 from pipeline.extract.base import located, sentence_at
+from pipeline.extract.dates import MONTHS
 from pipeline.extract.numbers import SCALES, number_word, parse_number, plausible, whole
 from pipeline.extract.questions import ALM_DEL_NUMBER, QUESTION_REF
 from pipeline.nlp.lemmatizer import lemmy_lemma
@@ -45,7 +46,7 @@ REFERENCE_WORDS = {
 # A street before its number: "Holbergsgade 6", "Frederiksholms Kanal 27", "Højbro Plads 4".
 STREET = re.compile(
     r"(?:gade|vej|plads|kanal|allé|alle|torv|stræde|boulevard|vænge|bro|have|holm|bakke|"
-    r"passage|brygge|kaj|park|slotsplads)$", re.IGNORECASE)
+    r"passage|brygge|kaj|park|slotsplads|ring)$", re.IGNORECASE)  # "Motorring 3", "Ring 3"
 # Words that strengthen the adjective after them: "to helt centrale områder".
 INTENSIFIERS = {"helt", "meget", "særligt", "særdeles", "ganske", "yderst", "mere", "mest"}
 # A noun is a word of letters, hyphenated compounds allowed: never "\n", "•" or "[".
@@ -95,9 +96,21 @@ def find_counts(doc: Doc) -> list[Count]:
         if not plausible(value):
             continue
         noun = counted_noun(last)
-        if noun is not None and is_word(noun) and not is_multiplier(noun):
+        if noun is not None and is_word(noun) and not is_multiplier(noun) and \
+                not names_no_thing(noun):
             counts.append(make_count(doc, token, noun, value))
     return sorted([*counts, *counts_in_tables(doc)], key=lambda count: count.evidence.start)
+
+
+# A month after a number is a date without its day's full stop ("Den  2 maj 2005"); a
+# question's heading after one is the next heading of a letter run into one line.
+HEADING_WORDS = {"spørgsmål", "svar"}
+
+
+def names_no_thing(noun: Token) -> bool:
+    """ "2 maj", "Motorring 4 Spørgsmål 1:": no thing counted (a counted "spørgsmål" is in
+    small letters: "40 spørgsmål")."""
+    return noun.lower_ in MONTHS or (noun.is_title and noun.lower_ in HEADING_WORDS)
 
 
 # A question's number before its series: "stillet følgende spørg smål 44 alm. del".
@@ -210,7 +223,16 @@ def is_reference(token: Token) -> bool:
     if word == "." and token.i >= 2:
         word = token.nbor(-2).lower_ + "."  # "art. 133": the abbreviation's full stop apart
     return (glued or word in REFERENCE_WORDS or word.endswith(("spørgsmål", "§"))
-            or heads_its_sentence(before))
+            or heads_its_sentence(before) or pages_in_all(token))
+
+
+def pages_in_all(number: Token) -> bool:
+    """The page count of a page number: "5" of "Side 2 af 5" run into the text."""
+    if number.i < 3:
+        return False
+    side, page, of = number.doc[number.i - 3 : number.i]
+    # "Side" may be glued to the word it broke: "Kommissi o-Side 2 af 5 nens opfattelse"
+    return side.lower_.endswith("side") and page.like_num and of.lower_ == "af"
 
 
 def heads_its_sentence(word: Token) -> bool:

@@ -86,6 +86,9 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "Der var således knap fem gange så mange personer fra ledighed.",  # a factor
     "Udkastet blev fremlagt i Rådet og i art. 133 komiteen.",  # an article's number
     "Det drejer sig om tiltag 13 og 15.\nTiltag 13 udfaser fiksering af søer.",  # a label's
+    "Mødet blev holdt den 2 maj i Bruxelles.",  # a date without its day's full stop
+    "det var Kommissi o-Side 2 af 5 nens opfattelse",  # a page number run into the text
+    "mellem Motorring 3 og Motorring 4 Spørgsmål 1: Ministeren bedes kommentere",  # a road
     "Afgiften stiger med 85 øre pr. liter.",  # a unit of money
     "En pakke med 160 gram tobak koster mere.",  # a unit of weight
     "Ansatte med under 8 løntimer\npr. uge er udeladt.",  # a unit as a compound's last part
