@@ -53,6 +53,8 @@ def document(body: str, **regions: list[list[str]]) -> Document:
      "2005-05-26"),
     ("Folketinget Christiansborg 1240 København K 13. oktober 2005 På UNESCO's konference",
      "2005-10-13"),
+    ("MILJØMINISTERIET DEPARTEMENTET J.nr. D 044/B05-0017 Den  2 maj 2005 Miljøministerens",
+     "2005-05-02"),  # the day's full stop lost after "Den"
     ("Ministeren Frederiksholms Kanal 21 Tlf. 3392 5000 Fax 3392 5547 29. september 2005 "
      "Folketingets Finansudvalg", "2005-09-29"),
 ])

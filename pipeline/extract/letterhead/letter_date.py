@@ -27,7 +27,9 @@ DATE = (
     # "28 . maj 2009": a conversion's space before the day's full stop
     rf"(?:{DAY}\s?\.\s?(?i:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*{YEAR}"
     rf"|{DAY}-(?:1[0-2]|0?[1-9])-{YEAR}|{DAY}\.(?:1[0-2]|0?[1-9])\.{YEAR}"
-    rf"|{DAY}/(?:1[0-2]|0?[1-9])[ /-]{YEAR})"
+    rf"|{DAY}/(?:1[0-2]|0?[1-9])[ /-]{YEAR}"
+    # after "Den", the day's full stop may be lost: "Den  2 maj 2005"
+    rf"|(?<=[Dd]en\s)\s*{DAY}\s+(?i:{MONTHS})\s+{YEAR})"
 )
 # "Dato: 28-11-2019", "Dato:Kontor:Sagsnr.:Dok.:" / "11. april 2011...", "DatoJ. nr." /
 # "4. april 2013...": the label, any other labels of its row, then the date.
@@ -83,7 +85,9 @@ def letter_date(document: Document) -> str | None:
         for match in pattern.finditer(text):
             found = match.groupdict()
             raw = found.get("date") or found.get("day_glued") or found.get("between") or ""
-            value = parse_danish_date(re.sub(r"(?<=\d)\s+\.", ".", raw))
+            # "28 . maj 2009" and "2 maj 2005" read as "28. maj 2009" and "2. maj 2005"
+            day_stop = re.sub(r"^\s*(\d{1,2})\s+(?=[^\W\d])", r"\1. ", raw)
+            value = parse_danish_date(re.sub(r"(?<=\d)\s+\.", ".", day_stop))
             if value and len(value) == 10:
                 return value
     return None
