@@ -93,7 +93,8 @@ VALUE_OF = {
 RUN_LABEL = re.compile(
     rf"(?:{LABEL}|{OTHER_LABEL})(?-i:(?![a-zæøå]))\.?[ \t]*:?\s*", re.IGNORECASE
 )
-LABEL_RUN = re.compile(rf"(?<![a-zæøå])(?:{RUN_LABEL.pattern}){{2,}}", re.IGNORECASE)
+# Not inside a word, but glued to one in capitals: "MINISTERENDatoJ. nr.14. november 2013...".
+LABEL_RUN = re.compile(rf"(?-i:(?<![a-zæøå]))(?:{RUN_LABEL.pattern}){{2,}}", re.IGNORECASE)
 PROSE = re.compile(r"(?:\b[a-zæøå]+\s+){3}[a-zæøå]+\b")
 LABEL_ALONE = re.compile(rf"(?:{LABEL})[ \t]*:?", re.IGNORECASE)
 VALUE_ALONE = re.compile(VALUE)  # the whole line: "1240 København K" is an address

@@ -19,6 +19,9 @@ def numbers(text: str) -> list[tuple[str, str]]:
      "Højgaard2014-0032-12211122785",
      [("sagsnummer", "2014-0032-1221"), ("dokumentnummer", "1122785")]),
     ("DatoJ. nr.\n4. april 20132013-992", [("journalnummer", "2013-992")]),
+    # the row glued to the sender's title in capitals before it
+    ("FolketingetMINISTERENDatoJ. nr.14. november 20132013 - 4323",
+     [("journalnummer", "2013-4323")]),
     ("Dato\nJ. nr.\n22. december 2017\n2017-6632", [("journalnummer", "2017-6632")]),
     ("Dato:\nKontor:\nSagsbeh:\nSagsnr.:\nDok.:\n6. maj 2025\nKontoret for Organiseret\n"
      "Kriminalitet\nChristina Husted Lundø\n2025-04335\n3685580",
