@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.contact_patterns import PHONE_NUMBER
 from pipeline.extract.case_numbers import CASE_NUMBER
 from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
 from pipeline.extract.dates import parse_danish_date
@@ -60,8 +61,8 @@ GLUED_DATE = re.compile(
 # town or a phone number: "ØKONOMI- OG ERHVERVSMINISTEREN Eksp.nr. 192498 26. maj 2005
 # Besvarelse af ...", "Christiansborg 1240 København K 13. oktober 2005 På UNESCO's ...".
 POSTCODE_AND_TOWN = r"\b\d{4}[ \t]+(?-i:[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[A-ZÆØÅ]{1,2})?)"
-# "Tlf. 3392 5000 Fax 3392 5547 29. september 2005": a phone or fax number of two fours
-LABELLED_PHONE = r"\b(?:tlf|telefon|fax|telefax)\.?[ \t]*:?[ \t]*\d{4}[ \t]?\d{4}"
+# "Tlf. 3392 5000 Fax 3392 5547 29. september 2005": a labelled phone or fax number
+LABELLED_PHONE = rf"\b(?:tlf|telefon|fax|telefax)\.?[ \t]*:?[ \t]*{PHONE_NUMBER}"
 DATE_AFTER_LETTERHEAD = re.compile(
     rf"(?:{CASE_NUMBER.pattern}|{POSTCODE_AND_TOWN}|{LABELLED_PHONE})[ \t]+(?:[Dd]en\s+)?"
     rf"(?P<date>{DATE})", re.IGNORECASE)
