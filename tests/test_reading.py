@@ -701,3 +701,37 @@ def test_a_margin_line_is_running_only_if_another_pages_margin_repeats_it():
     pages = [Page(number=1, width=595, height=842, lines=first),
              Page(number=2, width=595, height=842, lines=second)]
     assert {line.text for line in running_lines(pages)} == {"TESTMINISTERIET"}
+
+
+PLAIN_HEAD = ["Folketingets Trafikudvalg", "Christiansborg", "1240 København K",
+              "Dato 20. december 2007", "J. nr. 514-20"]
+
+
+def head_lines(document) -> list[str]:
+    return [" ".join(block.lines) for block in document.region("head")]
+
+
+def test_a_heading_in_plain_words_above_the_text_is_in_the_head():
+    document = read_document(flow_pdf("\n".join([
+        *PLAIN_HEAD,
+        "Delrapport om indledende linjeføringsovervejelser for en fast for-",
+        "bindelse over Kattegat",
+        "Som første led i forundersøgelsen af en fast forbindelse over Kattegat har Vejdirek-",
+        "toratet gennemført et arbejde med indledende linjeføringsovervejelser."])))
+    assert "Delrapport" not in document.body_text
+    assert document.body_text.startswith("Som første led")
+    assert any(line.startswith("Delrapport om") and line.endswith("Kattegat")
+               for line in head_lines(document))
+
+
+@pytest.mark.parametrize("first_line", [
+    "Trafikudvalget har den 25. marts 2020 stillet følgende",  # a sentence's start
+    "Center for Sundhedsøkonomi og Politik",  # an office: no word of a topic
+    "J.nr. mst-406-00001 Den 14. oktober 2010",  # a labelled number
+    "Status for anlægsprojekterne i første halvår.",  # a sentence of its own
+])
+def test_a_line_that_is_no_heading_stays_out_of_the_head(first_line):
+    document = read_document(flow_pdf("\n".join([
+        *PLAIN_HEAD, first_line,
+        "Spørgsmålet drejer sig om de anlægsprojekter, som Vejdirektoratet har sat i gang."])))
+    assert first_line not in " ".join(head_lines(document))

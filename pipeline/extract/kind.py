@@ -32,9 +32,14 @@ CORRECTION = re.compile(
 FORWARDING = re.compile(
     # "Hermed oversendes ...", "... sendes hermed forslag til lov", "Til orientering sendes
     # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse"
-    r"\b(?:hermed|vedlagt\w*|vedlægges)\s+(?:over|frem)?sendes\b"
-    r"|\b(?:over|frem)?sendes\s+(?:hermed|vedlagt\w*)\b"
-    r"|\b(jeg|ministeriet)\s+(over|frem)sender\b|\b(over|frem)sender\s+(jeg|ministeriet)\b"
+    r"\b(?:hermed|vedlagt\w*|vedhæftet\w*|vedlægges)\s+(?:over|frem)?sendes\b"
+    r"|\b(?:over|frem)?sendes\s+(?:hermed|vedlagt\w*|vedhæftet\w*)\b"
+    r"|\b(jeg|vi|ministeriet)\s+(over|frem)sender\b|\b(over|frem)sender\s+(jeg|vi|ministeriet)\b"
+    # "Vedlagt sender jeg den bekendtgørelse ...", "skal jeg hermed fremsende ..." ("Jeg
+    # sender hermed årets status" may be the letter itself, which then informs)
+    r"|\b(?:vedlagt\w*|vedhæftet\w*)\s+sender\s+(?:jeg|vi|ministeriet)\b"
+    r"|\b(?:jeg|vi)\s+sender\s+(?:vedlagt|vedhæftet)\b"
+    r"|\bhermed\s+(?:over|frem)sende\b"
     # "Til udvalgets orientering vedlægges høringsskemaet", "... orientering fremsendes
     # høringsnotat, høringssvar og høringsoversigt"
     # ("En oversigt ... er vedlagt." only adds to a letter that informs in its own text)

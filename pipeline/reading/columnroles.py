@@ -22,6 +22,7 @@ from pipeline.reading.lineroles import (
     LABEL,
     MEMBER,
     MONTHS,
+    ONE_LABEL,
     OPENING_VERB,
     PAGE,
     PLACE,
@@ -145,6 +146,13 @@ SUBJECT_MAX_WORDS = 45
 # A heading's line that ends on a word or sign wanting more goes on to the next line.
 OPEN_ENDED = re.compile(r"(?:\b(?:af|fra|om|til|og|i|på|for|med|ved|vedrørende)|[-,(])$",
                         re.IGNORECASE)
+# A heading in plain words: how many lines and words it may have, and the word in small
+# letters that makes it a topic rather than a name ("Center for Sundhedsøkonomi og Politik").
+PLAIN_HEADING_LINES = 3
+PLAIN_HEADING_WORDS = (4, 30)
+TOPIC_WORD = re.compile(r"[a-zæøå][a-zæøå\-]{4,}")
+# A subject or finite verb of a sentence: the text's first line, not a heading.
+CLAUSE_WORD = re.compile(r"\b(?:jeg|vi|har|er|var|vil|kan|skal|blev|bliver|kunne)\b")
 # The heading over the quoted question, after the subject: "URU alm. del spørgsmål 3:".
 QUESTION_HEADING_LINE = re.compile(r"spørgsmål\s*(?:nr\.\s*)?(?:S\s*)?\d+\s*:$", re.IGNORECASE)
 # A heading cut before the committee it names: "... fra Folketingets" + "Grønlandsudvalg".
@@ -276,8 +284,38 @@ def head_end(lines: list[Line], texts: list[str], raw: list[str | None], start: 
                 is_short_unknown(text) and any(raw[index + 1:min(index + 3, limit)])):
             index += 1  # above the letter by position, or a short line among head lines
         else:
-            break
+            end = plain_heading_end(texts, raw, index, limit, wrapped)
+            raw[index:end] = [SUBJECT] * (end - index)
+            return end
     return index
+
+
+def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit: int,
+                      wrapped: list[bool]) -> int:
+    """A heading in plain words where the letter proper starts ("Status for efterforskning
+    og indvinding af geotermisk energi", "Delrapport om ... for en fast for-" / "bindelse
+    over Kattegat"): a line or two of a phrase, no sentence, that the running text follows
+    on a line of its own. The index after it, or ``index`` where there is none."""
+    end = index + 1
+    while end < limit and raw[end] is None and end - index < PLAIN_HEADING_LINES and (
+            wrapped[end] or texts[end - 1].endswith("-") and texts[end][:1].islower()):
+        end += 1
+    if end >= limit or (index and wrapped[index]) or raw[end] is not None or wrapped[end]:
+        return index
+    heading = " ".join(texts[index:end])
+    words = heading.split()
+    is_phrase = (
+        PLAIN_HEADING_WORDS[0] <= len(words) <= PLAIN_HEADING_WORDS[1]
+        and heading[:1].isupper() and not heading.endswith(tuple(".,;:?!)\"”"))
+        and not BODY_MARKER.match(heading) and not DATELINE.search(heading)
+        and not ONE_LABEL.match(heading) and not CLAUSE_WORD.search(heading)
+        # a word in small letters: no name, office or ministry
+        and any(TOPIC_WORD.fullmatch(word) and not re.fullmatch(MONTHS, word) for word in words)
+    )
+    follows = texts[end]
+    text_follows = BODY_MARKER.match(follows) or (
+        follows[:1].isupper() and looks_like_body(follows))
+    return end if is_phrase and text_follows else index
 
 
 def starts_subject(texts: list[str], wrapped: list[bool], index: int) -> bool:

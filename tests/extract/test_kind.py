@@ -71,6 +71,10 @@ def test_answering_questions_as_a_topic_is_no_answer(analyse_text):
     "Til orientering sendes vedlagt redegørelse af 2. december 2013 fra chefen for PET.",
     "Til udvalgets orientering fremsendes vedlagte ministerredegørelse om beretningen.",
     "Til udvalgets orientering fremsendes høringsnotat, høringssvar og høringsoversigt.",
+    "Vedlagt sender jeg den bekendtgørelse, som jeg netop har underskrevet, om møder.",
+    "Jeg sender vedlagt udvalget den aftalte oversigt over sagerne.",
+    "Vedhæftet fremsendes ministeriets notat om sagen.",
+    "Som lovet på samrådet skal jeg hermed fremsende et notat om sagen.",
 ])
 def test_forwarding_a_document_for_information(analyse_text, body):
     assert analyse_text(body)._.letter_kind == "oversendelse"
