@@ -43,6 +43,8 @@ REFERENCE_WORDS = {
     "j.nr.", "akt-id", "postboks", "tlf", "tlf.", "tel", "tel.", "telefon", "fax", "fax.",
     "telefax", "t", "f", "cvr", "cvr-nr", "cvr-nr.", "ean", "ean-nr", "dk",
 }  # fmt: skip
+# Words before a number that make it a rate's denominator: "pr. 1.000 indbyggere".
+RATE_WORDS = {"pr", "pr.", "per"}
 # A street before its number: "Holbergsgade 6", "Frederiksholms Kanal 27", "Højbro Plads 4".
 STREET = re.compile(
     r"(?:gade|vej|plads|kanal|allé|alle|torv|stræde|boulevard|vænge|bro|have|holm|bakke|"
@@ -222,7 +224,8 @@ def is_reference(token: Token) -> bool:
     word = before.text.lower().lstrip("-–(")
     if word == "." and token.i >= 2:
         word = token.nbor(-2).lower_ + "."  # "art. 133": the abbreviation's full stop apart
-    return (glued or word in REFERENCE_WORDS or word.endswith(("spørgsmål", "§"))
+    return (glued or word in REFERENCE_WORDS or word in RATE_WORDS
+            or word.endswith(("spørgsmål", "§"))
             or heads_its_sentence(before) or pages_in_all(token))
 
 
