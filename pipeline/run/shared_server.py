@@ -249,6 +249,12 @@ def has_ended(pid: int) -> bool:
 # -- the server itself ------------------------------------------------------------------------
 
 
+# A run that found or started the server imports Prefect and loads its models before its
+# first request: until a request other than a health check comes, the server waits this
+# long at least, so that a short idle limit never stops it under a run that is starting.
+FIRST_RUN_GRACE_SECONDS = 120.0
+
+
 class ActivityWatch:
     """An ASGI wrapper that notes when the app last had a request or an open connection
     (a run's event stream is one long websocket: an open one is never idle)."""
@@ -256,11 +262,13 @@ class ActivityWatch:
     def __init__(self, app) -> None:
         self.app = app
         self.open = 0
-        self.last = time.monotonic()
+        self.started = self.last = time.monotonic()
+        self.used = False
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] not in ("http", "websocket"):  # the lifespan: start-up and shut-down
             return await self.app(scope, receive, send)
+        self.used = self.used or not scope.get("path", "").endswith("/health")
         self.open += 1
         self.last = time.monotonic()
         try:
@@ -270,7 +278,10 @@ class ActivityWatch:
             self.last = time.monotonic()
 
     def idle_seconds(self) -> float:
-        return 0.0 if self.open else time.monotonic() - self.last
+        now = time.monotonic()
+        if self.open or (not self.used and now - self.started < FIRST_RUN_GRACE_SECONDS):
+            return 0.0
+        return now - self.last
 
 
 def serve_until_idle(idle_seconds: float) -> None:
