@@ -24,8 +24,12 @@ from pipeline.reading import Document
 ANSWER = re.compile(
     r"\b(svar(er|et)? på|besvar(else|elsen|es|er)|som svar|hermed besvares)\b", re.IGNORECASE
 )
+# "Rettelse" and "korrektion" correct a letter only of a letter ("rettelse til svar på ...");
+# alone they are a topic ("korrektion vedrørende overudligning").
 CORRECTION = re.compile(
-    r"\b(berigtigelse|berigtiger|rettelse|korrektion|fejl i (min|mit|den|det|ministeriets))\b"
+    r"\b(berigtigelse|berigtiger|fejl i (min|mit|den|det|ministeriets))\b"
+    r"|\b(?:rettelse|korrektion)\s+(?:af|til|i)\s+(?:[\wæøå.]+\s+){0,3}?"
+    r"(?:svar|besvarelse|brev|orientering|notat|oplysning)"
     r"|\bindeholdt\s+\w*\s*en fejl\b|\bvil rette\b",
     re.IGNORECASE,
 )

@@ -20,6 +20,11 @@ import pytest
     ("Til underretning for Folketingets Europaudvalg vedlægges notatet om forlængelse af "
      "godkendelse af aktivstoffer.", "oversendelse"),  # approval as a topic
     ("Jeg vil følge udviklingen tæt. En oversigt over medlemstallet er vedlagt.", "orientering"),
+    ("Rettelse til svar på spørgsmål nr. 12 (Alm. del).", "other"),
+    # correction as a topic of the answer
+    ("Udvalget har stillet følgende spørgsmål nr. 287 (alm. del), som hermed besvares.\n\n"
+     "Tallene omfatter udligning og korrektion vedrørende overudligning.",
+     "svar_paa_spoergsmaal"),
 ])
 def test_kind_of_letter(analyse_text, body, kind):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
