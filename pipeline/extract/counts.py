@@ -226,7 +226,18 @@ def is_reference(token: Token) -> bool:
         word = token.nbor(-2).lower_ + "."  # "art. 133": the abbreviation's full stop apart
     return (glued or word in REFERENCE_WORDS or word in RATE_WORDS
             or word.endswith(("spørgsmål", "§"))
-            or heads_its_sentence(before) or pages_in_all(token))
+            or heads_its_sentence(before) or pages_in_all(token) or ends_a_range_of(token))
+
+
+RANGE_WORDS = {"til", "og", "-", "–", "eller"}
+
+
+def ends_a_range_of(number: Token) -> bool:
+    """The last of references named together: "3" of "Tabel 1 til 3", "bilag 2 og 3"."""
+    if number.i < 2 or number.nbor(-1).lower_ not in RANGE_WORDS:
+        return False
+    first = number.nbor(-2)
+    return first.like_num and is_reference(first)
 
 
 def pages_in_all(number: Token) -> bool:

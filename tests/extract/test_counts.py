@@ -99,6 +99,7 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "har stillet mig følgende spørg smål 44 alm. del, som jeg hermed skal besvare.",  # a question
     "hvor mange asylansøgere målt pr. 1000 indbyggere Danmark tog imod",  # a rate's denominator
     "Andelen er størst blandt landene per 100.000 indbyggere.",
+    "Tabel 1 til 3 opgør antallet af personer på kontanthjælp.",  # a range of tables
 ])
 def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     assert counts(analyse_text(text)) == []
