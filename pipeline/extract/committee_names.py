@@ -16,6 +16,7 @@ from pipeline.nlp.gazetteer import canonical_committee, committees
 # A committee name ends in "udvalg", "udvalget", "udvalgets" or "udvalgs".
 COMMITTEE_WORD = re.compile(r"[\wæøå-]*udvalg(?:et|ets|s)?(?![\wæøå])", re.IGNORECASE)
 WORD_BROKEN_AT_HYPHEN = re.compile(r"(?<=[a-zæøå])-(?=[a-zæøå])")
+GLUED_WORDS = re.compile(r"(?<=[a-zæøå]{3})(?=[A-ZÆØÅ][a-zæøå])")
 
 
 def committee_in(text: str) -> str | None:
@@ -29,7 +30,11 @@ def committee_in(text: str) -> str | None:
     'Kulturudvalget'
     >>> committee_in("stillet af Udval-get vedrørende Grønlandske Forhold")
     'Udvalget vedrørende Grønlandske Forhold'
+    >>> committee_in("som FolketingetsUdvalg for Udlændinge- og Integrationspolitik har")
+    'Udvalget for Udlændinge- og Integrationspolitik'
     """
+    # a line break lost between two words: "FolketingetsUdvalg for ..."
+    text = GLUED_WORDS.sub(" ", text)
     found = committee_named(text)
     if found is None and WORD_BROKEN_AT_HYPHEN.search(text):
         # A name broken at a line's end and glued with its hyphen: "Udval-get".
