@@ -454,6 +454,14 @@ def test_the_web_domain_of_the_day_names_the_ministry(analyse_text):
     assert doc._.letterhead.sender.ministry == "Børne- og Socialministeriet"
 
 
+def test_a_ministry_named_only_in_a_tables_rows_is_not_the_sender(analyse_text):
+    sidebar = [["Frederiksholms Kanal 21", "1220 København K", "www.uvm.dk"], ["30. juni 2023"]]
+    body = ("Svar:\nDer er samlet afsat 149,6 mio. kr., jf. tabel 1.\n\nTabel 1\nMio. kr.\n"
+            "Kulturministeriet\nBørne- og Undervisningsministeriet\nTotal\n129,7\n19,3\n149,0")
+    doc = analyse_text(body, sidebar=sidebar)
+    assert doc._.letterhead.sender.ministry == "Børne- og Undervisningsministeriet"
+
+
 def test_a_web_address_kept_after_the_ministry_was_renamed_gives_way_to_the_signer(analyse_text):
     sidebar = [["Slotsholmsgade 10", "1216 København K", "www.uibm.dk"], ["5. januar 2017"]]
     body = "Svar:\nDet kan jeg oplyse.\n\nMed venlig hilsen\n\nInger Støjberg"

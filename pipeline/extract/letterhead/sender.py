@@ -19,7 +19,12 @@ from pipeline.extract.letterhead.contact import (
     phone_of,
     web_of,
 )
-from pipeline.extract.letterhead.lines import is_prose, letterhead_part, segments_of
+from pipeline.extract.letterhead.lines import (
+    is_prose,
+    letterhead_blocks,
+    letterhead_part,
+    segments_of,
+)
 from pipeline.extract.letterhead.signature import (
     PeopleFinder,
     signing_minister,
@@ -71,6 +76,11 @@ def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, 
         # a name not in use that day is the end of the domain's longer one, broken over
         # lines ("ØKONOMI- OG" / "ERHVERVSMINISTERIET")
         by_name = by_domain
+    if by_name and by_domain and by_name != by_domain and gazetteer.in_use(by_domain, on) \
+            and not named_beside_text(doc, on):
+        # a name in the running text only, as a table's row ("Kulturministeriet" above
+        # "Børne- og Undervisningsministeriet"): the letterhead's web address says more
+        by_name = None
     # A letterhead may keep a web address a while after its ministry's name changed
     # ("www.uibm.dk" in January 2017): the signer's post that day then says more.
     stale_domain = by_domain if by_domain and not gazetteer.in_use(by_domain, on) else None
@@ -79,6 +89,12 @@ def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, 
             or ministry_in_text(doc, on)
             # the one ministry that sat at the letterhead's street that day
             or (gazetteer.ministry_at_address(address, on) if address else None))
+
+
+def named_beside_text(doc: Doc, on: str | None) -> str | None:
+    """The ministry named in the blocks beside the running text, if any."""
+    lines = [line for block in letterhead_blocks(document_of(doc)) for line in block.lines]
+    return named_in_letterhead(lines, gazetteer.canonical_ministry, on)
 
 
 def post_of(doc: Doc, minister: str | None, on: str | None) -> str | None:
