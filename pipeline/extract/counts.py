@@ -281,6 +281,9 @@ def counted_noun(number: Token) -> Token | None:
         if is_unit(word):
             return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
         if is_noun(word):
+            if participle_before_noun(word):
+                adjectives.append(word)  # "291 tilbagetrukne asylansøgninger", mistagged
+                continue
             return None if is_unit(word) else word
         if not is_adjective(word):
             if adjectives and looks_like_mistagged_noun(word):
@@ -297,6 +300,19 @@ def counted_noun(number: Token) -> Token | None:
             adjectives[-1].lower_ not in COMPARATIVES):
         return adjectives[-1]
     return None
+
+
+# Endings of a past participle in the plural, which the tagger may take for a noun:
+# "tilbagetrukne", "afviste", "indkomne", "registrerede".
+PARTICIPLE_ENDINGS = ("ne", "ede", "te")
+
+
+def participle_before_noun(word: Token) -> bool:
+    """A participle tagged as a noun, right before the noun it describes on the same line."""
+    after = word.nbor() if word.i + 1 < len(word.doc) else None
+    return (after is not None and word.whitespace_ == " " and after.pos_ == "NOUN"
+            and after.is_lower and after.is_alpha and not is_unit(after)
+            and word.lower_.endswith(PARTICIPLE_ENDINGS) and word.is_lower)
 
 
 # "fem gange så mange", "7 gange højere": a factor, not a count of repetitions.
