@@ -179,9 +179,20 @@ def labels_in(run: str) -> list[Labelled]:
     return labels
 
 
+# A value's dash or slash on a line of its own, as a column of values may print one:
+# "004" / "-" / "322".
+DASH_ON_ITS_OWN_LINE = re.compile(r"(?<=\d)[ \t]*\n[ \t]*[-/][ \t]*\n(?=[ \t]*\d)")
+
+
 def values_after(text: str, start: int) -> str:
-    """The text after a row of labels, up to the running text that follows it."""
-    window = text[start : start + VALUES_SPAN]
+    """The text after a row of labels, up to the running text that follows it; a dash on
+    a line of its own joins the groups around it, the line breaks read as spaces.
+
+    >>> values_after("Dato\\nJ.nr.\\n:\\n:\\n28. november 2005\\n004\\n-\\n322", 11)
+    ':\\n:\\n28. november 2005\\n004 - 322'
+    """
+    window = DASH_ON_ITS_OWN_LINE.sub(lambda dash: dash.group(0).replace("\n", " "),
+                                      text[start : start + VALUES_SPAN])
     ends = [match.start() for match in (PROSE.search(window), OPENING.search(window)) if match]
     return window[: min(ends)] if ends else window
 

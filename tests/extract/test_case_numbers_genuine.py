@@ -33,6 +33,9 @@ def numbers(text: str) -> list[tuple[str, str]]:
     # an empty "Bilag" column: the digits that start the journal number count no enclosures
     ("Medlemmerne af Folketingets Europaudvalg og deres stedfortrædere Bilag Journalnummer\n"
      "400.C.2-0\nTil underretning vedlægges notatet.", [("journalnummer", "400.C.2-0")]),
+    # a column of values that prints the number's dash on a line of its own
+    ("Dato\nJ.nr.\n:\n:\n28. november 2005\n004\n-\n322\nMiljø- og Planlægningsudvalget "
+     "har i brev af 17. november 2005 stillet mig", [("journalnummer", "004-322")]),
     ("Dato J.nr. : : 3. maj 2005 Det Energipolitiske Udvalg har i brev af 21. april 2005", []),
     # the values stand elsewhere; the opening after the labels holds none
     ("Bilag Journalnummer Under henvisning til Europaudvalgets skrivelse af 13. december 2004",
