@@ -31,8 +31,10 @@ $(STAMP): pyproject.toml
 run: setup
 	$(BIN)/ministerbrev process corpus --out outputs
 
+# The suite's tests mostly wait on processes of their own (the CLI, Prefect's server), so
+# they run on every core, at most four at once (each worker loads the Danish pipeline).
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4
 
 # The tests that start neither Prefect nor another process and are not slow, with the
 # doctests: under a minute (the markers are in pyproject.toml).
