@@ -91,6 +91,7 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "mellem Motorring 3 og Motorring 4 Spørgsmål 1: Ministeren bedes kommentere",  # a road
     "Afgiften stiger med 85 øre pr. liter.",  # a unit of money
     "En pakke med 160 gram tobak koster mere.",  # a unit of weight
+    "når støjen overstiger 70 dB ved boligerne",  # a unit's abbreviation
     "Ansatte med under 8 løntimer\npr. uge er udeladt.",  # a unit as a compound's last part
     "Gevinsten er næsten 7 gange højere end omkostningerne.",
     "Ændringen vil betyde, at 500 færre vil miste retten.",  # a comparative counts nothing
