@@ -735,3 +735,51 @@ def test_a_line_that_is_no_heading_stays_out_of_the_head(first_line):
         *PLAIN_HEAD, first_line,
         "Spørgsmålet drejer sig om de anlægsprojekter, som Vejdirektoratet har sat i gang."])))
     assert first_line not in " ".join(head_lines(document))
+
+
+def column_for(line: str) -> float:
+    """A flow column just wide enough for ``line``: the next word wraps."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from pipeline.typeset import FLOW_SIZE, FONT, register_fonts
+
+    register_fonts()
+    return stringWidth(line, FONT, FLOW_SIZE) + 4
+
+
+def test_folketinget_after_a_name_that_fills_the_column_is_a_line_of_the_address():
+    name = "Test- og Prøveudvalget"
+    document = read_document(flow_pdf("\n".join([
+        "Ministeren", name, "Folketinget", "Christiansborg", "1240 København K",
+        "Test- og Prøveudvalget har den 3. maj 2022 stillet følgende spørgsmål nr. 5, som "
+        "hermed besvares."]), width=column_for(name)))
+    [address] = [block for block in document.region("head") if name in block.lines]
+    assert address.lines[address.lines.index(name) + 1] == "Folketinget"
+
+
+def test_an_opening_that_breaks_after_the_committees_whole_name_is_no_address():
+    name = "Folketingets Test- og Prøveudvalg"
+    document = read_document(flow_pdf("\n".join([
+        "København, den 26. februar 2010",
+        f"{name} har i brev af 8. februar 2010 stillet følgende spørgsmål nr. 7, som hermed "
+        "besvares."]), width=column_for(name)))
+    assert document.body_text.startswith(f"{name} har i brev af")
+
+
+def test_a_stamp_left_open_after_its_conjunction_goes_on_on_the_next_line():
+    first = "Udvalget for Test, Prøver og"
+    document = read_document(flow_pdf("\n".join([
+        f"{first} Eksamen 2008-09", "TPE Alm.del", "Offentligt", "Folketingets Testudvalg",
+        "Testudvalget har stillet følgende spørgsmål nr. 7, som hermed besvares."]),
+        width=column_for(first)))
+    assert document.region("stamp")[0].lines[0] == f"{first} Eksamen 2008-09"
+
+
+def test_a_case_number_wrapped_after_its_label_glued_to_the_date_stays_in_the_date_block():
+    first = "København, den 10. juni 2009Sagsnr.:"
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", f"{first} 16191",
+        "Testudvalget har stillet følgende spørgsmål nr. 7, som hermed besvares."]),
+        width=column_for(first)))
+    assert "16191" not in document.body_text
+    assert any("16191" in line for block in document.region("sidebar") for line in block.lines)

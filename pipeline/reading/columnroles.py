@@ -18,6 +18,7 @@ from pipeline.reading.lineroles import (
     BODY_MARKER,
     CONTACT,
     CONVERTER_BANNER,
+    DATEBLOCK,
     DATELINE,
     LABEL,
     MEMBER,
@@ -50,9 +51,12 @@ from pipeline.reading.pdf import Line
 # A phone label ending a line, and the number starting the next: one item.
 LABEL_AT_END = re.compile(r"(?i:telefon|telefax|tlf\.?|tel\.?|fax\.?)\s*:?$")
 NUMBER_AT_START = re.compile(r"^\+?\d{2}[\d ]{6,}")
-# What starts an item of its own on a line, so that the line is no wrapped one's remainder.
+# What starts an item of its own on a line, so that the line is no wrapped one's remainder;
+# Folketinget's name or palace alone on its line is an address block's ("Udlændinge- og
+# Integrationsudvalget" filling the column, then "Folketinget").
 STARTS_ITEM = re.compile(
     rf"^(?:www\.|[\w.+-]+@|\[email|[•·]|\d{{4}}\s+[A-ZÆØÅ]|\d{{5,9}}_\d{{4}}\.png|Offentligt$"
+    rf"|(?:Folketinget|Christiansborg)$"
     rf"|[A-ZÆØÅ]{{2,4}},?\s+Alm\.del|(?i:{ANY_LABEL})(?![a-zæøå]))"
 )
 
@@ -68,7 +72,7 @@ def goes_on_wrapped(role: str | None, text: str, previous: str = "") -> bool:
         return not CONVERTER_BANNER.match(previous)
     if role in WRAPPING:
         return not PROSE.search(text)
-    return role == RECIPIENT and len(text.split()) <= 4
+    return role == RECIPIENT and len([word for word in text.split() if word.strip("|•·")]) <= 4
 
 
 def char_width(line: Line) -> float:
@@ -132,7 +136,7 @@ def joined_line(line: Line, following: Line, last_piece: Line | None = None) -> 
 # A word wider than this share of the column wraps after anything: no sign of a wrapped line.
 FULL_SHARE = 0.8
 # Roles a line may show only together with the rest of it wrapped to the next line.
-WRAPPED_ROLES = {STAMP, CONTACT, RECIPIENT}
+WRAPPED_ROLES = {STAMP, CONTACT, RECIPIENT, DATEBLOCK}
 
 DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
 MONTH_AT_START = re.compile(rf"^{MONTHS}\s+\d{{4}}", re.IGNORECASE)
@@ -186,16 +190,21 @@ class MainRoles:
                 raw[index] = raw[index - 1]
             elif wrapped[index] and raw[index - 1] is None and PROSE.search(texts[index - 1]):
                 raw[index] = None  # a sentence's rest ("august 2018, og vil ..."): its text
-            elif wrapped[index] and raw[index - 1] == RECIPIENT and raw[index] is None and (
-                    OPEN_ENDED.search(texts[index - 1]) and OPENING_VERB.search(texts[index])
-                    and PROSE.search(texts[index])):
+            elif raw[index - 1] == RECIPIENT and raw[index] is None and (
+                    OPEN_ENDED.search(texts[index - 1])
+                    or wrapped[index] and texts[index][:1].islower()) and (
+                    OPENING_VERB.search(texts[index]) and PROSE.search(texts[index])):
                 # "Folketingets Udvalg for Fødevarer, Landbrug og" / "Fiskeri har i brev af
-                # ...": the opening sentence names the committee, no address
+                # ...", "Folketingets Miljø- og Planlægningsudvalg" / "har i brev af ...":
+                # the opening sentence names the committee, no address
                 raw[index - 1] = None
         for index in range(len(lines) - 1):
             if role := role_wrapped_over(index, lines, texts, raw, wrapped):
                 raw[index] = role
-                raw[index + 1] = raw[index + 1] or role
+                # the rest takes the role where its own is weak ("16191" after "Sagsnr.:"),
+                # the stamp's whatever role its wrap lent it before
+                raw[index + 1] = role if role == STAMP or raw[index + 1] in WEAK \
+                    else raw[index + 1] or role
             elif raw[index] in WEAK and starts_subject(texts, wrapped, index):
                 raw[index] = None  # "Ministeren for flygtninge, indvandrere og" / "integrations
                 #                    besvarelse af ...": a subject, not the sender's name
@@ -231,14 +240,18 @@ def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list
     following = lines[index + 1]
     word = texts[index + 1].split(" ", 1)[0]
     first_word = following.width * len(word) / max(len(texts[index + 1]), 1)
-    if raw[index] not in (None, RECIPIENT) or not wrapped[index + 1] or (
+    # a line left open ("Udvalget for Fødevarer, Landbrug og") goes on, whether or not the
+    # next word would have fitted after it
+    left_open = bool(OPEN_ENDED.search(texts[index]))
+    if raw[index] not in (None, RECIPIENT) or not (wrapped[index + 1] or left_open) or (
             # a rule of underscores fits after nothing
             first_word > FULL_SHARE * column and not any(char.isalpha() for char in word)
             or PROSE.search(texts[index]) or BODY_MARKER.match(texts[index])
             or SIGNED_FOR_LINE.match(texts[index])):
         return None
     joined, end = texts[index], index + 1
-    while end < len(texts) and wrapped[end] and end - index <= WRAPPED_RUN_LINES:
+    while end < len(texts) and (wrapped[end] or end == index + 1 and left_open) and (
+            end - index <= WRAPPED_RUN_LINES):
         joined, end = f"{joined} {texts[end]}", end + 1
         role = role_of(joined)
         # an address line shows its true role only as ft.dk's stamp ("Udvalget for X
