@@ -124,9 +124,21 @@ def names(doc: Document) -> list[tuple[str, str, str | None]]:
      [("Skatteudvalget", "Folketinget", None)]),  # glued "Til", the committee after a dash
     ("Folketingets Miljø - og Planlægningsudvalg\nChristiansborg\n1240 København K",
      [("Miljø- og Planlægningsudvalget", "Folketinget", "Christiansborg, 1240 København K")]),
+    # a glued line cut apart after the postcode ("...Christiansborg1240" / "København K")
+    ("Folketinget\nUdvalget for Forretningsordenen\nChristiansborg\n1240\nKøbenhavn K",
+     [("Udvalget for Forretningsordenen", "Folketinget", "Christiansborg, 1240 København K")]),
 ])
 def test_recipients_in_every_form(body, expected):
     assert names(document(body)) == expected
+
+
+def test_a_committee_named_over_two_lines_of_a_block_is_its_address_and_no_subject(letter):
+    doc = letter("Udvalget har stillet følgende spørgsmål nr. 7, som hermed besvares.",
+                 head=["Folketingets Udvalg for\nFødevarer, Landbrug og Fiskeri"],
+                 sidebar=["Dato: 10. juni 2009"])
+    assert doc._.letterhead.subject is None
+    assert [r.name for r in doc._.letterhead.recipients] == [
+        "Udvalget for Fødevarer, Landbrug og Fiskeri"]
 
 
 def test_the_stamp_names_no_recipient():

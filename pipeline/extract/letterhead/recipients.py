@@ -49,16 +49,17 @@ MEMBER = re.compile(
     r"^(?:Til\s+)?(?:Folketingsmedlem\s+)?(?P<name>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-.]*){1,3})"
     r"\s*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]{0,2})\)$"
 )
-# A line that wants its next ("Skatte-, Told- og", "stillet af Folketingets Miljø- og"):
+# A line that wants its next ("Skatte-, Told- og", "stillet af Folketingets Miljø- og",
+# "Folketingets Udvalg for"):
 # what follows it is the rest of a sentence or heading, no address.
-CONTINUED = re.compile(r"(?:[-,]|\bog|\beller|\bfra)$", re.IGNORECASE)
+CONTINUED = re.compile(r"(?:[-,]|\bog|\beller|\bfra|\bfor|\bvedrørende)$", re.IGNORECASE)
 ADDRESS_LINE = re.compile(r"^(?:Christiansborg|Folketinget|Til\s+Folketinget|DK\s+Danmark)$")
 
 
 def find_recipient_block(document: Document) -> Block | None:
     for block in document.region("head", "sidebar"):
-        if any(addressee_in(line, block.lines[index + 1 :], None)
-               for index, line in enumerate(block.lines)):
+        lines = rejoined(block.lines)  # "Folketingets Udvalg for" / "Fødevarer, ..."
+        if any(addressee_in(line, lines[index + 1 :], None) for index, line in enumerate(lines)):
             return block
     return None
 
@@ -117,7 +118,7 @@ def recipients_of(document: Document, on: str | None = None) -> list[Recipient]:
     candidates = [head]
     candidates.append([seg for line in letter_lines(document) if not is_prose(line)
                        for seg in segments_of(line)])
-    for segments in map(rejoined, candidates):
+    for segments in (rejoined(postcodes_with_towns(candidate)) for candidate in candidates):
         for index, segment in enumerate(segments):
             names = addressee_in(segment, segments[index + 1 :], on)
             if names:
@@ -132,6 +133,27 @@ def recipients_of(document: Document, on: str | None = None) -> list[Recipient]:
                 return [Recipient(name=name, organisation=ORGANISATION, address=address)
                         for name in dict.fromkeys(names)]
     return recipients_at_start(document, on) or recipients_in_letterhead_run(document, on)
+
+
+# A postcode cut from its town where a glued line was cut apart ("...Christiansborg1240" /
+# "København K"), and the town after it.
+BARE_POSTCODE = re.compile(r"\d{4}")
+TOWN = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ]{1,2})?")
+
+
+def postcodes_with_towns(segments: list[str]) -> list[str]:
+    """ "1240" / "København K" -> "1240 København K".
+
+    >>> postcodes_with_towns(["Christiansborg", "1240", "København K"])
+    ['Christiansborg', '1240 København K']
+    """
+    joined: list[str] = []
+    for segment in segments:
+        if joined and BARE_POSTCODE.fullmatch(joined[-1]) and TOWN.fullmatch(segment):
+            joined[-1] = f"{joined[-1]} {segment}"
+        else:
+            joined.append(segment)
+    return joined
 
 
 def rejoined(segments: list[str]) -> list[str]:
