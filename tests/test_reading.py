@@ -783,3 +783,17 @@ def test_a_case_number_wrapped_after_its_label_glued_to_the_date_stays_in_the_da
         width=column_for(first)))
     assert "16191" not in document.body_text
     assert any("16191" in line for block in document.region("sidebar") for line in block.lines)
+
+
+def test_an_address_ends_with_its_town_whatever_the_next_lines_width():
+    from pipeline.reading.columnroles import is_wrapped
+    from pipeline.reading.pdf import Line
+
+    def line(text: str, top: float) -> Line:
+        return Line(text=text, page=1, x0=60, x1=60 + 6 * len(text), top=top,
+                    bottom=top + 10, size=10, bold=False)
+
+    town, following = line("1240 København K", 100), line("UndervisningsministerietVed", 112.5)
+    assert not is_wrapped(town, following, right_edge=200)
+    # a line of prose with as little room left does wrap into the next
+    assert is_wrapped(line("som udvalget har stillet", 100), following, right_edge=200)

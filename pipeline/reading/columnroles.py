@@ -84,6 +84,11 @@ def char_width(line: Line) -> float:
 GLUED_WORD = 25
 
 
+# A postcode's town ends an address line: "1240 København K", "København K" under its postcode.
+TOWN_AT_END = re.compile(
+    r"(?:\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ]{1,2})?|^[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]{1,2})$")
+
+
 def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
     """Whether ``line`` was cut at the column's edge and goes on in ``following``: the next
     line's first word would not have fitted after it, and that line starts no item of its
@@ -94,6 +99,8 @@ def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
         return False
     if abs(following.x0 - line.x0) > 3 * char_width(line):
         return False  # the next line starts in another column: no continuation
+    if TOWN_AT_END.search(line.text.strip()):
+        return False  # an address ends with its town, whatever the next line's width
     text = following.text.strip()
     first_word = text.split(" ", 1)[0]
     word_width = following.width * len(first_word) / max(len(text), 1)
