@@ -24,6 +24,9 @@ pytestmark = pytest.mark.skipif(
 # few gold items do not yet (docs/accuracy.md), so their floor is below where they stand.
 MICRO_FLOOR = {"dev": 0.95, "test": 0.93}
 FIELD_FLOOR = {"dev": 0.90, "test": 0.75}
+# The dev split on a page of 220 points stands near 0.99 (docs/accuracy.md): a floor close
+# under it, so that a change that breaks wrapped lines shows here.
+NARROW_PAGE_FLOOR = 0.98
 
 
 @pytest.fixture(scope="module")
@@ -85,5 +88,5 @@ def test_the_flow_reads_as_well_on_a_narrower_page(tmp_path):
         path.write_bytes(flow_pdf(letter.text, width=220))
         record = process_file(path).record
         pairs.append((letter.name, record.model_dump(mode="json"), letter.gold))
-    scores, _mismatches = score(pairs)
-    assert micro_average(scores).f1 >= MICRO_FLOOR["dev"]
+    scores, mismatches = score(pairs)
+    assert micro_average(scores).f1 >= NARROW_PAGE_FLOOR, mismatches
