@@ -101,7 +101,39 @@ def find_counts(doc: Doc) -> list[Count]:
         if noun is not None and is_word(noun) and not is_multiplier(noun) and \
                 not names_no_thing(noun):
             counts.append(make_count(doc, token, noun, value))
+    counts += counts_glued_to_their_noun(doc, taken)
     return sorted([*counts, *counts_in_tables(doc)], key=lambda count: count.evidence.start)
+
+
+# A number glued to the noun after it where a conversion lost the space: "2.617førstegangs-
+# ansøgninger"; the tokenizer keeps them one token.
+GLUED_COUNT = re.compile(r"(?P<number>\d{1,3}(?:\.\d{3})+|\d{1,4})(?P<noun>[a-zæøå]{4,})")
+
+
+def counts_glued_to_their_noun(doc: Doc, taken: list[tuple[int, int]]) -> list[Count]:
+    """Counts whose number and noun are one token, the space between them lost.
+
+    The noun is read by its form alone (the tagger never saw it apart): a word in small
+    letters in the plural's commonest ending ("-er": "188note" is a footnote's mark,
+    "1nedenfor" no count), no unit; a reference word before it ("nr.", "§") or a year
+    makes none.
+    """
+    counts = []
+    for token in doc:
+        glued = GLUED_COUNT.fullmatch(token.text)
+        if glued is None or overlaps(token, taken) or is_reference(token):
+            continue
+        value = int(glued["number"].replace(".", ""))
+        noun = glued["noun"]
+        year = len(glued["number"]) == 4 and 1900 <= value <= 2100
+        no_noun = noun in UNITS or noun in UNIT_LEMMAS or noun.endswith(UNIT_ENDINGS) \
+            or noun in MONTHS or noun in DA_STOP_WORDS
+        if year or no_noun or value < 2 or not noun.endswith("er") or not plausible(value):
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        counts.append(Count(value=value, noun=noun, lemma=lemmy_lemma("NOUN", noun),
+                            sentence=sentence_at(doc, start, end), **located(doc, start, end)))
+    return counts
 
 
 # A month after a number is a date without its day's full stop ("Den  2 maj 2005"); a

@@ -122,6 +122,23 @@ def test_counts_as_genuine_letters_write_them(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected
 
 
+def test_a_number_glued_to_its_noun_is_a_count(analyse_text):
+    doc = analyse_text("I 2008 modtog ministeriet 2.617førstegangsansøgninger om indfødsret.")
+    assert [(count.value, count.lemma, count.raw) for count in doc._.counts] == [
+        (2617, "førstegangsansøgning", "2.617førstegangsansøgninger")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rapporten 2019redegørelsen kom sent.",  # a year glued to a word
+    "Der henvises til nr. 12sager fra i går.",  # a reference
+    "Mødet varede 5timer i alt.",  # a unit
+    "Det skete den 2december i år.",  # a date's month
+    "Se side 188note 4 og punkt 1nedenfor.",  # a footnote's mark, an adverb
+])
+def test_glued_numbers_that_are_no_count(analyse_text, text):
+    assert counts(analyse_text(text)) == []
+
+
 def test_every_noun_is_a_word(analyse_text):
     text = ("Slotsholmsgade 10\n1216 København K\nTel. 6198 4000\n2017 - 18289\nSide 1/3\n"
             "Der er 5 kommuner • 4 regioner · 3 styrelser\n7\n")
