@@ -125,13 +125,14 @@ def counts_glued_to_their_noun(doc: Doc, taken: list[tuple[int, int]]) -> list[C
             continue
         value = int(glued["number"].replace(".", ""))
         noun = glued["noun"]
+        lemma = lemmy_lemma("NOUN", noun)
         year = len(glued["number"]) == 4 and 1900 <= value <= 2100
-        no_noun = noun in UNITS or noun in UNIT_LEMMAS or noun.endswith(UNIT_ENDINGS) \
+        no_noun = noun in UNITS or lemma in UNIT_LEMMAS or noun.endswith(UNIT_ENDINGS) \
             or noun in MONTHS or noun in DA_STOP_WORDS
         if year or no_noun or value < 2 or not noun.endswith("er") or not plausible(value):
             continue
         start, end = token.idx, token.idx + len(token.text)
-        counts.append(Count(value=value, noun=noun, lemma=lemmy_lemma("NOUN", noun),
+        counts.append(Count(value=value, noun=noun, lemma=lemma,
                             sentence=sentence_at(doc, start, end), **located(doc, start, end)))
     return counts
 
