@@ -797,3 +797,23 @@ def test_an_address_ends_with_its_town_whatever_the_next_lines_width():
     assert not is_wrapped(town, following, right_edge=200)
     # a line of prose with as little room left does wrap into the next
     assert is_wrapped(line("som udvalget har stillet", 100), following, right_edge=200)
+
+
+def test_a_glued_letterhead_line_after_a_paragraph_that_fills_the_column_stays_letterhead():
+    last = ("Jeg kan oplyse, at jeg snarest muligt vil oversende mit forslag til et fremtidigt "
+            "arbejde med området til udvalget.")
+    document = read_document(flow_pdf("\n".join([
+        "Testudvalget har stillet følgende spørgsmål nr. 15, som hermed besvares.", "", "Svar:",
+        last, "Testgade 211220 København Kwww.test.dkTelefon 3392 3390Telefax 3392 3913"]),
+        width=column_for(last)))
+    assert "www.test.dk" not in document.body_text
+    assert document.body_text.rstrip().endswith("til udvalget.")
+
+
+def test_a_ministrys_name_glued_to_its_contact_facts_wraps_as_a_letterhead_line():
+    first = "TestministerietVed Stranden 81061 København KT 72 20 50 00www.test.dkCVR"
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", f"{first} 10172748EAN 5798000398566",
+        "Folketingsmedlem Anne Hansen (V) har den 18. april 2012 stillet følgende spørgsmål "
+        "nr. S 2993, som hermed besvares."]), width=column_for(first)))
+    assert "10172748" not in document.body_text

@@ -40,6 +40,7 @@ from pipeline.reading.lineroles import (
     VALUE,
     WEAK,
     WRAPPING,
+    is_glued_letterhead,
     labels_of,
     role_of,
 )
@@ -70,7 +71,9 @@ def goes_on_wrapped(role: str | None, text: str, previous: str = "") -> bool:
         # the stamp's title line goes on with the question's own words; the converter's
         # banner ("PDF to HTML - Convert PDF files to HTML files") is one line whatever its width
         return not CONVERTER_BANNER.match(previous)
-    if role in WRAPPING:
+    if role in WRAPPING or role == SENDER and is_glued_letterhead(previous):
+        # a ministry's name glued to its contact facts ("BeskæftigelsesministerietVed Stranden
+        # 8...CVR" / "10172748EAN ...") wraps as a letterhead line does
         return not PROSE.search(text)
     return role == RECIPIENT and len([word for word in text.split() if word.strip("|•·")]) <= 4
 
@@ -195,8 +198,11 @@ class MainRoles:
                                                   texts[index - 1]) and (
                     raw[index] is None or raw[index] in WEAK):
                 raw[index] = raw[index - 1]
-            elif wrapped[index] and raw[index - 1] is None and PROSE.search(texts[index - 1]):
-                raw[index] = None  # a sentence's rest ("august 2018, og vil ..."): its text
+            elif wrapped[index] and raw[index - 1] is None and PROSE.search(texts[index - 1]) \
+                    and raw[index] != CONTACT:
+                # a sentence's rest ("august 2018, og vil ..."): its text; a letterhead line
+                # of contact facts after a paragraph that fills the column stays letterhead
+                raw[index] = None
             elif raw[index - 1] == RECIPIENT and raw[index] is None and (
                     OPEN_ENDED.search(texts[index - 1])
                     or wrapped[index] and texts[index][:1].islower()) and (
