@@ -817,3 +817,13 @@ def test_a_ministrys_name_glued_to_its_contact_facts_wraps_as_a_letterhead_line(
         "Folketingsmedlem Anne Hansen (V) har den 18. april 2012 stillet følgende spørgsmål "
         "nr. S 2993, som hermed besvares."]), width=column_for(first)))
     assert "10172748" not in document.body_text
+
+
+def test_the_opening_after_a_wrapped_letterhead_line_is_text_though_numbers_break_its_words():
+    from pipeline.reading.columnroles import goes_on_wrapped
+    from pipeline.reading.lineroles import CONTACT
+
+    letterhead = "[email protected]www.test.dkCVR 10172748EAN 5798000398566"
+    opening = "Folketingsmedlem Anne Hansen (V) har den 18. april 2012 stillet"
+    assert not goes_on_wrapped(CONTACT, opening, letterhead)
+    assert goes_on_wrapped(CONTACT, "10172748EAN 5798000398566", letterhead)

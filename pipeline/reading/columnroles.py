@@ -73,9 +73,19 @@ def goes_on_wrapped(role: str | None, text: str, previous: str = "") -> bool:
         return not CONVERTER_BANNER.match(previous)
     if role in WRAPPING or role == SENDER and is_glued_letterhead(previous):
         # a ministry's name glued to its contact facts ("BeskæftigelsesministerietVed Stranden
-        # 8...CVR" / "10172748EAN ...") wraps as a letterhead line does
-        return not PROSE.search(text)
+        # 8...CVR" / "10172748EAN ...") wraps as a letterhead line does; the opening
+        # sentence after it is text, also where numbers break its small words ("Folketings-
+        # medlem X (V) har den 18. april 2012 stillet")
+        return not PROSE.search(text) and not opens_the_text(text)
     return role == RECIPIENT and len([word for word in text.split() if word.strip("|•·")]) <= 4
+
+
+# The opening sentence's verb among enough words to be a sentence, not a letterhead's rest.
+OPENING_WORDS = 6
+
+
+def opens_the_text(text: str) -> bool:
+    return len(text.split()) >= OPENING_WORDS and bool(OPENING_VERB.search(text))
 
 
 def char_width(line: Line) -> float:
