@@ -141,6 +141,12 @@ def test_a_committee_named_over_two_lines_of_a_block_is_its_address_and_no_subje
         "Udvalget for Fødevarer, Landbrug og Fiskeri"]
 
 
+def test_an_addressee_formula_with_a_label_run_on_after_it_is_no_subject(letter):
+    doc = letter("Under henvisning til udvalgets skrivelse vedlægges besvarelsen af spørgsmål 10.",
+                 head=["Medlemmerne af Folketingets Europaudvalg og deres stedfortrædere Bilag"])
+    assert doc._.letterhead.subject is None
+
+
 def test_the_stamp_names_no_recipient():
     body = "Udvalget for Forretningsordenen 2010-11 (1. samling)\nUFO Alm.del\nOffentligt\n\n" \
            "Hermed sendes svaret på spørgsmålet, som udvalget har stillet."

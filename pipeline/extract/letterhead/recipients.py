@@ -37,7 +37,8 @@ UNKNOWN_COMMITTEE = re.compile(
 RECIPIENT_LEAD = re.compile(
     r"^(?:\(\s*(?:også\s+sendt\s+til|kopi\s+til|cc:?)\s*)?(til\s*:?\s*)?(medlemmerne\s+af\s+)?",
     re.IGNORECASE)
-RECIPIENT_TAIL = re.compile(r"\s+og\s+deres\s+stedfortrædere\s*$|\s*[,)]\s*$", re.IGNORECASE)
+# "... og deres stedfortrædere" ends the addressee, whatever a line run on adds ("Bilag").
+RECIPIENT_TAIL = re.compile(r"\s+og\s+deres\s+stedfortrædere\b.*$|\s*[,)]\s*$", re.IGNORECASE)
 LOVSEKRETARIAT_LINE = re.compile(
     r"^(?:Til\s+)?(?:Folketingets\s+Lovsekretariat|Lovsekretariatet)$", re.IGNORECASE)
 # "Medlem af Folketinget, Britt Bager (KF)": a member, by the line's own words.
