@@ -100,6 +100,8 @@ def test_several_amounts_in_text_order(letter):
         "Mødet er kl. 9.00-10.30 i 2021.",  # a time and a year
         "Det skyldes krisen og mange kr. mere end ventet.",  # "kr." without a number
         "Tabellen viser (mio. kr.) for hvert år.",  # a unit header alone
+        # a caption's period joined to the unit header of the table under it
+        "Afsatte midler på kulturområdet, 2019-2025 Mio. kr. (2023-pl)",
     ],
 )
 def test_numbers_that_are_not_amounts(letter, text):
