@@ -270,6 +270,8 @@ def split_glued(text: str) -> list[str]:
     ['J.nr. ABC-123-45678', 'Den 4. maj 2020']
     >>> split_glued("TESTMINISTERIETDato: 15. april 2009")
     ['TESTMINISTERIET', 'Dato: 15. april 2009']
+    >>> split_glued("Sagsnr.1208657Doknr.1017528Dato29. august 2012")
+    ['Sagsnr.1208657', 'Doknr.1017528', 'Dato29. august 2012']
     """
     stripped = text.strip()
     ministry = glued_ministry(stripped)
