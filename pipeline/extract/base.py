@@ -15,6 +15,8 @@ Document, so every component also works on a bare string.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from models import FACT_FAMILIES, Evidence
@@ -32,6 +34,16 @@ FAMILIES = (
 for _family in ("document", *FAMILIES):
     if not Doc.has_extension(_family):
         Doc.set_extension(_family, default=None)
+
+
+# Where a line break was lost between words: a small letter or a run of capitals glued to
+# a capitalised word ("ministerenSpørgsmål 140", "UDENRIGSMINISTERIETSvar").
+GLUE = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ][a-zæøå])|(?<=[A-ZÆØÅ]{3})(?=[A-ZÆØÅ][a-zæøå]{2})")
+
+
+def unglued(text: str) -> str:
+    """ "UDENRIGSMINISTERIETSvar på" -> "UDENRIGSMINISTERIET Svar på"."""
+    return GLUE.sub(" ", text)
 
 
 def document_of(doc: Doc) -> Document:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import difflib
 import re
 
+from pipeline.extract.base import unglued
 from pipeline.nlp.gazetteer import canonical_committee, committees
 
 # A committee name ends in "udvalg", "udvalget", "udvalgets" or "udvalgs".
 COMMITTEE_WORD = re.compile(r"[\wæøå-]*udvalg(?:et|ets|s)?(?![\wæøå])", re.IGNORECASE)
 WORD_BROKEN_AT_HYPHEN = re.compile(r"(?<=[a-zæøå])-(?=[a-zæøå])")
-GLUED_WORDS = re.compile(r"(?<=[a-zæøå]{3})(?=[A-ZÆØÅ][a-zæøå])")
 
 
 def committee_in(text: str) -> str | None:
@@ -34,7 +34,7 @@ def committee_in(text: str) -> str | None:
     'Udvalget for Udlændinge- og Integrationspolitik'
     """
     # a line break lost between two words: "FolketingetsUdvalg for ..."
-    text = GLUED_WORDS.sub(" ", text)
+    text = unglued(text)
     found = committee_named(text)
     if found is None and WORD_BROKEN_AT_HYPHEN.search(text):
         # A name broken at a line's end and glued with its hyphen: "Udval-get".

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from models import QuestionRef
-from pipeline.extract.base import document_of
+from pipeline.extract.base import document_of, unglued
 from pipeline.extract.questions import is_cited, sentence_before
 from pipeline.reading import Document
 
@@ -162,16 +162,6 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     if FORWARDING.search(purpose) or FORWARDING.search(body_text[:HEADINGS_SPAN // 2]):
         return "oversendelse"
     return "orientering"
-
-
-# Where a line break was lost between words: a small letter or a run of capitals glued to
-# a capitalised word ("ministerenSpørgsmål 140", "UDENRIGSMINISTERIETSvar").
-GLUE = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ][a-zæøå])|(?<=[A-ZÆØÅ]{3})(?=[A-ZÆØÅ][a-zæøå]{2})")
-
-
-def unglued(text: str) -> str:
-    """ "UDENRIGSMINISTERIETSvar på" -> "UDENRIGSMINISTERIET Svar på"."""
-    return GLUE.sub(" ", text)
 
 
 def answers_a_question(subject: str | None, body_text: str) -> bool:
