@@ -43,6 +43,7 @@ from pipeline.extract.numbers import (
     parse_number,
     plausible,
     whole,
+    written_as_year,
 )
 
 SCALE = r"mia\.?|mld\.|milliarder|milliard|mio\.?|mill\.|millioner|million|tusinde|tusind|t\."
@@ -133,7 +134,8 @@ def found_of(match: re.Match[str]) -> Found | None:
         return None
     range_to = groups.get("range_to")
     scale, currency = groups["scale"], groups["currency"]
-    if range_to and scale and scale[:1].isupper() and years(groups["number"], range_to):
+    if range_to and scale and scale[:1].isupper() and written_as_year(groups["number"]) \
+            and written_as_year(range_to):
         return None  # "..., 2019-2025 Mio. kr. (2023-pl)": a caption's period, its unit's header
     value = scaled(number, scale, currency)
     upper = scaled(parse_number(range_to), scale, currency) if range_to else None
@@ -141,11 +143,6 @@ def found_of(match: re.Match[str]) -> Found | None:
         return None
     return Found(start=match.start(), end=match.end(), value=value,
                  currency=CURRENCIES[currency.lower()], range_to=upper)
-
-
-def years(*numbers: str) -> bool:
-    """Whether each number is written as a year: four digits from 1900 to 2100."""
-    return all(re.fullmatch(r"(?:19|20)\d\d|2100", number) for number in numbers)
 
 
 def found_in(text: str) -> list[Found]:

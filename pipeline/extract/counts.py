@@ -30,7 +30,14 @@ from spacy.tokens import Doc, Token
 from models import Count
 from pipeline.extract.base import located, sentence_at
 from pipeline.extract.dates import MONTHS
-from pipeline.extract.numbers import SCALES, number_word, parse_number, plausible, whole
+from pipeline.extract.numbers import (
+    SCALES,
+    number_word,
+    parse_number,
+    plausible,
+    whole,
+    written_as_year,
+)
 from pipeline.extract.questions import ALM_DEL_NUMBER, QUESTION_REF
 from pipeline.nlp.lemmatizer import lemmy_lemma
 
@@ -126,10 +133,9 @@ def counts_glued_to_their_noun(doc: Doc, taken: list[tuple[int, int]]) -> list[C
         value = int(glued["number"].replace(".", ""))
         noun = glued["noun"]
         lemma = lemmy_lemma("NOUN", noun)
-        year = len(glued["number"]) == 4 and 1900 <= value <= 2100
-        no_noun = noun in UNITS or lemma in UNIT_LEMMAS or noun.endswith(UNIT_ENDINGS) \
-            or noun in MONTHS or noun in DA_STOP_WORDS
-        if year or no_noun or value < 2 or not noun.endswith("er") or not plausible(value):
+        no_noun = unit_word(noun, lemma) or noun in MONTHS or noun in DA_STOP_WORDS
+        if written_as_year(glued["number"]) or no_noun or value < 2 or \
+                not noun.endswith("er") or not plausible(value):
             continue
         start, end = token.idx, token.idx + len(token.text)
         counts.append(Count(value=value, noun=noun, lemma=lemma,
@@ -223,7 +229,7 @@ def count_value(token: Token) -> int | None:
     text = token.text
     if re.fullmatch(r"\d{1,3}(\.\d{3})*|\d+", text):
         value = int(text.replace(".", ""))
-        is_year = len(text) == 4 and 1900 <= value <= 2100
+        is_year = written_as_year(text)
         followed_by_dot = token.i + 1 < len(token.doc) and token.nbor().text == "."
         ordinal = followed_by_dot and not token.whitespace_  # "4. kvartal"
         return None if is_year or ordinal else value
@@ -406,8 +412,13 @@ def is_adverbial_participle(token: Token) -> bool:
 
 def is_unit(token: Token) -> bool:
     """A unit, also as a compound's last part: "løntimer", "arbejdstimer"."""
-    return (lemma_of(token) in UNIT_LEMMAS or token.lower_ in UNIT_LEMMAS
-            or token.lower_ in UNITS or token.lower_.endswith(UNIT_ENDINGS))
+    return unit_word(token.lower_, lemma_of(token))
+
+
+def unit_word(word: str, lemma: str) -> bool:
+    """A unit by a word in small letters and its lemma."""
+    return (lemma in UNIT_LEMMAS or word in UNIT_LEMMAS or word in UNITS
+            or word.endswith(UNIT_ENDINGS))
 
 
 def is_noun(token: Token) -> bool:

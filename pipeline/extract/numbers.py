@@ -61,6 +61,15 @@ def plausible(*values: int | float | None) -> bool:
     return all(value is None or abs(value) <= LARGEST_NUMBER for value in values)
 
 
+def written_as_year(digits: str) -> bool:
+    """Four digits from 1900 to 2100: a year, as letters write one.
+
+        >>> written_as_year("2019"), written_as_year("2.019"), written_as_year("4480")
+        (True, False, False)
+    """
+    return bool(re.fullmatch(r"(?:19\d\d|20\d\d|2100)", digits))
+
+
 def number_word(word: str) -> int | None:
     """The value of a Danish number word up to 99 ("fire", "toogtyve"), else None."""
     word = word.lower()

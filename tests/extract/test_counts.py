@@ -132,7 +132,7 @@ def test_a_number_glued_to_its_noun_is_a_count(analyse_text):
     "Rapporten 2019redegørelsen kom sent.",  # a year glued to a word
     "Der henvises til nr. 12sager fra i går.",  # a reference
     "Mødet varede 5timer i alt.",  # a unit
-    "Tilskuddet er 100kroner pr. barn.",  # money
+    "Arealet er 12hektarer stort.",  # a unit by its lemma
     "Det skete den 2december i år.",  # a date's month
     "Se side 188note 4 og punkt 1nedenfor.",  # a footnote's mark, an adverb
 ])
