@@ -55,6 +55,8 @@ NOT_STREET_WORD = re.compile(
 
 # -- postcode -----------------------------------------------------------------------------------
 
+# A town after its postcode, with its district's letters: "København K", "Aarhus C".
+TOWN = r"[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ]{1,2})?"
 POSTCODE_LINE = re.compile(r"^(?:DK-?\s?)?\d{4}\s+[A-ZÆØÅ][\wæøåÆØÅ]+(?:\s+[A-ZÆØÅ]{1,2})?\.?$")
 POSTAL = re.compile(
     # not "Den 26. november": a case number's last digits before the date

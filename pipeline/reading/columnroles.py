@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.contact_patterns import ANY_STREET
+from pipeline.contact_patterns import ANY_STREET, TOWN
 from pipeline.reading.lineroles import (
     ANY_LABEL,
     BARE_PAGE,
@@ -98,8 +98,7 @@ GLUED_WORD = 25
 
 
 # A postcode's town ends an address line: "1240 København K", "København K" under its postcode.
-TOWN_AT_END = re.compile(
-    r"(?:\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ]{1,2})?|^[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]{1,2})$")
+TOWN_AT_END = re.compile(rf"(?:\b\d{{4}}\s+{TOWN}|^[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]{{1,2}})$")
 
 
 def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:

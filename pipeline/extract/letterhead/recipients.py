@@ -12,7 +12,7 @@ import re
 from itertools import takewhile
 
 from models import Recipient
-from pipeline.contact_patterns import POSTAL
+from pipeline.contact_patterns import POSTAL, TOWN
 from pipeline.extract.letterhead.lines import (
     is_prose,
     letter_lines,
@@ -139,7 +139,7 @@ def recipients_of(document: Document, on: str | None = None) -> list[Recipient]:
 # A postcode cut from its town where a glued line was cut apart ("...Christiansborg1240" /
 # "København K"), and the town after it.
 BARE_POSTCODE = re.compile(r"\d{4}")
-TOWN = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ]{1,2})?")
+TOWN_SEGMENT = re.compile(TOWN)
 
 
 def postcodes_with_towns(segments: list[str]) -> list[str]:
@@ -150,7 +150,7 @@ def postcodes_with_towns(segments: list[str]) -> list[str]:
     """
     joined: list[str] = []
     for segment in segments:
-        if joined and BARE_POSTCODE.fullmatch(joined[-1]) and TOWN.fullmatch(segment):
+        if joined and BARE_POSTCODE.fullmatch(joined[-1]) and TOWN_SEGMENT.fullmatch(segment):
             joined[-1] = f"{joined[-1]} {segment}"
         else:
             joined.append(segment)
