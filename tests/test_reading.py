@@ -385,6 +385,19 @@ def test_an_opening_glued_to_the_date_block_is_running_text():
     assert ["Kontor 1 400.C.2-0 EUK 7. januar 2005"] in sidebars
 
 
+def test_a_row_of_labels_ending_the_recipient_line_goes_with_its_values():
+    # The published text lost its line breaks but one: the recipient and a row of labels,
+    # then their values and the letter's text.
+    document = read_document(flow_pdf(
+        "Medlemmerne af Folketingets Europaudvalg og deres stedfortrædere Bilag Journalnummer\n"
+        "Kontor 1 400.C.2-0 EUK 7. januar 2005 Under henvisning til udvalgets skrivelse af 13. "
+        "december 2004 vedlægges ministeriets besvarelse af spørgsmål 10.\nMed venlig hilsen\n"
+        "Hans Hansen"))
+    assert document.body_text.startswith("Under henvisning til udvalgets skrivelse")
+    heads = [line for block in document.region("head") for line in block.lines]
+    assert any(line.endswith("stedfortrædere   Bilag Journalnummer") for line in heads)
+
+
 def test_the_opening_after_a_letterhead_line_that_fills_the_column_is_running_text():
     document = read_document(flow_pdf("\n".join([
         "Folketingets Testudvalg", "Christiansborg",

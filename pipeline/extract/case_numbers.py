@@ -33,6 +33,7 @@ from models import CaseNumber
 from pipeline.contact_patterns import PHONE_NUMBER
 from pipeline.extract.base import document_of
 from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
+from pipeline.reading import Block
 from pipeline.reading.runon import OPENING  # the openings no letterhead holds
 
 NR = r"(?:\s*-?\s*(?:nr|nummer|id)\b\.?)"
@@ -244,12 +245,9 @@ def find_case_numbers(doc: Doc) -> list[CaseNumber]:
     Blocks are read with their lines joined, so a label and its value in a sidebar meet."""
     blocks = [block for block in document_of(doc).region("sidebar", "head", "header", "footer")]
     texts = [block.text for block in blocks] + [doc.text]
-    # A label alone in its block, its value in the next: "J.nr.:" / a blank line / "2006/4011-189".
     texts += [f"{block.lines[-1]}\n{after.lines[0]}"
               for block, after in zip(blocks, blocks[1:], strict=False)
-              if (block.region, block.page) == (after.region, after.page)
-              and LABEL_ALONE.fullmatch(block.lines[-1].strip())
-              and VALUE_ALONE.fullmatch(after.lines[0].strip())]
+              if labels_end(block, after)]
     seen: set[tuple[str, str]] = set()
     found = []
     for number in (number for text in texts for number in case_numbers_in(text)):
@@ -257,6 +255,20 @@ def find_case_numbers(doc: Doc) -> list[CaseNumber]:
             seen.add((number.kind, number.value.upper()))
             found.append(number)
     return found
+
+
+def labels_end(block: Block, after: Block) -> bool:
+    """Whether ``block`` ends in labels whose values begin the block ``after`` it: a label
+    alone, its value past a blank line ("J.nr.:" / "" / "2006/4011-189"), or a row of labels
+    that ended a line of another kind ("... og deres stedfortrædere   Bilag Journalnummer" /
+    "Kontor 1 400.C.2-0 EUK 7. januar 2005")."""
+    if block.page != after.page:
+        return False
+    last, first = block.lines[-1].strip(), after.lines[0].strip()
+    if LABEL_ALONE.fullmatch(last):
+        return block.region == after.region and bool(VALUE_ALONE.fullmatch(first))
+    row = LABEL_RUN.search(last)
+    return bool(row and row.end() == len(last) and BARE_VALUE.search(first))
 
 
 @Language.component("ministerbrev_case_numbers")

@@ -20,7 +20,14 @@ import re
 from dataclasses import replace
 
 from pipeline.reading.columnroles import is_wrapped
-from pipeline.reading.lineroles import PROSE, SET_APART, SUBJECT_START, role_of
+from pipeline.reading.lineroles import (
+    ANY_LABEL,
+    CASE_LABELS,
+    PROSE,
+    SET_APART,
+    SUBJECT_START,
+    role_of,
+)
 from pipeline.reading.pdf import Line
 
 # A wrapped run longer than a letterhead line can be (``role_of`` reads no line of more
@@ -36,6 +43,13 @@ OPENING = re.compile(r"(?:(?<!\S)|(?<=[a-zæøå]))"
 # (DF).Spørgsmål 4:Mener regeringen ...".
 SUBJECT_THEN_TEXT = re.compile(r"\):(?=[A-ZÆØÅ])|\)(?=\d{1,2}\.\s?[a-zæøå]+\s+\d{4})"
                                r"|(?<=[.)])(?=Spørgsmål\s*(?:nr\.\s*)?\d+\s*:)")
+# A row of labels run on from other text, before their row of values there or on the next
+# line: "... og deres stedfortrædere Bilag Journalnummer" / "Kontor 1 400.C.2-0 EUK 7. januar
+# 2005". "Bilag" needs no colon in such a row.
+LABEL_ROW = re.compile(
+    rf"(?<=\s)(?:(?:{ANY_LABEL}|bilag)(?-i:(?![a-zæøå]))\.?[ \t]*:?(?:[ \t]+|$)){{2,}}",
+    re.IGNORECASE)
+CASE_LABEL = re.compile(rf"(?<![\w.])(?:{CASE_LABELS})(?![a-zæøå])", re.IGNORECASE)
 # Words a sentence's start may hold before its first run of small words: "12.", "2005",
 # "L" (of "L 145"), "(EUU".
 SENTENCE_WORD = re.compile(r"^[(\"”]?(?:[a-zæøå]\S*|\d\S*|[A-ZÆØÅ])$")
@@ -89,20 +103,42 @@ def cut_run(run: list[Line]) -> list[Line]:
     subject whose colon the text runs on from."""
     texts = [line.text.strip() for line in run]
     joined = " ".join(texts)
+    start: int | None = None
     if SUBJECT_START.match(joined) and (colon := SUBJECT_THEN_TEXT.search(joined)):
-        start: int | None = colon.end()  # "Svar på spørgsmål 40 (Alm. del):I brev af ..."
+        start = colon.end()  # "Svar på spørgsmål 40 (Alm. del):I brev af ..."
     elif any(role_of(text) in SET_APART for text in texts):
         start = prose_start(joined)
-    else:
-        return run
-    if not start:
-        return run
+    if start:
+        return cut_at(run, [*label_row_start(joined[:start]), start])
+    # With no running text after it, a row of labels is cut off only where it ends the run:
+    # its values begin the next line.
+    row = label_row_start(joined)
+    return cut_at(run, row) if row and not joined[LABEL_ROW.match(joined, row[0]).end():] else run
+
+
+def label_row_start(letterhead: str) -> list[int]:
+    """Where a row of labels with a case number's label starts, in the letterhead part of
+    a run, if something else goes before it: there the row is cut from what goes before,
+    so that it stands with its values ([] where there is no such row)."""
+    for row in LABEL_ROW.finditer(letterhead):
+        if CASE_LABEL.search(row.group(0)) and letterhead[: row.start()].strip():
+            return [row.start()]
+    return []
+
+
+def cut_at(run: list[Line], cuts: list[int]) -> list[Line]:
+    """The lines of ``run`` cut at the characters ``cuts`` of their joined text."""
+    out: list[Line] = []
     offset = 0
-    for number, text in enumerate(texts):
-        if offset + len(text) > start:
-            return [*run[:number], *split_line(run[number], start - offset), *run[number + 1:]]
+    for line in run:
+        text = line.text.strip()
+        pieces = [line]
+        for at in sorted((cut - offset for cut in cuts if offset < cut < offset + len(text)),
+                         reverse=True):
+            pieces = [*split_line(pieces[0], at), *pieces[1:]]
+        out += pieces
         offset += len(text) + 1
-    return run
+    return out
 
 
 def split_line(line: Line, at: int) -> list[Line]:

@@ -78,3 +78,16 @@ def test_a_label_alone_in_its_block_takes_the_value_in_the_next(letter):
     assert [(c.kind, c.value) for c in doc._.case_numbers] == [("journalnummer", "2006/4011-189")]
     doc = letter("Svar:\nJa.", sidebar=["J.nr.", "1240 København K"])
     assert doc._.case_numbers == []  # an empty label over Folketinget's postcode
+
+
+def test_a_row_of_labels_ending_a_line_takes_its_values_from_the_next_block(letter):
+    # A letter run into one line: the recipient, the row of labels, then the values on the
+    # next line, which the reading set in a block of its own.
+    doc = letter("Under henvisning til udvalgets skrivelse vedlægges besvarelsen.",
+                 head=["Medlemmerne af Folketingets Europaudvalg   Bilag Journalnummer"],
+                 sidebar=["Kontor 1 400.C.2-0 EUK 7. januar 2005"])
+    assert [(c.kind, c.value) for c in doc._.case_numbers] == [("journalnummer", "400.C.2-0")]
+    # labels in the middle of a line wait for no values in the next block
+    doc = letter("Svar:\nJa.", head=["Bilag Journalnummer Kontor til Folketingets Europaudvalg"],
+                 sidebar=["2005-4711"])
+    assert doc._.case_numbers == []
