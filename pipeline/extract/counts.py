@@ -434,13 +434,25 @@ def is_adjective(token: Token) -> bool:
         return False
     if token.pos_ == "ADJ":
         return True
-    before_noun = token.i + 1 < len(token.doc) and token.nbor().pos_ == "NOUN"
+    after = next_word(token)
+    before_noun = after is not None and after.pos_ == "NOUN"
     return token.pos_ == "VERB" and (token.lower_.endswith("ende") or
                                      (token.lower_.endswith("e") and before_noun))
 
 
 # A word broken at a line's end with its hyphen left in the text: "ansøg-ninger".
 BROKEN_WORD = re.compile(r"[a-zæøå]{2,}-[a-zæøå]{2,}")
+
+
+def next_word(token: Token) -> Token | None:
+    """The word after ``token``, past a line break ("de 3 oversendte" / "videoer"), not past a
+    paragraph's end."""
+    for after in token.doc[token.i + 1 :]:
+        if not after.is_space:
+            return after
+        if "\n\n" in after.text:
+            return None
+    return None
 
 
 def lemma_of(token: Token) -> str:

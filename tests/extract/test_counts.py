@@ -117,6 +117,8 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Ministeriet har modtaget i alt tre ansøg-ninger om tilskud.", [(3, "ansøgning")]),  # broken
     # a participle the tagger takes for a noun
     ("I 2016 er der registreret 291 tilbagetrukne asylansøgninger.", [(291, "asylansøgning")]),
+    # a participle before its noun over a line break
+    ("Ifølge en af de 3 oversendte\nvideoer i forbindelse med optoget.", [(3, "video")]),
 ])
 def test_counts_as_genuine_letters_write_them(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected
