@@ -380,6 +380,8 @@ def test_every_ministry_has_had_ministers():
         ("PØU", "2008-04-22", "Det Politisk-Økonomiske Udvalg"),
         ("POEU", "2009-06-14", "Det Politisk-Økonomiske Udvalg"),
         ("BOU", "2022-03-17", "Indenrigs- og Boligudvalget"),
+        ("UUI", "2016-01-18", "Udlændinge-, Integrations- og Boligudvalget"),
+        ("UUI", "2018-05-01", "Udlændinge- og Integrationsudvalget"),
         ("ULOE", None, "Landdistrikts- og Øudvalget"),
         ("XYZ", None, None),
     ],
