@@ -398,6 +398,18 @@ def test_a_row_of_labels_ending_the_recipient_line_goes_with_its_values():
     assert any(line.endswith("stedfortrædere   Bilag Journalnummer") for line in heads)
 
 
+def test_a_heading_under_the_rests_of_a_tables_rules_is_the_subject():
+    # Converted letters may print a table's rules as lines of "|" above the heading.
+    document = read_document(flow_pdf("\n".join([
+        "|", "|", "|", "L 47 om afgift til grundvandsbeskyttelse - manglende høringssvar",
+        "Til udvalgets orientering skal jeg oplyse, at styrelsens direktion i dag har sendt "
+        "vedlagte brev til foreningen. I brevet beklager styrelsen, at foreningens høringssvar "
+        "ikke har indgået i styrelsens høringsnotat.", "Med venlig hilsen", "Hans Hansen"])))
+    assert [block.lines for block in document.region("head")] == [
+        ["L 47 om afgift til grundvandsbeskyttelse - manglende høringssvar"]]
+    assert document.body_text.startswith("Til udvalgets orientering skal jeg oplyse")
+
+
 def test_the_opening_after_a_letterhead_line_that_fills_the_column_is_running_text():
     document = read_document(flow_pdf("\n".join([
         "Folketingets Testudvalg", "Christiansborg",

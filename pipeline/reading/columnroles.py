@@ -178,6 +178,8 @@ TOPIC_WORD = re.compile(r"[a-zæøå][a-zæøå\-]{4,}")
 CLAUSE_WORD = re.compile(r"\b(?:jeg|vi|har|er|var|vil|kan|skal|blev|bliver|kunne)\b")
 # The heading over the quoted question, after the subject: "URU alm. del spørgsmål 3:".
 QUESTION_HEADING_LINE = re.compile(r"spørgsmål\s*(?:nr\.\s*)?(?:S\s*)?\d+\s*:$", re.IGNORECASE)
+# Any letter or digit: a line without one holds no text ("|", a table rule's rest).
+HAS_TEXT = re.compile(r"\w")
 # A heading cut before the committee it names: "... fra Folketingets" + "Grønlandsudvalg".
 BEFORE_A_NAME = re.compile(r"\bFolketingets$")
 
@@ -308,8 +310,8 @@ def head_end(lines: list[Line], texts: list[str], raw: list[str | None], start: 
     index = 0
     while index < limit:
         text = texts[index]
-        if raw[index] is not None:
-            index += 1
+        if raw[index] is not None or not HAS_TEXT.search(text):
+            index += 1  # a line with a role of the head, or a rule's rest ("|")
         elif starts_subject(texts, wrapped, index):
             end = subject_end(lines, texts, raw, index, limit, wrapped)
             if end == index:

@@ -92,8 +92,15 @@ def role_blocks(main: list[Line], roles: MainRoles, right_edge: float,
     in_columns = head_count if has_columns(main[:head_count]) else 0
     blocks = blocks_of(main[:in_columns], "head")
     for family, lines in role_groups(main, roles, in_columns):
-        blocks += family_blocks(family, lines, right_edge)
+        if texts := [line for line in lines if not is_rule(line.text)]:
+            blocks += family_blocks(family, texts, right_edge)
     return blocks
+
+
+def is_rule(text: str) -> bool:
+    """A line of a table's rules and nothing else ("|"), which converted letters print above
+    their heading; a dash alone is a value's joint ("004" / "-" / "322")."""
+    return not re.search(r"[\w\-–]", text)
 
 
 def role_groups(main: list[Line], roles: MainRoles, start: int) -> list[tuple[str, list[Line]]]:
