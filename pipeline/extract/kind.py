@@ -48,6 +48,8 @@ FORWARDING = re.compile(
     # høringsnotat, høringssvar og høringsoversigt"
     # ("En oversigt ... er vedlagt." only adds to a letter that informs in its own text)
     r"|\bvedlægge[rs]\b|\borientering\s+(?:over|frem)?sendes\b"
+    # "Opgørelsen pr. 3. kvartal 2023 er vedlagt som bilag 1."
+    r"|\bvedlagt\s+som\s+bilag\b"
     # "Vedlagt følger i 5 eksemplarer høringsbrev ...", "Hermed følger rapporten"
     r"|\b(?:vedlagt|hermed)\s+følger\b(?!\s+(?:\w+\s+){0,3}(?:svar|besvarelse))",
     re.IGNORECASE,

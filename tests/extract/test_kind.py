@@ -20,6 +20,9 @@ import pytest
     ("Til underretning for Folketingets Europaudvalg vedlægges notatet om forlængelse af "
      "godkendelse af aktivstoffer.", "oversendelse"),  # approval as a topic
     ("Jeg vil følge udviklingen tæt. En oversigt over medlemstallet er vedlagt.", "orientering"),
+    # an enclosure named as such: what the letter is for, after the request it answers
+    ("Udvalget anmodede ved spm. 170 om, at de kvartalsvise opgørelser fremover oversendes "
+     "til udvalget.\n\nOpgørelsen pr. 3. kvartal 2023 er vedlagt som bilag 1.", "oversendelse"),
     ("Rettelse til svar på spørgsmål nr. 12 (Alm. del).", "other"),
     # correction as a topic of the answer
     ("Udvalget har stillet følgende spørgsmål nr. 287 (alm. del), som hermed besvares.\n\n"
