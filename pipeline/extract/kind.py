@@ -33,21 +33,37 @@ CORRECTION = re.compile(
     r"|\bindeholdt\s+\w*\s*en fejl\b|\bvil rette\b",
     re.IGNORECASE,
 )
+# Who sends: the minister, the ministry ("Justitsministeriet fremsender hermed ...").
+SENDER_WORD = r"(?:jeg|vi|\w*ministeriet)"
+# What a cover letter sends: a paper of its own ("det lovede notat", "kopi af mit brev"); a
+# status or a report's findings told in the letter's own words leave the letter informing
+# ("Jeg sender hermed årets status ...", "... sender jeg hermed udvalget den 13.
+# statusredegørelse" followed by its figures).
+PAPER = r"(?:kopi|\w*notat|\w*rapport|\w*oversigt|\w*brev|materiale|pressemeddelelse)"
 FORWARDING = re.compile(
     # "Hermed oversendes ...", "... sendes hermed forslag til lov", "Til orientering sendes
-    # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse"
-    r"\b(?:hermed|vedlagt\w*|vedhæftet\w*|vedlægges)\s+(?:over|frem)?sendes\b"
-    r"|\b(?:over|frem)?sendes\s+(?:hermed|vedlagt\w*|vedhæftet\w*)\b"
-    r"|\b(jeg|vi|ministeriet)\s+(over|frem)sender\b|\b(over|frem)sender\s+(jeg|vi|ministeriet)\b"
-    # "Vedlagt sender jeg den bekendtgørelse ...", "skal jeg hermed fremsende ..." ("Jeg
-    # sender hermed årets status" may be the letter itself, which then informs)
-    r"|\b(?:vedlagt\w*|vedhæftet\w*)\s+sender\s+(?:jeg|vi|ministeriet)\b"
+    # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse", "Hermed
+    # videresendes henvendelse fra ..."
+    r"\b(?:hermed|vedlagt\w*|vedhæftet\w*|vedlægges)\s+(?:over|frem|videre)?sendes\b"
+    r"|\b(?:over|frem|videre)?sendes\s+(?:hermed|vedlagt\w*|vedhæftet\w*)\b"
+    rf"|\b{SENDER_WORD}\s+(?:over|frem|videre)sender\b"
+    rf"|\b(?:over|frem|videre)sender\s+{SENDER_WORD}\b"
+    # "Vedlagt sender jeg den bekendtgørelse ...", "skal jeg hermed fremsende ...", "Jeg
+    # tillader mig hermed at fremsende ..."
+    rf"|\b(?:vedlagt\w*|vedhæftet\w*)\s+sender\s+{SENDER_WORD}\b"
     r"|\b(?:jeg|vi)\s+sender\s+(?:vedlagt|vedhæftet)\b"
-    r"|\bhermed\s+(?:over|frem)sende\b"
+    r"|\bhermed\s+(?:at\s+)?(?:over|frem|videre)sende\b"
+    # "Til udvalgets orientering sender jeg hermed kopi af ...", "Jeg skal hermed sende
+    # udvalget det lovede notat"
+    rf"|\bsende[rs]?\s+(?:{SENDER_WORD}\s+)?hermed\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
+    rf"|\bhermed\s+sende\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
+    rf"|\b{PAPER}\w*,?\s+som\s+(?:jeg|vi)\s+hermed\s+(?:over|frem|videre)?sender\b"
+    # "Udvalget modtager hermed til orientering ..."
+    r"|\b(?:udvalget\s+modtager|modtager\s+udvalget)\s+hermed\b"
     # "Til udvalgets orientering vedlægges høringsskemaet", "... orientering fremsendes
     # høringsnotat, høringssvar og høringsoversigt"
     # ("En oversigt ... er vedlagt." only adds to a letter that informs in its own text)
-    r"|\bvedlægge[rs]\b|\borientering\s+(?:over|frem)?sendes\b"
+    r"|\bvedlægge[rs]\b|\borientering\s+(?:over|frem|videre)?sendes\b"
     # "Opgørelsen pr. 3. kvartal 2023 er vedlagt som bilag 1."
     r"|\bvedlagt\s+som\s+bilag\b"
     # "Vedlagt følger i 5 eksemplarer høringsbrev ...", "Hermed følger rapporten"

@@ -106,6 +106,33 @@ def test_a_letter_ft_dk_files_as_an_answer_is_an_answer(letter):
     assert letter(request, stamp=answer)._.letter_kind == "other"
 
 
+@pytest.mark.parametrize("body", [
+    "Justitsministeriet fremsender hermed til udvalgets orientering en rapport om tolke.",
+    "Udvalget modtager hermed til orientering ministeriets redegørelse om Arktis.",
+    "Hermed videresendes henvendelse fra Dansk Erhverv om afgifterne.",
+    "Jeg videresender hermed et brev fra Kommunernes Landsforening.",
+    "Jeg tillader mig hermed at fremsende rapporten om ventetider.",
+    "Til udvalgets orientering sender jeg hermed kopi af mit svar til borgeren.",
+    "Statsministeriet sender hermed kopi af kongelig resolution af 27. juni 2019.",
+    "Som lovet på samrådet sender jeg hermed udvalget en oversigt over sagerne.",
+    "Jeg skal hermed sende udvalget det lovede notat om sagen.",
+    "Jeg har den 3. maj 2019 modtaget rapporten, som jeg hermed sender til udvalget.",
+])
+def test_the_ways_a_cover_letter_says_it_forwards(analyse_text, body):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "oversendelse"
+
+
+@pytest.mark.parametrize("body", [
+    # what is sent is told in the letter's own words: a status, an evaluation's findings
+    "Jeg sender hermed årets status til udvalgets orientering. Studietiden er faldet.",
+    "Som led i orienteringen sender jeg hermed udvalget den 13. statusredegørelse om "
+    "inddrivelsen. Gældsstyrelsen har inddrevet 7,6 mia. kr.",
+    "Jeg modtager hermed gerne udvalgets bemærkninger til planen.",
+])
+def test_sending_what_the_letter_itself_tells_is_informing(analyse_text, body):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "orientering"
+
+
 def test_a_forwarding_that_cites_an_earlier_answer_stays_a_forwarding(analyse_text):
     body = ("Til orientering for udvalget vedlægges 4 eksemplarer af årets redegørelse om "
             "affaldstransporter.\n\nDer henvises til den daværende miljøministers besvarelse af "
