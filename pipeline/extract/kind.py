@@ -28,6 +28,12 @@ ANSWER = re.compile(
 # alone they are a topic ("korrektion vedrørende overudligning").
 CORRECTION = re.compile(
     r"\b(berigtigelse|berigtiger|fejl i (min|mit|den|det|ministeriets))\b"
+    # "en fejl i besvarelsen af spørgsmål nr. 12", "Korrigeret svar på ...", "... at der i
+    # mit svar af 3. maj på spørgsmål nr. 12 var en fejl"
+    r"|\bfejl\s+i\s+(?:besvarelsen|svaret)\s+(?:af|på)\s+(?:\S+\s+){0,3}?spørgsmål"
+    r"|\bkorrigere(?:t|de)\s+(?:svar|besvarelse)"
+    r"|\bi\s+(?:mit|min|ministeriets)\s+(?:svar|besvarelse)\b"
+    r"(?:(?![.!?]\s+(?-i:[A-ZÆØÅ])).){0,80}?(?<!ikke\s)\ben\s+fejl\b"
     r"|\b(?:rettelse|korrektion)\s+(?:af|til|i)\s+(?:[\wæøå.]+\s+){0,3}?"
     r"(?:svar|besvarelse|brev|orientering|notat|oplysning)"
     r"|\bindeholdt\s+\w*\s*en fejl\b|\bvil rette\b",
@@ -116,7 +122,7 @@ FILED_AS_ANSWER = re.compile(r"\bsvar\s+på\s+(?:\w+\s+)?spørgsmål\b", re.IGNO
 # aktivstoffer" is a topic, not a request.
 REQUEST = re.compile(
     r"\b(anmoder|anmodning om|tiltrædelse|(?:\w*udvalgets|om)\s+(?:tilslutning|godkendelse)"
-    r"|invitation|inviterer|inviteres)\b",
+    r"|invitation|invitere[rs]?|indbyde[rs]?|indbydelse)\b",
     re.IGNORECASE,
 )
 

@@ -133,6 +133,27 @@ def test_sending_what_the_letter_itself_tells_is_informing(analyse_text, body):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "orientering"
 
 
+@pytest.mark.parametrize("body", [
+    "Udvalget indbydes hermed til et besøg på Forsvarets Hovedkvarter den 3. maj.",
+    "Jeg vil gerne invitere udvalget til et møde om den nye strategi.",
+    "Korrigeret svar på spørgsmål nr. 12 (Alm. del).",
+    "Der var desværre en fejl i besvarelsen af spørgsmål nr. 12, som hermed rettes.",
+    "Jeg skal beklage, at der i mit svar af 3. maj på spørgsmål nr. 12 var en fejl.",
+])
+def test_invitations_and_corrections_in_other_words_are_other(analyse_text, body):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "other"
+
+
+@pytest.mark.parametrize("body", [
+    "Udvalget har stillet følgende spørgsmål nr. 4, som hermed besvares. Svar: Der er ikke "
+    "fundet fejl i besvarelsen af ansøgningerne.",
+    "Udvalget har stillet følgende spørgsmål nr. 4, som hermed besvares. Svar: Som oplyst i "
+    "mit svar på spørgsmål nr. 3 er der ikke en fejl i beregningen.",
+])
+def test_an_answer_about_errors_corrects_nothing(analyse_text, body):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "svar_paa_spoergsmaal"
+
+
 def test_a_forwarding_that_cites_an_earlier_answer_stays_a_forwarding(analyse_text):
     body = ("Til orientering for udvalget vedlægges 4 eksemplarer af årets redegørelse om "
             "affaldstransporter.\n\nDer henvises til den daværende miljøministers besvarelse af "
