@@ -58,6 +58,8 @@ STREET = re.compile(
     r"passage|brygge|kaj|park|slotsplads|ring)$", re.IGNORECASE)  # "Motorring 3", "Ring 3"
 # Words that strengthen the adjective after them: "to helt centrale områder".
 INTENSIFIERS = {"helt", "meget", "særligt", "særdeles", "ganske", "yderst", "mere", "mest"}
+# Words between a number and its noun that say which of the things: "6 andre skoler".
+OTHERS = {"andre"}
 # A noun is a word of letters, hyphenated compounds allowed: never "\n", "•" or "[".
 WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -315,11 +317,13 @@ def counted_noun(number: Token) -> Token | None:
             continue  # a line break inside the phrase: "to helt centrale\nområder"
         if line_break and word.text[:1].isupper():
             break  # the next line starts afresh: "Dok. nr.: 669610\nFolketingets ..."
-        if word.lower_ in INTENSIFIERS and not adjectives:
-            continue
+        if word.lower_ in INTENSIFIERS | OTHERS and not adjectives:
+            continue  # "12 helt nye", "6 andre skoler"
         if is_unit(word):
             return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
         if is_noun(word):
+            if is_definite_singular(word):
+                return None  # part of a name: "inden for 12 sømilegrænsen"
             if participle_before_noun(word):
                 adjectives.append(word)  # "291 tilbagetrukne asylansøgninger", mistagged
                 continue
@@ -336,9 +340,24 @@ def counted_noun(number: Token) -> Token | None:
     ends_phrase = after >= len(doc) or doc[after].pos_ not in phrase_goes_on or \
         is_adverbial_participle(doc[after])
     if adjectives and adjectives[-1].text.endswith("e") and ends_phrase and (
-            adjectives[-1].lower_ not in COMPARATIVES):
+            adjectives[-1].lower_ not in COMPARATIVES) and not (
+            is_plural_participle(adjectives[-1]) and names_a_size_class(number)):
         return adjectives[-1]
     return None
+
+
+# A number that bounds a class of sizes: "virksomheder med under 10 ansatte", "mellem 10 og
+# 49 ansatte", "50 ansatte eller flere".
+BOUND_BEFORE = re.compile(r"\b(?:under|over|højst|mindst|mellem\s+[\d.]+\s+og)\s+$",
+                          re.IGNORECASE)
+OR_MORE_AFTER = re.compile(r"\W+\w+\s+eller\s+(?:flere|færre|mere|mindre)\b", re.IGNORECASE)
+
+
+def names_a_size_class(number: Token) -> bool:
+    text = number.doc.text
+    before = text[max(0, number.idx - 30) : number.idx]
+    after = text[number.idx + len(number.text) :][:60]
+    return bool(BOUND_BEFORE.search(before) or OR_MORE_AFTER.match(after))
 
 
 # Endings of a past participle in the plural, which the tagger may take for a noun:
@@ -437,7 +456,32 @@ def is_adjective(token: Token) -> bool:
     after = next_word(token)
     before_noun = after is not None and after.pos_ == "NOUN"
     return token.pos_ == "VERB" and (token.lower_.endswith("ende") or
-                                     (token.lower_.endswith("e") and before_noun))
+                                     (token.lower_.endswith("e") and before_noun)
+                                     or is_plural_participle(token))
+
+
+def is_plural_participle(token: Token) -> bool:
+    """A past participle in the plural, which may stand for the people it describes:
+    "140.000 ansatte", "12 anholdte"."""
+    return (token.morph.get("VerbForm") == ["Part"] and token.morph.get("Number") == ["Plur"]
+            and token.lower_.endswith("e"))
+
+
+def participle_singular(plural: str) -> str:
+    """A past participle's singular, the counted people's lemma: "ansatte" -> "ansat",
+    "anholdte" -> "anholdt", "sigtede" -> "sigtet"."""
+    if plural.endswith("tte"):
+        return plural[:-2]
+    if plural.endswith("ede"):
+        return plural[:-3] + "et"
+    return plural[:-1]
+
+
+def is_definite_singular(noun: Token) -> bool:
+    """A noun in the definite singular ("sømilegrænsen"): after a number, part of a name
+    ("12 sømilegrænsen"), never the things counted."""
+    return (noun.morph.get("Definite") == ["Def"] and noun.morph.get("Number") == ["Sing"]
+            and noun.lower_.endswith(("en", "et")))
 
 
 # A word broken at a line's end with its hyphen left in the text: "ansøg-ninger".
@@ -460,6 +504,8 @@ def lemma_of(token: Token) -> str:
         return token.lower_  # a present participle is its own lemma: "studerende"
     if BROKEN_WORD.fullmatch(token.text):
         return lemmy_lemma("NOUN", token.text.replace("-", ""))
+    if is_plural_participle(token):
+        return participle_singular(token.lower_)
     lemma = token.lemma_ if token.doc.has_annotation("LEMMA") else ""
     lemma = (lemma or token.text).lower()
     # The Latin neuter: "ministerier" -> "ministerium", not the lemmatizer's "ministerie".
