@@ -455,6 +455,8 @@ def is_adjective(token: Token) -> bool:
         return True
     after = next_word(token)
     before_noun = after is not None and after.pos_ == "NOUN"
+    if BROKEN_WORD.fullmatch(token.text) and before_noun:
+        return True  # a word broken at a line's end, whatever the tagger: "fire forskelli-ge"
     return token.pos_ == "VERB" and (token.lower_.endswith("ende") or
                                      (token.lower_.endswith("e") and before_noun)
                                      or is_plural_participle(token))

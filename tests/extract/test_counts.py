@@ -124,6 +124,7 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a participle before its noun over a line break
     ("Ifølge en af de 3 oversendte\nvideoer i forbindelse med optoget.", [(3, "video")]),
     ("der føres tilsyn med 6 andre skoler end Aalborg Tekniske Skole.", [(6, "skole")]),
+    ("udgifterne for de fire forskelli-ge linjeføringer, som undersøges.", [(4, "linjeføring")]),
     # past participles in the plural for the people they describe
     ("Fødevaresektoren har 140.000 ansatte, og i mange landkommuner er over 15 pct.",
      [(140000, "ansat")]),
