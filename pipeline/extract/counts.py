@@ -242,15 +242,19 @@ def count_value(token: Token) -> int | None:
     return number_word(text)
 
 
-# English function words that are no Danish words: after them "to" is English ("contributed
-# to that outcome" in a quotation).
-ENGLISH_ONLY = EN_STOP_WORDS - DA_STOP_WORDS
+# English function words that are no Danish words (less the Danish words among them: "give
+# to eksempler"): beside them "to" is English ("contributed to that outcome" in a quotation).
+ENGLISH_ONLY = EN_STOP_WORDS - DA_STOP_WORDS - {"give", "side", "top", "part", "last", "made"}
 
 
 def in_english(token: Token) -> bool:
-    """ "to" before an English function word is the English preposition, not "two"."""
-    following = token.nbor() if token.i + 1 < len(token.doc) else None
-    return token.lower_ == "to" and following is not None and following.lower_ in ENGLISH_ONLY
+    """ "to" beside an English function word is the English preposition, not "two": "to
+    the", a template's left-over "Click here to enter text"."""
+    if token.lower_ != "to":
+        return False
+    around = [token.doc[index] for index in (token.i - 1, token.i + 1)
+              if 0 <= index < len(token.doc)]
+    return any(word.lower_ in ENGLISH_ONLY for word in around)
 
 
 def next_is_scale(token: Token) -> bool:

@@ -101,6 +101,7 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "hvor mange asylansøgere målt pr. 1000 indbyggere Danmark tog imod",  # a rate's denominator
     "Andelen er størst blandt landene per 100.000 indbyggere.",
     "Tabel 1 til 3 opgør antallet af personer på kontanthjælp.",  # a range of tables
+    "Dok. nr.\nClick here to enter text.",  # a template's English left-over
     "havmiljøet indenfor 12 sømilegrænsen, samt om strukturreformen",  # part of a name
     # classes of size, not counts of people
     "De fleste virksomheder havde under 10 ansatte, mange havde mellem 10 og 49 ansatte. De "
@@ -124,6 +125,7 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a participle before its noun over a line break
     ("Ifølge en af de 3 oversendte\nvideoer i forbindelse med optoget.", [(3, "video")]),
     ("der føres tilsyn med 6 andre skoler end Aalborg Tekniske Skole.", [(6, "skole")]),
+    ("Jeg kan give to eksempler på det.", [(2, "eksempel")]),  # Danish "give", not English
     ("udgifterne for de fire forskelli-ge linjeføringer, som undersøges.", [(4, "linjeføring")]),
     # past participles in the plural for the people they describe
     ("Fødevaresektoren har 140.000 ansatte, og i mange landkommuner er over 15 pct.",
