@@ -279,7 +279,8 @@ def find_question_refs(doc: Doc) -> list[QuestionRef]:
     subject and "Spørgsmål nr. 12:" above the quoted question merge, each lending
     what the other lacks. A reference with no series takes the bill the letter's
     head names ("L 45 - ... Svar på spørgsmål 7"), and one with no committee takes
-    the committee the letter's other references agree on, else the one it names.
+    the committee the letter is addressed to, else the one the letter's other references
+    agree on, else the one it names.
     """
     heads = [block.text for block in document_of(doc).region("head", "header")
              if not is_stamp(block.text)]
@@ -358,13 +359,17 @@ def with_letter_context(
     """Series and committee a reference leaves out, from the rest of the letter: the bill
     it names, else ``filed``, the bill ft.dk's stamp files it under; the committee it
     names, else ``addressed``, the committee the letter is addressed to wherever its
-    address stands (a letterhead's run of facts)."""
+    address stands (a letterhead's run of facts), else the one committee the other
+    references name (a question cited with its committee, "SAU alm. del spørgsmål 20",
+    does not name the addressed committee's question the letter answers)."""
     bill = letter_bill(heads, text) or filed
     committees = {ref.committee for ref in refs if ref.committee}
-    if len(committees) == 1:
+    if addressed:
+        committee = addressed
+    elif len(committees) == 1:
         committee = committees.pop()
     else:
-        committee = letter_committee(heads, text, first_mention) or addressed
+        committee = letter_committee(heads, text, first_mention)
     completed_refs = []
     for ref in refs:
         series = ref.series or bill or "Alm. del"

@@ -135,6 +135,15 @@ def test_the_addressed_committee_completes_a_reference_that_names_none(letter):
     assert refs(doc) == [(192, "Alm. del", "Undervisningsudvalget", True)]
 
 
+def test_the_addressed_committee_goes_before_another_committees_cited_question(letter):
+    # The question cited names its committee; the one answered, addressed to another, not.
+    doc = letter("Hermed sendes endeligt svar på spørgsmål nr. 239 af 29. juni 2023 (alm. del)."
+                 "\nSpørgsmål\nVil ministeren opdatere svaret på SAU alm. del spørgsmål 20?",
+                 head=["Til Folketinget\nFinansudvalget"])
+    assert refs(doc) == [(239, "Alm. del", "Finansudvalget", True),
+                         (20, "Alm. del", "Skatteudvalget", False)]
+
+
 def test_a_committee_addressed_amid_the_letterheads_facts_completes_a_reference(letter):
     sidebar = ["www.minff.dk [email protected] Udvalget for Fødevarer, Landbrug og Fiskeri "
                "MINISTEREN Dato: 13. juni 2005"]
