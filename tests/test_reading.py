@@ -375,6 +375,19 @@ def test_a_letter_run_into_one_line_after_its_letterhead_is_running_text():
     assert "Udvalget har" not in sidebar
 
 
+def test_a_letter_run_into_one_line_after_its_committee_is_running_text_from_its_opening():
+    # (the double space after the dash, as published, makes the row break after "svar på")
+    run_on = ("Folketingets Socialudvalg Dato: 27. april 2005 Under henvisning til Folketingets "
+              "Socialudvalgs brev af 16. marts 2005 følger hermed –  i 5 eksemplarer – "
+              "socialministerens svar på spørgsmål nr. 19 ad L 38. Spørgsmål nr. 19: ”Ministeren "
+              "bedes oplyse, hvilke kriterier der vil blive benyttet?” Svar: " + "Der er allerede "
+              "i dag afgrænset et antal institutioner efter objektive kriterier. " * 4
+              + "Eva Kjer Hansen /Aksel Meyer")
+    document = read_document(flow_pdf(run_on))
+    assert not document.region("head")  # no heading: the letter's text
+    assert "Under henvisning til Folketingets Socialudvalgs brev" in document.body_text
+
+
 def test_an_opening_glued_to_the_date_block_is_running_text():
     document = read_document(flow_pdf(
         "Medlemmerne af Folketingets Europaudvalg\nKontor 1 400.C.2-0 EUK 7. januar 2005 Under "

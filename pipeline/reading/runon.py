@@ -37,6 +37,9 @@ RUN_ON_LENGTH = 300
 # ... glued to the word before it where the line break was lost ("SkatteudvalgHermed").
 OPENING = re.compile(r"(?:(?<!\S)|(?<=[a-zæøå]))"
                      r"(?:Under henvisning til|I (?:brev|skrivelse) af|Hermed|Kære)\b")
+# A run that starts with the committee it is addressed to, as a letter run into one line
+# does: "Folketingets Socialudvalg Dato: 27. april 2005 Under henvisning til ...".
+ADDRESSED_RUN = re.compile(r"^(?:Til\s+)?Folketingets\s+(?:\S*udvalg\b|Udvalg\s+for\b)")
 # A subject's closing colon glued to the letter's first sentence: "(Alm. del):I brev af", or
 # its closing bracket to the date after it: "(alm. del)25. juni 2013Spørgsmål 922 ...", or
 # its last sentence to the question's heading: "... efter ønske fra Søren Espersen
@@ -108,6 +111,8 @@ def cut_run(run: list[Line]) -> list[Line]:
         start = colon.end()  # "Svar på spørgsmål 40 (Alm. del):I brev af ..."
     elif any(role_of(text) in SET_APART for text in texts):
         start = prose_start(joined)
+    elif ADDRESSED_RUN.match(joined) and (opening := OPENING.search(joined)):
+        start = opening.start()  # "Folketingets Socialudvalg Dato: ... Under henvisning til"
     if start:
         return cut_at(run, [*label_row_start(joined[:start]), start])
     # With no running text after it, a row of labels is cut off only where it ends the run:
