@@ -28,6 +28,38 @@ import pytest
     ("Udvalget har stillet følgende spørgsmål nr. 287 (alm. del), som hermed besvares.\n\n"
      "Tallene omfatter udligning og korrektion vedrørende overudligning.",
      "svar_paa_spoergsmaal"),
+    # the ways a cover letter says it forwards
+    *[(body, "oversendelse") for body in [
+        "Justitsministeriet fremsender hermed til udvalgets orientering en rapport om tolke.",
+        "Udvalget modtager hermed til orientering ministeriets redegørelse om Arktis.",
+        "Hermed videresendes henvendelse fra Dansk Erhverv om afgifterne.",
+        "Jeg videresender hermed et brev fra Kommunernes Landsforening.",
+        "Jeg tillader mig hermed at fremsende rapporten om ventetider.",
+        "Til udvalgets orientering sender jeg hermed kopi af mit svar til borgeren.",
+        "Statsministeriet sender hermed kopi af kongelig resolution af 27. juni 2019.",
+        "Som lovet på samrådet sender jeg hermed udvalget en oversigt over sagerne.",
+        "Jeg skal hermed sende udvalget det lovede notat om sagen.",
+        "Jeg har den 3. maj 2019 modtaget rapporten, som jeg hermed sender til udvalget.",
+    ]],
+    # what is sent is told in the letter's own words: a status, a report's figures
+    ("Jeg sender hermed årets status til udvalgets orientering. Studietiden er faldet.",
+     "orientering"),
+    ("Som led i orienteringen sender jeg hermed udvalget den 13. statusredegørelse om "
+     "inddrivelsen. Gældsstyrelsen har inddrevet 7,6 mia. kr.", "orientering"),
+    ("Jeg modtager hermed gerne udvalgets bemærkninger til planen.", "orientering"),
+    # invitations and corrections in other words
+    *[(body, "other") for body in [
+        "Udvalget indbydes hermed til et besøg på Forsvarets Hovedkvarter den 3. maj.",
+        "Jeg vil gerne invitere udvalget til et møde om den nye strategi.",
+        "Korrigeret svar på spørgsmål nr. 12 (Alm. del).",
+        "Der var desværre en fejl i besvarelsen af spørgsmål nr. 12, som hermed rettes.",
+        "Jeg skal beklage, at der i mit svar af 3. maj på spørgsmål nr. 12 var en fejl.",
+    ]],
+    # an answer about errors corrects nothing
+    ("Udvalget har stillet følgende spørgsmål nr. 4, som hermed besvares. Svar: Der er ikke "
+     "fundet fejl i besvarelsen af ansøgningerne.", "svar_paa_spoergsmaal"),
+    ("Udvalget har stillet følgende spørgsmål nr. 4, som hermed besvares. Svar: Som oplyst i "
+     "mit svar på spørgsmål nr. 3 er der ikke en fejl i beregningen.", "svar_paa_spoergsmaal"),
 ])
 def test_kind_of_letter(analyse_text, body, kind):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
@@ -104,54 +136,6 @@ def test_a_letter_ft_dk_files_as_an_answer_is_an_answer(letter):
     # The letter's own words go first: a request stays a request.
     request = "Kære udvalg\n\nMinisteriet anmoder hermed om udvalgets tilslutning."
     assert letter(request, stamp=answer)._.letter_kind == "other"
-
-
-@pytest.mark.parametrize("body", [
-    "Justitsministeriet fremsender hermed til udvalgets orientering en rapport om tolke.",
-    "Udvalget modtager hermed til orientering ministeriets redegørelse om Arktis.",
-    "Hermed videresendes henvendelse fra Dansk Erhverv om afgifterne.",
-    "Jeg videresender hermed et brev fra Kommunernes Landsforening.",
-    "Jeg tillader mig hermed at fremsende rapporten om ventetider.",
-    "Til udvalgets orientering sender jeg hermed kopi af mit svar til borgeren.",
-    "Statsministeriet sender hermed kopi af kongelig resolution af 27. juni 2019.",
-    "Som lovet på samrådet sender jeg hermed udvalget en oversigt over sagerne.",
-    "Jeg skal hermed sende udvalget det lovede notat om sagen.",
-    "Jeg har den 3. maj 2019 modtaget rapporten, som jeg hermed sender til udvalget.",
-])
-def test_the_ways_a_cover_letter_says_it_forwards(analyse_text, body):
-    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "oversendelse"
-
-
-@pytest.mark.parametrize("body", [
-    # what is sent is told in the letter's own words: a status, an evaluation's findings
-    "Jeg sender hermed årets status til udvalgets orientering. Studietiden er faldet.",
-    "Som led i orienteringen sender jeg hermed udvalget den 13. statusredegørelse om "
-    "inddrivelsen. Gældsstyrelsen har inddrevet 7,6 mia. kr.",
-    "Jeg modtager hermed gerne udvalgets bemærkninger til planen.",
-])
-def test_sending_what_the_letter_itself_tells_is_informing(analyse_text, body):
-    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "orientering"
-
-
-@pytest.mark.parametrize("body", [
-    "Udvalget indbydes hermed til et besøg på Forsvarets Hovedkvarter den 3. maj.",
-    "Jeg vil gerne invitere udvalget til et møde om den nye strategi.",
-    "Korrigeret svar på spørgsmål nr. 12 (Alm. del).",
-    "Der var desværre en fejl i besvarelsen af spørgsmål nr. 12, som hermed rettes.",
-    "Jeg skal beklage, at der i mit svar af 3. maj på spørgsmål nr. 12 var en fejl.",
-])
-def test_invitations_and_corrections_in_other_words_are_other(analyse_text, body):
-    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "other"
-
-
-@pytest.mark.parametrize("body", [
-    "Udvalget har stillet følgende spørgsmål nr. 4, som hermed besvares. Svar: Der er ikke "
-    "fundet fejl i besvarelsen af ansøgningerne.",
-    "Udvalget har stillet følgende spørgsmål nr. 4, som hermed besvares. Svar: Som oplyst i "
-    "mit svar på spørgsmål nr. 3 er der ikke en fejl i beregningen.",
-])
-def test_an_answer_about_errors_corrects_nothing(analyse_text, body):
-    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "svar_paa_spoergsmaal"
 
 
 def test_a_forwarding_that_cites_an_earlier_answer_stays_a_forwarding(analyse_text):
