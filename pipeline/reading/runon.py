@@ -102,8 +102,10 @@ def cut_run_ons(lines: list[Line], right_edge: float) -> list[Line]:
 
 def cut_run(run: list[Line]) -> list[Line]:
     """One row wrapped over several lines, cut in two where its running text starts, if it
-    begins as letterhead and runs on longer than a letterhead line can be, or begins as a
-    subject whose colon the text runs on from."""
+    begins as letterhead and runs on longer than a letterhead line can be, begins as a
+    subject whose colon the text runs on from, or begins with the committee addressed and
+    holds an opening; and cut before a row of labels it runs on into (which then stands
+    with its values)."""
     texts = [line.text.strip() for line in run]
     joined = " ".join(texts)
     start: int | None = None
@@ -117,16 +119,20 @@ def cut_run(run: list[Line]) -> list[Line]:
         return cut_at(run, [*label_row_start(joined[:start]), start])
     # With no running text after it, a row of labels is cut off only where it ends the run:
     # its values begin the next line.
-    row = label_row_start(joined)
-    return cut_at(run, row) if row and not joined[LABEL_ROW.match(joined, row[0]).end():] else run
+    return cut_at(run, label_row_start(joined, at_end=True))
 
 
-def label_row_start(letterhead: str) -> list[int]:
+def label_row_start(letterhead: str, at_end: bool = False) -> list[int]:
     """Where a row of labels with a case number's label starts, in the letterhead part of
-    a run, if something else goes before it: there the row is cut from what goes before,
-    so that it stands with its values ([] where there is no such row)."""
+    a run (``at_end``: where it ends it), if something else goes before it: there the row is
+    cut from what goes before, so that it stands with its values ([] where there is none).
+
+    >>> label_row_start("Medlemmerne af Folketingets Europaudvalg Bilag Journalnummer", True)
+    [41]
+    """
     for row in LABEL_ROW.finditer(letterhead):
-        if CASE_LABEL.search(row.group(0)) and letterhead[: row.start()].strip():
+        if (CASE_LABEL.search(row.group(0)) and letterhead[: row.start()].strip()
+                and (not at_end or row.end() == len(letterhead))):
             return [row.start()]
     return []
 
