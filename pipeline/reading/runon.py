@@ -113,8 +113,8 @@ def cut_run(run: list[Line]) -> list[Line]:
         start = colon.end()  # "Svar på spørgsmål 40 (Alm. del):I brev af ..."
     elif any(role_of(text) in SET_APART for text in texts):
         start = prose_start(joined)
-    elif ADDRESSED_RUN.match(joined) and (opening := OPENING.search(joined)):
-        start = opening.start()  # "Folketingets Socialudvalg Dato: ... Under henvisning til"
+    elif ADDRESSED_RUN.match(joined):
+        start = prose_start(joined)  # "Folketingets Socialudvalg Dato: ... Under henvisning til"
     if start:
         return cut_at(run, [*label_row_start(joined[:start]), start])
     # With no running text after it, a row of labels is cut off only where it ends the run:
