@@ -104,8 +104,8 @@ def cut_run(run: list[Line]) -> list[Line]:
     """One row wrapped over several lines, cut in two where its running text starts, if it
     begins as letterhead and runs on longer than a letterhead line can be, begins as a
     subject whose colon the text runs on from, or begins with the committee addressed and
-    holds an opening; and cut before a row of labels it runs on into (which then stands
-    with its values)."""
+    runs on into the text; and cut before a row of labels it runs on into (which then
+    stands with its values)."""
     texts = [line.text.strip() for line in run]
     joined = " ".join(texts)
     start: int | None = None
