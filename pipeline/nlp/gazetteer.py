@@ -302,7 +302,7 @@ def _ministers_by_name() -> dict[str, list[Minister]]:
     return out
 
 
-def _appointments_of(name: str) -> list[Minister]:
+def appointments_of(name: str) -> list[Minister]:
     """By the name as the list writes it, else by a shortened middle name: "Lars Chr.
     Lilleholt" is "Lars Christian Lilleholt" (first and last names as written)."""
     key = _person_key(name)
@@ -336,7 +336,7 @@ def minister(name: str, on: Day = None) -> Minister | None:
     >>> minister("Lars Chr. Lilleholt", on="2016-01-01").ministry
     'Energi-, Forsynings- og Klimaministeriet'
     """
-    appointments = _appointments_of(name)
+    appointments = appointments_of(name)
     if not appointments:
         return None
     day = as_day(on)
@@ -355,7 +355,7 @@ def appointments_on(name: str, on: Day) -> list[Minister]:
     ['Udenrigsministeriet', 'Ministeriet for Flygtninge, Indvandrere og Integration']
     """
     day = as_day(on)
-    held = [a for a in _appointments_of(name) if day and a.covers(day)]
+    held = [a for a in appointments_of(name) if day and a.covers(day)]
     return sorted(held, key=lambda a: a.start or date.min)
 
 

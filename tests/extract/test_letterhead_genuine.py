@@ -435,6 +435,19 @@ def test_of_two_posts_held_at_once_the_signer_signs_for_the_one_the_text_names(a
     assert doc._.letterhead.sender.ministry == integration
 
 
+@pytest.mark.parametrize("opening", [
+    "Hermed sendes besvarelse af spørgsmål nr. 134 (Alm. del), som Folketingets Retsudvalg "
+    "har stillet til justitsministeren.",
+    # no title, but the question's date, broken over two lines of the text
+    "Hermed sendes besvarelse af spørgsmål nr. 134 (Alm. del), som Folketingets Retsudvalg "
+    "har stillet den 20.\ndecember 2007.",
+])
+def test_an_undated_letters_signer_signs_for_the_post_of_its_time(analyse_text, opening):
+    # Lene Espersen was justice minister to 2008 and foreign minister later.
+    doc = analyse_text(opening + "\n\nLene Espersen\n/\nJohn Vestergaard\n\nSvar:\nJa.")
+    assert doc._.letterhead.sender.ministry == "Justitsministeriet"
+
+
 def test_a_ministry_quoted_as_a_source_is_not_the_sender(analyse_text):
     body = ("Besvarelse af Finansudvalgets spørgsmål 25.\n\nSvar:\nIndenrigs- og "
             "Sundhedsministeriet har oplyst følgende: ”Der er meddelt 7 dispensationer.”\n"

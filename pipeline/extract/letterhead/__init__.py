@@ -87,7 +87,8 @@ def read_letterhead(doc: Doc, people_in: PeopleFinder) -> Letterhead:
     document = document_of(doc)
     texts = letter_texts(document)
     date = letter_date(document)
-    on = date or latest_date_in(texts)
+    # the text whole as well: a date may be broken over its lines ("den 20." / "december 2007")
+    on = date or latest_date_in([*texts, document.body_text])
     recipient_block = find_recipient_block(document)
     return Letterhead(
         date=date,

@@ -102,7 +102,10 @@ def post_of(doc: Doc, minister: str | None, on: str | None) -> str | None:
     text names ("til ministeren for flygtninge, indvandrere og integration")."""
     if minister is None:
         return None
-    if on is None:  # an undated letter: the signer's latest post
+    if on is None:  # an undated letter: the post the text names, else the signer's latest
+        posts = {appointment.ministry for appointment in gazetteer.appointments_of(minister)}
+        if len(posts) > 1 and (named := ministry_in_text(doc, on)) in posts:
+            return named
         latest = gazetteer.minister(minister)
         return latest.ministry if latest else None
     posts = [appointment.ministry for appointment in gazetteer.appointments_on(minister, on)]
