@@ -262,6 +262,12 @@ def test_the_last_free_text_value_stops_where_the_letterhead_starts():
         "Testministeriet", "Nygade 9", "1060 København K"]
 
 
+def test_a_subjects_first_line_is_no_labels_value():
+    # Labels left without values (theirs stand above them), then a subject wrapped short.
+    assert tidy_lines(["Dato:", "Kontor:", "Besvarelse af spørgsmål nr. 1184 (Alm. del) fra"]
+                      ) == ["Dato:", "Kontor:", "Besvarelse af spørgsmål nr. 1184 (Alm. del) fra"]
+
+
 def test_the_last_free_text_value_stops_at_the_letters_date():
     document = read_document(flow_pdf("\n".join([
         "Medlemmerne af Folketingets Testudvalg", "og deres stedfortrædere", "Bilag", "1",

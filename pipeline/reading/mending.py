@@ -32,6 +32,7 @@ from pipeline.reading.lineroles import (
     SENDER,
     STAMP,
     SUBJECT,
+    SUBJECT_START,
     dateblock_role,
     glued_ministry,
     is_glued_letterhead,
@@ -219,8 +220,9 @@ def value_lines(texts: list[str], start: int, labels: list[str]) -> list[str]:
             break
         if role == DATEBLOCK and LABELLED_DATEBLOCK.match(text.strip()):
             break
-        if role is None and (BODY_MARKER.match(text.strip()) or len(text.split()) > 8):
-            break
+        if role is None and (BODY_MARKER.match(text.strip()) or len(text.split()) > 8
+                             or SUBJECT_START.match(text.strip())):
+            break  # the text, or a subject ("Besvarelse af spørgsmål nr. 1184 (Alm. del) fra")
         found.append(text)
     return found
 
