@@ -65,9 +65,13 @@ START = r"(?<![\w.,/§-])"
 
 # Parts of an amount stand on one line: a tab or line break between them parts table cells.
 GAP = r"[ \u00a0]*"
-# ... but a line may break after the scale's abbreviation ("195 mia." / "kroner"), which no
-# table cell ends with.
-SCALE_GAP = r"(?:(?<=\.)[ \u00a0]*\n[ \u00a0]*|[ \u00a0]*)"
+# ... but a line may break after the scale's abbreviation ("195 mia." / "kroner") or its
+# word in small letters before a currency in small letters ("3,2 millioner" / "kroner"),
+# which no table cell ends with.
+SCALE_WORD_BEFORE = "|".join(f"(?<={word})" for word in ("millioner", "milliarder", "million",
+                                                        "milliard"))
+SCALE_GAP = (r"(?:(?<=\.)[ \u00a0]*\n[ \u00a0]*"
+             rf"|(?-i:{SCALE_WORD_BEFORE})[ \u00a0]*\n[ \u00a0]*(?=(?-i:kroner|kr\.))|[ \u00a0]*)")
 # ... or before a scale in small letters and its currency, where the number ends a line of
 # prose ("en merudgift på 99,8" / "mio. kr."); a table's cell stands alone on its line.
 NUMBER_GAP = (r"(?:[ \u00a0]*\n[ \u00a0]*(?=(?-i:mio\.|mia\.|millioner|milliarder)"

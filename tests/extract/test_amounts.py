@@ -37,6 +37,9 @@ def facts(doc):
         # ... or after a number that ends a line of prose
         ("svarende til en merudgift på 99,8\nmio. kr. i alt.", "99,8\nmio. kr.", 99_800_000,
          "DKK"),
+        # ... or after the scale's word in small letters
+        ("at elevatorerne har kostet 3,2 millioner\nkroner? Kan ministeren", "3,2 millioner\n"
+         "kroner", 3_200_000, "DKK"),
     ],
 )
 def test_an_amount_is_a_number_with_its_currency(letter, text, raw, value, currency):
