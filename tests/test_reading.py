@@ -886,3 +886,17 @@ def test_the_opening_after_a_wrapped_letterhead_line_is_text_though_numbers_brea
     opening = "Folketingsmedlem Anne Hansen (V) har den 18. april 2012 stillet"
     assert not goes_on_wrapped(CONTACT, opening, letterhead)
     assert goes_on_wrapped(CONTACT, "10172748EAN 5798000398566", letterhead)
+
+
+def test_the_stamps_title_goes_on_over_a_page_break():
+    from pipeline.reading.columnroles import MainRoles
+    from pipeline.reading.lineroles import STAMP
+
+    title = "SOU, Alm.del - 2020-21 - Endeligt svar på spørgsmål 430:"
+    rest = ["Spm. om ministeren vil redegøre for det samlede",
+            "serviceudgiftsniveau for årene 2017, 2018, 2019 og 2020",
+            "og budget for 2021 for alle 98 kommuner, til"]
+    lines = [line_at("kommunernes regnskaber for 2020.", 1, 700), line_at(title, 1, 760),
+             *(line_at(text, 2, 60 + 12 * row) for row, text in enumerate(rest))]
+    roles = MainRoles(lines, head_count=0, right_edge=70 + 6 * len(title)).roles
+    assert roles[1:] == [STAMP] * 4

@@ -178,6 +178,10 @@ TOPIC_WORD = re.compile(r"[a-zæøå][a-zæøå\-]{4,}")
 CLAUSE_WORD = re.compile(r"\b(?:jeg|vi|har|er|var|vil|kan|skal|blev|bliver|kunne)\b")
 # The heading over the quoted question, after the subject: "URU alm. del spørgsmål 3:".
 QUESTION_HEADING_LINE = re.compile(r"spørgsmål\s*(?:nr\.\s*)?(?:S\s*)?\d+\s*:$", re.IGNORECASE)
+# ft.dk's stamp title broken before the question's description, also over a page break:
+# "SOU, Alm.del - 2020-21 - Endeligt svar på spørgsmål 430:" / "Spm. om ministeren vil ...".
+STAMP_TITLE_BROKEN = re.compile(r"^[A-ZÆØÅ]{2,4},?\s+Alm\.\s?del\b.*\bspørgsmål\s+\d+:\n"
+                                r"Spm\.,?\s")
 # Any letter or digit: a line without one holds no text ("|", a table rule's rest).
 HAS_TEXT = re.compile(r"\w")
 # A heading cut before the committee it names: "... fra Folketingets" + "Grønlandsudvalg".
@@ -202,7 +206,9 @@ class MainRoles:
         # a percentile, which in a short letter falls short of it and makes lines wrapped.
         right_edge = max([right_edge, *(line.x1 for line in lines)])
         # A line wrapped at the column's edge goes on on the next: one role for both.
-        wrapped = [index > 0 and is_wrapped(lines[index - 1], lines[index], right_edge)
+        wrapped = [index > 0 and (
+                       is_wrapped(lines[index - 1], lines[index], right_edge)
+                       or bool(STAMP_TITLE_BROKEN.match(f"{texts[index - 1]}\n{texts[index]}")))
                    for index in range(len(lines))]
         for index in range(1, len(lines)):
             if wrapped[index] and goes_on_wrapped(raw[index - 1], texts[index],
