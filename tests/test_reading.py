@@ -900,3 +900,13 @@ def test_the_stamps_title_goes_on_over_a_page_break():
              *(line_at(text, 2, 60 + 12 * row) for row, text in enumerate(rest))]
     roles = MainRoles(lines, head_count=0, right_edge=70 + 6 * len(title)).roles
     assert roles[1:] == [STAMP] * 4
+
+
+def test_a_date_blocks_rest_with_its_labels_glued_is_no_plain_heading():
+    from pipeline.reading.columnroles import plain_heading_end
+
+    text = "Til orientering sendes vedlagt redegørelse af 2. december 2013 fra chefen for PET."
+    rest = "Anne Berg Mansfeld-GieseSagsnr.: 2013-19000-0216Dok.:991673+ bilag"
+    heading = "Redegørelse om udvalgets besøg på Christiania"
+    assert plain_heading_end([rest, text], [None, None], 0, 2, [False, False]) == 0
+    assert plain_heading_end([heading, text], [None, None], 0, 2, [False, False]) == 1

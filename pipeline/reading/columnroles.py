@@ -182,6 +182,8 @@ QUESTION_HEADING_LINE = re.compile(r"spørgsmål\s*(?:nr\.\s*)?(?:S\s*)?\d+\s*:$
 # "SOU, Alm.del - 2020-21 - Endeligt svar på spørgsmål 430:" / "Spm. om ministeren vil ...".
 STAMP_TITLE_BROKEN = re.compile(r"^[A-ZÆØÅ]{2,4},?\s+Alm\.\s?del\b.*\bspørgsmål\s+\d+:\n"
                                 r"Spm\.,?\s")
+# A label with its colon anywhere in a line, also glued to the word before it.
+LABEL_WITH_COLON = re.compile(rf"(?i:{ANY_LABEL})\s*:")
 # Any letter or digit: a line without one holds no text ("|", a table rule's rest).
 HAS_TEXT = re.compile(r"\w")
 # A heading cut before the committee it names: "... fra Folketingets" + "Grønlandsudvalg".
@@ -352,6 +354,7 @@ def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit
         and heading[:1].isupper() and not heading.endswith(tuple(".,;:?!)\"”"))
         and not BODY_MARKER.match(heading) and not DATELINE.search(heading)
         and not ONE_LABEL.match(heading) and not CLAUSE_WORD.search(heading)
+        and not LABEL_WITH_COLON.search(heading)  # a date block's rest: "GieseSagsnr.: 2013-"
         # a word in small letters: no name, office or ministry
         and any(TOPIC_WORD.fullmatch(word) and not re.fullmatch(MONTHS, word) for word in words)
     )
