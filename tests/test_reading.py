@@ -395,16 +395,17 @@ def test_a_letter_run_into_one_line_after_its_committee_is_running_text_from_its
     assert "Under henvisning til Folketingets Socialudvalgs brev" in document.body_text
 
 
-def test_a_letter_run_into_one_line_after_its_committee_keeps_its_date_block_together():
+@pytest.mark.parametrize("committee", ["Trafikudvalg", "Miljø - og Planlægningsudvalg"])
+def test_a_letter_run_into_one_line_after_its_committee_keeps_its_date_block_together(committee):
     # No opening formula: the text starts at its first sentence; the labels and their
     # values, wrapped apart, stay together before it.
-    run_on = ("Folketingets Trafikudvalg Christiansborg 1240 København K Dato J.nr. : : 19. "
+    run_on = (f"Folketingets {committee} Christiansborg 1240 København K Dato J.nr. : : 19. "
               "november 2004 432-81 Trafikudvalget har i brev af 29. oktober 2004 stillet mig "
               "følgende spørgsmål 58 (Alm. del), som jeg hermed skal besvare. " + "Der er ikke "
               "nødspor på den ca. 10 km lange strækning på motorvejen. " * 5 + "Flemming Hansen")
     document = read_document(flow_pdf(run_on))
     assert [block.lines for block in document.region("head")] == [
-        ["Folketingets Trafikudvalg", "Christiansborg", "1240 København K"]]
+        [f"Folketingets {committee}", "Christiansborg", "1240 København K"]]
     assert [(c.kind, c.value) for c in case_numbers_in(document.body_text)] == [
         ("journalnummer", "432-81")]
 

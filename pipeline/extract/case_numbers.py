@@ -248,6 +248,12 @@ def find_case_numbers(doc: Doc) -> list[CaseNumber]:
     texts += [f"{block.lines[-1]}\n{after.lines[0]}"
               for block, after in zip(blocks, blocks[1:], strict=False)
               if labels_end(block, after)]
+    # A letter run into one line and cut where its head ends may leave a label at the end of
+    # the head and its value at the start of the text ("... 1240 København K J.nr. M" /
+    # "2034-0005 Den 7. oktober 2005 Til udvalgets orientering ...").
+    texts += [f"{dangling.group(0)} {doc.text.lstrip()[:40]}" for block in blocks
+              if (dangling := DANGLING_LABEL.search(block.lines[-1]))
+              and VALUE_AT_START.match(doc.text)]
     seen: set[tuple[str, str]] = set()
     found = []
     for number in (number for text in texts for number in case_numbers_in(text)):
@@ -255,6 +261,12 @@ def find_case_numbers(doc: Doc) -> list[CaseNumber]:
             seen.add((number.kind, number.value.upper()))
             found.append(number)
     return found
+
+
+# A label with nothing after it but the capitals its value may start with ("J.nr. M").
+DANGLING_LABEL = re.compile(
+    rf"(?<![\wæøå])(?:{LABEL})[ \t]*:?[ \t]*(?:(?-i:[A-ZÆØÅ]{{1,6}}))?[ \t]*$", re.IGNORECASE)
+VALUE_AT_START = re.compile(rf"\s*(?:{VALUE})(?![\d])")
 
 
 def labels_end(block: Block, after: Block) -> bool:

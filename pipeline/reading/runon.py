@@ -39,7 +39,7 @@ OPENING = re.compile(r"(?:(?<!\S)|(?<=[a-zæøå]))"
                      r"(?:Under henvisning til|I (?:brev|skrivelse) af|Hermed|Kære)\b")
 # A run that starts with the committee it is addressed to, as a letter run into one line
 # does: "Folketingets Socialudvalg Dato: 27. april 2005 Under henvisning til ...".
-ADDRESSED_RUN = re.compile(r"^(?:Til\s+)?Folketingets\s+(?:\S*udvalg\b|Udvalg\s+for\b)")
+ADDRESSED_RUN = re.compile(r"^(?:Til\s+)?Folketingets\s+(?:[\w,\- ]{0,60}?udvalg\b|Udvalg\s+for\b)")
 # A subject's closing colon glued to the letter's first sentence: "(Alm. del):I brev af", or
 # its closing bracket to the date after it: "(alm. del)25. juni 2013Spørgsmål 922 ...", or
 # its last sentence to the question's heading: "... efter ønske fra Søren Espersen

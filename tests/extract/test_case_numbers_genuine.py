@@ -80,6 +80,18 @@ def test_a_label_alone_in_its_block_takes_the_value_in_the_next(letter):
     assert doc._.case_numbers == []  # an empty label over Folketinget's postcode
 
 
+def test_a_label_ending_the_head_takes_its_value_from_the_texts_start(letter):
+    # A letter run into one line, cut where its text starts, the number wrapped apart.
+    doc = letter("2034-0005 Den 7. oktober 2005 Til udvalgets orientering fremsendes vedlagt "
+                 "vejledningen.", head=["Folketingets Testudvalg Christiansborg 1240 "
+                                        "København K J.nr. M"])
+    assert [(c.kind, c.value) for c in doc._.case_numbers] == [("journalnummer", "M 2034-0005")]
+    # a text that starts with no value leaves the label without one
+    doc = letter("Til udvalgets orientering fremsendes vedlagt vejledningen af 2005.",
+                 head=["Folketingets Testudvalg Christiansborg 1240 København K J.nr."])
+    assert doc._.case_numbers == []
+
+
 def test_a_row_of_labels_ending_a_line_takes_its_values_from_the_next_block(letter):
     # A letter run into one line: the recipient, the row of labels, then the values on the
     # next line, which the reading set in a block of its own.
