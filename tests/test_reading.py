@@ -911,3 +911,18 @@ def test_a_date_blocks_rest_with_its_labels_glued_is_no_plain_heading():
     heading = "Redegørelse om udvalgets besøg på Christiania"
     assert plain_heading_end([rest, text], [None, None], 0, 2, [False, False]) == 0
     assert plain_heading_end([heading, text], [None, None], 0, 2, [False, False]) == 1
+
+
+def test_a_headings_wrapped_rest_that_reads_as_a_name_stays_with_it():
+    # The rest "AMO-udvalg" reads as a committee's name; among the date block's lines it
+    # would have gone with them.
+    first = "Ny tidsplan for afrapportering fra det midlertidige"
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Testministeriet", "Nygade 20", "1060 København K",
+        "www.test.dk", f"{first} AMO-udvalg", "J.nr. 20205000009", "31. august 2021",
+        "Kære udvalg", "Jeg orienterede jer i januar 2021 om, at drøftelserne i det "
+        "midlertidige udvalg blev sat i bero."]), width=column_for(first)))
+    assert any(line.endswith("AMO-udvalg") for block in document.region("head")
+               for line in block.lines if line.startswith("Ny tidsplan"))
+    assert not any("AMO-udvalg" in line for block in document.region("sidebar")
+                   for line in block.lines)

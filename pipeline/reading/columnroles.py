@@ -247,7 +247,7 @@ class MainRoles:
                 raw[index] = VALUE  # a row of values wrapped: "...Thomas" / "Højgaard2014-..."
         page_one = sum(1 for line in lines if line.page == lines[0].page) if lines else 0
         self.head_end = head_end(lines, texts, raw, head_count, page_one, wrapped)
-        self.roles = resolved(texts, raw, self.head_end, [line.bold for line in lines])
+        self.roles = resolved(texts, raw, self.head_end, [line.bold for line in lines], wrapped)
 
     def role(self, index: int) -> str | None:
         return self.roles[index]
@@ -441,15 +441,18 @@ def is_short_unknown(text: str) -> bool:
         not BODY_MARKER.match(text))
 
 
-def resolved(texts: list[str], raw: list[str | None], end: int,
-             bold: list[bool]) -> list[str | None]:
+def resolved(texts: list[str], raw: list[str | None], end: int, bold: list[bool],
+             wrapped: list[bool] | None = None) -> list[str | None]:
     """Weak roles made strong or dropped by where they stand; short unknown head lines (an
-    office's name among the date block's lines) joined to their neighbours."""
+    office's name among the date block's lines) joined to their neighbours, unless wrapped
+    from an unknown line above ("... fra det midlertidige" / "AMO-udvalg": a heading's rest)."""
     roles = list(raw)
+    wrapped = wrapped or [False] * len(texts)
     for index in range(end):
         roles[index] = head_role(roles, index)
     for index in range(end):
-        if roles[index] is None and is_short_unknown(texts[index]) and not bold[index]:
+        if roles[index] is None and is_short_unknown(texts[index]) and not bold[index] and not (
+                wrapped[index] and index and roles[index - 1] is None):
             roles[index] = neighbour_role(roles, index, end, texts[index])
     for start, stop in runs(roles, end):
         strong = any(roles[index] in STRONG for index in range(start, stop)) or (
