@@ -845,7 +845,7 @@ def test_a_case_number_wrapped_after_its_label_glued_to_the_date_stays_in_the_da
     assert any("16191" in line for block in document.region("sidebar") for line in block.lines)
 
 
-def test_an_address_ends_with_its_town_whatever_the_next_lines_width():
+def test_an_address_ends_with_its_town_a_members_name_with_the_party():
     from pipeline.reading.columnroles import is_wrapped
     from pipeline.reading.pdf import Line
 
@@ -857,6 +857,9 @@ def test_an_address_ends_with_its_town_whatever_the_next_lines_width():
     assert not is_wrapped(town, following, right_edge=200)
     # a line of prose with as little room left does wrap into the next
     assert is_wrapped(line("som udvalget har stillet", 100), following, right_edge=200)
+    # a member's name ends with the party
+    member = line("Victoria Velasquez (EL)", 100)
+    assert not is_wrapped(member, line("Beskæftigelsesministeriet", 112.5), member.x1 + 5)
 
 
 def test_a_glued_letterhead_line_after_a_paragraph_that_fills_the_column_stays_letterhead():

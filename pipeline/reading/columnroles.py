@@ -101,6 +101,9 @@ GLUED_WORD = 25
 TOWN_AT_END = re.compile(rf"(?:\b\d{{4}}\s+{TOWN}|^[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]{{1,2}})$")
 
 
+PARTY_AT_END = re.compile(r"\s\([A-ZÆØÅ]{1,3}\)$")
+
+
 def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
     """Whether ``line`` was cut at the column's edge and goes on in ``following``: the next
     line's first word would not have fitted after it, and that line starts no item of its
@@ -111,8 +114,10 @@ def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
         return False
     if abs(following.x0 - line.x0) > 3 * char_width(line):
         return False  # the next line starts in another column: no continuation
-    if TOWN_AT_END.search(line.text.strip()):
-        return False  # an address ends with its town, whatever the next line's width
+    if TOWN_AT_END.search(line.text.strip()) or PARTY_AT_END.search(line.text.strip()):
+        # an address ends with its town, a member's name with the party, whatever the next
+        # line's width ("Victoria Velasquez (EL)" / "Beskæftigelsesministeriet")
+        return False
     text = following.text.strip()
     first_word = text.split(" ", 1)[0]
     word_width = following.width * len(first_word) / max(len(text), 1)
