@@ -138,9 +138,11 @@ def found_of(match: re.Match[str]) -> Found | None:
         return None
     range_to = groups.get("range_to")
     scale, currency = groups["scale"], groups["currency"]
-    if range_to and scale and scale[:1].isupper() and written_as_year(groups["number"]) \
-            and written_as_year(range_to):
-        return None  # "..., 2019-2025 Mio. kr. (2023-pl)": a caption's period, its unit's header
+    if scale and scale[:1].isupper() and groups["number"] and written_as_year(groups["number"]) \
+            and (not range_to or written_as_year(range_to)):
+        # "..., 2019-2025 Mio. kr. (2023-pl)", "... udgangen af 2024 Mio. kr., 2024-pl": a
+        # caption's period or year, then its unit's header
+        return None
     value = scaled(number, scale, currency)
     upper = scaled(parse_number(range_to), scale, currency) if range_to else None
     if not plausible(value, upper):

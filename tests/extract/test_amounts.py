@@ -105,6 +105,7 @@ def test_several_amounts_in_text_order(letter):
         "Tabellen viser (mio. kr.) for hvert år.",  # a unit header alone
         # a caption's period joined to the unit header of the table under it
         "Afsatte midler på kulturområdet, 2019-2025 Mio. kr. (2023-pl)",
+        "Bevillinger, som udløber ved udgangen af 2024 Mio. kr., 2024-pl",  # ... or its year
     ],
 )
 def test_numbers_that_are_not_amounts(letter, text):
