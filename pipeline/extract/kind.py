@@ -24,6 +24,8 @@ from pipeline.reading import Document
 ANSWER = re.compile(
     r"\b(svar(er|et)? på|besvar(else|elsen|es|er)|som svar|hermed besvares)\b", re.IGNORECASE
 )
+# Any character but a sentence's end ("alm. del" is no end).
+WITHIN_SENTENCE = r"(?:(?![.!?]\s+(?-i:[A-ZÆØÅ])).)"
 # "Rettelse" and "korrektion" correct a letter only of a letter ("rettelse til svar på ...");
 # alone they are a topic ("korrektion vedrørende overudligning").
 CORRECTION = re.compile(
@@ -33,7 +35,7 @@ CORRECTION = re.compile(
     r"|\bfejl\s+i\s+(?:besvarelsen|svaret)\s+(?:af|på)\s+(?:\S+\s+){0,3}?spørgsmål"
     r"|\bkorrigere(?:t|de)\s+(?:svar|besvarelse)"
     r"|\bi\s+(?:mit|min|ministeriets)\s+(?:svar|besvarelse)\b"
-    r"(?:(?![.!?]\s+(?-i:[A-ZÆØÅ])).){0,80}?(?<!ikke\s)\ben\s+fejl\b"
+    rf"{WITHIN_SENTENCE}{{0,80}}?(?<!ikke\s)\ben\s+fejl\b"
     r"|\b(?:rettelse|korrektion)\s+(?:af|til|i)\s+(?:[\wæøå.]+\s+){0,3}?"
     r"(?:svar|besvarelse|brev|orientering|notat|oplysning)"
     r"|\bindeholdt\s+\w*\s*en fejl\b|\bvil rette\b",
@@ -76,8 +78,6 @@ FORWARDING = re.compile(
     r"|\b(?:vedlagt|hermed)\s+følger\b(?!\s+(?:\w+\s+){0,3}(?:svar|besvarelse))",
     re.IGNORECASE,
 )
-# Any character but a sentence's end ("alm. del" is no end).
-WITHIN_SENTENCE = r"(?:(?![.!?]\s+(?-i:[A-ZÆØÅ])).)"
 # An answer says so near the question it answers ("som jeg hermed skal besvare", "svar på
 # spørgsmål nr. 12"), or sets the question and its answer under headings ("Spørgsmål 31:"
 # ... "Svar:"); a question reference need not have been read for that.
