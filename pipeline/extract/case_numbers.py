@@ -141,6 +141,11 @@ def without_glued_day(text: str, value_end: int, value: str) -> str:
     return value
 
 
+YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_REST = re.compile(r"[ \t]*\n[ \t]*(\d{3,6})(?![\w/.-])")
+SERIAL = re.compile(r"\d{3,6}")
+
+
 def case_numbers_in(text: str) -> list[CaseNumber]:
     """Labelled numbers in a piece of text, in text order: rows of labels first."""
     text = unglued(text)
@@ -151,7 +156,14 @@ def case_numbers_in(text: str) -> list[CaseNumber]:
         value = without_glued_day(text, match.end("value"), match.group("value"))
         if len(re.sub(r"\D", "", value)) < 3:  # "Sag: 2" is no case number
             continue
-        raw = re.sub(r"\s*\n\s*", " ", match.group(0))  # a label above its value: one line
+        whole = match.group(0)
+        if YEAR.fullmatch(value):
+            # a year is no case number: its serial went to the next line with the dash lost
+            # ("J.nr. 2024" / "5156"), or is not there
+            if not (rest := YEAR_REST.match(text, match.end("value"))):
+                continue
+            value, whole = f"{value}-{rest.group(1)}", whole + rest.group(0)
+        raw = re.sub(r"\s*\n\s*", " ", whole)  # a label above its value: one line
         found.append(CaseNumber(kind=kind_of(match), value=normalised(value), raw=raw))
     return found
 
@@ -271,14 +283,17 @@ VALUE_AT_START = re.compile(rf"\s*(?:{VALUE})(?![\d])")
 
 def labels_end(block: Block, after: Block) -> bool:
     """Whether ``block`` ends in labels whose values begin the block ``after`` it: a label
-    alone, its value past a blank line ("J.nr.:" / "" / "2006/4011-189"), or a row of labels
-    that ended a line of another kind ("... og deres stedfortrædere   Bilag Journalnummer" /
-    "Kontor 1 400.C.2-0 EUK 7. januar 2005")."""
+    alone, its value past a blank line ("J.nr.:" / "" / "2006/4011-189"), a label with a
+    year whose serial stands apart ("J.nr. 2024" / "5156"), or a row of labels that ended a
+    line of another kind ("... og deres stedfortrædere   Bilag Journalnummer" / "Kontor 1
+    400.C.2-0 EUK 7. januar 2005")."""
     if block.page != after.page:
         return False
     last, first = block.lines[-1].strip(), after.lines[0].strip()
     if LABEL_ALONE.fullmatch(last):
         return block.region == after.region and bool(VALUE_ALONE.fullmatch(first))
+    if (labelled := CASE_NUMBER.fullmatch(last)) and YEAR.fullmatch(labelled.group("value")):
+        return bool(SERIAL.fullmatch(first))  # "J.nr. 2024" / "5156": the dash lost
     row = LABEL_RUN.search(last)
     return bool(row and row.end() == len(last) and BARE_VALUE.search(first))
 

@@ -80,6 +80,16 @@ def test_a_label_alone_in_its_block_takes_the_value_in_the_next(letter):
     assert doc._.case_numbers == []  # an empty label over Folketinget's postcode
 
 
+def test_a_year_is_no_case_number_its_serial_on_the_next_line_goes_with_it(letter):
+    # The published text lost the dash of "J.nr. 2024 - 5156" and broke the line there.
+    assert numbers("CVR 10172748\nJ.nr. 2024\n5156\n21. november 2024") == [
+        ("journalnummer", "2024-5156")]
+    assert numbers("J.nr. 2024\n21. november 2024") == []
+    # ... also where the reading set the two lines in blocks of their own
+    doc = letter("Svar:\nJa.", sidebar=["www.test.dk\nJ.nr. 2024", "5156", "21. november 2024"])
+    assert [(c.kind, c.value) for c in doc._.case_numbers] == [("journalnummer", "2024-5156")]
+
+
 def test_a_label_ending_the_head_takes_its_value_from_the_texts_start(letter):
     # A letter run into one line, cut where its text starts, the number wrapped apart.
     doc = letter("2034-0005 Den 7. oktober 2005 Til udvalgets orientering fremsendes vedlagt "
