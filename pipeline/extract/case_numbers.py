@@ -33,6 +33,7 @@ from models import CaseNumber
 from pipeline.contact_patterns import PHONE_NUMBER
 from pipeline.extract.base import document_of
 from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
+from pipeline.extract.numbers import written_as_year
 from pipeline.reading import Block
 from pipeline.reading.runon import OPENING  # the openings no letterhead holds
 
@@ -141,9 +142,9 @@ def without_glued_day(text: str, value_end: int, value: str) -> str:
     return value
 
 
-YEAR = re.compile(r"(?:19|20)\d\d")
-YEAR_REST = re.compile(r"[ \t]*\n[ \t]*(\d{3,6})(?![\w/.-])")
+# A case number's serial after its year, on the next line where the dash was lost.
 SERIAL = re.compile(r"\d{3,6}")
+YEAR_REST = re.compile(rf"[ \t]*\n[ \t]*({SERIAL.pattern})(?![\w/.-])")
 
 
 def case_numbers_in(text: str) -> list[CaseNumber]:
@@ -157,7 +158,7 @@ def case_numbers_in(text: str) -> list[CaseNumber]:
         if len(re.sub(r"\D", "", value)) < 3:  # "Sag: 2" is no case number
             continue
         whole = match.group(0)
-        if YEAR.fullmatch(value):
+        if written_as_year(value):
             # a year is no case number: its serial went to the next line with the dash lost
             # ("J.nr. 2024" / "5156"), or is not there
             if not (rest := YEAR_REST.match(text, match.end("value"))):
@@ -263,9 +264,9 @@ def find_case_numbers(doc: Doc) -> list[CaseNumber]:
     # A letter run into one line and cut where its head ends may leave a label at the end of
     # the head and its value at the start of the text ("... 1240 København K J.nr. M" /
     # "2034-0005 Den 7. oktober 2005 Til udvalgets orientering ...").
-    texts += [f"{dangling.group(0)} {doc.text.lstrip()[:40]}" for block in blocks
-              if (dangling := DANGLING_LABEL.search(block.lines[-1]))
-              and VALUE_AT_START.match(doc.text)]
+    if VALUE_AT_START.match(doc.text):
+        texts += [f"{dangling.group(0)} {doc.text.lstrip()[:40]}" for block in blocks
+                  if (dangling := DANGLING_LABEL.search(block.lines[-1]))]
     seen: set[tuple[str, str]] = set()
     found = []
     for number in (number for text in texts for number in case_numbers_in(text)):
@@ -292,7 +293,7 @@ def labels_end(block: Block, after: Block) -> bool:
     last, first = block.lines[-1].strip(), after.lines[0].strip()
     if LABEL_ALONE.fullmatch(last):
         return block.region == after.region and bool(VALUE_ALONE.fullmatch(first))
-    if (labelled := CASE_NUMBER.fullmatch(last)) and YEAR.fullmatch(labelled.group("value")):
+    if (labelled := CASE_NUMBER.fullmatch(last)) and written_as_year(labelled.group("value")):
         return bool(SERIAL.fullmatch(first))  # "J.nr. 2024" / "5156": the dash lost
     row = LABEL_RUN.search(last)
     return bool(row and row.end() == len(last) and BARE_VALUE.search(first))

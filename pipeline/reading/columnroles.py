@@ -99,9 +99,8 @@ GLUED_WORD = 25
 
 # A postcode's town ends an address line: "1240 København K", "København K" under its postcode.
 TOWN_AT_END = re.compile(rf"(?:\b\d{{4}}\s+{TOWN}|^[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]{{1,2}})$")
-
-
-PARTY_AT_END = re.compile(r"\s\([A-ZÆØÅ]{1,3}\)$")
+# ... as a member's name ends with the party: "Victoria Velasquez (EL)".
+ITEM_AT_END = re.compile(rf"{TOWN_AT_END.pattern}|\s\([A-ZÆØÅ]{{1,3}}\)$")
 
 
 def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
@@ -114,7 +113,7 @@ def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
         return False
     if abs(following.x0 - line.x0) > 3 * char_width(line):
         return False  # the next line starts in another column: no continuation
-    if TOWN_AT_END.search(line.text.strip()) or PARTY_AT_END.search(line.text.strip()):
+    if ITEM_AT_END.search(line.text.strip()):
         # an address ends with its town, a member's name with the party, whatever the next
         # line's width ("Victoria Velasquez (EL)" / "Beskæftigelsesministeriet")
         return False
@@ -447,12 +446,11 @@ def is_short_unknown(text: str) -> bool:
 
 
 def resolved(texts: list[str], raw: list[str | None], end: int, bold: list[bool],
-             wrapped: list[bool] | None = None) -> list[str | None]:
+             wrapped: list[bool]) -> list[str | None]:
     """Weak roles made strong or dropped by where they stand; short unknown head lines (an
     office's name among the date block's lines) joined to their neighbours, unless wrapped
     from an unknown line above ("... fra det midlertidige" / "AMO-udvalg": a heading's rest)."""
     roles = list(raw)
-    wrapped = wrapped or [False] * len(texts)
     for index in range(end):
         roles[index] = head_role(roles, index)
     for index in range(end):
