@@ -66,8 +66,23 @@ FORWARDING = re.compile(
     rf"|\bsende[rs]?\s+(?:{SENDER_WORD}\s+)?hermed\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
     rf"|\bhermed\s+sende\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
     rf"|\b{PAPER}\w*,?\s+som\s+(?:jeg|vi)\s+hermed\s+(?:over|frem|videre)?sender\b"
-    # "Udvalget modtager hermed til orientering ..."
-    r"|\b(?:udvalget\s+modtager|modtager\s+udvalget)\s+hermed\b"
+    # "Ministeriet sender til orientering udvalget en kopi af ...", "Jeg tillader mig at sende
+    # udvalget vedlagte redegørelse", "Jeg har hermed fornøjelsen af at sende ..."
+    rf"|\bsender\s+(?:{SENDER_WORD}\s+)?(?:til\s+(?:\w+\s+)?orientering\s+)?udvalget\s+"
+    rf"(?:\w+\s+){{0,2}}?{PAPER}\b"
+    r"|\b(?:over|frem|videre)?sende[rs]?\s+(?:\w+\s+){0,3}?vedlagte\b"
+    rf"|\bhermed\b{WITHIN_SENTENCE}{{0,40}}?\bat\s+(?:over|frem|videre)?sende\b"
+    # "... fremsendes til orientering notat om ...", "Vedlagte notat om X oversendes til
+    # udvalgets orientering", "I forlængelse af samrådet oversendes notat om ..."; a paper
+    # promised for later is no forwarding ("Rapporten oversendes til udvalget, når ...")
+    r"|\b(?:over|frem|videre)?sendes\s+til\s+(?:\w+\s+){0,2}?orientering\b"
+    r"|\bvedlagte\s+(?:[\w.-]+\s+){1,6}?(?:over|frem|videre)?sendes\b"
+    rf"|\b(?:over|frem|videre)sendes\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
+    # "Hermed en kopi af ...", "Vedlagt er en kopi af ...", "Udvalget vil hermed få tilsendt"
+    rf"|(?:^|[.!?:]\s+)Hermed\s+(?:en\s+|et\s+)?{PAPER}\b"
+    r"|(?:^|[.!?:]\s+)(?:Vedlagt|Vedhæftet)\s+(?:er|findes)\b|\btilsendes\b|\bfå\s+tilsendt\b"
+    # "Udvalget modtager hermed til orientering ...", "Udvalget modtager vedlagt kopi af ..."
+    r"|\b(?:udvalget\s+modtager|modtager\s+udvalget)\s+(?:hermed|vedlagt)\b"
     # "Til udvalgets orientering vedlægges høringsskemaet", "... orientering fremsendes
     # høringsnotat, høringssvar og høringsoversigt"
     # ("En oversigt ... er vedlagt." only adds to a letter that informs in its own text)
@@ -75,7 +90,9 @@ FORWARDING = re.compile(
     # "Opgørelsen pr. 3. kvartal 2023 er vedlagt som bilag 1."
     r"|\bvedlagt\s+som\s+bilag\b"
     # "Vedlagt følger i 5 eksemplarer høringsbrev ...", "Hermed følger rapporten"
-    r"|\b(?:vedlagt|hermed)\s+følger\b(?!\s+(?:\w+\s+){0,3}(?:svar|besvarelse))",
+    r"|\b(?:vedlagt|hermed)\s+følger\b(?!\s+(?:\w+\s+){0,3}(?:svar|besvarelse))"
+    # "Til udvalgets orientering følger vedlagt kopi af ..."
+    r"|\bfølger\s+(?:hermed|vedlagt)\b(?!\s+(?:\w+\s+){0,3}(?:svar|besvarelse))",
     re.IGNORECASE,
 )
 # An answer says so near the question it answers ("som jeg hermed skal besvare", "svar på

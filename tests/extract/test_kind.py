@@ -40,7 +40,22 @@ import pytest
         "Som lovet på samrådet sender jeg hermed udvalget en oversigt over sagerne.",
         "Jeg skal hermed sende udvalget det lovede notat om sagen.",
         "Jeg har den 3. maj 2019 modtaget rapporten, som jeg hermed sender til udvalget.",
+        # without "hermed": the passive with what it is sent for or what is sent
+        "Som lovet under samrådet fremsendes til orientering notat om politiets indsats.",
+        "Vedlagte notat om politiets indsats oversendes til udvalgets orientering.",
+        "I forlængelse af samrådet den 3. maj oversendes notat om sagen.",
+        "Ministeriet sender til orientering udvalget en kopi af svaret til borgeren.",
+        "Jeg tillader mig at sende udvalget vedlagte redegørelse om ventetiderne.",
+        "Jeg har hermed fornøjelsen af at sende udvalget den nye publikation.",
+        "Udvalget modtager vedlagt kopi af mit brev til Rigsrevisionen.",
+        "Til udvalgets orientering følger vedlagt kopi af kongelig resolution.",
+        "Hermed en kopi af mit brev til borgmesteren i Aarhus Kommune.",
+        "Vedlagt er en kopi af mit brev til borgmesteren i Aarhus Kommune.",
+        "Udvalget vil hermed få tilsendt rapporten om ventetider.",
     ]],
+    # a paper promised for later leaves the letter informing
+    ("Regeringen har besluttet at styrke indsatsen. Rapporten oversendes til udvalget, når "
+     "den foreligger.", "orientering"),
     # what is sent is told in the letter's own words: a status, a report's figures
     ("Jeg sender hermed årets status til udvalgets orientering. Studietiden er faldet.",
      "orientering"),
