@@ -21,15 +21,20 @@ from pipeline.extract.base import document_of, unglued
 from pipeline.extract.questions import is_cited, sentence_before
 from pipeline.reading import Document
 
+# A preliminary answer says it will answer ("yderligere tid til at besvare spørgsmålet",
+# "et endeligt svar").
 ANSWER = re.compile(
-    r"\b(svar(er|et)? på|besvar(else|elsen|es|er)|som svar|hermed besvares)\b", re.IGNORECASE
+    r"\b(svar(er|et)? på|besvar(e|else|elsen|es|er)|som svar|hermed besvares"
+    r"|foreløbig[et]?\s+(?:svar|besvarelse)|endelig[et]?\s+(?:svar|besvarelse))\b", re.IGNORECASE
 )
 # Any character but a sentence's end ("alm. del" is no end).
 WITHIN_SENTENCE = r"(?:(?![.!?]\s+(?-i:[A-ZÆØÅ])).)"
 # "Rettelse" and "korrektion" correct a letter only of a letter ("rettelse til svar på ...");
 # alone they are a topic ("korrektion vedrørende overudligning").
 CORRECTION = re.compile(
-    r"\b(berigtigelse|berigtiger|fejl i (min|mit|den|det|ministeriets))\b"
+    r"\b(berigtigelse|berigtiger|fejl i (min|mit|ministeriets))\b"
+    # "fejl i det fremsendte svar", not the topic "fejl i det nye IT-system"
+    r"|\bfejl\s+i\s+(?:den|det)\s+(?:\w+\s+){0,2}?(?:svar|besvarelse|brev|notat|orientering)\b"
     # "en fejl i besvarelsen af spørgsmål nr. 12", "Korrigeret svar på ...", "... at der i
     # mit svar af 3. maj på spørgsmål nr. 12 var en fejl"
     r"|\bfejl\s+i\s+(?:besvarelsen|svaret)\s+(?:af|på)\s+(?:\S+\s+){0,3}?spørgsmål"
@@ -38,7 +43,8 @@ CORRECTION = re.compile(
     rf"{WITHIN_SENTENCE}{{0,80}}?(?<!ikke\s)\ben\s+fejl\b"
     r"|\b(?:rettelse|korrektion)\s+(?:af|til|i)\s+(?:[\wæøå.]+\s+){0,3}?"
     r"(?:svar|besvarelse|brev|orientering|notat|oplysning)"
-    r"|\bindeholdt\s+\w*\s*en fejl\b|\bvil rette\b",
+    # "som jeg hermed vil rette"; "vil rette henvendelse til" contacts, "vil rette op på" mends
+    r"|\bindeholdt\s+\w*\s*en fejl\b|\bvil rette\b(?!\s+(?:henvendelse|op)\b)",
     re.IGNORECASE,
 )
 # Who sends: the minister, the ministry ("Justitsministeriet fremsender hermed ...").
@@ -130,6 +136,8 @@ QUOTED_QUESTION = re.compile(
     r"^[ \t]*[\"”“»„]\s*(?:Ministeren\s+bedes|(?:Vil|Kan|Mener|Finder|Agter)\s+ministeren)\b",
     re.MULTILINE)
 QUOTED_QUESTION_SPAN = 600
+# A quotation: the question as the committee put it, a phrase of someone else's.
+QUOTED = re.compile(r"[\"”“»„][^\"”“«»]{0,600}?[\"”“«]")
 # How much of the letter's start states its purpose, and where its headings stand.
 HEADINGS_SPAN = 3000
 # ft.dk's stamp files a letter that answers a question as such ("SOU Alm.del - endeligt
@@ -180,7 +188,7 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     glued where line breaks were lost are read apart ("UDENRIGSMINISTERIETSvar på")."""
     body_text, subject = unglued(body_text), unglued(subject) if subject else None
     purpose = " ".join(filter(None, [subject, opening(body_text)]))
-    if CORRECTION.search(purpose):
+    if CORRECTION.search(own_words(purpose)):
         return "other"
     # A question only cited makes an answer of a letter that does nothing else: one that
     # forwards a report and cites an earlier answer ("Der henvises til ...") is a forwarding.
@@ -203,6 +211,20 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     if FORWARDING.search(purpose) or FORWARDING.search(body_text[:HEADINGS_SPAN // 2]):
         return "oversendelse"
     return "orientering"
+
+
+def own_words(text: str) -> str:
+    """The letter's text without the question it quotes: an answer to a question about
+    errors ("Vil ministeren redegøre for fejl i det nye IT-system?") corrects nothing.
+
+    >>> own_words('Spørgsmål nr. 4:\\n”Er der fejl?”\\nSvar:\\nNej. Han sagde ”fejl”.')
+    'Svar:\\nNej. Han sagde  .'
+    """
+    heading = QUESTION_HEADING.search(text)
+    answer = ANSWER_HEADING.search(text, heading.end()) if heading else None
+    if heading and answer:
+        text = text[: heading.start()] + text[answer.start() :].lstrip()
+    return QUOTED.sub(" ", text)
 
 
 def answers_a_question(subject: str | None, body_text: str) -> bool:

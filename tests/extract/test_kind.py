@@ -70,6 +70,19 @@ import pytest
         "Der var desværre en fejl i besvarelsen af spørgsmål nr. 12, som hermed rettes.",
         "Jeg skal beklage, at der i mit svar af 3. maj på spørgsmål nr. 12 var en fejl.",
     ]],
+    # the question quoted asks about errors; the answer corrects nothing
+    ("Udvalget har stillet følgende spørgsmål nr. 1304 (Alm. del), som hermed besvares.\n\n"
+     "Spørgsmål nr. 1304:\n”Vil ministeren redegøre for, om der er fejl i det nye IT-system?”"
+     "\n\nSvar:\nDer er ikke fundet fejl.", "svar_paa_spoergsmaal"),
+    ("Spørgsmål nr. 57:\n”Hvordan vil ministeren rette op på fejlen i den nye ordning?”\n\n"
+     "Svar:\nMinisteriet vil rette henvendelse til kommunerne.", "svar_paa_spoergsmaal"),
+    # a preliminary answer says it will answer later
+    ("Sundheds- og Ældreudvalget har den 3. juni 2021 stillet spørgsmål nr. 909 (Alm. del). "
+     "Spørgsmålet kræver oplysninger fra regionerne. Ministeriet forventer at kunne besvare "
+     "spørgsmålet inden den 1. juli 2021.", "svar_paa_spoergsmaal"),
+    ("Udvalget har stillet spørgsmål nr. 155 (Alm. del). Jeg kan oplyse, at ministeriet har brug "
+     "for yderligere tid, idet der skal indhentes bidrag fra Statens Serum Institut. Jeg "
+     "forventer at kunne sende et endeligt svar i uge 48.", "svar_paa_spoergsmaal"),
     # an answer about errors corrects nothing
     ("Udvalget har stillet følgende spørgsmål nr. 4, som hermed besvares. Svar: Der er ikke "
      "fundet fejl i besvarelsen af ansøgningerne.", "svar_paa_spoergsmaal"),
