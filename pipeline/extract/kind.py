@@ -32,9 +32,11 @@ WITHIN_SENTENCE = r"(?:(?![.!?]\s+(?-i:[A-ZÆØÅ])).)"
 # "Rettelse" and "korrektion" correct a letter only of a letter ("rettelse til svar på ...");
 # alone they are a topic ("korrektion vedrørende overudligning").
 CORRECTION = re.compile(
-    r"\b(berigtigelse|berigtiger|fejl i (min|mit|ministeriets))\b"
-    # "fejl i det fremsendte svar", not the topic "fejl i det nye IT-system"
-    r"|\bfejl\s+i\s+(?:den|det)\s+(?:\w+\s+){0,2}?(?:svar|besvarelse|brev|notat|orientering)\b"
+    r"\b(berigtigelse|berigtiger)\b"
+    # "fejl i mit svar", "fejl i det fremsendte notat"; not the topics "fejl i det nye
+    # IT-system", "fejl i ministeriets sagsbehandling"
+    r"|\bfejl\s+i\s+(?:min|mit|ministeriets|den|det)\s+(?:\w+\s+){0,2}?"
+    r"(?:svar|besvarelse|brev|notat|orientering|redegørelse)\b"
     # "en fejl i besvarelsen af spørgsmål nr. 12", "Korrigeret svar på ...", "... at der i
     # mit svar af 3. maj på spørgsmål nr. 12 var en fejl"
     r"|\bfejl\s+i\s+(?:besvarelsen|svaret)\s+(?:af|på)\s+(?:\S+\s+){0,3}?spørgsmål"

@@ -76,6 +76,8 @@ import pytest
      "\n\nSvar:\nDer er ikke fundet fejl.", "svar_paa_spoergsmaal"),
     ("Spørgsmål nr. 57:\n”Hvordan vil ministeren rette op på fejlen i den nye ordning?”\n\n"
      "Svar:\nMinisteriet vil rette henvendelse til kommunerne.", "svar_paa_spoergsmaal"),
+    ("Udvalget har stillet følgende spørgsmål nr. 12, som hermed besvares. Jeg må beklage, at "
+     "der er sket fejl i ministeriets sagsbehandling af sagen.", "svar_paa_spoergsmaal"),
     # a preliminary answer says it will answer later
     ("Sundheds- og Ældreudvalget har den 3. juni 2021 stillet spørgsmål nr. 909 (Alm. del). "
      "Spørgsmålet kræver oplysninger fra regionerne. Ministeriet forventer at kunne besvare "
