@@ -145,11 +145,17 @@ HEADINGS_SPAN = 3000
 # ft.dk's stamp files a letter that answers a question as such ("SOU Alm.del - endeligt
 # svar på spørgsmål 39"); most stamps name only the case ("SOU Alm.del").
 FILED_AS_ANSWER = re.compile(r"\bsvar\s+på\s+(?:\w+\s+)?spørgsmål\b", re.IGNORECASE)
-# Asking for the committee's consent, or inviting it; "forlængelse af godkendelse af
-# aktivstoffer" is a topic, not a request.
+# Asking for the committee's consent, or inviting it. The request is the sender's, put to
+# the committee ("anmoder hermed om Finansudvalgets tilslutning", "Anmodning om tilslutning
+# til ..."); the committee's own request answered ("I forlængelse af udvalgets anmodning om
+# ..."), one told of in a paper sent ("mit brev, hvor jeg anmoder om ...") and "forlængelse af
+# godkendelse af aktivstoffer" are none.
+CONSENT = r"(?:tilslutning|godkendelse|tiltrædelse|samtykke|bemyndigelse)"
 REQUEST = re.compile(
-    r"\b(anmoder|anmodning om|tiltrædelse|(?:\w*udvalgets|om)\s+(?:tilslutning|godkendelse)"
-    r"|invitation|invitere[rs]?|indbyde[rs]?|indbydelse)\b",
+    rf"\banmoder\s+(?:hermed\s+)?(?:\w+\s+)?om\s+(?:\w*udvalge\w*|Folketingets)\s+{CONSENT}\b"
+    r"|\banmoder\s+(?:hermed\s+)?(?:\w*udvalget|Folketinget)\b"
+    rf"|\banmodning\s+om\s+(?:\w+\s+)?{CONSENT}\b|\b(?:\w*udvalgets|om)\s+(?:tilslutning|godkendelse)\b"
+    r"|\b(?:invitation|invitere[rs]?|indbyde[rs]?|indbydelse)\b",
     re.IGNORECASE,
 )
 

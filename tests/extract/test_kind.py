@@ -52,7 +52,13 @@ import pytest
         "Hermed en kopi af mit brev til borgmesteren i Aarhus Kommune.",
         "Vedlagt er en kopi af mit brev til borgmesteren i Aarhus Kommune.",
         "Udvalget vil hermed få tilsendt rapporten om ventetider.",
+        # a request answered or told of is none of the letter's own
+        "I forlængelse af udvalgets anmodning om en redegørelse fremsendes hermed notat om sagen.",
+        "Hermed fremsendes kopi af mit brev til Kommunernes Landsforening, hvor jeg anmoder om "
+        "en redegørelse.",
     ]],
+    ("Anmodning om tilslutning til merudgifter til drift af MitID.", "other"),
+    ("Jeg anmoder hermed udvalget om at udsætte behandlingen af lovforslaget.", "other"),
     # a paper promised for later leaves the letter informing
     ("Regeringen har besluttet at styrke indsatsen. Rapporten oversendes til udvalget, når "
      "den foreligger.", "orientering"),
