@@ -862,6 +862,30 @@ def test_an_address_ends_with_its_town_a_members_name_with_the_party():
     assert not is_wrapped(member, line("Beskæftigelsesministeriet", 112.5), member.x1 + 5)
 
 
+def test_a_line_wrapped_before_a_wide_word_is_wrapped_by_the_words_printed_width():
+    from pipeline.reading.columnroles import is_wrapped
+    from pipeline.reading.pdf import read_pdf
+
+    # narrow characters ("(jf. 1-2)") make the line's average too small for "ordningen"
+    sentence = ("Det fremgår af svaret, at i alt 1.2 mio. af de 3,4 pct. (jf. bilag 1-2) viser, "
+                "hvordan ordningen virker i praksis, når man måler den.")
+    lines = read_pdf(flow_pdf(sentence, width=234))[0].lines
+    index = next(index for index, line in enumerate(lines) if line.text.startswith("ordningen"))
+    before, after = lines[index - 1], lines[index]
+    assert is_wrapped(before, after, right_edge=max(line.x1 for line in lines))
+
+
+def test_a_sentence_wrapped_into_the_letterhead_keeps_its_role():
+    # the letterhead glued onto one line after the text's last sentence, at a narrow page
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "",
+        "Testudvalget har stillet følgende spørgsmål nr. 1, som hermed besvares. Svar: Der vil "
+        "blive orienteret om beslutningen bl.a. pårelevante hjemmesider. Der vil ikke være "
+        "omkostninger forbundet hermed.",
+        "Testgade 10-12DK-1216 København KTlf. +45 7226 9000Fax. +45 7226 9001"]), width=220))
+    assert "Der vil ikke" in document.body_text
+
+
 def test_a_glued_letterhead_line_after_a_paragraph_that_fills_the_column_stays_letterhead():
     last = ("Jeg kan oplyse, at jeg snarest muligt vil oversende mit forslag til et fremtidigt "
             "arbejde med området til udvalget.")

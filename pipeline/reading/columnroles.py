@@ -29,6 +29,7 @@ from pipeline.reading.lineroles import (
     PLACE,
     POSTCODE,
     PROSE,
+    PROSE_WORD,
     RECIPIENT,
     SENDER,
     SET_APART,
@@ -119,7 +120,7 @@ def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
         return False
     text = following.text.strip()
     first_word = text.split(" ", 1)[0]
-    word_width = following.width * len(first_word) / max(len(text), 1)
+    word_width = following.first_word_width
     room = right_edge - line.x1
     if " " not in line.text.strip():
         # cut inside its one word where it fills the column, or wrapped before a word glued
@@ -151,7 +152,8 @@ def joined_line(line: Line, following: Line, last_piece: Line | None = None) -> 
     glue = "" if " " not in piece and len(piece) >= GLUED_WORD else " "
     return Line(text=f"{line.text.rstrip()}{glue}{following.text.lstrip()}", page=line.page,
                 x0=min(line.x0, following.x0), x1=max(line.x1, following.x1), top=line.top,
-                bottom=following.bottom, size=line.size, bold=line.bold and following.bold)
+                bottom=following.bottom, size=line.size, bold=line.bold and following.bold,
+                first_word_x1=line.first_word_x1 if glue else None)
 
 
 # -- the roles of a column's lines ------------------------------------------------------------
@@ -275,14 +277,14 @@ def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list
     column = max(line.x1 for line in lines) - min(line.x0 for line in lines)
     following = lines[index + 1]
     word = texts[index + 1].split(" ", 1)[0]
-    first_word = following.width * len(word) / max(len(texts[index + 1]), 1)
+    first_word = following.first_word_width
     # a line left open ("Udvalget for Fødevarer, Landbrug og") goes on, whether or not the
     # next word would have fitted after it
     left_open = bool(OPEN_ENDED.search(texts[index]))
     if raw[index] not in (None, RECIPIENT) or not (wrapped[index + 1] or left_open) or (
             # a rule of underscores fits after nothing
             first_word > FULL_SHARE * column and not any(char.isalpha() for char in word)
-            or PROSE.search(texts[index]) or BODY_MARKER.match(texts[index])
+            or is_sentence_text(texts[index]) or BODY_MARKER.match(texts[index])
             or SIGNED_FOR_LINE.match(texts[index])):
         return None
     joined, end = texts[index], index + 1
@@ -295,6 +297,16 @@ def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list
         if role in WRAPPED_ROLES and (raw[index] is None or role == STAMP):
             return role
     return None
+
+
+# How many of prose's small words make a line running text ("hjemmesider. Der vil ikke").
+PROSE_WORDS_IN_TEXT = 3
+
+
+def is_sentence_text(text: str) -> bool:
+    """Words of running text: four small words in a row, or three of prose's small words
+    (an address's name has one or two: "Udvalget for Fødevarer, Landbrug og")."""
+    return bool(PROSE.search(text)) or len(PROSE_WORD.findall(text.lower())) >= PROSE_WORDS_IN_TEXT
 
 
 def mark_values(texts: list[str], raw: list[str | None]) -> None:

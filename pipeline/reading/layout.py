@@ -258,10 +258,8 @@ def joined(text: str, previous: Line, line: Line, pitch: float, column_width: fl
 def has_room_for(previous: Line, line: Line, edge: float) -> bool:
     """Whether the first word of ``line`` would have fitted at the end of ``previous``: then
     the line ended by choice, not at the column's edge."""
-    text = line.text.strip()
-    first_word = line.width * len(text.split(" ", 1)[0]) / max(len(text), 1)
     char = previous.width / max(len(previous.text), 1)
-    return edge - previous.x1 > first_word + 2 * char
+    return edge - previous.x1 > line.first_word_width + 2 * char
 
 
 def starts_new_paragraph(

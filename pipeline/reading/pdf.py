@@ -76,10 +76,23 @@ class Line:
     # The rest of a row cut where the letter's text starts (``runon``): it wraps on into the
     # next line as the whole row did.
     row_rest: bool = False
+    # Where the first word ends, as printed: whether it would have fitted at the end of the
+    # line before tells a line wrapped at the column's edge from one ended by choice.
+    first_word_x1: float | None = None
 
     @property
     def width(self) -> float:
         return self.x1 - self.x0
+
+    @property
+    def first_word_width(self) -> float:
+        """The first word's width: as printed, else told from the line's own (a space is
+        about half as wide as a letter)."""
+        if self.first_word_x1 is not None:
+            return self.first_word_x1 - self.x0
+        text = self.text.strip()
+        letters = len(text) - text.count(" ") / 2
+        return self.width * len(text.split(" ", 1)[0]) / max(letters, 1)
 
 
 @dataclass(frozen=True)
@@ -342,6 +355,7 @@ def line_of(words: list[dict], page_number: int) -> Line:
         bottom=float(max(w["bottom"] for w in words)),
         size=float(max(set(sizes), key=sizes.count)),
         bold=all("bold" in w["fontname"].lower() for w in words),
+        first_word_x1=float(words[0]["x1"]),
     )
 
 

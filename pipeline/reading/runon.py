@@ -159,4 +159,5 @@ def split_line(line: Line, at: int) -> list[Line]:
         return [line]
     cut_x = line.x0 + line.width * at / max(len(text), 1)
     return [replace(line, text=text[:at].rstrip(), x1=cut_x),
-            replace(line, text=text[at:].lstrip(), x0=cut_x, row_rest=True)]
+            replace(line, text=text[at:].lstrip(), x0=cut_x, row_rest=True,
+                    first_word_x1=None)]
