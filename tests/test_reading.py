@@ -740,6 +740,26 @@ def test_a_row_of_values_wrapped_stays_with_its_labels():
     assert "2014-0032" not in document.body_text
 
 
+def test_a_value_broken_at_a_hyphen_takes_one_labels_place():
+    document = read_document(flow_pdf("\n".join([
+        "Dato:", "Kontor:", "Sagsbeh:", "Sagsnr.:", "Dok.:", "31. august 2018",
+        "Strafferetskontoret", "Julie Christine Gade Mi-", "kkelsen", "2018-0030-1420", "820501",
+        "Hermed sendes besvarelse af spørgsmål nr. 998 (Alm. del), som udvalget har stillet."])))
+    labelled = [line for block in document.region("sidebar") for line in block.lines]
+    assert "Sagsbeh: Julie Christine Gade Mikkelsen" in labelled
+    assert "Sagsnr.: 2018-0030-1420" in labelled
+
+
+def test_labels_with_their_colons_in_a_column_pair_with_the_values_below():
+    document = read_document(flow_pdf("\n".join([
+        "Dato", "J.nr.", ":", ":", "28. november 2005", "004", "-", "322",
+        "Det Energipolitiske Udvalg har i brev af 21. november 2005 stillet mig følgende "
+        "spørgsmål."])))
+    labelled = [line for block in document.region("sidebar") for line in block.lines]
+    assert labelled == ["Dato: 28. november 2005", "J.nr.: 004 - 322"]
+    assert document.body_text.startswith("Det Energipolitiske Udvalg")
+
+
 def test_a_line_that_ends_with_room_to_spare_ends_there():
     # The paragraph's last line is long, but the name after it would have fitted on it.
     document = read_document(flow_pdf("\n".join([

@@ -45,7 +45,7 @@ from pipeline.reading.lineroles import (
     labels_of,
     role_of,
 )
-from pipeline.reading.mending import SEPARATED, pair_labels, value_lines
+from pipeline.reading.mending import COLONS, SEPARATED, pair_labels, value_lines
 from pipeline.reading.pdf import Line
 
 # -- lines wrapped at a column's edge ----------------------------------------------------------
@@ -317,6 +317,9 @@ def mark_values(texts: list[str], raw: list[str | None]) -> None:
         end = index + 1
         while labels and end < len(texts) and raw[end] == LABEL and labels_of(texts[end]):
             labels += labels_of(texts[end])
+            end += 1
+        while labels and end < len(texts) and COLONS.match(texts[end]):
+            raw[end] = LABEL  # the labels' colons in a column of their own ("Dato" / ":")
             end += 1
         if not labels:
             index += 1

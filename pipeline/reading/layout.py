@@ -99,8 +99,9 @@ def role_blocks(main: list[Line], roles: MainRoles, right_edge: float,
 
 def is_rule(text: str) -> bool:
     """A line of a table's rules and nothing else ("|"), which converted letters print above
-    their heading; a dash alone is a value's joint ("004" / "-" / "322")."""
-    return not re.search(r"[\w\-–]", text)
+    their heading; a dash alone is a value's joint ("004" / "-" / "322"), a colon alone
+    the labels' ("J.nr." / ":")."""
+    return not re.search(r"[\w\-–:]", text)
 
 
 def role_groups(main: list[Line], roles: MainRoles, start: int) -> list[tuple[str, list[Line]]]:

@@ -151,6 +151,11 @@ def pair_line_by_line(labels: list[str], values: list[str]) -> Pairing:
                     taken, values[used:], labels[index + 1:]):
                 taken.append(values[used])
                 used += 1
+            # a case number whose dash stands on a line of its own: "004" / "-" / "322"
+            while kind == "case" and used < len(values) and (
+                    DASH_ALONE.match(values[used]) or DASH_ALONE.match(taken[-1])):
+                taken.append(values[used])
+                used += 1
         value = joined_value(taken)
         lines.append(f"{label.rstrip(' :')}: {value.lstrip(': ')}" if value else label)
     return Pairing(lines, used - splits)
@@ -168,6 +173,10 @@ def spilled_value(text: str, later: list[str], lines_left: int) -> list[str] | N
     head, _, tail = text.strip().rpartition(" ")
     return [head, tail] if head and fits(following, tail) else None
 
+
+DASH_ALONE = re.compile(r"^\s*[-–/]\s*$")
+# A line of the labels' colons alone: "Dato" / "J.nr." / ":" / ":" / "28. november 2005".
+COLONS = re.compile(r"^\s*:(?:\s*:)*\s*$")
 
 # Lines that start the sender's letterhead or the address: never the rest of a value.
 LETTERHEAD_ROLES = {CONTACT, SENDER, POSTCODE, RECIPIENT, PLACE, STAMP, PAGE}
@@ -190,7 +199,18 @@ def continues_value(taken: list[str], rest: list[str], later: list[str]) -> bool
     following = kind_of_label(later[0]) if later else "text"
     if following != "text" and fits(following, rest[0]):
         return False
-    return len(rest) > len(later)
+    return values_in(rest) > len(later)
+
+
+def values_in(lines: list[str]) -> int:
+    """How many values the lines hold: a value broken at a hyphen is one ("Julie Christine
+    Gade Mi-" / "kkelsen").
+
+    >>> values_in(["Julie Christine Gade Mi-", "kkelsen", "2018-0030-1420", "820501"])
+    3
+    """
+    return sum(1 for before, line in zip(["", *lines], lines, strict=False)
+               if not (before.rstrip().endswith("-") and line.strip()[:1].islower()))
 
 
 def joined_value(parts: list[str]) -> str:
@@ -244,6 +264,8 @@ def tidy_lines(texts: list[str]) -> list[str]:
         while labels and end < len(texts) and labels_of(texts[end]):
             labels += labels_of(texts[end])
             end += 1
+        while labels and end < len(texts) and COLONS.match(texts[end]):
+            end += 1  # the labels' colons in a column of their own
         if not labels:
             tidy.append(texts[index])
             index += 1

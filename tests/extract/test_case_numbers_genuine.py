@@ -26,6 +26,10 @@ def numbers(text: str) -> list[tuple[str, str]]:
     ("Dato:\nKontor:\nSagsbeh:\nSagsnr.:\nDok.:\n6. maj 2025\nKontoret for Organiseret\n"
      "Kriminalitet\nChristina Husted Lundø\n2025-04335\n3685580",
      [("sagsnummer", "2025-04335"), ("dokumentnummer", "3685580")]),
+    # a name broken at a hyphen takes one value's place
+    ("Dato:\nKontor:\nSagsbeh:\nSagsnr.:\nDok.:\n31. august 2018\nStrafferetskontoret\n"
+     "Julie Christine Gade Mi-\nkkelsen\n2018-0030-1420\n820501",
+     [("sagsnummer", "2018-0030-1420"), ("dokumentnummer", "820501")]),
     ("Tel.\nMail\nWeb\nCVR-nr.\nSags nr.\nAkt-id\n6198 4000\nwww.uim.dk\n36977191\n"
      "2017 - 18289\n348827", [("sagsnummer", "2017-18289"), ("akt-id", "348827")]),
     ("Bilag Journalnummer Kontor 1 400.C.2-0 EUK 7. januar 2005",
