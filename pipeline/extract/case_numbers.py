@@ -142,9 +142,11 @@ def without_glued_day(text: str, value_end: int, value: str) -> str:
     return value
 
 
-# A case number's serial after its year, on the next line where the dash was lost.
+# A case number's serial after its year, on the next line where the dash was lost or left
+# at the line's end ("Sagsnr.: 2021-" / "12345").
 SERIAL = re.compile(r"\d{3,6}")
-YEAR_REST = re.compile(rf"[ \t]*\n[ \t]*({SERIAL.pattern})(?![\w/.-])")
+YEAR_REST = re.compile(
+    rf"[ \t]*(?P<joint>[-/])?[ \t]*\n[ \t]*(?P<serial>{SERIAL.pattern})(?![\w/.-])")
 
 
 def case_numbers_in(text: str) -> list[CaseNumber]:
@@ -163,7 +165,8 @@ def case_numbers_in(text: str) -> list[CaseNumber]:
             # ("J.nr. 2024" / "5156"), or is not there
             if not (rest := YEAR_REST.match(text, match.end("value"))):
                 continue
-            value, whole = f"{value}-{rest.group(1)}", whole + rest.group(0)
+            joint = rest.group("joint") or "-"
+            value, whole = f"{value}{joint}{rest.group('serial')}", whole + rest.group(0)
         raw = re.sub(r"\s*\n\s*", " ", whole)  # a label above its value: one line
         found.append(CaseNumber(kind=kind_of(match), value=normalised(value), raw=raw))
     return found
@@ -282,6 +285,9 @@ DANGLING_LABEL = re.compile(
 VALUE_AT_START = re.compile(rf"\s*(?:{VALUE})(?![\d])")
 
 
+JOINT_AT_END = re.compile(r"[ \t]*[-/]$")
+
+
 def labels_end(block: Block, after: Block) -> bool:
     """Whether ``block`` ends in labels whose values begin the block ``after`` it: a label
     alone, its value past a blank line ("J.nr.:" / "" / "2006/4011-189"), a label with a
@@ -293,8 +299,9 @@ def labels_end(block: Block, after: Block) -> bool:
     last, first = block.lines[-1].strip(), after.lines[0].strip()
     if LABEL_ALONE.fullmatch(last):
         return block.region == after.region and bool(VALUE_ALONE.fullmatch(first))
-    if (labelled := CASE_NUMBER.fullmatch(last)) and written_as_year(labelled.group("value")):
-        return bool(SERIAL.fullmatch(first))  # "J.nr. 2024" / "5156": the dash lost
+    if (labelled := CASE_NUMBER.fullmatch(JOINT_AT_END.sub("", last))) and written_as_year(
+            labelled.group("value")):
+        return bool(SERIAL.fullmatch(first))  # "J.nr. 2024" / "5156": the dash lost or left
     row = LABEL_RUN.search(last)
     return bool(row and row.end() == len(last) and BARE_VALUE.search(first))
 

@@ -94,6 +94,13 @@ def test_a_year_is_no_case_number_its_serial_on_the_next_line_goes_with_it(lette
     assert [(c.kind, c.value) for c in doc._.case_numbers] == [("journalnummer", "2024-5156")]
 
 
+def test_a_case_number_broken_after_its_dash_joins_its_serial(letter):
+    assert numbers("Sagsnr.: 2021-\n12345") == [("sagsnummer", "2021-12345")]
+    assert numbers("J.nr. 2009/\n4581") == [("journalnummer", "2009/4581")]
+    doc = letter("Svar:\nJa.", sidebar=["Dato: 3. maj 2021\nSagsnr.: 2021-", "12345"])
+    assert [(c.kind, c.value) for c in doc._.case_numbers] == [("sagsnummer", "2021-12345")]
+
+
 def test_a_label_ending_the_head_takes_its_value_from_the_texts_start(letter):
     # A letter run into one line, cut where its text starts, the number wrapped apart.
     doc = letter("2034-0005 Den 7. oktober 2005 Til udvalgets orientering fremsendes vedlagt "
