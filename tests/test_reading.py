@@ -760,6 +760,15 @@ def test_labels_with_their_colons_in_a_column_pair_with_the_values_below():
     assert document.body_text.startswith("Det Energipolitiske Udvalg")
 
 
+def test_a_date_broken_before_its_year_is_one_date_line():
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "3. maj", "2021", "",
+        "Testudvalget har stillet følgende spørgsmål nr. 7, som hermed besvares."])))
+    dated = [block.text for block in document.blocks if block.region != "stamp"]
+    assert "3. maj\n2021" in dated
+    assert document.body_text.startswith("Testudvalget")
+
+
 def test_a_line_that_ends_with_room_to_spare_ends_there():
     # The paragraph's last line is long, but the name after it would have fitted on it.
     document = read_document(flow_pdf("\n".join([

@@ -165,6 +165,9 @@ WRAPPED_ROLES = {STAMP, CONTACT, RECIPIENT, DATEBLOCK}
 
 DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
 MONTH_AT_START = re.compile(rf"^{MONTHS}\s+\d{{4}}", re.IGNORECASE)
+# "3. maj" / "2021": a date line broken before its year.
+DAY_AND_MONTH = re.compile(rf"^(?:den\s+)?\d{{1,2}}\.\s*{MONTHS}$", re.IGNORECASE)
+YEAR_ALONE = re.compile(r"^(?:19|20)\d\d$")
 NUMERIC = re.compile(r"^[\d.,%\s-]+$")
 # A vertical gap this many times the line's size (a blank line) ends the subject.
 SUBJECT_GAP_EMS = 0.8
@@ -210,6 +213,9 @@ class MainRoles:
     def __init__(self, lines: list[Line], head_count: int, right_edge: float):
         texts = [line.text.strip() for line in lines]
         raw = [role_of(text) for text in texts]
+        for index in range(len(texts) - 1):
+            if DAY_AND_MONTH.match(texts[index]) and YEAR_ALONE.match(texts[index + 1]):
+                raw[index] = raw[index + 1] = DATEBLOCK  # a date broken before its year
         # The column's edge is where its widest line ends: the body column's right edge is
         # a percentile, which in a short letter falls short of it and makes lines wrapped.
         right_edge = max([right_edge, *(line.x1 for line in lines)])

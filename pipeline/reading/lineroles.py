@@ -74,17 +74,22 @@ MONTHS = (r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober
           r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?")
 DATE = (rf"(?:\d{{1,2}}\s?\.\s?{MONTHS}\s+\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}"
         rf"|\d{{1,2}}/\d{{1,2}}\s\d{{4}}|{MONTHS}\s+\d{{4}})")
+# Where a dateline may name the day without a comma: "København den 3. maj 2021", "Mandag
+# den 3. maj 2021" (not a heading's rest: "Udvalg den 29. november 2004.").
+DAY_OR_SEAT = (r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|København|Aarhus|Århus"
+               r"|Odense|Aalborg|Esbjerg|Nuuk|Tórshavn)")
 # "22. marts 2023", "Den 23. maj 2011", "København, den 10. juni 2009", "Dato: 14-08-2018".
 DATELINE = re.compile(
-    rf"^(?:(?:dato|date)\s*[:.]?\s*|[A-ZÆØÅ][\wæøå]+,\s*(?:den\s+|d\.\s*)?|(?:den|d\.)\s+)?"
-    rf"{DATE}\.?$",
+    rf"^(?:(?:dato|date)\s*[:.]?\s*|[A-ZÆØÅ][\wæøå]+,\s*(?:den\s+|d\.\s*)?"
+    rf"|(?:{DAY_OR_SEAT}\s+)?(?:den|d\.)\s+)?{DATE}\.?$",
     re.IGNORECASE,
 )
 # A date line with its day ("4. maj 2020."), which a full stop does not make prose.
 DAY_DATE_LINE = re.compile(r"^\D{0,20}\d{1,2}\.\s?[a-zæøå]+\.?\s+\d{4}$|^\D{0,20}\d{1,2}-", re.I)
 # A line that starts with a date, perhaps glued to more: "24. april 2012J.nr. ...".
 DATE_LEAD = re.compile(
-    rf"^(?:(?:dato|date)\s*[:.]?\s*|(?:[A-ZÆØÅ][\wæøå]+,\s*)?(?:den|d\.)\s+)?{DATE}",
+    rf"^(?:(?:dato|date)\s*[:.]?\s*|(?:[A-ZÆØÅ][\wæøå]+,\s*|{DAY_OR_SEAT}\s+)?(?:den|d\.)\s+)?"
+    rf"{DATE}",
     re.IGNORECASE,
 )
 # A date glued to the case number before it: "J.nr. 2009-458114. juni 2009".

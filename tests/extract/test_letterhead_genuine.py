@@ -36,6 +36,8 @@ def document(body: str, **regions: list[list[str]]) -> Document:
     ("24. april 2012J.nr. 2012-0005712/2012-4252", "2012-04-24"),
     ("København, den 10. juni 2009Sagsnr.: 16191", "2009-06-10"),
     ("Den 7. juli 2023", "2023-07-07"),
+    ("København den 3. maj 2021", "2021-05-03"),  # the town's comma left out
+    ("Mandag den 3. maj 2021", "2021-05-03"),
     ("Dato: 28-11-2019", "2019-11-28"),
     ("d. 12/3 2013", "2013-03-12"),
     ("Dato: 2019-11-28", "2019-11-28"),
@@ -71,6 +73,9 @@ def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected)
     "hvor mange der siden indførelsen af reglen pr.\n1. januar 2004\nmed henvisning til kravet",
     "REU, Alm.del - 2024-25 - Endeligt svar på spørgsmål 858: artiklen, Berlingske, den 30. "
     "marts 2025",  # ft.dk's stamp
+    # a heading's rest: a committee's name, the day its question was put
+    "Besvarelse af spørgsmål 115 alm. del stillet af Det Energipolitiske\nUdvalg den 29. "
+    "november 2004.",
 ])
 def test_what_is_not_the_letters_date(body):
     assert letter_date(document(body)) is None

@@ -16,6 +16,7 @@ from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
 from pipeline.extract.dates import parse_danish_date
 from pipeline.extract.letterhead.lines import letter_texts
 from pipeline.reading import Document
+from pipeline.reading.lineroles import DAY_OR_SEAT
 
 MONTHS = "|".join(MONTH_NUMBERS)
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -39,9 +40,11 @@ LABELLED_DATE = re.compile(
     rf"(?P<date>{DATE}|{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))"
 )
 # A line that begins with its date ("Den 23. maj 2011", "København, den 10. juni 2009",
-# "24. april 2012J.nr. ..."), ending there or glued to a label or name, not running on in prose.
+# "24. april 2012J.nr. ...", "København den 3. maj 2021", "Mandag den 3. maj 2021"), ending
+# there or glued to a label or name, not running on in prose.
 DATELINE = re.compile(
-    rf"^\s*(?:[A-ZÆØÅ][a-zæøå]+,\s*)?(?:[Dd]en\s+|d\.\s*)?(?P<date>{DATE})"
+    rf"^\s*(?:[A-ZÆØÅ][a-zæøå]+,\s*(?:[Dd]en\s+|d\.\s*)?|(?:(?i:{DAY_OR_SEAT})\s+)?"
+    rf"(?:[Dd]en\s+|d\.\s*))?(?P<date>{DATE})"
     r"(?=\s*$|[^\s,.;:)]|\s+[A-ZÆØÅ\d])",
     re.MULTILINE,
 )
