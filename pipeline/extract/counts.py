@@ -30,7 +30,9 @@ from spacy.tokens import Doc, Token
 from models import Count
 from pipeline.extract.base import located, sentence_at
 from pipeline.extract.dates import MONTHS
+from pipeline.extract.letterhead.signature import CLOSING, PERSON_NAME
 from pipeline.extract.numbers import (
+    HUNDREDS,
     SCALES,
     number_word,
     parse_number,
@@ -59,7 +61,7 @@ STREET = re.compile(
 # Words that strengthen the adjective after them: "to helt centrale områder".
 INTENSIFIERS = {"helt", "meget", "særligt", "særdeles", "ganske", "yderst", "mere", "mest"}
 # Words between a number and its noun that say which of the things: "6 andre skoler".
-OTHERS = {"andre"}
+OTHERS = {"andre", "yderligere"}
 # A noun is a word of letters, hyphenated compounds allowed: never "\n", "•" or "[".
 WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -75,7 +77,9 @@ UNIT_LEMMAS = {
 NOT_COUNT_WORDS = {"en", "et", "én", "ét"}
 # Scale words between a number and what it counts: "13 mio. mennesker".
 COUNT_SCALES = {"mio.", "mio", "mia.", "mia", "millioner", "milliarder", "million", "milliard",
-                "tusind", "tusinde"}
+                "tusind", "tusinde", "hundrede"}
+# Words that make "tusinde" or "hundrede" after them no number: "flere tusinde henvendelser".
+VAGUE_BEFORE_SCALE = {"flere", "mange", "nogle", "adskillige", "få", "op"}
 QUALIFIER_VERBS = {"er", "blev", "bliver", "var", "har", "havde", "været", "blevet", "nu", "alle"}
 MAX_ADJECTIVES = 3
 # Plural surface forms of units, for when a lemma is missing or odd.
@@ -108,7 +112,7 @@ def find_counts(doc: Doc) -> list[Count]:
             continue
         noun = counted_noun(last)
         if noun is not None and is_word(noun) and not is_multiplier(noun) and \
-                not names_no_thing(noun):
+                not names_no_thing(noun) and not bounds_a_size(token):
             counts.append(make_count(doc, token, noun, value))
     counts += counts_glued_to_their_noun(doc, taken)
     return sorted([*counts, *counts_in_tables(doc)], key=lambda count: count.evidence.start)
@@ -150,14 +154,22 @@ def counts_glued_to_their_noun(doc: Doc, taken: list[tuple[int, int]]) -> list[C
 HEADING_WORDS = {"spørgsmål", "svar"}
 
 
+# A share ("to tredjedele af kommunerne") or an age ("25 årige"): no things counted.
+SHARE_OR_AGE = re.compile(
+    r"(?:halv|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|tyvende|hundrede)"
+    r"del(?:e|en|ene)?|\w*årig(?:e)?", re.IGNORECASE)
+
+
 def names_no_thing(noun: Token) -> bool:
     """ "2 maj", "Motorring 4 Spørgsmål 1:": no thing counted (a counted "spørgsmål" is in
-    small letters: "40 spørgsmål")."""
-    return noun.lower_ in MONTHS or (noun.is_title and noun.lower_ in HEADING_WORDS)
+    small letters: "40 spørgsmål"); "to tredjedele", "25 årige": a share, an age."""
+    return noun.lower_ in MONTHS or (noun.is_title and noun.lower_ in HEADING_WORDS) or bool(
+        SHARE_OR_AGE.fullmatch(noun.text))
 
 
 # A question's number before its series: "stillet følgende spørg smål 44 alm. del".
 SERIES_AFTER = re.compile(r"\s*\(?alm\.?\s*del\b", re.IGNORECASE)
+THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def in_number_group(number: Token, taken: list[tuple[int, int]]) -> bool:
@@ -172,6 +184,9 @@ def in_number_group(number: Token, taken: list[tuple[int, int]]) -> bool:
     if group_before and any(start <= line_start + group_before.start() < end
                             for start, end in taken):
         group_before = None  # the digit ends a date or an amount, not a group of this number
+    if group_before and THOUSANDS.fullmatch(number.text) and not re.search(
+            r"[-–/]", group_before.group(0)):
+        group_before = None  # "i 2021 1.234 anmeldelser": a number set with points is whole
     return bool(group_before or re.match(r"[ \t]*[-–/]?[ \t]*\d", after))
 
 
@@ -198,16 +213,22 @@ def is_word(noun: Token) -> bool:
         return False
     if noun.text.isupper() and compound_continuation(noun) is None:
         return False
-    # A text cut off mid-word ends with it, or a blank line follows (the signature).
+    # A text cut off mid-word ends with it, or the signature follows it (where a page set the
+    # signature after the text); a list's last item ends its paragraph too ("- 40 nye
+    # pladser" / "" / "Det er godt.").
     rest = noun.doc.text[noun.idx + len(noun.text) :]
-    return bool(rest.strip()) and not re.match(r"[ \t]*\n[ \t]*\n", rest)
+    if not re.match(r"[ \t]*\n[ \t]*\n", rest):
+        return bool(rest.strip())
+    following = rest.strip().split("\n", 1)[0].strip()
+    return bool(following) and not (CLOSING.match(following) or PERSON_NAME.match(following))
 
 
 def scaled_count(number: Token, value: int | float) -> tuple[int | float, Token]:
     """ "5,1 mio. brugere" counts 5100000; returns the value and the token before the noun."""
     doc = number.doc
     if number.i + 1 < len(doc) and doc[number.i + 1].lower_ in COUNT_SCALES:
-        return whole(value * SCALES[doc[number.i + 1].lower_]), doc[number.i + 1]
+        scale = doc[number.i + 1].lower_
+        return whole(value * (SCALES.get(scale) or HUNDREDS[scale])), doc[number.i + 1]
     return value, number
 
 
@@ -231,7 +252,7 @@ def count_value(token: Token) -> int | None:
     text = token.text
     if re.fullmatch(r"\d{1,3}(\.\d{3})*|\d+", text):
         value = int(text.replace(".", ""))
-        is_year = written_as_year(text)
+        is_year = written_as_year(text) and not counts_in_a_years_digits(token)
         followed_by_dot = token.i + 1 < len(token.doc) and token.nbor().text == "."
         ordinal = followed_by_dot and not token.whitespace_  # "4. kvartal"
         return None if is_year or ordinal else value
@@ -239,7 +260,26 @@ def count_value(token: Token) -> int | None:
         return parse_number(text)  # "1,1 mia. transaktioner"
     if text.lower() in NOT_COUNT_WORDS or in_english(token):
         return None
+    if text.lower() in COUNT_SCALES and token.i > 0 and (
+            token.nbor(-1).lower_ in VAGUE_BEFORE_SCALE or count_value(token.nbor(-1))):
+        return None  # "flere tusinde henvendelser"; "to hundrede" is read from its "to"
     return number_word(text)
+
+
+# Words before a year: "i 2021", "siden 2015", "maj 2021", "år 2030", "2019 og 2020".
+BEFORE_A_YEAR = {"år", "året", "primo", "medio", "ultimo", "og", "eller", "-", "–", "/", "pr."}
+
+
+def counts_in_a_years_digits(number: Token) -> bool:
+    """A number written as a year that counts the plural noun right after it: "afvist 1944
+    personer", "i alt 2017 sager"; not a year after a preposition or month ("i 2021 blev")."""
+    before = previous_word(number)
+    if before is None or before.pos_ == "ADP" or before.lower_ in BEFORE_A_YEAR or \
+            before.lower_ in MONTHS or before.is_digit:
+        return False
+    noun = counted_noun(number)
+    return noun is not None and noun.pos_ == "NOUN" and noun.is_lower and \
+        "Plur" in noun.morph.get("Number")
 
 
 # English function words that are no Danish words (less the Danish words among them: "give
@@ -315,6 +355,8 @@ def counted_noun(number: Token) -> Token | None:
             break
         word = doc[number.i + offset]
         if word.is_space:
+            if "\n\n" in word.text and adjectives and broken_over_blank_line(word):
+                return None  # "tre nye" / "" / "geotermitilladelser": a heading broken apart
             if "\n\n" in word.text or alone_on_line(number):
                 break  # a paragraph's end; a table's cell ("195" / "April"), whatever the tagger
             line_break = line_break or "\n" in word.text
@@ -350,11 +392,29 @@ def counted_noun(number: Token) -> Token | None:
     return None
 
 
+def broken_over_blank_line(space: Token) -> bool:
+    """The words before a blank line go on after it, in small letters."""
+    after = space.i + 1
+    return after < len(space.doc) and space.doc[after].is_lower
+
+
 # A number that bounds a class of sizes: "virksomheder med under 10 ansatte", "mellem 10 og
 # 49 ansatte", "50 ansatte eller flere".
 BOUND_BEFORE = re.compile(r"\b(?:under|over|højst|mindst|mellem\s+[\d.]+\s+og)\s+$",
                           re.IGNORECASE)
 OR_MORE_AFTER = re.compile(r"\W+\w+\s+eller\s+(?:flere|færre|mere|mindre)\b", re.IGNORECASE)
+# Things described by a bound on their size: "klasser med mindre end 10 elever og flere end 35
+# elever", "skoler med over 500 elever"; not an upper bound on a count ("effektivisering med
+# op til 23 årsværk", "motorveje med op til 95.000 køretøjer").
+WITH_A_BOUND_BEFORE = re.compile(
+    r"\b[a-zæøå]+(?:er|e)\s+med\s+(?:\S+\s+){0,5}?(?:under|over|højst|mindst"
+    r"|mellem\s+[\d.]+\s+og|(?:mindre|flere|færre|mere)\s+end)\s+$", re.IGNORECASE)
+
+
+def bounds_a_size(number: Token) -> bool:
+    """ "Klasser med mindre end 10 elever": a class of things by their size, no count."""
+    text = number.doc.text
+    return bool(WITH_A_BOUND_BEFORE.search(text[max(0, number.idx - 80) : number.idx]))
 
 
 def names_a_size_class(number: Token) -> bool:
@@ -399,7 +459,8 @@ def alone_on_line(number: Token) -> bool:
 
 # -- tables: a column headed "Antal børn" --------------------------------------------------
 
-COUNT_HEADER = re.compile(r"^[ \t]*Antal[ \t]+(?P<noun>[^\W\d_]{2,})[ \t]*$", re.MULTILINE)
+COUNT_HEADER = re.compile(
+    r"^[ \t]*Antal[ \t]+(?P<noun>[^\W\d_]{2,})(?:[ \t]+\([^)\n]*\))?[ \t]*$", re.MULTILINE)
 CELL_LINE = re.compile(r"[ \t]*(?P<number>\d{1,3}(?:\.\d{3})+|\d+)[ \t]*(?:\n|$)")
 
 
@@ -415,7 +476,7 @@ def counts_in_tables(doc: Doc) -> list[Count]:
         while (cell := CELL_LINE.match(doc.text, position)) is not None:
             start, end = cell.span("number")
             value = int(cell.group("number").replace(".", ""))
-            if plausible(value):
+            if plausible(value) and not written_as_year(cell.group("number")):  # a year's row
                 counts.append(Count(value=value, noun=noun.text, lemma=lemma_of(noun[0]),
                                     sentence=header.group(0).strip(), **located(doc, start, end)))
             position = cell.end()

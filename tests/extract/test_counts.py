@@ -106,6 +106,13 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     # classes of size, not counts of people
     "De fleste virksomheder havde under 10 ansatte, mange havde mellem 10 og 49 ansatte. De "
     "øvrige havde 50 ansatte eller flere.",
+    "Klasser med mindre end 10 elever og flere end 35 elever er frasorteret.",
+    "klasser med henholdsvis 29, 30 og flere end 30 elever fordelt på kommuner",
+    "Ordningen gælder i to tredjedele af kommunerne.",  # a share
+    "Ordningen gælder for 25 årige.",  # an age
+    "Der er modtaget flere tusinde henvendelser.",  # no number
+    "meddelelse af tre nye\n\ngeotermitilladelser",  # a heading broken over a blank line
+    "I 2019 blev der behandlet sager, og siden 2015 kommuner.",  # years
 ])
 def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     assert counts(analyse_text(text)) == []
@@ -131,6 +138,17 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Fødevaresektoren har 140.000 ansatte, og i mange landkommuner er over 15 pct.",
      [(140000, "ansat")]),
     ("Politiet har 12 anholdte og 4 sigtede i sagen.", [(12, "anholdt"), (4, "sigtet")]),
+    # digits a year could be, counting the plural noun after them
+    ("Der er afvist 1944 personer ved grænsen.", [(1944, "person")]),
+    ("Der er i alt 2017 sager, og ca. 2000 nye boliger er bygget.",
+     [(2017, "sag"), (2000, "bolig")]),
+    ("Der var i 2021 1.234 anmeldelser.", [(1234, "anmeldelse")]),  # after a year
+    ("Der er ansat 25 yderligere medarbejdere.", [(25, "medarbejder")]),
+    ("Der er modtaget to hundrede ansøgninger.", [(200, "ansøgning")]),
+    # a list's last item ends its paragraph
+    ("Initiativerne er:\n- 40 nye pladser\n\nDet er godt.", [(40, "plads")]),
+    # an upper bound on a count is no class of sizes
+    ("motorveje med op til 95.000 køretøjer i døgnet", [(95000, "køretøj")]),
 ])
 def test_counts_as_genuine_letters_write_them(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected
@@ -165,6 +183,18 @@ def test_a_column_headed_antal_counts_its_noun_in_each_cell(analyse_text):
     doc = analyse_text("Udsendelsesdestination\nIran\nIrak\nAntal børn\n32\n14\n10. januar 2018")
     assert [(c.value, c.lemma, c.raw) for c in doc._.counts] == [(32, "barn", "32"),
                                                                  (14, "barn", "14")]
+
+
+def test_a_column_headed_antal_with_a_note_skips_the_years_beside_it(analyse_text):
+    doc = analyse_text("Antal indkvarterede (ultimo året)\n10.764\n17.145\n")
+    assert [c.value for c in doc._.counts] == [10764, 17145]
+    doc = analyse_text("År\nAntal sager\n2019\n2020\n345\n412\nKilde: Ankestyrelsen.")
+    assert counts(doc) == [(345, "sag"), (412, "sag")]
+
+
+def test_a_word_cut_off_before_the_signature_is_no_noun(analyse_text):
+    doc = analyse_text("beregnes under to alternati\n\nMorten Bødskov\n/ Peter Hansen")
+    assert counts(doc) == []
 
 
 def test_a_participle_counted_before_its_object(analyse_text):
