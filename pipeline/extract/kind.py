@@ -20,6 +20,7 @@ from models import QuestionRef
 from pipeline.extract.base import document_of, unglued
 from pipeline.extract.questions import is_cited, sentence_before
 from pipeline.reading import Document
+from pipeline.reading.layout import SALUTATION
 
 # A preliminary answer says it will answer ("yderligere tid til at besvare spørgsmålet",
 # "et endeligt svar").
@@ -40,7 +41,11 @@ CORRECTION = re.compile(
     # "en fejl i besvarelsen af spørgsmål nr. 12", "Korrigeret svar på ...", "... at der i
     # mit svar af 3. maj på spørgsmål nr. 12 var en fejl"
     r"|\bfejl\s+i\s+(?:besvarelsen|svaret)\s+(?:af|på)\s+(?:\S+\s+){0,3}?spørgsmål"
-    r"|\bkorrigere(?:t|de)\s+(?:svar|besvarelse)"
+    r"|\b(?:korrigere|rette|revidere)(?:t|de)\s+(?:version\s+af\s+)?(?:svar|besvarelse)\w*"
+    # "besvarelsen af spørgsmål nr. 45 indeholdt en ukorrekt oplysning", "der i svaret på
+    # spørgsmål nr. 45 er anført et forkert tal"
+    rf"|\b(?:besvarelsen|svaret)\s+(?:af|på)\s+spørgsmål{WITHIN_SENTENCE}{{0,60}}?"
+    r"\b(?:ukorrekt|forkert|fejlagtig)\w*"
     r"|\bi\s+(?:mit|min|ministeriets)\s+(?:svar|besvarelse)\b"
     rf"{WITHIN_SENTENCE}{{0,80}}?(?<!ikke\s)\ben\s+fejl\b"
     r"|\b(?:rettelse|korrektion)\s+(?:af|til|i)\s+(?:[\wæøå.]+\s+){0,3}?"
@@ -55,7 +60,8 @@ SENDER_WORD = r"(?:jeg|vi|\w*ministeriet)"
 # status or a report's findings told in the letter's own words leave the letter informing
 # ("Jeg sender hermed årets status ...", "... sender jeg hermed udvalget den 13.
 # statusredegørelse" followed by its figures).
-PAPER = r"(?:kopi|\w*notat|\w*rapport|\w*oversigt|\w*brev|materiale|pressemeddelelse)"
+PAPER = (r"(?:kopi(?:en)?|\w*notat(?:et)?|\w*rapport(?:en)?|\w*oversigt(?:en)?|\w*brev(?:et)?"
+         r"|materiale(?:t)?|pressemeddelelse(?:n)?|betænkning(?:en)?)")
 FORWARDING = re.compile(
     # "Hermed oversendes ...", "... sendes hermed forslag til lov", "Til orientering sendes
     # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse", "Hermed
@@ -88,7 +94,10 @@ FORWARDING = re.compile(
     rf"|\b(?:over|frem|videre)sendes\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
     # "Hermed en kopi af ...", "Vedlagt er en kopi af ...", "Udvalget vil hermed få tilsendt"
     rf"|(?:^|[.!?:]\s+)Hermed\s+(?:en\s+|et\s+)?{PAPER}\b"
-    r"|(?:^|[.!?:]\s+)(?:Vedlagt|Vedhæftet)\s+(?:er|findes)\b|\btilsendes\b|\bfå\s+tilsendt\b"
+    r"|(?:^|[.!?:]\s+)(?:Vedlagt|Vedhæftet)\s+(?:er|findes)\b|\btilsendes\b"
+    r"|\bfår?\s+(?:hermed\s+)?tilsendt\b|\borientering\s+er\s+vedlagt\b"
+    # "Som aftalt på udvalgsmødet sendes notatet om ..."
+    rf"|\bsendes\s+(?:\w+\s+){{0,2}}?{PAPER}\b"
     # "Udvalget modtager hermed til orientering ...", "Udvalget modtager vedlagt kopi af ..."
     r"|\b(?:udvalget\s+modtager|modtager\s+udvalget)\s+(?:hermed|vedlagt)\b"
     # "Til udvalgets orientering vedlægges høringsskemaet", "... orientering fremsendes
@@ -138,6 +147,9 @@ QUOTED_QUESTION = re.compile(
     r"^[ \t]*[\"”“»„]\s*(?:Ministeren\s+bedes|(?:Vil|Kan|Mener|Finder|Agter)\s+ministeren)\b",
     re.MULTILINE)
 QUOTED_QUESTION_SPAN = 600
+# A question set out without quotes: "... som hermed besvares: Vil ministeren redegøre for,
+# hvorfor der var en fejl i ministeriets svar?"
+ASKED = re.compile(rf"(?:(?<=[:.!?])|^)\s*[A-ZÆØÅ]{WITHIN_SENTENCE}{{0,400}}?\?", re.MULTILINE)
 # A quotation: the question as the committee put it, a phrase of someone else's.
 QUOTED = re.compile(r"[\"”“»„][^\"”“«»]{0,600}?[\"”“«]")
 # How much of the letter's start states its purpose, and where its headings stand.
@@ -152,10 +164,12 @@ FILED_AS_ANSWER = re.compile(r"\bsvar\s+på\s+(?:\w+\s+)?spørgsmål\b", re.IGNO
 # godkendelse af aktivstoffer" are none.
 CONSENT = r"(?:tilslutning|godkendelse|tiltrædelse|samtykke|bemyndigelse)"
 REQUEST = re.compile(
-    rf"\banmoder\s+(?:hermed\s+)?(?:\w+\s+)?om\s+(?:\w*udvalge\w*|Folketingets)\s+{CONSENT}\b"
-    r"|\banmoder\s+(?:hermed\s+)?(?:\w*udvalget|Folketinget)\b"
-    rf"|\banmodning\s+om\s+(?:\w+\s+)?{CONSENT}\b|\b(?:\w*udvalgets|om)\s+(?:tilslutning|godkendelse)\b"
-    r"|\b(?:invitation|invitere[rs]?|indbyde[rs]?|indbydelse)\b",
+    rf"\banmoder?\s+(?:hermed\s+)?(?:\w+\s+)?om\s+(?:\w*udvalge\w*|Folketingets)\s+{CONSENT}\b"
+    r"|\banmoder?\s+(?:hermed\s+)?(?:\w*udvalget|Folketinget)\b"
+    rf"|\banmodning\s+om\s+(?:\w+\s+)?{CONSENT}\b"
+    r"|\b(?:\w*udvalgets|om)\s+(?:tilslutning|godkendelse|tiltrædelse)\b"
+    # invitations, also in other words: "udvalgets medlemmer er velkomne til at deltage"
+    r"|\b(?:invitation|invitere[rs]?|indbyde[rs]?|indbydelse)\b|\bvelkomne?\s+til\s+at\s+deltage\b",
     re.IGNORECASE,
 )
 
@@ -232,7 +246,7 @@ def own_words(text: str) -> str:
     answer = ANSWER_HEADING.search(text, heading.end()) if heading else None
     if heading and answer:
         text = text[: heading.start()] + text[answer.start() :].lstrip()
-    return QUOTED.sub(" ", text)
+    return ASKED.sub(" ", QUOTED.sub(" ", text))
 
 
 def answers_a_question(subject: str | None, body_text: str) -> bool:
@@ -276,8 +290,10 @@ def first_sentence(text: str) -> str:
 
 
 def opening(body_text: str) -> str:
-    """The first two paragraphs after the salutation."""
+    """The first two paragraphs after the salutation; a short line before them (a heading
+    left in the text: "Rettelse til besvarelse af spørgsmål nr. 123") goes with them."""
     paragraphs = [p for p in body_text.split("\n\n") if p.strip()]
-    if paragraphs and len(paragraphs[0]) < 60 and "\n" not in paragraphs[0]:
-        paragraphs = paragraphs[1:]  # the salutation
-    return "\n\n".join(paragraphs[:2])
+    if paragraphs and SALUTATION.match(paragraphs[0].strip()):
+        paragraphs = paragraphs[1:]
+    short_first = bool(paragraphs) and len(paragraphs[0]) < 60 and "\n" not in paragraphs[0]
+    return "\n\n".join(paragraphs[: 3 if short_first else 2])

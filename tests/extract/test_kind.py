@@ -53,11 +53,34 @@ import pytest
         "Vedlagt er en kopi af mit brev til borgmesteren i Aarhus Kommune.",
         "Udvalget vil hermed få tilsendt rapporten om ventetider.",
         # a request answered or told of is none of the letter's own
+        "Til udvalgets orientering sender jeg hermed betænkning nr. 1543/2017 om forkyndelse.",
+        "Som aftalt på udvalgsmødet den 31. januar 2019 sendes notatet om anbringelserne.",
+        "Udvalget får hermed tilsendt Ankestyrelsens undersøgelse af sagsbehandlingen.",
+        "Til orientering er vedlagt kopi af kongelig resolution af 28. juni 2019.",
         "I forlængelse af udvalgets anmodning om en redegørelse fremsendes hermed notat om sagen.",
         "Hermed fremsendes kopi af mit brev til Kommunernes Landsforening, hvor jeg anmoder om "
         "en redegørelse.",
     ]],
     ("Anmodning om tilslutning til merudgifter til drift af MitID.", "other"),
+    # requests, invitations and corrections in more words
+    *[(body, "other") for body in [
+        "Jeg skal hermed anmode Finansudvalget om at tiltræde, at ministeriet afholder udgiften.",
+        "Med henblik på udvalgets tiltrædelse forelægges hermed sagen om overførslen.",
+        "Ministeriet afholder den 5. juni 2017 et informationsmøde om politireformen, og "
+        "udvalgets medlemmer er velkomne til at deltage.",
+        "Ministeriet er blevet opmærksom på, at besvarelsen af spørgsmål nr. 45 indeholdt en "
+        "ukorrekt oplysning.",
+        "Skatteministeriet er blevet opmærksom på, at der i svaret på spørgsmål nr. 45 er anført "
+        "et forkert tal.",
+        "Vedlagt fremsendes en korrigeret version af svaret på spørgsmål nr. 45.",
+        "Hermed fremsendes revideret besvarelse af spørgsmål nr. 45.",
+        # a heading left in the text, short as a salutation
+        "Rettelse til svar på spørgsmål nr. 45\n\nHermed fremsendes et notat med de rette tal.",
+    ]],
+    # the question set out without quotes asks about an error; the letter answers it
+    ("Udvalget har stillet følgende spørgsmål nr. 178, som hermed besvares: Vil ministeren "
+     "redegøre for, hvorfor der var en fejl i ministeriets svar på spørgsmål nr. 150?\n\n"
+     "Ministeriet har undersøgt sagen.", "svar_paa_spoergsmaal"),
     ("Jeg anmoder hermed udvalget om at udsætte behandlingen af lovforslaget.", "other"),
     # a paper promised for later leaves the letter informing
     ("Regeringen har besluttet at styrke indsatsen. Rapporten oversendes til udvalget, når "
