@@ -769,6 +769,26 @@ def test_a_date_broken_before_its_year_is_one_date_line():
     assert document.body_text.startswith("Testudvalget")
 
 
+def test_a_short_opening_sentence_is_the_letters_text_not_a_heading():
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Christiansborg", "1240 København K", "",
+        "Jeg kan oplyse følgende:", "",
+        "Regeringen har i dag indgået en aftale om politiets økonomi med et flertal i "
+        "Folketinget."])))
+    assert document.body_text.startswith("Jeg kan oplyse følgende:")
+
+
+def test_a_heading_as_wide_as_a_short_letter_does_not_run_on_into_its_text():
+    # the heading is the widest line, so every line after it looks wrapped at its edge
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Christiansborg", "1240 København K", "Dato: 3. maj 2017",
+        "Svar på spørgsmål nr. 45 (Alm. del)", "Jeg henviser til vedlagte notat.",
+        "Med venlig hilsen", "Hans Hansen"])))
+    head = [line for block in document.region("head") for line in block.lines]
+    assert "Svar på spørgsmål nr. 45 (Alm. del)" in head
+    assert document.body_text.startswith("Jeg henviser til vedlagte notat.")
+
+
 def test_a_line_that_ends_with_room_to_spare_ends_there():
     # The paragraph's last line is long, but the name after it would have fitted on it.
     document = read_document(flow_pdf("\n".join([

@@ -24,6 +24,7 @@ from pipeline.reading.lineroles import (
     MEMBER,
     MONTHS,
     ONE_LABEL,
+    OPENING_CLAUSE,
     OPENING_VERB,
     PAGE,
     PLACE,
@@ -433,8 +434,11 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
     """Whether a subject's line ``previous`` goes on in ``text``."""
     if wrapped and previous.endswith(".") and role in (SENDER, CONTACT):
         return False  # "... (V)." / "ERHVERVSMINISTERIET": the heading ended, the letterhead
-    if wrapped and not (BODY_MARKER.match(text) and text[:1].isupper()):
-        return True  # "... på" / "spørgsmål nr. S 2748 stillet af ...": one heading
+    if wrapped and not ((BODY_MARKER.match(text) or OPENING_CLAUSE.match(text))
+                        and text[:1].isupper()):
+        # "... på" / "spørgsmål nr. S 2748 stillet af ...": one heading; a sentence's start
+        # ("Jeg henviser til ...") after a heading as wide as the short letter's column is not
+        return True
     if bold != next_bold:
         return False  # a bold heading ends where the plain text starts
     if previous.count("(") > previous.count(")") and not BODY_MARKER.match(text):
@@ -457,7 +461,7 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
 
 
 def looks_like_body(text: str) -> bool:
-    return bool(BODY_MARKER.match(text)) or len(text.split()) >= 8
+    return bool(BODY_MARKER.match(text) or OPENING_CLAUSE.match(text)) or len(text.split()) >= 8
 
 
 def is_short_unknown(text: str) -> bool:

@@ -236,6 +236,12 @@ BODY_MARKER = re.compile(
     r"|^(?:kære|hej|til\s+udvalget|til\s+udvalgets|hermed|i\s+brev|under\s+henvisning|\./\.)",
     re.IGNORECASE,
 )
+# A sentence's opening, however short the line: "Jeg kan oplyse følgende:", "Jeg henviser til
+# vedlagte notat.", "Ministeriet har behov for mere tid." (no heading starts so).
+OPENING_CLAUSE = re.compile(
+    r"^(?:Jeg|Vi)\s+[a-zæøå]+\b"
+    r"|^(?:Der|Det|Udvalget|Regeringen|[A-ZÆØÅ][\wæøå-]*ministeriet)\s+"
+    r"(?:kan|skal|vil|har|er|må|blev|bliver|kunne|skulle|ville|havde|var|[a-zæøå]+(?:er|es))\b")
 # Parts of a glued letterhead, to be set apart: before each label or web or mail address,
 # where a capital follows a small letter, and a one-letter label after the district
 # ("København KT 72 20 50 00").
