@@ -833,6 +833,18 @@ def test_a_heading_in_plain_words_above_the_text_is_in_the_head():
                for line in head_lines(document))
 
 
+@pytest.mark.parametrize("heading", [
+    "Forslag til lov om ændring af straffeloven (Skærpet straf for vold)",  # a bracket's words
+    "Forslag til lov om ændring af lov om epidemier m.v.",  # an abbreviation's full stop
+])
+def test_a_plain_heading_may_end_in_a_bracket_or_an_abbreviation(heading):
+    document = read_document(flow_pdf("\n".join([
+        *PLAIN_HEAD, heading,
+        "Hermed fremsendes til udvalgets orientering et notat om lovforslaget, som ministeriet "
+        "har udarbejdet."])))
+    assert heading in head_lines(document)
+
+
 @pytest.mark.parametrize("first_line", [
     "Trafikudvalget har den 25. marts 2020 stillet følgende",  # a sentence's start
     "Center for Sundhedsøkonomi og Politik",  # an office: no word of a topic

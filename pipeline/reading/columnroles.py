@@ -184,6 +184,10 @@ OPEN_ENDED = re.compile(r"(?:\b(?:af|fra|om|til|og|i|på|for|med|ved|vedrørende
 PLAIN_HEADING_LINES = 3
 PLAIN_HEADING_WORDS = (4, 30)
 TOPIC_WORD = re.compile(r"[a-zæøå][a-zæøå\-]{4,}")
+# How a heading may end that a sentence or a name does not: a bracket of words ("(Skærpet
+# straf for vold)", "(Alm. del)"; not a party's "(EL)"), "m.v.".
+HEADING_END = re.compile(
+    r"\((?![A-ZÆØÅ]{1,3}\)$)[^()]*(?:\([^()]*\)[^()]*)*\)$|\bm\.\s?[vm]\.$|\bmv\.$")
 # A subject or finite verb of a sentence: the text's first line, not a heading.
 CLAUSE_WORD = re.compile(r"\b(?:jeg|vi|har|er|var|vil|kan|skal|blev|bliver|kunne)\b")
 # The heading over the quoted question, after the subject: "URU alm. del spørgsmål 3:".
@@ -377,7 +381,8 @@ def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit
     words = heading.split()
     is_phrase = (
         PLAIN_HEADING_WORDS[0] <= len(words) <= PLAIN_HEADING_WORDS[1]
-        and heading[:1].isupper() and not heading.endswith(tuple(".,;:?!)\"”"))
+        and heading[:1].isupper()
+        and (not heading.endswith(tuple(".,;:?!)\"”")) or bool(HEADING_END.search(heading)))
         and not BODY_MARKER.match(heading) and not DATELINE.search(heading)
         and not ONE_LABEL.match(heading) and not CLAUSE_WORD.search(heading)
         and not LABEL_WITH_COLON.search(heading)  # a date block's rest: "GieseSagsnr.: 2013-"
