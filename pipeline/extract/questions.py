@@ -61,7 +61,12 @@ QUESTION = (
 )
 # A session ("2010-11", "2019/20") after a number is no further question number.
 ONE_NUMBER = r"\d{1,5}(?!\d)(?![-/]\d)"
-NUMBERS = rf"(?P<numbers>{ONE_NUMBER}(?:\s*(?:,|og)\s*(?:S[ \t]?)?{ONE_NUMBER})*)(?![\d.,]\d)"
+# A run of questions: "spørgsmål nr. 567-570" (a session's second year is smaller: no run).
+NUMBER_RUN = r"\d{1,5}[ \t]*[-–][ \t]*\d{1,5}(?![\d/-])"
+ONE_OR_RUN = rf"(?:{NUMBER_RUN}|{ONE_NUMBER})"
+NUMBERS = rf"(?P<numbers>{ONE_OR_RUN}(?:\s*(?:,|og)\s*(?:S[ \t]?)?{ONE_OR_RUN})*)(?![\d.,]\d)"
+# The most questions a run may span.
+LONGEST_RUN = 30
 SERIES_AFTER = (
     r"(?:\s*\((?P<after>[^()\n]{1,30})\)"
     r"|\s+(?P<after_alm>alm\.\s*del)"
@@ -156,8 +161,14 @@ def section_20_series(text: str, match: re.Match[str], series: str | None) -> st
 
 
 def numbers_of(match: re.Match[str]) -> list[int]:
-    """ "12, 13 og 14" -> [12, 13, 14]."""
-    return [int(number) for number in re.findall(r"\d+", match.group("numbers"))]
+    """ "12, 13 og 14" -> [12, 13, 14]; "567-570" -> [567, 568, 569, 570]."""
+    numbers: list[int] = []
+    for first, last in re.findall(r"(\d+)(?:[ \t]*[-–][ \t]*(\d+))?", match.group("numbers")):
+        start, end = int(first), int(last or first)
+        if end < start:
+            continue  # a session ("2010-11"), no question
+        numbers += list(range(start, end + 1)) if end <= start + LONGEST_RUN else [start]
+    return numbers
 
 
 def committee_near(text: str, match: re.Match[str], on: str | None = None) -> str | None:

@@ -73,6 +73,12 @@ def test_several_numbers_give_one_reference_each(letter):
     assert facts(doc) == [(12, "Alm. del", None), (13, "Alm. del", None), (14, "Alm. del", None)]
 
 
+def test_a_run_of_numbers_gives_each_question_in_it(letter):
+    doc = letter("Ministeriet har brug for tid til at besvare spørgsmål nr. 567-570 (Alm. del).")
+    assert [number for number, _, _ in facts(doc)] == [567, 568, 569, 570]
+    assert facts(letter("Se spørgsmål 2010-11 om sagen.")) == []  # a session, no run
+
+
 def test_the_subject_line_in_the_head_is_searched_and_merged_with_the_body(letter):
     doc = letter(
         "Retsudvalget har stillet spørgsmål nr. 12 (Alm. del), som hermed besvares.",
