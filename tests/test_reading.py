@@ -789,6 +789,17 @@ def test_a_heading_as_wide_as_a_short_letter_does_not_run_on_into_its_text():
     assert document.body_text.startswith("Jeg henviser til vedlagte notat.")
 
 
+def test_a_heading_after_the_series_it_answers_in_is_the_subject():
+    document = read_document(flow_pdf("\n".join([
+        "GRU alm. del", "–", "svar på spørgsmål 111 fra Anne Hansen",
+        "stillet den 10. juni 2022 til udenrigsministeren.", "Spørgsmål",
+        "Vil ministeren oplyse, om han er bekendt med planerne?", "Svar",
+        "Jeg henviser til min besvarelse af spørgsmål 105."])))
+    assert head_lines(document) == ["GRU alm. del – svar på spørgsmål 111 fra Anne Hansen "
+                                     "stillet den 10. juni 2022 til udenrigsministeren."]
+    assert document.body_text.startswith("Spørgsmål")
+
+
 def test_a_line_that_ends_with_room_to_spare_ends_there():
     # The paragraph's last line is long, but the name after it would have fitted on it.
     document = read_document(flow_pdf("\n".join([

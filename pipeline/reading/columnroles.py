@@ -196,6 +196,9 @@ QUESTION_HEADING_LINE = re.compile(r"spørgsmål\s*(?:nr\.\s*)?(?:S\s*)?\d+\s*:$
 # "SOU, Alm.del - 2020-21 - Endeligt svar på spørgsmål 430:" / "Spm. om ministeren vil ...".
 STAMP_TITLE_BROKEN = re.compile(r"^[A-ZÆØÅ]{2,4},?\s+Alm\.\s?del\b.*\bspørgsmål\s+\d+:\n"
                                 r"Spm\.,?\s")
+# A committee's series on a line of its own above the heading that answers in it.
+SERIES_LINE = re.compile(r"^(?-i:[A-ZÆØÅ]{2,5})\s+alm\.?\s*del\.?$", re.IGNORECASE)
+DASH_LINE = re.compile(r"^[-–]$")
 # A label with its colon anywhere in a line, also glued to the word before it.
 LABEL_WITH_COLON = re.compile(rf"(?i:{ANY_LABEL})\s*:")
 # Any letter or digit: a line without one holds no text ("|", a table rule's rest).
@@ -396,9 +399,13 @@ def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit
 
 
 def starts_subject(texts: list[str], wrapped: list[bool], index: int) -> bool:
-    """Whether a subject starts at line ``index``, read alone or with its wrapped rest."""
+    """Whether a subject starts at line ``index``, read alone or with its wrapped rest, or
+    after the series it answers in ("GRU alm. del" / "–" / "svar på spørgsmål 111 ...")."""
     if SUBJECT_START.match(texts[index]):
         return True
+    if SERIES_LINE.match(texts[index]):
+        after = [text for text in texts[index + 1 : index + 3] if not DASH_LINE.match(text)]
+        return bool(after) and bool(SUBJECT_START.match(after[0][:1].upper() + after[0][1:]))
     return index + 1 < len(texts) and wrapped[index + 1] and bool(
         SUBJECT_START.match(f"{texts[index]} {texts[index + 1]}"))
 
