@@ -800,6 +800,17 @@ def test_a_heading_after_the_series_it_answers_in_is_the_subject():
     assert document.body_text.startswith("Spørgsmål")
 
 
+def test_a_heading_wrapped_after_the_date_blocks_last_line_is_the_subject():
+    heading = ("Testministeriets foreløbige svar på spørgsmål nr. 22 (Alm. del), som Folketingets "
+               "Testudvalg har stillet den 3. oktober 2012.")
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Christiansborg", "1240 København K",
+        "Dato: 15. november 2012", "Sagsnr.: 2012-3051-0033", heading, "Spørgsmål nr. 22:",
+        "”Hvad er baggrunden for sagen?”", "Svar:", "Ministeriet har anmodet om en udtalelse."]),
+        width=220))
+    assert heading in head_lines(document)
+
+
 def test_a_line_that_ends_with_room_to_spare_ends_there():
     # The paragraph's last line is long, but the name after it would have fitted on it.
     document = read_document(flow_pdf("\n".join([

@@ -78,7 +78,10 @@ def goes_on_wrapped(role: str | None, text: str, previous: str = "") -> bool:
         # 8...CVR" / "10172748EAN ...") wraps as a letterhead line does; the opening
         # sentence after it is text, also where numbers break its small words ("Folketings-
         # medlem X (V) har den 18. april 2012 stillet")
-        return not PROSE.search(text) and not opens_the_text(text)
+        # a heading after a date block's last line ("Sagsnr.: 2012-3051-0033" /
+        # "Justitsministeriets foreløbige svar på") starts the subject
+        return not PROSE.search(text) and not opens_the_text(text) and not (
+            role == DATEBLOCK and SUBJECT_START.match(text))
     return role == RECIPIENT and len([word for word in text.split() if word.strip("|•·")]) <= 4
 
 
