@@ -787,6 +787,11 @@ def test_a_heading_as_wide_as_a_short_letter_does_not_run_on_into_its_text():
     head = [line for block in document.region("head") for line in block.lines]
     assert "Svar på spørgsmål nr. 45 (Alm. del)" in head
     assert document.body_text.startswith("Jeg henviser til vedlagte notat.")
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Testudvalg", "Christiansborg", "1240 København K", "Dato: 3. maj 2017",
+        "Foreløbigt svar på spørgsmål nr. 415 (Alm. del)", "Ministeriet har behov for mere tid.",
+        "Med venlig hilsen", "Hans Hansen"])))
+    assert document.body_text.startswith("Ministeriet har behov")
 
 
 def test_a_heading_after_the_series_it_answers_in_is_the_subject():

@@ -240,7 +240,7 @@ BODY_MARKER = re.compile(
 # vedlagte notat.", "Ministeriet har behov for mere tid." (no heading starts so).
 OPENING_CLAUSE = re.compile(
     r"^(?:Jeg|Vi)\s+[a-zæøå]+\b"
-    r"|^(?:Der|Det|Udvalget|Regeringen|[A-ZÆØÅ][\wæøå-]*ministeriet)\s+"
+    r"|^(?:Der|Det|Udvalget|Regeringen|Ministeriet|[A-ZÆØÅ][\wæøå-]*ministeriet)\s+"
     r"(?:kan|skal|vil|har|er|må|blev|bliver|kunne|skulle|ville|havde|var|[a-zæøå]+(?:er|es))\b")
 # Parts of a glued letterhead, to be set apart: before each label or web or mail address,
 # where a capital follows a small letter, and a one-letter label after the district
