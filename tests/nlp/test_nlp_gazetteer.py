@@ -382,7 +382,10 @@ def test_every_ministry_has_had_ministers():
         ("BOU", "2022-03-17", "Indenrigs- og Boligudvalget"),
         ("UUI", "2016-01-18", "Udlændinge-, Integrations- og Boligudvalget"),
         ("UUI", "2018-05-01", "Udlændinge- og Integrationsudvalget"),
-        ("ULOE", None, "Landdistrikts- og Øudvalget"),
+        ("ULOE", None, "Udvalget for Landdistrikter og Øer"),
+        ("TRU", "2016-03-03", "Transport- og Bygningsudvalget"),
+        ("ERU", "2018-09-18", "Erhvervs-, Vækst- og Eksportudvalget"),
+        ("ERU", "2022-05-10", "Erhvervsudvalget"),
         ("XYZ", None, None),
     ],
 )
