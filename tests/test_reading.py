@@ -816,6 +816,15 @@ def test_a_heading_wrapped_after_the_date_blocks_last_line_is_the_subject():
     assert heading in head_lines(document)
 
 
+def test_a_ministrys_longest_name_is_a_letterhead_line():
+    document = read_document(flow_pdf("\n".join([
+        "Ministeriet for Børn, Ligestilling, Integration og Sociale Forhold",
+        "Folketingets Socialudvalg", "Dato: 3. oktober 2014", "Svar:",
+        "Jeg henviser til mit svar på spørgsmål nr. 12 om kommunernes indsats."])))
+    assert "Ministeriet for Børn" not in document.body_text
+    assert "Folketingets Socialudvalg" in head_lines(document)
+
+
 def test_a_line_that_ends_with_room_to_spare_ends_there():
     # The paragraph's last line is long, but the name after it would have fitted on it.
     document = read_document(flow_pdf("\n".join([

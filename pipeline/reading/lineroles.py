@@ -364,8 +364,13 @@ def is_glued_recipient(text: str) -> bool:
     return len(parts) >= 2 and any(RECIPIENT_NAME.match(part) for part in parts)
 
 
+# The longest name a ministry has had: "Ministeriet for Børn, Ligestilling, Integration og
+# Sociale Forhold" (66 characters); a longer line is prose.
+SENDER_NAME_LENGTH = 70
+
+
 def sender_role(text: str) -> str | None:
-    if SENDER_NAME.match(text) and len(text) <= 60:
+    if SENDER_NAME.match(text) and len(text) <= SENDER_NAME_LENGTH:
         return SENDER
     if ANY_STREET.match(text):
         return SENDER  # "Landgreven 4": a street by its shape alone, beside a postcode

@@ -258,6 +258,9 @@ def test_a_hidden_email_address_is_none(analyse_text):
     assert sender.address == "Holbergsgade 6, DK-1057 København K"
 
 
+BLIS = "Ministeriet for Børn, Ligestilling, Integration og Sociale Forhold"
+
+
 @pytest.mark.parametrize(("sidebar", "ministry"), [
     ([["FORSVARSMINISTEREN"], ["Dato: 2. juli 2013"]], "Forsvarsministeriet"),
     ([["Udlændinge- og", "Integrationsministeriet"], ["10. januar 2018"]],
@@ -267,6 +270,7 @@ def test_a_hidden_email_address_is_none(analyse_text):
     ([["Indenrigs- og Socialministeriet"], ["Dato: 6. november 2009"]],
      "Indenrigs- og Socialministeriet"),
     ([["ERHVERVS- OGVÆKSTMINISTEREN"], ["11. marts 2014"]], "Erhvervs- og Vækstministeriet"),
+    ([[BLIS], ["Dato: 3. oktober 2014"]], BLIS),  # eight words
 ])
 def test_the_ministry_by_name_or_title_in_the_letterhead(analyse_text, sidebar, ministry):
     doc = analyse_text("Tekst.", sidebar=sidebar)

@@ -114,6 +114,11 @@ def post_of(doc: Doc, minister: str | None, on: str | None) -> str | None:
     return posts[0] if posts else None
 
 
+# The most words a ministry's name has: "Ministeriet for Børn, Ligestilling, Integration og
+# Sociale Forhold" has eight.
+NAME_WORDS = 10
+
+
 def named_in_letterhead(heads: list[str], look_up: Callable[..., str | None],
                         on: str | None) -> str | None:
     """A ministry named by the first words of a letterhead segment ("Miljøministeriet •",
@@ -129,7 +134,7 @@ def named_in_letterhead(heads: list[str], look_up: Callable[..., str | None],
             if "minist" not in candidate.lower():
                 continue  # every ministry's name and minister's title says "minist..."
             words = candidate.split()
-            for end in range(min(len(words), 7), 0, -1):
+            for end in range(min(len(words), NAME_WORDS), 0, -1):
                 window = " ".join(words[:end])
                 if words[end : end + 1] and words[end][:1].islower():
                     continue  # "Undervisningsministeriet og ..." runs on in prose
