@@ -528,3 +528,13 @@ def test_a_signer_with_a_shortened_middle_name_is_the_minister_on_the_list(analy
 def test_the_lovsekretariat_by_either_name_is_a_recipient(line):
     doc = document("Ministeriet berigtiger hermed besvarelsen.", head=[[line], ["Dato: 1-5-2024"]])
     assert names(doc) == [("Folketingets Lovsekretariat", "Folketinget", None)]
+
+
+def test_a_minister_standing_in_signs_for_the_minister_the_question_was_put_to(analyse_text):
+    # Henrik Dam Kristensen was transport minister in July 2013, standing in for the
+    # justice minister; the letter has no letterhead.
+    body = ("Hermed sendes svar på spørgsmål nr. 1001 (Alm. del), som Folketingets Retsudvalg "
+            "har stillet til justitsministeren.\n\nMed venlig hilsen\n\nHenrik Dam Kristensen\n/\n"
+            "John Vestergaard")
+    doc = analyse_text(body, sidebar=[["Dato: 5. juli 2013"]])
+    assert doc._.letterhead.sender.ministry == "Justitsministeriet"

@@ -84,8 +84,11 @@ def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, 
     # A letterhead may keep a web address a while after its ministry's name changed
     # ("www.uibm.dk" in January 2017): the signer's post that day then says more.
     stale_domain = by_domain if by_domain and not gazetteer.in_use(by_domain, on) else None
+    post = post_of(doc, minister, on)
+    if post and (addressed := addressed_ministry(doc, on)):
+        post = addressed  # the signer stands in for the minister the question was put to
     return (by_name or by_title or (by_domain if not stale_domain else None) or by_signer
-            or post_of(doc, minister, on) or stale_domain or at_start
+            or post or stale_domain or at_start
             or ministry_in_text(doc, on)
             # the one ministry that sat at the letterhead's street that day
             or (gazetteer.ministry_at_address(address, on) if address else None))
@@ -170,6 +173,16 @@ INFORMANT = re.compile(r"\s+(?:har\s+(?:\w+\s+)?(?:oplyst|meddelt|udtalt)|oplyse
                        re.IGNORECASE)
 
 
+def addressed_ministry(doc: Doc, on: str | None) -> str | None:
+    """The ministry of the minister the opening says the question was put to ("stillet ...
+    til justitsministeren")."""
+    opening = WORD_BROKEN_AT_HYPHEN.sub("", re.sub(r"\s+", " ", doc.text[:OPENING]))
+    for match in ADDRESSED_TITLE.finditer(opening):
+        if name := gazetteer.ministry_for_title(match.group("title"), on=on):
+            return name
+    return None
+
+
 def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
     """The minister's title in the subject or heading ("Beskæftigelsesministerens
     besvarelse"), else the minister the opening says the question was put to ("stillet
@@ -186,11 +199,8 @@ def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
         name = gazetteer.ministry_for_title(title, on=on)
         if name:
             return name
-    opening = WORD_BROKEN_AT_HYPHEN.sub("", re.sub(r"\s+", " ", doc.text[:OPENING]))
-    for match in ADDRESSED_TITLE.finditer(opening):
-        name = gazetteer.ministry_for_title(match.group("title"), on=on)
-        if name:
-            return name
+    if name := addressed_ministry(doc, on):
+        return name
     mentions = [ent for ent in doc.ents if ent.label_ == "MINISTRY" and ent.ent_id_
                 and not FORMER.search(doc.text[max(0, ent.start_char - 20) : ent.start_char])
                 and not INFORMANT.match(doc.text, ent.end_char)]
