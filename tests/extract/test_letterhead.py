@@ -115,7 +115,29 @@ def test_salutation_without_its_comma(analyse_text):
     ("Til: Folketingets Forsvarsudvalg og Folketingets Finansudvalg",
      ["Forsvarsudvalget", "Finansudvalget"]),
     ("Folketingets Trafikudvalg", ["Trafikudvalget"]),  # by the form of its name
+    # two lines of the block read as one
+    ("Folketingets Finansudvalg Folketingets Forsvarsudvalg",
+     ["Finansudvalget", "Forsvarsudvalget"]),
 ])
 def test_recipient_lines_name_whole_committees(analyse_text, line, names):
     recipients = analyse_text(BODY, head=[[line, "Christiansborg", "1240 København K"]])
     assert [r.name for r in recipients._.letterhead.recipients] == names
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    # the letterhead's next line read with the Lovsekretariat's
+    (["Folketingets Lovsekretariat ERHVERVSMINISTEREN"], ("Folketingets Lovsekretariat", None)),
+    # a member with Folketinget's name above its address
+    (["Morten Messerschmidt (DF)", "Folketinget", "Christiansborg", "1240 København K"],
+     ("Morten Messerschmidt", "Christiansborg, 1240 København K")),
+])
+def test_addressees_in_the_forms_ministries_print(analyse_text, head, expected):
+    [recipient] = analyse_text(BODY, head=[head])._.letterhead.recipients
+    assert (recipient.name, recipient.address) == expected
+
+
+def test_a_letter_run_into_one_line_names_folketinget_before_its_address(analyse_text):
+    doc = analyse_text("Udlændinge- og Integrationsudvalget Folketinget Christiansborg 1240 "
+                       "København K Dato: 21. juni 2017 Svar: Der henvises til besvarelsen.")
+    [recipient] = doc._.letterhead.recipients
+    assert recipient.address == "Christiansborg, 1240 København K"

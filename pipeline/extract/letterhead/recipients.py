@@ -40,7 +40,9 @@ RECIPIENT_LEAD = re.compile(
 # "... og deres stedfortrædere" ends the addressee, whatever a line run on adds ("Bilag").
 RECIPIENT_TAIL = re.compile(r"\s+og\s+deres\s+stedfortrædere\b.*$|\s*[,)]\s*$", re.IGNORECASE)
 LOVSEKRETARIAT_LINE = re.compile(
-    r"^(?:Til\s+)?(?:Folketingets\s+Lovsekretariat|Lovsekretariatet)$", re.IGNORECASE)
+    r"^(?:Til\s+)?(?:Folketingets\s+Lovsekretariat|Lovsekretariatet)"
+    # the letterhead's next line read with it: "Folketingets Lovsekretariat ERHVERVSMINISTEREN"
+    r"(?:$|\s+(?-i:[A-ZÆØÅ]{2,}(?:\s|$)))", re.IGNORECASE)
 # "Medlem af Folketinget, Britt Bager (KF)": a member, by the line's own words.
 TITLED_MEMBER = re.compile(
     r"^(?:Til\s+)?(?:Medlem\s+af\s+Folketinget,?|Folketingsmedlem)\s+"
@@ -78,7 +80,9 @@ def committee_in(line: str, on: str | None = None) -> str | None:
 # Between two names of an address line: a comma, "og" before a committee, a dash before a
 # capital ("Folketinget - Skatteudvalget"; not "Miljø - og Planlægningsudvalg").
 NAMES_APART = re.compile(
-    r",\s*|\s+og\s+(?=folketingets\b|\w+udvalg)|\s+[-–]\s+(?=(?-i:[A-ZÆØÅ]))", re.IGNORECASE)
+    r",\s*|\s+og\s+(?=folketingets\b|\w+udvalg)|\s+[-–]\s+(?=(?-i:[A-ZÆØÅ]))"
+    # two lines of the block read as one ("Folketingets Finansudvalg Folketingets Forsvarsudvalg")
+    r"|(?<=udvalg)\s+(?=(?-i:Folketingets)\s)", re.IGNORECASE)
 
 
 def committees_in(line: str, on: str | None = None) -> list[str]:
@@ -103,8 +107,9 @@ def addressee_in(segment: str, following: list[str], on: str | None) -> list[str
     if segment[:1].islower() and not RECIPIENT_LEAD.match(segment).group(0):
         return []  # a sentence's words broken over lines ("af Folketingets Miljøudvalg.")
     member = MEMBER.match(segment)
-    if member and following[:1] == ["Christiansborg"]:
-        return [member.group("name")]
+    if member and [line for line in following[:2] if line != "Folketinget"][:1] == [
+            "Christiansborg"]:
+        return [member.group("name")]  # "Morten Messerschmidt (DF)" / ("Folketinget" /) ...
     if titled := TITLED_MEMBER.match(segment):
         return [titled.group("name")]
     return committees_in(segment, on)
@@ -205,6 +210,8 @@ def recipients_at_start(document: Document, on: str | None) -> list[Recipient]:
         for length in range(min(len(words), 9), 1, -1):
             name = committee_in(" ".join(words[:length]), on)
             rest = words[length : length + 4]
+            if rest[:1] == ["Folketinget"]:
+                rest = words[length + 1 : length + 5]  # "... Folketinget Christiansborg 1240"
             if name and (not rest or rest[0][:1].isupper()):
                 address = None
                 if rest[:1] == ["Christiansborg"]:
