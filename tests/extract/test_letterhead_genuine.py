@@ -210,6 +210,13 @@ def test_a_committee_named_in_a_heading_is_no_recipient(body):
      "Christiansborg Slotsplads 1, 1218 København K"),
     (["J.nr. 001-12041 Den 26. november 2014"], None),  # a case number's digits, a date
     (["Kirkeministeriet Telefon 3392 3390 Dokument nr. 366647 Dato: 22. april 2008"], None),
+    (["Sags nr. 2017 - 9302 Akt-id 249228 Ud fra et hensyn til"], None),  # a labelled number
+    # the postcode ends a line, its town starts the next
+    (["og Fødevareministeriet • Slotsholmsgade 12 • 1216", "København K"],
+     "Slotsholmsgade 12, 1216 København K"),
+    # the signer's name glued before the street
+    (["Morten Bødskov/Jens Hansen Slotsholmsgade 10", "1216 København K."],
+     "Slotsholmsgade 10, 1216 København K"),
 ])
 def test_the_senders_address_from_glued_letterhead_lines(heads, address):
     assert address_of(heads) == address

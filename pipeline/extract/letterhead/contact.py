@@ -87,6 +87,14 @@ def labelled_email(segments: list[str]) -> str | None:
 FOLKETINGETS_STREET = re.compile(r"Christiansborg\s+Slot\b")
 
 
+# A postcode that ends a line, its town at the start of the next.
+POSTCODE_AT_LINE_END = re.compile(r"(\b(?:DK-)?\d{4})\s*\|\s*(?=København|[A-ZÆØÅ][a-zæøå]+\b)")
+# The digits of a labelled number ("Akt-id 249228", "Sags nr. 2017 - 9302"), which may end in
+# four that look like a postcode.
+LABELLED_DIGITS = re.compile(
+    r"(?i:akt-id|sags?\s*nr\.?|j\.\s*nr\.?|dok\.?\s*(?:nr\.?)?)\s*:?\s*\d+$")
+
+
 def address_of(heads: list[str]) -> str | None:
     """A street and the postcode after it ("Slotsholmsgade 10, 1216 København K"), not
     Folketinget's: glued parts set apart ("Slotsholmsgade 101216 København K"); in one
@@ -96,9 +104,12 @@ def address_of(heads: list[str]) -> str | None:
                       for i in range(len(heads) - size + 1))]
     for text in runs:
         cleaned = CAMEL_GLUE.sub(" | ", re.sub(r"_{2,}", " ", text))
+        cleaned = POSTCODE_AT_LINE_END.sub(r"\1 ", cleaned)  # "• 1216" / "København K"
         for postal in POSTAL.finditer(cleaned):
             if re.match(r"(?:DK-)?1240\b", postal.group(0)):
                 continue  # Folketinget's, the recipient's
+            if LABELLED_DIGITS.search(cleaned[: postal.start()]):
+                continue  # "Akt-id 249228 Ud ...": a labelled number's last digits
             before = cleaned[: postal.start()].rstrip(" ,·•|")
             box = POST_BOX_END.search(before)
             street = street_before(before[: box.start()] if box else before)
@@ -110,6 +121,14 @@ def address_of(heads: list[str]) -> str | None:
     return None
 
 
+# A street's name in one word ("Slotsholmsgade", "Holbergsgade"), and the words that may
+# stand before such a name ("Nørre Voldgade", "Gammel Kongevej", "Christiansborg Slotsplads").
+WHOLE_STREET = re.compile(r"^[A-ZÆØÅ][\wæøå]{2,}(?:gade|vej|allé|plads|torv|stræde|boulevard)$")
+STREET_PREFIX = re.compile(
+    r"^(?:Gammel|Gl\.|Ny|Nye|Nørre|Søndre|Vester|Øster|Store|St\.|Lille|Sankt|Skt\.|Ved|Indre"
+    r"|Christiansborg|(?:[A-ZÆØÅ]\.)+)$")
+
+
 def street_before(text: str) -> str | None:
     """The street that ends ``text``: its number, and up to three capitalised words before
     it that are no ministry, department or label ("Miljøministeriet Højbro Plads 4" ->
@@ -119,6 +138,10 @@ def street_before(text: str) -> str | None:
     'Ved Stranden 8'
     >>> street_before("Ministeriet for Fødevarer, Landbrug og Fiskeri Slotsholmsgade 12")
     'Slotsholmsgade 12'
+    >>> street_before("Morten Bødskov/Jens Hansen Slotsholmsgade 10")
+    'Slotsholmsgade 10'
+    >>> street_before("Finansministeriet Christiansborg Slotsplads 1")
+    'Christiansborg Slotsplads 1'
     """
     number = STREET_NUMBER.search(" " + text)
     if not number:
@@ -131,5 +154,9 @@ def street_before(text: str) -> str | None:
             break
         if index and before[index - 1] in NAME_JOINERS:
             break  # the end of a name in words ("... Landbrug og Fiskeri Slotsholmsgade 12")
+        if words and WHOLE_STREET.match(words[0]) and not STREET_PREFIX.match(word):
+            # "Slotsholmsgade" is whole; a name glued before it is the signer's ("... / Jens
+            # Hansen Slotsholmsgade 10")
+            break
         words.insert(0, word)
     return " ".join([*words, number.group("number")]) if words else None
