@@ -825,6 +825,13 @@ def test_a_ministrys_longest_name_is_a_letterhead_line():
     assert "Folketingets Socialudvalg" in head_lines(document)
 
 
+def test_folketingets_address_after_the_signature_stays_with_the_addressee():
+    document = read_document(flow_pdf("\n".join([
+        "Hermed sendes besvarelse af spørgsmål nr. 3.", "Peter Hansen",
+        "Testudvalget", "Christiansborg", "1240 København K", "Dato: 13. april 2023"])))
+    assert "Christiansborg\n1240 København K" in document.body_text
+
+
 def test_a_line_that_ends_with_room_to_spare_ends_there():
     # The paragraph's last line is long, but the name after it would have fitted on it.
     document = read_document(flow_pdf("\n".join([

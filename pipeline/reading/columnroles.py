@@ -169,6 +169,7 @@ WRAPPED_ROLES = {STAMP, CONTACT, RECIPIENT, DATEBLOCK}
 
 DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
 MONTH_AT_START = re.compile(rf"^{MONTHS}\s+\d{{4}}", re.IGNORECASE)
+FOLKETINGETS_POSTCODE = re.compile(r"^(?:DK-)?1240\s+København\s+K$")
 # "3. maj" / "2021": a date line broken before its year.
 DAY_AND_MONTH = re.compile(rf"^(?:den\s+)?\d{{1,2}}\.\s*{MONTHS}$", re.IGNORECASE)
 YEAR_ALONE = re.compile(r"^(?:19|20)\d\d$")
@@ -227,6 +228,8 @@ class MainRoles:
         for index in range(len(texts) - 1):
             if DAY_AND_MONTH.match(texts[index]) and YEAR_ALONE.match(texts[index + 1]):
                 raw[index] = raw[index + 1] = DATEBLOCK  # a date broken before its year
+            if texts[index] == "Christiansborg" and FOLKETINGETS_POSTCODE.match(texts[index + 1]):
+                raw[index + 1] = raw[index]  # Folketinget's address, wherever it stands
         # The column's edge is where its widest line ends: the body column's right edge is
         # a percentile, which in a short letter falls short of it and makes lines wrapped.
         right_edge = max([right_edge, *(line.x1 for line in lines)])
