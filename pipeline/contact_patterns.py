@@ -77,9 +77,11 @@ PHONE_LINE = re.compile(
     re.IGNORECASE,
 )
 PHONE = re.compile(
-    # "Telefon" may be glued to what went before ("www.km.dkTelefon"); "T" stands apart
-    r"(?:[Tt]elefon|TELEFON|[Tt]lf|TLF|(?<![a-zæøå])(?:[Tt]el|TEL|T))\.?\s*:?\s*"
-    rf"(?P<phone>{PHONE_NUMBER})"
+    # "Telefon" may be glued to what went before ("www.km.dkTelefon"); "T" stands apart; a
+    # direct line ("Direkte tlf.: 7226 8512") is the case officer's, not the ministry's
+    r"(?<!(?i:direkte)\s)(?<!(?i:dir)\.\s)"
+    r"(?:[Tt]elefon|TELEFON|[Tt]lf|TLF|(?<![a-zæøå])(?:[Tt]el|TEL|T))\.?(?:\s?nr\.?)?\s*:?\s*"
+    rf"(?:\+\s45\s?)?(?P<phone>{PHONE_NUMBER})"
 )
 PHONE_LABEL_ALONE = re.compile(r"(?<![a-zæøå])(?:[Tt]elefon|[Tt]lf|[Tt]el)\.?:?(?=\s)")
 PHONE_SHAPE = re.compile(

@@ -227,6 +227,9 @@ def test_the_senders_address_from_glued_letterhead_lines(heads, address):
     (["T +45 7226 9000", "F +45 7226 9001"], "+45 7226 9000"),
     (["København KT 72 20 50 00E [email protected]"], "72 20 50 00"),
     (["TELEFAX: 33 32 06 55"], None),  # a fax is no phone
+    (["1402 København K", "Tlf. + 45 33 92 33 92"], "33 92 33 92"),  # the country code apart
+    (["Tlf.nr. 33 92 33 70"], "33 92 33 70"),
+    (["Direkte tlf.: 7226 8512", "Telefon 7226 8400"], "7226 8400"),  # a case officer's line
 ])
 def test_the_senders_phone(heads, phone):
     assert phone_of(heads, "") == phone
