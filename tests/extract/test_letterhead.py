@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-BODY = "Kære ordførere\n\nHermed sendes en orientering.\n\nMed venlig hilsen\n\nAnne Hansen"
+BODY = "Kære ordførere\n\nHermed sendes en orientering.\n\nMed venlig hilsen\n\nSophie Løhde"
 
 
 @pytest.mark.parametrize(("lines", "expected"), [
@@ -52,7 +52,7 @@ def test_ministry_from_the_ministers_title_alone(analyse_text):
 
 
 def test_minister_is_the_name_under_the_closing(analyse_text):
-    assert analyse_text(BODY)._.letterhead.sender.minister == "Anne Hansen"
+    assert analyse_text(BODY)._.letterhead.sender.minister == "Sophie Løhde"
 
 
 def test_the_ner_runs_over_the_signature_alone(letter_nlp):

@@ -91,7 +91,10 @@ def signing_minister_in(text: str, on: str | None = None,
             name = next(filter(None, (name_in_signature(candidate, people)
                                       for candidate in [*wrapped, line])), None)
             if name:
-                return name, title_after(lines[index + 1 : index + 3])
+                title = title_after(lines[index + 1 : index + 3])
+                if not title and not gazetteer.minister(name):
+                    return None, None  # an official signing alone: no minister ever
+                return name, title
     # No closing formula: a name over a minister's title ("Carina Christensen" / "Fg.
     # justitsminister").
     titled = [(line, title) for line, after in lines_with_next(text)
