@@ -832,6 +832,20 @@ def test_folketingets_address_after_the_signature_stays_with_the_addressee():
     assert "Christiansborg\n1240 København K" in document.body_text
 
 
+def test_a_stamp_title_cut_where_its_question_starts_goes_on_to_the_letters_heading():
+    title = ("REU, Alm.del - 2024-25 - Endeligt svar på spørgsmål 858: Spm. om redegørelse for "
+             "indholdet af den rapport, der omtales i artiklen De skyder rivaler, banker kvinder "
+             "og undergraver staten. Mørklagt politirapport afslører, hvordan kriminelle klaner "
+             "opererer, Berlingske, den 30. marts 2025")
+    document = read_document(flow_pdf("\n".join([
+        "Retsudvalget 2024-25", "REU Alm.del", "Offentligt", "", "Folketinget", "Retsudvalget",
+        "Christiansborg", "1240 København K", "", "Hermed sendes besvarelse af spørgsmål nr. 858.",
+        "", "Peter Hansen", "", title, "Spørgsmål nr. 858:", "”Vil ministeren redegøre?”", "",
+        "Svar:", "Nej."]), width=260))
+    assert "30. marts" not in document.body_text
+    assert "Spørgsmål nr. 858:" in document.body_text
+
+
 def test_a_line_that_ends_with_room_to_spare_ends_there():
     # The paragraph's last line is long, but the name after it would have fitted on it.
     document = read_document(flow_pdf("\n".join([

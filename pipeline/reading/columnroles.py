@@ -70,9 +70,10 @@ def goes_on_wrapped(role: str | None, text: str, previous: str = "") -> bool:
     (a letterhead line that fills the column, then the letter's first sentence); an address
     block's too, where what goes on is short (a postcode), not a paragraph glued to it."""
     if role == STAMP:
-        # the stamp's title line goes on with the question's own words; the converter's
-        # banner ("PDF to HTML - Convert PDF files to HTML files") is one line whatever its width
-        return not CONVERTER_BANNER.match(previous)
+        # the stamp's title line goes on with the question's own words, up to the letter's
+        # question heading ("Spørgsmål nr. 858 (Alm. del) fra ..."); the converter's banner
+        # ("PDF to HTML - Convert PDF files to HTML files") is one line whatever its width
+        return not CONVERTER_BANNER.match(previous) and not QUESTION_STARTS.match(text)
     if role in WRAPPING or role == SENDER and is_glued_letterhead(previous):
         # a ministry's name glued to its contact facts ("BeskæftigelsesministerietVed Stranden
         # 8...CVR" / "10172748EAN ...") wraps as a letterhead line does; the opening
@@ -116,8 +117,10 @@ def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
     if following.page != line.page or not (
             -0.5 * line.size < following.top - line.bottom <= 0.8 * line.size):
         return False
-    if abs(following.x0 - line.x0) > 3 * char_width(line):
-        return False  # the next line starts in another column: no continuation
+    if abs(following.x0 - line.x0) > 3 * char_width(line) and not line.row_rest:
+        # the next line starts in another column: no continuation (a row's rest cut where
+        # the letter's text starts began at the column's edge with its row)
+        return False
     if ITEM_AT_END.search(line.text.strip()):
         # an address ends with its town, a member's name with the party, whatever the next
         # line's width ("Victoria Velasquez (EL)" / "Beskæftigelsesministeriet")
@@ -194,6 +197,8 @@ HEADING_END = re.compile(
     r"\((?![A-ZÆØÅ]{1,3}\)$)[^()]*(?:\([^()]*\)[^()]*)*\)$|\bm\.\s?[vm]\.$|\bmv\.$")
 # A subject or finite verb of a sentence: the text's first line, not a heading.
 CLAUSE_WORD = re.compile(r"\b(?:jeg|vi|har|er|var|vil|kan|skal|blev|bliver|kunne)\b")
+# A line that starts with the letter's heading over the question it answers.
+QUESTION_STARTS = re.compile(r"^Spørgsmål(?:\s+nr\.)?\s*(?:S\s*)?\d+\b")
 # The heading over the quoted question, after the subject: "URU alm. del spørgsmål 3:".
 QUESTION_HEADING_LINE = re.compile(r"spørgsmål\s*(?:nr\.\s*)?(?:S\s*)?\d+\s*:$", re.IGNORECASE)
 # ft.dk's stamp title broken before the question's description, also over a page break:
@@ -203,6 +208,9 @@ STAMP_TITLE_BROKEN = re.compile(r"^[A-ZÆØÅ]{2,4},?\s+Alm\.\s?del\b.*\bspørgs
 # A committee's series on a line of its own above the heading that answers in it.
 SERIES_LINE = re.compile(r"^(?-i:[A-ZÆØÅ]{2,5})\s+alm\.?\s*del\.?$", re.IGNORECASE)
 DASH_LINE = re.compile(r"^[-–]$")
+# The same title's row cut where the question's words start, its first part wrapped:
+# "REU, Alm.del - 2024-25 - Endeligt svar på" / "spørgsmål 858:" + "Spm. om ...".
+STAMP_TITLE_CUT = re.compile(r"^.*\bspørgsmål\s+\d+:\n(?:Spm\.,?\s)")
 # A label with its colon anywhere in a line, also glued to the word before it.
 LABEL_WITH_COLON = re.compile(rf"(?i:{ANY_LABEL})\s*:")
 # Any letter or digit: a line without one holds no text ("|", a table rule's rest).
@@ -236,7 +244,9 @@ class MainRoles:
         # A line wrapped at the column's edge goes on on the next: one role for both.
         wrapped = [index > 0 and (
                        is_wrapped(lines[index - 1], lines[index], right_edge)
-                       or bool(STAMP_TITLE_BROKEN.match(f"{texts[index - 1]}\n{texts[index]}")))
+                       or bool(STAMP_TITLE_BROKEN.match(f"{texts[index - 1]}\n{texts[index]}"))
+                       or lines[index].row_rest and bool(STAMP_TITLE_CUT.match(
+                           f"{texts[index - 1]}\n{texts[index]}")))
                    for index in range(len(lines))]
         for index in range(1, len(lines)):
             if wrapped[index] and goes_on_wrapped(raw[index - 1], texts[index],
