@@ -91,13 +91,12 @@ FORWARDING = re.compile(
     # promised for later is no forwarding ("Rapporten oversendes til udvalget, når ...")
     r"|\b(?:over|frem|videre)?sendes\s+til\s+(?:\w+\s+){0,2}?orientering\b"
     r"|\bvedlagte\s+(?:[\w.-]+\s+){1,6}?(?:over|frem|videre)?sendes\b"
-    rf"|\b(?:over|frem|videre)sendes\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
+    # "... oversendes notat om ...", "Som aftalt på udvalgsmødet sendes notatet om ..."
+    rf"|\b(?:over|frem|videre)?sendes\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
     # "Hermed en kopi af ...", "Vedlagt er en kopi af ...", "Udvalget vil hermed få tilsendt"
     rf"|(?:^|[.!?:]\s+)Hermed\s+(?:en\s+|et\s+)?{PAPER}\b"
     r"|(?:^|[.!?:]\s+)(?:Vedlagt|Vedhæftet)\s+(?:er|findes)\b|\btilsendes\b"
     r"|\bfår?\s+(?:hermed\s+)?tilsendt\b|\borientering\s+er\s+vedlagt\b"
-    # "Som aftalt på udvalgsmødet sendes notatet om ..."
-    rf"|\bsendes\s+(?:\w+\s+){{0,2}}?{PAPER}\b"
     # "Udvalget modtager hermed til orientering ...", "Udvalget modtager vedlagt kopi af ..."
     r"|\b(?:udvalget\s+modtager|modtager\s+udvalget)\s+(?:hermed|vedlagt)\b"
     # "Til udvalgets orientering vedlægges høringsskemaet", "... orientering fremsendes
