@@ -79,7 +79,7 @@ NOT_COUNT_WORDS = {"en", "et", "én", "ét"}
 COUNT_SCALES = {"mio.", "mio", "mia.", "mia", "millioner", "milliarder", "million", "milliard",
                 "tusind", "tusinde", "hundrede"}
 # Words that make "tusinde" or "hundrede" after them no number: "flere tusinde henvendelser".
-VAGUE_BEFORE_SCALE = {"flere", "mange", "nogle", "adskillige", "få", "op"}
+VAGUE_BEFORE_SCALE = {"flere", "mange", "nogle", "adskillige", "få"}
 QUALIFIER_VERBS = {"er", "blev", "bliver", "var", "har", "havde", "været", "blevet", "nu", "alle"}
 MAX_ADJECTIVES = 3
 # Plural surface forms of units, for when a lemma is missing or odd.
