@@ -375,8 +375,10 @@ def counted_noun(number: Token) -> Token | None:
                 continue
             return None if is_unit(word) else word
         if not is_adjective(word):
-            if adjectives and looks_like_mistagged_noun(word):
-                return word  # "9 nye sagsbehandlere", the noun tagged as an adverb
+            if looks_like_mistagged_noun(word) and (adjectives or word.pos_ == "X"):
+                # "9 nye sagsbehandlere", the noun tagged as an adverb; "FN's 17 verdensmål",
+                # the noun the tagger left untagged
+                return word
             break
         adjectives.append(word)
     after = adjectives[-1].i + 1 if adjectives else number.i + 1

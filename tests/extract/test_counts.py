@@ -144,6 +144,8 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
      [(2017, "sag"), (2000, "bolig")]),
     ("Der var i 2021 1.234 anmeldelser.", [(1234, "anmeldelse")]),  # after a year
     ("Der er ansat 25 yderligere medarbejdere.", [(25, "medarbejder")]),
+    # a noun the tagger leaves untagged (X)
+    ("Indsatsen understøtter FN's 17 verdensmål og Agenda 2030.", [(17, "verdensmål")]),
     ("Der er modtaget to hundrede ansøgninger.", [(200, "ansøgning")]),
     # a list's last item ends its paragraph
     ("Initiativerne er:\n- 40 nye pladser\n\nDet er godt.", [(40, "plads")]),
