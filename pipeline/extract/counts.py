@@ -568,12 +568,17 @@ def next_word(token: Token) -> Token | None:
     return None
 
 
+# The plural past participle of a verb in -ere, however tagged: "indkvarterede",
+# "registrerede" (the people counted: "indkvarteret").
+PARTICIPLE_OF_ERE = re.compile(r"[a-zæøå]{3,}erede")
+
+
 def lemma_of(token: Token) -> str:
     if token.lower_.endswith("ende"):
         return token.lower_  # a present participle is its own lemma: "studerende"
     if BROKEN_WORD.fullmatch(token.text):
         return lemmy_lemma("NOUN", token.text.replace("-", ""))
-    if is_plural_participle(token):
+    if is_plural_participle(token) or PARTICIPLE_OF_ERE.fullmatch(token.lower_):
         return participle_singular(token.lower_)
     lemma = token.lemma_ if token.doc.has_annotation("LEMMA") else ""
     lemma = (lemma or token.text).lower()
