@@ -462,27 +462,42 @@ def alone_on_line(number: Token) -> bool:
 # -- tables: a column headed "Antal børn" --------------------------------------------------
 
 COUNT_HEADER = re.compile(
-    r"^[ \t]*Antal[ \t]+(?P<noun>[^\W\d_]{2,})(?:[ \t]+\([^)\n]*\))?[ \t]*$", re.MULTILINE)
-CELL_LINE = re.compile(r"[ \t]*(?P<number>\d{1,3}(?:\.\d{3})+|\d+)[ \t]*(?:\n|$)")
+    r"^[ \t]*(?:[A-ZÆØÅ][\wæøå-]*[ \t]+)?Antal[ \t]+(?P<noun>[^\W\d_]{2,})"
+    r"(?:[ \t]+\([^)\n]*\))?[ \t]*$", re.MULTILINE)
+# A cell's number on a line of its own, or after its row's name, on the line or the one before
+# ("Region Antal børn" / "Hovedstaden 1.245", "Politikreds" / "Antal anholdte" / "Fyns Politi" /
+# "312").
+ROW_NAME = r"[A-ZÆØÅ][\wæøå'-]*(?:[ \t]+[\wæøå'-]+){0,4}"
+CELL_LINE = re.compile(
+    rf"(?:[ \t]*{ROW_NAME}[ \t]*\n)?[ \t]*(?:{ROW_NAME}[ \t]+)?"
+    r"(?P<number>\d{1,3}(?:\.\d{3})+|\d+)[ \t]*(?:\n|$)")
 
 
 def counts_in_tables(doc: Doc) -> list[Count]:
-    """The cells under a column header "Antal <noun>", one number per line: each counts
-    the header's noun ("Antal børn" / "32" / "14" -> 32 and 14 children)."""
+    """The cells under a column header "Antal <noun>", one number per line, perhaps after its
+    row's name: each counts the header's noun ("Antal børn" / "32" / "14" -> 32 and 14
+    children)."""
     counts = []
     for header in COUNT_HEADER.finditer(doc.text):
         noun = doc.char_span(*header.span("noun"))
-        if noun is None or not is_noun(noun[0]):
+        if noun is None or not (is_noun(noun[0]) or names_people(noun[0])):
             continue
+        lemma = lemma_of(noun[0]) if is_noun(noun[0]) else participle_singular(noun[0].lower_)
         position = header.end() + 1
         while (cell := CELL_LINE.match(doc.text, position)) is not None:
             start, end = cell.span("number")
             value = int(cell.group("number").replace(".", ""))
             if plausible(value) and not written_as_year(cell.group("number")):  # a year's row
-                counts.append(Count(value=value, noun=noun.text, lemma=lemma_of(noun[0]),
+                counts.append(Count(value=value, noun=noun.text, lemma=lemma,
                                     sentence=header.group(0).strip(), **located(doc, start, end)))
             position = cell.end()
     return counts
+
+
+def names_people(word: Token) -> bool:
+    """A plural participle heading a column of people: "Antal anholdte"."""
+    return word.pos_ in ("ADJ", "VERB") and word.is_lower and word.lower_.endswith(
+        PARTICIPLE_ENDINGS)
 
 
 def looks_like_mistagged_noun(token: Token) -> bool:

@@ -194,6 +194,15 @@ def test_a_column_headed_antal_with_a_note_skips_the_years_beside_it(analyse_tex
     assert counts(doc) == [(345, "sag"), (412, "sag")]
 
 
+@pytest.mark.parametrize("table", [
+    "Region Antal anholdte\nHovedstaden 1.245\nSjælland 312\n\nKilde: Rigspolitiet.",
+    "Politikreds\nAntal anholdte\nKøbenhavns Politi\n1.245\nFyns Politi\n312\nKilde: "
+    "Rigspolitiet.",
+])
+def test_a_column_headed_antal_with_its_rows_names(analyse_text, table):
+    assert counts(analyse_text(table)) == [(1245, "anholdt"), (312, "anholdt")]
+
+
 def test_a_word_cut_off_before_the_signature_is_no_noun(analyse_text):
     doc = analyse_text("beregnes under to alternati\n\nMorten Bødskov\n/ Peter Hansen")
     assert counts(doc) == []
