@@ -173,6 +173,11 @@ REQUEST = re.compile(
 )
 
 
+# A letter that opens with its enclosure: "Kopi af kongelig resolution er vedlagt." (after a
+# letter's own words, "En oversigt ... er vedlagt." only adds to them).
+ENCLOSED_FIRST = re.compile(
+    rf"^\s*(?:(?:en|et)\s+)?{PAPER}\b{WITHIN_SENTENCE}{{0,100}}?\b(?:er|findes)\s+vedlagt\b",
+    re.IGNORECASE)
 # A letter that opens by informing in its own words: "Til udvalgets orientering kan jeg
 # oplyse, at ...", "Jeg skal hermed orientere udvalget om ...".
 INFORMS = re.compile(
@@ -228,6 +233,8 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     first = first_sentence(opening(body_text))
     if INFORMS.search(first) and not FORWARDING.search(first):
         return "orientering"  # what it encloses after that adds to what it says
+    if ENCLOSED_FIRST.match(first):
+        return "oversendelse"  # the enclosure is what the letter opens with
     # A forwarding may say so below letterhead lines the reading left in the text.
     if FORWARDING.search(purpose) or FORWARDING.search(body_text[:HEADINGS_SPAN // 2]):
         return "oversendelse"

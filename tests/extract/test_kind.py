@@ -52,6 +52,7 @@ import pytest
         "Hermed en kopi af mit brev til borgmesteren i Aarhus Kommune.",
         "Vedlagt er en kopi af mit brev til borgmesteren i Aarhus Kommune.",
         "Udvalget vil hermed få tilsendt rapporten om ventetider.",
+        "Kopi af kongelig resolution af 28. juni 2019 er vedlagt.",  # opening with it
         # a request answered or told of is none of the letter's own
         "Til udvalgets orientering sender jeg hermed betænkning nr. 1543/2017 om forkyndelse.",
         "Som aftalt på udvalgsmødet den 31. januar 2019 sendes notatet om anbringelserne.",
