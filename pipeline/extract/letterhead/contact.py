@@ -26,6 +26,7 @@ from pipeline.contact_patterns import (
     STREET_WORD,
     WEB,
 )
+from pipeline.extract.case_numbers import LABEL as CASE_LABEL
 from pipeline.extract.letterhead.lines import CAMEL_GLUE
 
 # Small words inside a ministry's or office's name: the word after one is no street's.
@@ -91,8 +92,7 @@ FOLKETINGETS_STREET = re.compile(r"Christiansborg\s+Slot\b")
 POSTCODE_AT_LINE_END = re.compile(r"(\b(?:DK-)?\d{4})\s*\|\s*(?=København|[A-ZÆØÅ][a-zæøå]+\b)")
 # The digits of a labelled number ("Akt-id 249228", "Sags nr. 2017 - 9302"), which may end in
 # four that look like a postcode.
-LABELLED_DIGITS = re.compile(
-    r"(?i:akt-id|sags?\s*nr\.?|j\.\s*nr\.?|dok\.?\s*(?:nr\.?)?)\s*:?\s*\d+$")
+LABELLED_DIGITS = re.compile(rf"(?:{CASE_LABEL})[ \t]*:?[ \t]*\d+$", re.IGNORECASE)
 
 
 def address_of(heads: list[str]) -> str | None:

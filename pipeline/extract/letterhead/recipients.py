@@ -107,12 +107,16 @@ def addressee_in(segment: str, following: list[str], on: str | None) -> list[str
     if segment[:1].islower() and not RECIPIENT_LEAD.match(segment).group(0):
         return []  # a sentence's words broken over lines ("af Folketingets Miljøudvalg.")
     member = MEMBER.match(segment)
-    if member and [line for line in following[:2] if line != "Folketinget"][:1] == [
-            "Christiansborg"]:
+    if member and past_folketinget(following)[:1] == ["Christiansborg"]:
         return [member.group("name")]  # "Morten Messerschmidt (DF)" / ("Folketinget" /) ...
     if titled := TITLED_MEMBER.match(segment):
         return [titled.group("name")]
     return committees_in(segment, on)
+
+
+def past_folketinget(after: list[str]) -> list[str]:
+    """What follows an addressee, past a "Folketinget" line or word before its address."""
+    return after[1:] if after[:1] == ["Folketinget"] else after
 
 
 def recipients_of(document: Document, on: str | None = None) -> list[Recipient]:
@@ -209,9 +213,7 @@ def recipients_at_start(document: Document, on: str | None) -> list[Recipient]:
         words = line.split()
         for length in range(min(len(words), 9), 1, -1):
             name = committee_in(" ".join(words[:length]), on)
-            rest = words[length : length + 4]
-            if rest[:1] == ["Folketinget"]:
-                rest = words[length + 1 : length + 5]  # "... Folketinget Christiansborg 1240"
+            rest = past_folketinget(words[length : length + 5])[:4]
             if name and (not rest or rest[0][:1].isupper()):
                 address = None
                 if rest[:1] == ["Christiansborg"]:
