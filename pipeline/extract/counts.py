@@ -63,7 +63,8 @@ INTENSIFIERS = {"helt", "meget", "særligt", "særdeles", "ganske", "yderst", "m
 # Words between a number and its noun that say which of the things: "6 andre skoler".
 OTHERS = {"andre", "yderligere"}
 # A noun is a word of letters, hyphenated compounds allowed: never "\n", "•" or "[".
-WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
+# A compound's first parts may hold digits ("covid-19-patienter"); its last part may not.
+WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W_]+)*(?<!\d)")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Nouns that make a number a measure, not a count of things.
 # ("tre gange" counts repetitions: not a unit.)
@@ -110,7 +111,7 @@ def find_counts(doc: Doc) -> list[Count]:
         value, last = scaled_count(token, value)
         if not plausible(value):
             continue
-        noun = counted_noun(last)
+        noun = counted_noun(last) or noun_of_the_whole(token, taken)
         if noun is not None and is_word(noun) and not is_multiplier(noun) and \
                 not names_no_thing(noun) and not bounds_a_size(token):
             counts.append(make_count(doc, token, noun, value))
@@ -394,6 +395,24 @@ def counted_noun(number: Token) -> Token | None:
     return None
 
 
+# A part of a whole named after it: "17 ud af 98 kommuner", "3 af de 5 regioner".
+PART_OF = re.compile(r"\s+(?:ud\s+)?af\s+(?:de\s+|i\s+alt\s+)?", re.IGNORECASE)
+
+
+def noun_of_the_whole(part: Token, taken: list[tuple[int, int]]) -> Token | None:
+    """The noun a part counts where the whole it is part of comes after it: "kommuner" for
+    "17" in "17 ud af 98 kommuner" (17 municipalities as well as 98)."""
+    doc = part.doc
+    whole = next((word for word in doc[part.i + 2 : part.i + 6] if word.like_num), None)
+    if whole is None or not PART_OF.fullmatch(doc.text[part.idx + len(part.text) : whole.idx]):
+        return None
+    part_value, whole_value = count_value(part), count_value(whole)
+    if part_value is None or whole_value is None or part_value > whole_value \
+            or is_reference(whole) or overlaps(whole, taken):
+        return None
+    return counted_noun(whole)
+
+
 def broken_over_blank_line(space: Token) -> bool:
     """The words before a blank line go on after it, in small letters."""
     after = space.i + 1
@@ -585,6 +604,7 @@ def next_word(token: Token) -> Token | None:
 
 # The plural past participle of a verb in -ere, however tagged: "indkvarterede",
 # "registrerede" (the people counted: "indkvarteret").
+STRIPPED_PARTICIPLE = re.compile(r"[a-zæøå]{3,}ede")  # "smittede", not "smede"
 PARTICIPLE_OF_ERE = re.compile(r"[a-zæøå]{3,}erede")
 
 
@@ -597,6 +617,13 @@ def lemma_of(token: Token) -> str:
         return participle_singular(token.lower_)
     lemma = token.lemma_ if token.doc.has_annotation("LEMMA") else ""
     lemma = (lemma or token.text).lower()
+    if lemma == token.lower_[:-1] and STRIPPED_PARTICIPLE.fullmatch(token.lower_):
+        # a participle tagged as a noun, lemmatized by its plural -e alone: "smitted"
+        return participle_singular(token.lower_)
+    head, _, last = token.lower_.rpartition("-")
+    if head and lemma == token.lower_ and last.isalpha():
+        # a compound the lemmatizer does not know: "covid-19-patienter" by its last part
+        return f"{head}-{lemmy_lemma('NOUN', last)}"
     # The Latin neuter: "ministerier" -> "ministerium", not the lemmatizer's "ministerie".
     return re.sub(r"ministerie$", "ministerium", lemma)
 

@@ -79,6 +79,7 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "Se www.ft.dk/samling/2 sider om sagen.",  # a web address
     "besvarelse af spørgsmål 10. 2 UDENRIGSMINISTERIET OKO",  # a page number, capitals
     "at ”3 af 4 [børn af efterkommere] henter",  # a bracket is no noun
+    "Der er brugt 3 af de 5 mio. kr. til formålet.",  # a part of an amount
     "Konsekvenserne beregnes under to alternati",  # a word cut off by the end of the text
     "side 1\n2\nDokumenterne er sendt.",  # a number alone on its line
     "Februar\n195\n254\nMarts\n2.392\n195\nApril\n179\n200",  # table cells, one to a line
@@ -151,6 +152,14 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Initiativerne er:\n- 40 nye pladser\n\nDet er godt.", [(40, "plads")]),
     # an upper bound on a count is no class of sizes
     ("motorveje med op til 95.000 køretøjer i døgnet", [(95000, "køretøj")]),
+    # a compound whose first part holds digits, by its last part's lemma
+    ("Der var i går 100 covid-19-patienter indlagt.", [(100, "covid-19-patient")]),
+    # a participle tagged as a noun, whatever its lemma
+    ("Der var 45 smittede med covid-19 i uge 12.", [(45, "smittet")]),
+    # a part of a whole counts the whole's things too
+    ("Puljen er søgt af 17 ud af 98 kommuner.", [(17, "kommune"), (98, "kommune")]),
+    ("Kun tre af de fem regioner har svaret.", [(3, "region"), (5, "region")]),
+    ("Det gælder 12 af i alt 40 institutioner.", [(12, "institution"), (40, "institution")]),
 ])
 def test_counts_as_genuine_letters_write_them(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected
