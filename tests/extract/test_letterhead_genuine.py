@@ -59,6 +59,9 @@ def document(body: str, **regions: list[list[str]]) -> Document:
      "2005-05-02"),  # the day's full stop lost after "Den"
     ("Ministeren Frederiksholms Kanal 21 Tlf. 3392 5000 Fax 3392 5547 29. september 2005 "
      "Folketingets Finansudvalg", "2005-09-29"),
+    # a date stamp, in capitals without the day's full stop; read from a scan, with letters lost
+    ("STATSMINISTERIET\n- 3 DEC. 2019\nStatsministeren har", "2019-12-03"),
+    ("0 3 C. 2019\nFolketingets Udvalg for Forretningsordenen", "2019-12-03"),
 ])
 def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected):
     assert letter_date(document("Udvalget for Forretningsordenen 2010-11\n" + body)) == expected
@@ -76,6 +79,8 @@ def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected)
     # a heading's rest: a committee's name, the day its question was put
     "Besvarelse af spørgsmål 115 alm. del stillet af Det Energipolitiske\nUdvalg den 29. "
     "november 2004.",
+    "3 N. 2019",  # a stamp's month lost where two months end so (JAN, JUN)
+    "Der er 3 EU. 2019",  # prose, no stamp's line
 ])
 def test_what_is_not_the_letters_date(body):
     assert letter_date(document(body)) is None

@@ -9,6 +9,7 @@ other facts ("J.nr. NST-401-00157Den 23. maj 2011") or right after a case number
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pipeline.contact_patterns import PHONE_NUMBER
 from pipeline.extract.case_numbers import CASE_NUMBER
@@ -71,6 +72,14 @@ DATE_AFTER_LETTERHEAD = re.compile(
     rf"(?P<date>{DATE})", re.IGNORECASE)
 
 ANY_DATE = re.compile(DATE)
+# A date stamp's line, in capitals and without the day's full stop: "03 DEC. 2019", "- 3 DEC.
+# 2019". Read from a scan, the stamp may lose letters and split its digits ("0 3 C. 2019"):
+# its month is the one month whose abbreviation ends so.
+DATE_STAMP = re.compile(
+    rf"^[ \t]*(?:(?:Dato|DATO)[ \t]*:?[ \t]*)?[-–]?[ \t]*(?P<day>\d(?:[ \t]?\d)?)[ \t]+"
+    rf"(?P<month>[A-ZÆØÅ]{{1,4}})\.?[ \t]+(?P<year>{YEAR})[ \t]*$", re.MULTILINE)
+STAMP_MONTHS = {"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAJ": 5, "JUN": 6, "JUL": 7, "AUG": 8,
+                "SEP": 9, "SEPT": 9, "OKT": 10, "NOV": 11, "DEC": 12}
 
 
 def letter_date(document: Document) -> str | None:
@@ -94,6 +103,23 @@ def letter_date(document: Document) -> str | None:
             value = parse_danish_date(re.sub(r"(?<=\d)\s+\.", ".", day_stop))
             if value and len(value) == 10:
                 return value
+    return next(filter(None, map(stamped_date, texts)), None)
+
+
+def stamped_date(text: str) -> str | None:
+    """The date of a date stamp's line, as "YYYY-MM-DD".
+
+    >>> stamped_date("0 3 C. 2019"), stamped_date("12 JUN. 2019"), stamped_date("3 N. 2019")
+    ('2019-12-03', '2019-06-12', None)
+    """
+    for match in DATE_STAMP.finditer(text):
+        months = {number for name, number in STAMP_MONTHS.items() if name.endswith(match["month"])}
+        if len(months) == 1:
+            try:
+                return date(int(match["year"]), months.pop(),
+                            int(re.sub(r"\s", "", match["day"]))).isoformat()
+            except ValueError:
+                continue  # no such day: "31 NOV. 2019"
     return None
 
 
