@@ -4,7 +4,7 @@ Forms:
 
 - "spørgsmål nr. 12 (Alm. del)", "spm. nr. 12", "Spørgsmål 32 (alm. del)",
   "spørgsmål 172 alm. del", "TRU alm. del nr. 32", and as line breaks glue
-  them: "påspørgsmål nr. 14", "spørgsmålnr.144af", "spørgs-mål nr. 178";
+  them: "påspørgsmål nr. 14", "spørgsmålnr.144af", "spørgs-mål nr. 178", "spørg s-mål";
 - a series letter before the number: "spørgsmål nr. S 1234" -> series "S", as
   is "Folketingets spm. nr. 2034" and a "§ 20-spørgsmål" (§ 20 questions);
 - a bill or act in brackets, before or after: "spørgsmål 45 (L 123)",
@@ -54,10 +54,11 @@ SERIES_BEFORE = (
     rf"(?:(?<![\wæøå])(?:(?P<abbr>{ABBREVIATION})\s+)?(?P<before>{BILL}|alm\.\s*del)\s*[-–,:]?\s*"
     r"(?:svar\s+på\s+)?)?"
 )
-# "spørgsmål", "spm.", glued to a lost line break's neighbour ("påspørgsmål", "spørgsmålnr.").
+# "spørgsmål", "spm.", glued to a lost line break's neighbour ("påspørgsmål", "spørgsmålnr."),
+# or broken at a line's end, a conversion's space before the break ("spørg s-" / "mål").
 QUESTION = (
     r"(?:(?<![\wæøå])|(?<=på)|(?<=af))"
-    r"(?:spørgs-?\s*mål(?:ene)?(?:(?![a-zæøå])|(?=nr))|spm\.?)"
+    r"(?:spørg[ \t]?s-?\s*mål(?:ene)?(?:(?![a-zæøå])|(?=nr))|spm\.?)"
 )
 # A session ("2010-11", "2019/20") after a number is no further question number.
 ONE_NUMBER = r"\d{1,5}(?!\d)(?![-/]\d)"

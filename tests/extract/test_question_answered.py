@@ -68,6 +68,8 @@ def test_an_answer_asked_for_is_no_citation(letter):
     ("Endelig besvarelse af spørgsmålnr.144af 8. juni 2012", [(144, None)]),  # glued
     ("følger hermed mit svar påspørgsmål nr. 14 (SOU Alm. del).", [(14, "Alm. del")]),
     ("har stillet følgende spørgs-mål nr. 178, som hermed besvares.", [(178, None)]),
+    # broken at the line's end, a conversion's space before the break
+    ("har stillet følgende spørg s-\nmål nr. 584, som hermed besvares.", [(584, None)]),
     ("stillet mig følgende spørgsmål, nr. 325 (Alm. del), som", [(325, "Alm. del")]),
     ("Besvarelse af spørgsmål    115  alm.  del stillet af udvalget", [(115, "Alm. del")]),
     ("Jeg henviser til min besvarelse af TRU alm. del nr. 32.", [(32, "Alm. del")]),
