@@ -224,6 +224,8 @@ def test_role_of_a_line(text, role):
      ["Testministeriet", "Ved Stranden 8", "1061 Byby K", "T 12 34 56 78", "E [email protected]"]),
     ("24. april 2012J.nr. 2012-0005712", ["24. april 2012", "J.nr. 2012-0005712"]),
     ("J.nr. 2009-458114. juni 2009", ["J.nr. 2009-4581", "14. juni 2009"]),
+    ("Sag/ID Nr.:18-0123456Dato:12. april 2018",
+     ["Sag/ID Nr.:18-0123456", "Dato:12. april 2018"]),
     ("Dato: 4. maj 2020Sags nr.: 1001071Sagsbeh.: ABCDok nr.: 182000",
      ["Dato: 4. maj 2020", "Sags nr.: 1001071", "Sagsbeh.: ABC", "Dok nr.: 182000"]),
     ("TESTMINISTERIETDato: 15. april 2009", ["TESTMINISTERIET", "Dato: 15. april 2009"]),

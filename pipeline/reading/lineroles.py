@@ -93,9 +93,11 @@ DATE_LEAD = re.compile(
     re.IGNORECASE,
 )
 # A date glued to the case number before it: "J.nr. 2009-458114. juni 2009".
-# (Not the day's second digit after its label: "Dato29. august 2012" is whole.)
+# (Not the day's second digit after its label: "Dato29. august 2012", "Dato:12. april 2018"
+# are whole.)
 GLUED_DATE_TAIL = re.compile(
-    rf"(?<!\s\d)(?<![Dd][Aa][Tt][OoEe]\d)(?<=\d)[0-3]?\d\.\s?{MONTHS}\s+\d{{4}}$", re.IGNORECASE)
+    rf"(?<!\s\d)(?<!:\d)(?<![Dd][Aa][Tt][OoEe]\d)(?<=\d)[0-3]?\d\.\s?{MONTHS}\s+\d{{4}}$",
+    re.IGNORECASE)
 
 # Labels of the date block and the letterhead, longest spellings first.
 DATE_LABELS = r"dato|date"
