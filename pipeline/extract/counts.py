@@ -113,7 +113,7 @@ def find_counts(doc: Doc) -> list[Count]:
             continue
         noun = counted_noun(last) or noun_of_the_whole(token, taken)
         if noun is not None and is_word(noun) and not is_multiplier(noun) and \
-                not names_no_thing(noun) and not bounds_a_size(token):
+                not names_no_thing(noun) and not names_a_size_class(token):
             counts.append(make_count(doc, token, noun, value))
     counts += counts_glued_to_their_noun(doc, taken)
     return sorted([*counts, *counts_in_tables(doc)], key=lambda count: count.evidence.start)
@@ -390,7 +390,7 @@ def counted_noun(number: Token) -> Token | None:
         is_adverbial_participle(doc[after])
     if adjectives and adjectives[-1].text.endswith("e") and ends_phrase and (
             adjectives[-1].lower_ not in COMPARATIVES) and not (
-            is_plural_participle(adjectives[-1]) and names_a_size_class(number)):
+            is_plural_participle(adjectives[-1]) and names_a_size_class(number, people=True)):
         return adjectives[-1]
     return None
 
@@ -419,30 +419,31 @@ def broken_over_blank_line(space: Token) -> bool:
     return after < len(space.doc) and space.doc[after].is_lower
 
 
-# A number that bounds a class of sizes: "virksomheder med under 10 ansatte", "mellem 10 og
-# 49 ansatte", "50 ansatte eller flere".
-BOUND_BEFORE = re.compile(r"\b(?:under|over|højst|mindst|mellem\s+[\d.]+\s+og)\s+$",
-                          re.IGNORECASE)
-OR_MORE_AFTER = re.compile(r"\W+\w+\s+eller\s+(?:flere|færre|mere|mindre)\b", re.IGNORECASE)
-# Things described by a bound on their size: "klasser med mindre end 10 elever og flere end 35
-# elever", "skoler med over 500 elever"; not an upper bound on a count ("effektivisering med
-# op til 23 årsværk", "motorveje med op til 95.000 køretøjer").
+# A number that bounds a class of sizes is no count. Things described by a bound on their size:
+# "klasser med mindre end 10 elever og flere end 35 elever", "skoler med over 500 elever"; not
+# an upper bound on a count ("effektivisering med op til 23 årsværk", "motorveje med op til
+# 95.000 køretøjer"). People a participle names, after a bare bound or before "eller flere":
+# "virksomheder havde under 10 ansatte", "mellem 10 og 49 ansatte", "50 ansatte eller flere"
+# (before other things a bare bound bounds a count: "mindst tre gange").
+BOUND = r"(?:under|over|højst|mindst|mellem\s+[\d.]+\s+og)"
+COMPARED = r"(?:mindre|flere|færre|mere)"
 WITH_A_BOUND_BEFORE = re.compile(
-    r"\b[a-zæøå]+(?:er|e)\s+med\s+(?:\S+\s+){0,5}?(?:under|over|højst|mindst"
-    r"|mellem\s+[\d.]+\s+og|(?:mindre|flere|færre|mere)\s+end)\s+$", re.IGNORECASE)
+    rf"\b[a-zæøå]+(?:er|e)\s+med\s+(?:\S+\s+){{0,5}}?(?:{BOUND}|{COMPARED}\s+end)\s+$",
+    re.IGNORECASE)
+BOUND_BEFORE = re.compile(rf"\b{BOUND}\s+$", re.IGNORECASE)
+OR_MORE_AFTER = re.compile(rf"\W+\w+\s+eller\s+{COMPARED}\b", re.IGNORECASE)
 
 
-def bounds_a_size(number: Token) -> bool:
-    """ "Klasser med mindre end 10 elever": a class of things by their size, no count."""
+def names_a_size_class(number: Token, people: bool = False) -> bool:
+    """ "Klasser med mindre end 10 elever": a class of things by their size, no count; with
+    ``people`` (the number's noun a participle in the plural) also "under 10 ansatte", "50
+    ansatte eller flere"."""
     text = number.doc.text
-    return bool(WITH_A_BOUND_BEFORE.search(text[max(0, number.idx - 80) : number.idx]))
-
-
-def names_a_size_class(number: Token) -> bool:
-    text = number.doc.text
-    before = text[max(0, number.idx - 30) : number.idx]
+    before = text[max(0, number.idx - 80) : number.idx]
+    if WITH_A_BOUND_BEFORE.search(before):
+        return True
     after = text[number.idx + len(number.text) :][:60]
-    return bool(BOUND_BEFORE.search(before) or OR_MORE_AFTER.match(after))
+    return people and bool(BOUND_BEFORE.search(before[-30:]) or OR_MORE_AFTER.match(after))
 
 
 # Endings of a past participle in the plural, which the tagger may take for a noun:
