@@ -117,9 +117,10 @@ def post_of(doc: Doc, minister: str | None, on: str | None) -> str | None:
     return posts[0] if posts else None
 
 
-# The most words a ministry's name has: "Ministeriet for Børn, Ligestilling, Integration og
-# Sociale Forhold" has eight.
-NAME_WORDS = 10
+# The most words a ministry's name or its minister's title has in the gazetteer ("Ministeriet
+# for Børn, Ligestilling, Integration og Sociale Forhold" has eight), and two to spare.
+NAME_WORDS = 2 + max(len(name.split()) for ministry in gazetteer.ministries()
+                     for name in (ministry.name, *ministry.aliases, *ministry.minister_titles))
 
 
 def named_in_letterhead(heads: list[str], look_up: Callable[..., str | None],
