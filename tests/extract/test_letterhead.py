@@ -114,6 +114,11 @@ def test_salutation_without_its_comma(analyse_text):
      ["Transport-, Bygnings- og Boligudvalget"]),
     ("Til: Folketingets Forsvarsudvalg og Folketingets Finansudvalg",
      ["Forsvarsudvalget", "Finansudvalget"]),
+    # a second committee whose name coordinates words
+    ("Folketingets Erhvervsudvalg og Folketingets Klima-, Energi- og Forsyningsudvalg",
+     ["Erhvervsudvalget", "Klima-, Energi- og Forsyningsudvalget"]),
+    ("Folketingets Klima-, Energi- og Forsyningsudvalg",
+     ["Klima-, Energi- og Forsyningsudvalget"]),
     ("Folketingets Trafikudvalg", ["Trafikudvalget"]),  # by the form of its name
     # two lines of the block read as one
     ("Folketingets Finansudvalg Folketingets Forsvarsudvalg",

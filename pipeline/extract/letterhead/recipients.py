@@ -80,7 +80,7 @@ def committee_in(line: str, on: str | None = None) -> str | None:
 # Between two names of an address line: a comma, "og" before a committee, a dash before a
 # capital ("Folketinget - Skatteudvalget"; not "Miljø - og Planlægningsudvalg").
 NAMES_APART = re.compile(
-    r",\s*|\s+og\s+(?=folketingets\b|\w+udvalg)|\s+[-–]\s+(?=(?-i:[A-ZÆØÅ]))"
+    r"(?<![-–]),\s*|(?<![-–])\s+og\s+(?=folketingets\b|\w+udvalg)|\s+[-–]\s+(?=(?-i:[A-ZÆØÅ]))"
     # two lines of the block read as one ("Folketingets Finansudvalg Folketingets Forsvarsudvalg")
     r"|(?<=udvalg)\s+(?=(?-i:Folketingets)\s)", re.IGNORECASE)
 
@@ -90,13 +90,12 @@ def committees_in(line: str, on: str | None = None) -> list[str]:
     coordinates words ("Transport-, Bygnings- og Boligudvalget") stays whole; "Til
     Folketinget - Skatteudvalget" names the committee after the dash."""
     whole = committee_in(line, on)
-    if whole:
-        return [whole]
     parts = NAMES_APART.split(line)
     if len(parts) < 2 or any(part.rstrip().endswith(("-", "–")) for part in parts[:-1]):
-        return []  # one name whose words are coordinated ("Miljø- og Planlægningsudvalg")
-    names = [committee_in(part, on) for part in parts]
-    return [name for name in names if name]
+        # one name whose words are coordinated ("Miljø- og Planlægningsudvalg")
+        return [whole] if whole else []
+    names = [name for part in parts if (name := committee_in(part, on))]
+    return names if len(names) > 1 or not whole else [whole]
 
 
 def addressee_in(segment: str, following: list[str], on: str | None) -> list[str]:
