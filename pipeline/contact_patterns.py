@@ -97,8 +97,8 @@ EMAIL_LINE = re.compile(
     re.IGNORECASE,
 )
 WEB_LINE = re.compile(
-    r"^[:•·]?\s*(?:(?:web|hjemmeside|W)\s*:?\s*)?(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*"
-    r"\.(?:dk|eu|com|org|net|gl|fo)/?$",
+    r"^[:•·]?\s*(?:(?:web|hjemmeside|W)\s*:?\s*)?(?:https?://)?(?P<web>(?:www\.)?[\w-]+"
+    r"(?:\.[\w-]+)*\.(?:dk|eu|com|org|net|gl|fo))/?$",
     re.IGNORECASE,
 )
 WEB = re.compile(

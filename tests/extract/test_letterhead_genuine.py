@@ -251,9 +251,14 @@ def test_a_phone_and_cvr_in_a_row_of_labels_and_values():
     (["3510www.justitsministeriet.dk[email protected]"], "www.justitsministeriet.dk"),
     (["WEB: www.FMN.DKCVR: 25-77-56-35"], "www.FMN.DK"),
     (["M [email protected]", "W sum.dk"], "sum.dk"),
+    (["Slotsholmsgade 10-12", "https://em.dk"], "em.dk"),  # a line that is only a domain
 ])
 def test_the_senders_web_address_as_printed(heads, web):
     assert web_of(heads) == web
+
+
+def test_a_domain_named_in_a_line_of_text_is_no_web_address():
+    assert web_of(["”Vandet skal renses”, dr.dk, den 2. marts 2024"]) is None
 
 
 @pytest.mark.parametrize(("heads", "cvr"), [

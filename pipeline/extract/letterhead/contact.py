@@ -25,6 +25,7 @@ from pipeline.contact_patterns import (
     STREET_NUMBER,
     STREET_WORD,
     WEB,
+    WEB_LINE,
 )
 from pipeline.extract.case_numbers import LABEL as CASE_LABEL
 from pipeline.extract.letterhead.lines import CAMEL_GLUE
@@ -72,8 +73,10 @@ def cvr_of(heads: list[str], body_text: str) -> str | None:
 
 
 def web_of(heads: list[str]) -> str | None:
-    """ "www.mim.dk" as printed (glued or not), else a labelled bare domain ("W sum.dk")."""
-    return first_match(WEB, heads, "web") or first_match(LABELLED_WEB, heads, "web")
+    """ "www.mim.dk" as printed (glued or not), else a labelled bare domain ("W sum.dk"),
+    else a line that is only a domain ("https://em.dk" -> "em.dk"; not one named in prose)."""
+    return first_match(WEB, heads, "web") or first_match(LABELLED_WEB, heads, "web") or next(
+        (line.group("web") for head in heads if (line := WEB_LINE.match(head.strip()))), None)
 
 
 def labelled_email(segments: list[str]) -> str | None:
