@@ -52,11 +52,12 @@ LABELS = {
 }
 LABEL = "|".join(f"(?P<{kind.replace('-', '_')}>{label})" for kind, label in LABELS.items())
 # Digit groups joined by "-", "/" or ".", spaces allowed around "-" and "/" but not across
-# lines; some offices put capitals before the digits ("MST-2021-1234", "THK40546", "M 3034") or
-# letters in a later group ("004-u18-1346", "5162/ljen", "400.C.2-0").
+# lines; some offices put capitals before the digits ("MST-2021-1234", "THK40546", "M 3034"),
+# or an agency's letters in small type before a dash ("mst-406-00001"), or letters in a later
+# group ("004-u18-1346", "5162/ljen", "400.C.2-0").
 GROUP = r"(?:\d+|[A-Za-zæøå]{1,5}\d*)"
 VALUE = (
-    r"(?:(?-i:[A-ZÆØÅ]{1,6})[-. ]?)?\d+"
+    r"(?:(?-i:[A-ZÆØÅ]{1,6})[-. ]?|(?<![\wæøå])(?-i:[a-zæøå]{2,5})-(?=\d))?\d+"
     rf"(?:[ \t]*[-/][ \t]*{GROUP}|\.(?=[A-Z\d]){GROUP})*"
 )
 # A label may follow a letter only where the two were glued ("psykiatriDok nr."), a digit

@@ -56,6 +56,8 @@ def test_a_row_of_labels_pairs_with_its_row_of_values(text, expected):
      [("sagsnummer", "2012-0030-0867"), ("dokumentnummer", "516880")]),
     ("J.nr. 2009-458114. juni 2009", [("journalnummer", "2009-4581")]),
     ("J.nr. NST-401-00157Den 23. maj 2011", [("journalnummer", "NST-401-00157")]),
+    # the agency's letters in small type
+    ("J.nr. mst-406-00001Den 14. oktober 2010", [("journalnummer", "mst-406-00001")]),
     ("København, den 10. juni 2009Sagsnr.: 16191", [("sagsnummer", "16191")]),
     ("Dokument nr.: 121702/13Dette dokumentnr. bedes oplyst", [("dokumentnummer", "121702/13")]),
     ("J.nr. 5162/ljen Udvalget har", [("journalnummer", "5162/ljen")]),
@@ -124,3 +126,4 @@ def test_a_row_of_labels_ending_a_line_takes_its_values_from_the_next_block(lett
     doc = letter("Svar:\nJa.", head=["Bilag Journalnummer Kontor til Folketingets Europaudvalg"],
                  sidebar=["2005-4711"])
     assert doc._.case_numbers == []
+
