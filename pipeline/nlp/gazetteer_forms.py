@@ -171,12 +171,42 @@ def lookup_tables() -> dict[str, dict[str, list[Entry]]]:
 
 
 def matches(kind: str, text: str, prefixes: tuple[str, ...] = ()) -> list[Entry]:
+    """The entries ``text`` may mean: as written, else read past stray spaces inside its
+    words, which older converted letters print ("Folketingets Miljø - og Planlægningsu
+    dvalg").
+
+    >>> matches("committee", "Folketingets Miljø - og Planlægningsu dvalg")[0][0]
+    'Miljø- og Planlægningsudvalget'
+    """
     table = lookup_tables()[kind]
-    for cand in _candidates(text):
+    candidates = _candidates(text)
+    for cand in candidates:
         for prefix in ("", *prefixes):
             if cand.startswith(prefix) and cand[len(prefix) :] in table:
                 return table[cand[len(prefix) :]]
+    spaceless = spaceless_tables().get(kind, {})
+    for cand in candidates:
+        for prefix in ("", *prefixes):
+            if cand.startswith(prefix) and (key := _spaceless(cand[len(prefix) :])) in spaceless:
+                return spaceless[key]
     return []
+
+
+# Names, not domains or abbreviations, may be printed with stray spaces inside their words.
+SPACED_KINDS = ("ministry", "title", "committee", "office")
+
+
+def _spaceless(form: str) -> str:
+    return re.sub(r"\s+", "", form)
+
+
+@lru_cache(maxsize=1)
+def spaceless_tables() -> dict[str, dict[str, list[Entry]]]:
+    """The name tables keyed by their forms less every space; where two forms meet (none
+    do today), the first keeps the key."""
+    return {kind: {key: entries for form, entries in reversed(lookup_tables()[kind].items())
+                   if (key := _spaceless(form))}
+            for kind in SPACED_KINDS}
 
 
 def abbreviation_key(abbreviation: str) -> str:

@@ -134,6 +134,9 @@ def names(doc: Document) -> list[tuple[str, str, str | None]]:
      [("Skatteudvalget", "Folketinget", None)]),  # glued "Til", the committee after a dash
     ("Folketingets Miljø - og Planlægningsudvalg\nChristiansborg\n1240 København K",
      [("Miljø- og Planlægningsudvalget", "Folketinget", "Christiansborg, 1240 København K")]),
+    # a stray space inside a word of the name, as older converted letters print one
+    ("Folketingets Miljø - og Planlægningsu dvalg\nChristiansborg\n1240 København K",
+     [("Miljø- og Planlægningsudvalget", "Folketinget", "Christiansborg, 1240 København K")]),
     # a glued line cut apart after the postcode ("...Christiansborg1240" / "København K")
     ("Folketinget\nUdvalget for Forretningsordenen\nChristiansborg\n1240\nKøbenhavn K",
      [("Udvalget for Forretningsordenen", "Folketinget", "Christiansborg, 1240 København K")]),
