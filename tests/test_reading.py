@@ -204,6 +204,7 @@ def test_salutation_naming_the_committee_is_no_recipient():
     ("Testministeriet", "sender"),
     ("TESTMINISTERIETDato: 15. april 2009", "sender"),
     ("Ministeren for test, prøver og eksamen", "sender"),
+    ("Test-, Prøve- og Eksamensministeriet", "sender"),  # a name that coordinates three words
     ("Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del).", None),
     ("Folketingets Testudvalg har den 3. maj stillet følgende spørgsmål", None),
     ("Spørgsmål nr. 15:", None),
@@ -825,6 +826,16 @@ def test_a_ministrys_longest_name_is_a_letterhead_line():
         "Jeg henviser til mit svar på spørgsmål nr. 12 om kommunernes indsats."])))
     assert "Ministeriet for Børn" not in document.body_text
     assert "Folketingets Socialudvalg" in head_lines(document)
+
+
+def test_a_ministrys_name_coordinating_three_words_is_a_letterhead_line():
+    document = read_document(flow_pdf("\n".join([
+        "Test-, Prøve- og Eksamensministeriet", "Folketingets Udvalg for Test og Prøver",
+        "Christiansborg", "1240 København K", "Dato: 15. januar 2016", "Svar:",
+        "Jeg henviser til mit svar på spørgsmål nr. 12 om kommunernes indsats."]), width=240))
+    assert "Eksamensministeriet" not in document.body_text
+    assert ["Folketingets Udvalg for Test og Prøver", "Christiansborg", "1240 København K"] in [
+        block.lines for block in document.region("head")]
 
 
 def test_folketingets_address_after_the_signature_stays_with_the_addressee():

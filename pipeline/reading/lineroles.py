@@ -184,10 +184,12 @@ PROSE_WORD = re.compile(
 )
 
 # Sender's names: "Miljøministeriet", "MINISTEREN", "Kulturministeren", "Lovafdelingen",
-# "Departementet", and a name wrapped over lines ("Udlændinge- og").
+# "Departementet", one that coordinates three words ("Udlændinge-, Integrations- og
+# Boligministeriet"), and a name wrapped over lines ("Udlændinge- og").
 SENDER_NAME = re.compile(
-    r"^[\wæøåÆØÅ\- ]{0,50}(?:ministeriet|ministeren|ministerium|afdelingen|departementet"
-    r"|styrelsen)$|^[\wæøåÆØÅ]+-\s+og$|^minister(?:iet|en)\s+for\s+[\wæøåÆØÅ\-, ]{3,60}$",
+    r"^(?:[\wæøåÆØÅ]+-,\s*)*[\wæøåÆØÅ\- ]{0,50}(?:ministeriet|ministeren|ministerium"
+    r"|afdelingen|departementet|styrelsen)$|^[\wæøåÆØÅ]+-\s+og$"
+    r"|^minister(?:iet|en)\s+for\s+[\wæøåÆØÅ\-, ]{3,60}$",
     re.IGNORECASE,
 )
 
