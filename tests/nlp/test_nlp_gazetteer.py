@@ -105,7 +105,9 @@ def test_canonical_ministry_tolerates_hyphenation_case_and_spaces():
     assert gazetteer.canonical_ministry("Udlændinge-\nog Integrations-\nministeriet") == (
         "Udlændinge- og Integrationsministeriet")
     assert gazetteer.canonical_ministry("JUSTITSMINISTERIETS") == "Justitsministeriet"
-    assert gazetteer.canonical_ministry("Justits  ministeriet") is None
+    # a stray space inside a word, as older converted letters print one
+    assert gazetteer.canonical_ministry("Justits  ministeriet") == "Justitsministeriet"
+    assert gazetteer.canonical_ministry("Justits ministeriet for") is None
 
 
 def _ents(text, label):
