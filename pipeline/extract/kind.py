@@ -56,12 +56,12 @@ CORRECTION = re.compile(
 )
 # Who sends: the minister, the ministry ("Justitsministeriet fremsender hermed ...").
 SENDER_WORD = r"(?:jeg|vi|\w*ministeriet)"
-# What a cover letter sends: a paper of its own ("det lovede notat", "kopi af mit brev"); a
-# status or a report's findings told in the letter's own words leave the letter informing
-# ("Jeg sender hermed årets status ...", "... sender jeg hermed udvalget den 13.
-# statusredegørelse" followed by its figures).
+# What a cover letter sends: a paper of its own ("det lovede notat", "kopi af mit brev", "den
+# ønskede redegørelse"); a status or a report's findings told in the letter's own words leave
+# the letter informing ("Jeg sender hermed årets status ...", "... sender jeg hermed udvalget
+# den 13. statusredegørelse" followed by its figures).
 PAPER = (r"(?:kopi(?:en)?|\w*notat(?:et)?|\w*rapport(?:en)?|\w*oversigt(?:en)?|\w*brev(?:et)?"
-         r"|materiale(?:t)?|pressemeddelelse(?:n)?|betænkning(?:en)?)")
+         r"|materiale(?:t)?|pressemeddelelse(?:n)?|betænkning(?:en)?|redegørelse(?:n)?)")
 FORWARDING = re.compile(
     # "Hermed oversendes ...", "... sendes hermed forslag til lov", "Til orientering sendes
     # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse", "Hermed

@@ -239,3 +239,11 @@ def test_a_letter_that_informs_that_it_forwards_is_a_forwarding(analyse_text):
     body = "Til udvalgets orientering kan jeg oplyse, at jeg vedlægger årets rapport."
     assert analyse_text(body)._.letter_kind == "oversendelse"
 
+
+@pytest.mark.parametrize("body", [
+    "Udvalget har i brev af 24. juni 2015 anmodet om en redegørelse for forsvarets opgaver i "
+    "Grønland. Jeg sender hermed den ønskede redegørelse.",
+    "Jeg skal hermed sende udvalget den lovede redegørelse om sagen.",
+])
+def test_a_report_of_the_ministers_sent_is_a_forwarding(analyse_text, body):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "oversendelse"
