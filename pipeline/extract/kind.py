@@ -178,6 +178,11 @@ REQUEST = re.compile(
 ENCLOSED_FIRST = re.compile(
     rf"^\s*(?:(?:en|et)\s+)?{PAPER}\b{WITHIN_SENTENCE}{{0,100}}?\b(?:er|findes)\s+vedlagt\b",
     re.IGNORECASE)
+# A letter that opens with the paper it promised, and encloses it in the next sentence:
+# "Under samrådet lovede jeg at sende udvalget en redegørelse for ... Redegørelsen er vedlagt."
+PROMISED = re.compile(
+    rf"\b(?:lov(?:ede|et)|tilsag(?:de|t))\b{WITHIN_SENTENCE}{{0,60}}?\bat\s+(?:over|frem)?sende\b",
+    re.IGNORECASE)
 # A letter that opens by informing in its own words: "Til udvalgets orientering kan jeg
 # oplyse, at ...", "Jeg skal hermed orientere udvalget om ...".
 INFORMS = re.compile(
@@ -233,8 +238,9 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     first = first_sentence(opening(body_text))
     if INFORMS.search(first) and not FORWARDING.search(first):
         return "orientering"  # what it encloses after that adds to what it says
-    if ENCLOSED_FIRST.match(first):
-        return "oversendelse"  # the enclosure is what the letter opens with
+    if ENCLOSED_FIRST.match(first) or PROMISED.search(first) and ENCLOSED_FIRST.match(
+            first_sentence(opening(body_text)[len(first):])):
+        return "oversendelse"  # the enclosure is what the letter opens with, or promised
     # A forwarding may say so below letterhead lines the reading left in the text.
     if FORWARDING.search(purpose) or FORWARDING.search(body_text[:HEADINGS_SPAN // 2]):
         return "oversendelse"

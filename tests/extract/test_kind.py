@@ -247,3 +247,16 @@ def test_a_letter_that_informs_that_it_forwards_is_a_forwarding(analyse_text):
 ])
 def test_a_report_of_the_ministers_sent_is_a_forwarding(analyse_text, body):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "oversendelse"
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("Under samrådet den 10. juni 2009 lovede jeg at sende udvalget en redegørelse for antallet "
+     "af sager om vold mod politiet. Redegørelsen er vedlagt.", "oversendelse"),
+    ("Jeg lovede på samrådet at sende udvalget et notat om sagen.\n\nNotatet er vedlagt.",
+     "oversendelse"),
+    # the paper promised is not there yet
+    ("Under samrådet lovede jeg at sende udvalget et notat om sagen. Notatet er desværre "
+     "forsinket.", "orientering"),
+])
+def test_a_paper_promised_and_enclosed_next_is_a_forwarding(analyse_text, body, kind):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
