@@ -84,6 +84,11 @@ FORWARDING = re.compile(
     # udvalget vedlagte redegørelse", "Jeg har hermed fornøjelsen af at sende ..."
     rf"|\bsender\s+(?:{SENDER_WORD}\s+)?(?:til\s+(?:\w+\s+)?orientering\s+)?udvalget\s+"
     rf"(?:\w+\s+){{0,2}}?{PAPER}\b"
+    # "Jeg sender kopi af brevet til udvalgets orientering", "Til orientering sender jeg kopi
+    # af ..."
+    rf"|\b{SENDER_WORD}\s+sender\s+(?:\w+\s+){{0,3}}?{PAPER}\b{WITHIN_SENTENCE}{{0,80}}?"
+    r"\btil\s+(?:\w+\s+)?orientering\b"
+    rf"|\borientering\s+sender\s+{SENDER_WORD}\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
     r"|\b(?:over|frem|videre)?sende[rs]?\s+(?:\w+\s+){0,3}?vedlagte\b"
     rf"|\bhermed\b{WITHIN_SENTENCE}{{0,40}}?\bat\s+(?:over|frem|videre)?sende\b"
     # "... fremsendes til orientering notat om ...", "Vedlagte notat om X oversendes til

@@ -260,3 +260,15 @@ def test_a_report_of_the_ministers_sent_is_a_forwarding(analyse_text, body):
 ])
 def test_a_paper_promised_and_enclosed_next_is_a_forwarding(analyse_text, body, kind):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("Jeg har i dag sendt et brev til Danmarks Naturfredningsforening om fredningen. Jeg sender "
+     "kopi af brevet til udvalgets orientering.", "oversendelse"),
+    ("Til udvalgets orientering sender jeg kopi af mit brev til borgmesteren.", "oversendelse"),
+    # a letter sent to others, told of
+    ("Ministeriet sender et brev til alle kommuner om de nye regler. Jeg vil orientere udvalget "
+     "om svarene.", "orientering"),
+])
+def test_a_copy_sent_for_information_without_hermed_is_a_forwarding(analyse_text, body, kind):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
