@@ -48,6 +48,12 @@ CORRECTION = re.compile(
     r"\b(?:ukorrekt|forkert|fejlagtig)\w*"
     r"|\bi\s+(?:mit|min|ministeriets)\s+(?:svar|besvarelse)\b"
     rf"{WITHIN_SENTENCE}{{0,80}}?(?<!ikke\s)\ben\s+fejl\b"
+    # "Ved en fejl blev der i mit svar på spørgsmål nr. 233 angivet ...", "I svaret på
+    # spørgsmål nr. 584 er det ved en fejl anført ..."
+    rf"|\bved\s+en\s+fejl\b{WITHIN_SENTENCE}{{0,40}}?\bi\s+(?:(?:mit|min|ministeriets)\s+"
+    r"(?:svar|besvarelse)|svaret|besvarelsen)\b"
+    r"|\bi\s+(?:svaret|besvarelsen)\s+(?:af|på)\s+(?:\S+\s+){0,3}?spørgsmål"
+    rf"{WITHIN_SENTENCE}{{0,80}}?(?<!ikke\s)\ben\s+fejl\b"
     r"|\b(?:rettelse|korrektion)\s+(?:af|til|i)\s+(?:[\wæøå.]+\s+){0,3}?"
     r"(?:svar|besvarelse|brev|orientering|notat|oplysning)"
     # "som jeg hermed vil rette"; "vil rette henvendelse til" contacts, "vil rette op på" mends

@@ -272,3 +272,19 @@ def test_a_paper_promised_and_enclosed_next_is_a_forwarding(analyse_text, body, 
 ])
 def test_a_copy_sent_for_information_without_hermed_is_a_forwarding(analyse_text, body, kind):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
+
+
+@pytest.mark.parametrize("body", [
+    "Ved en fejl blev der i mit svar på spørgsmål nr. 233 (Alm. del) angivet, at udledningen "
+    "var 50.000 tons. Det korrekte tal er 55.000 tons.",
+    "I svaret på spørgsmål nr. 584 (Alm. del) er det ved en fejl anført, at provenuet er 20 "
+    "mio. kr.",
+])
+def test_an_error_in_an_earlier_answer_told_is_a_correction(analyse_text, body):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "other"
+
+
+def test_an_answer_that_tells_of_an_error_answers(analyse_text):
+    body = ("Udvalget har stillet spørgsmål nr. 12, som hermed besvares. Brevet blev ved en fejl "
+            "sendt til en forkert adresse.")
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "svar_paa_spoergsmaal"
