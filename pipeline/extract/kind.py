@@ -183,6 +183,17 @@ REQUEST = re.compile(
     re.IGNORECASE,
 )
 
+# Offering the committee a briefing: an invitation in other words ("vil gerne tilbyde udvalget en
+# teknisk gennemgang", "Ministeriet afholder den 1. april en teknisk gennemgang af reformen for
+# udvalgets medlemmer"), as the letter's first sentence; a letter that informs or forwards and
+# offers one besides does what it does first.
+OFFER = re.compile(
+    r"\btilbyde[rs]?\s+(?:\w+\s+){0,2}?udvalget\b"
+    r"|\b(?:af)?holde[rs]?\s+(?:\S+\s+){0,6}?(?:gennemgang|briefing|\w*møde)\b"
+    rf"{WITHIN_SENTENCE}{{0,60}}?\bfor\s+(?:udvalget|udvalgets\s+medlemmer)\b",
+    re.IGNORECASE,
+)
+
 
 # A letter that opens with its enclosure: "Kopi af kongelig resolution er vedlagt." (after a
 # letter's own words, "En oversigt ... er vedlagt." only adds to them).
@@ -255,7 +266,7 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     # A forwarding may say so below letterhead lines the reading left in the text.
     if FORWARDING.search(purpose) or FORWARDING.search(body_text[:HEADINGS_SPAN // 2]):
         return "oversendelse"
-    return "orientering"
+    return "other" if OFFER.search(first) else "orientering"  # an offer that opens the letter
 
 
 def own_words(text: str) -> str:

@@ -288,3 +288,18 @@ def test_an_answer_that_tells_of_an_error_answers(analyse_text):
     body = ("Udvalget har stillet spørgsmål nr. 12, som hermed besvares. Brevet blev ved en fejl "
             "sendt til en forkert adresse.")
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "svar_paa_spoergsmaal"
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("Justitsministeriet vil gerne tilbyde udvalget en teknisk gennemgang af lovforslaget.",
+     "other"),
+    ("Ministeriet afholder den 1. april 2014 en teknisk gennemgang af reformen for udvalgets "
+     "medlemmer. Gennemgangen finder sted i ministeriet kl. 14.00.", "other"),
+    # an offer after what the letter does
+    ("Hermed fremsendes lovforslaget. Ministeriet tilbyder udvalget en teknisk gennemgang.",
+     "oversendelse"),
+    ("Regeringen har i dag indgået en aftale om sagen. Jeg vil gerne tilbyde udvalget en "
+     "teknisk gennemgang af aftalen.", "orientering"),
+])
+def test_a_letter_that_opens_by_offering_a_briefing_is_other(analyse_text, body, kind):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
