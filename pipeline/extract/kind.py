@@ -71,10 +71,11 @@ PAPER = (r"(?:kopi(?:en)?|\w*notat(?:et)?|\w*rapport(?:en)?|\w*oversigt(?:en)?|\
 FORWARDING = re.compile(
     # "Hermed oversendes ...", "... sendes hermed forslag til lov", "Til orientering sendes
     # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse", "Hermed
-    # videresendes henvendelse fra ..."
+    # videresendes henvendelse fra ...", "... henvendelse fra Advokatrådet, som jeg hermed
+    # videresender til udvalget"
     r"\b(?:hermed|vedlagt\w*|vedhæftet\w*|vedlægges)\s+(?:over|frem|videre)?sendes\b"
     r"|\b(?:over|frem|videre)?sendes\s+(?:hermed|vedlagt\w*|vedhæftet\w*)\b"
-    rf"|\b{SENDER_WORD}\s+(?:over|frem|videre)sender\b"
+    rf"|\b{SENDER_WORD}\s+(?:hermed\s+)?(?:over|frem|videre)sender\b"
     rf"|\b(?:over|frem|videre)sender\s+{SENDER_WORD}\b"
     # "Vedlagt sender jeg den bekendtgørelse ...", "skal jeg hermed fremsende ...", "Jeg
     # tillader mig hermed at fremsende ..."

@@ -303,3 +303,9 @@ def test_an_answer_that_tells_of_an_error_answers(analyse_text):
 ])
 def test_a_letter_that_opens_by_offering_a_briefing_is_other(analyse_text, body, kind):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
+
+
+def test_a_letter_received_that_the_minister_hereby_passes_on_is_a_forwarding(analyse_text):
+    body = ("Jeg har den 2. marts 2009 modtaget vedlagte henvendelse fra Advokatrådet om "
+            "retshjælp, som jeg hermed videresender til udvalget.")
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "oversendelse"
