@@ -498,6 +498,18 @@ def is_short_unknown(text: str) -> bool:
         not BODY_MARKER.match(text))
 
 
+def is_short_heading(text: str) -> bool:
+    """A heading of a few words where the letter proper starts, below the date block
+    ("Stedfortrædere for ministrene", "Notat om jordforurening i Aalborg"): a phrase with a
+    word in small letters, which an office's or a person's name has not."""
+    words = text.split()
+    return (len(words) >= 3 and text[:1].isupper() and not text.endswith(tuple(".,;:?!"))
+            and not BODY_MARKER.match(text) and not DATELINE.search(text)
+            and not CLAUSE_WORD.search(text) and not LABEL_WITH_COLON.search(text)
+            and any(TOPIC_WORD.fullmatch(word) and not re.fullmatch(MONTHS, word)
+                    for word in words))
+
+
 def resolved(texts: list[str], raw: list[str | None], end: int, bold: list[bool],
              wrapped: list[bool]) -> list[str | None]:
     """Weak roles made strong or dropped by where they stand; short unknown head lines (an
@@ -508,7 +520,8 @@ def resolved(texts: list[str], raw: list[str | None], end: int, bold: list[bool]
         roles[index] = head_role(roles, index)
     for index in range(end):
         if roles[index] is None and is_short_unknown(texts[index]) and not bold[index] and not (
-                wrapped[index] and index and roles[index - 1] is None):
+                wrapped[index] and index and roles[index - 1] is None) and not (
+                index == end - 1 and is_short_heading(texts[index])):
             roles[index] = neighbour_role(roles, index, end, texts[index])
     for start, stop in runs(roles, end):
         strong = any(roles[index] in STRONG for index in range(start, stop)) or (

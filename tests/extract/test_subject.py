@@ -48,3 +48,18 @@ def test_folketingets_address_run_into_one_line_is_no_subject():
                              ["Folketingets Udvalg for Test - og Prøvepolitik Folketinget "
                               "Christiansborg 1240"])
     assert subject(document) is None
+
+
+def test_a_short_heading_below_the_date_of_a_printed_letter_is_the_subject():
+    from pipeline.reading import read_document
+    from pipeline.typeset import flow_pdf
+
+    text = ("Miljøministeriet\nFolketingets Miljø- og Planlægningsudvalg\nChristiansborg\n"
+            "1240 København K\n5. marts 2009\n\n{heading}\n\nKære udvalg\n\n"
+            "Som lovet på samrådet sendes hermed et notat om sagen.\n\nMed venlig hilsen\n")
+    for heading in ("Notat om jordforurening i Aalborg", "Stedfortrædere for ministrene"):
+        document = read_document(flow_pdf(text.format(heading=heading)))
+        assert subject(document) == heading
+    # an office's name below the date is no heading
+    document = read_document(flow_pdf(text.format(heading="Lovafdelingen")))
+    assert subject(document) is None
