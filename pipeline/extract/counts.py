@@ -58,6 +58,13 @@ RATE_WORDS = {"pr", "pr.", "per"}
 STREET = re.compile(
     r"(?:gade|vej|plads|kanal|allé|alle|torv|stræde|boulevard|vænge|bro|have|holm|bakke|"
     r"passage|brygge|kaj|park|slotsplads|ring)$", re.IGNORECASE)  # "Motorring 3", "Ring 3"
+# Words that say how near a number comes ("Ca. 60.000 husstande", "Omkring 600", "Alle 98
+# kommuner"): starting a sentence, they name nothing the number numbers, and no street.
+APPROXIMATIONS = {
+    "ca", "ca.", "cirka", "omkring", "alle", "knap", "godt", "små", "over", "under", "næsten",
+    "mindst", "højst", "kun", "blot", "heraf", "hvoraf", "yderligere", "samlet", "hele",
+    "præcis", "nøjagtig", "ialt", "tilsammen", "endnu", "omtrent",
+}  # fmt: skip
 # Words that strengthen the adjective after them: "to helt centrale områder".
 INTENSIFIERS = {"helt", "meget", "særligt", "særdeles", "ganske", "yderst", "mere", "mest"}
 # Words between a number and its noun that say which of the things: "6 andre skoler".
@@ -197,6 +204,8 @@ def after_label_or_street(number: Token) -> bool:
     if before is None:
         return False
     word = before.text.lower().rstrip(":")
+    if word in APPROXIMATIONS and starts_a_sentence(before):
+        return False  # "Omkring 600 husstande", "Alle 98 kommuner": no street
     return word in REFERENCE_WORDS or bool(before.text[:1].isupper() and STREET.search(word))
 
 
@@ -338,8 +347,13 @@ def pages_in_all(number: Token) -> bool:
 def heads_its_sentence(word: Token) -> bool:
     """A capitalised noun that starts its sentence or line names what the number after it
     numbers: "Tiltag 13 udfaser ...", "Scenarie 2 forudsætter ..."."""
-    starts = word.i == 0 or word.is_sent_start or word.nbor(-1).is_space
-    return starts and word.is_title and word.pos_ in ("NOUN", "PROPN")
+    return starts_a_sentence(word) and word.is_title and word.pos_ in ("NOUN", "PROPN") and \
+        word.lower_ not in APPROXIMATIONS  # "Ca. 60.000 husstande": the tagger's noun
+
+
+def starts_a_sentence(word: Token) -> bool:
+    """The word starts its sentence or line."""
+    return word.i == 0 or word.is_sent_start or word.nbor(-1).is_space
 
 
 def counted_noun(number: Token) -> Token | None:

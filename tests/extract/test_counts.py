@@ -165,6 +165,18 @@ def test_counts_as_genuine_letters_write_them(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a word of approximation starting the sentence, which the tagger may call a noun
+    ("Ca. 60.000 husstande er berørt.", [(60000, "husstand")]),
+    ("Omkring 600 skoler deltog.", [(600, "skole")]),  # no street ("Motorring")
+    ("Alle 98 kommuner har svaret.", [(98, "kommune")]),  # no street ("Vester Alle")
+    ("Vester Alle 12\nDer er 3 nye skoler.", [(3, "skole")]),
+])
+def test_a_count_after_a_word_of_approximation_starting_its_sentence(analyse_text, text,
+                                                                    expected):
+    assert counts(analyse_text(text)) == expected
+
+
 def test_a_number_glued_to_its_noun_is_a_count(analyse_text):
     doc = analyse_text("I 2008 modtog ministeriet 2.617førstegangsansøgninger om indfødsret.")
     assert [(count.value, count.lemma, count.raw) for count in doc._.counts] == [
