@@ -41,7 +41,7 @@ from pipeline.extract.numbers import (
     written_as_year,
 )
 from pipeline.extract.questions import ALM_DEL_NUMBER, QUESTION_REF
-from pipeline.nlp.lemmatizer import lemmy_lemma
+from pipeline.nlp.lemmatizer import lemmy_lemma, lemmy_lemmas
 
 # Words before a number that make it a reference, not a count: "nr. 12", "§ 5", "stk. 2".
 REFERENCE_WORDS = {
@@ -635,12 +635,31 @@ def lemma_of(token: Token) -> str:
     if lemma == token.lower_[:-1] and STRIPPED_PARTICIPLE.fullmatch(token.lower_):
         # a participle tagged as a noun, lemmatized by its plural -e alone: "smitted"
         return participle_singular(token.lower_)
+    if lemma == token.lower_ and "Plur" in token.morph.get("Number"):
+        return plural_lemma(token)
     head, _, last = token.lower_.rpartition("-")
     if head and lemma == token.lower_ and last.isalpha():
         # a compound the lemmatizer does not know: "covid-19-patienter" by its last part
         return f"{head}-{lemmy_lemma('NOUN', last)}"
     # The Latin neuter: "ministerier" -> "ministerium", not the lemmatizer's "ministerie".
     return re.sub(r"ministerie$", "ministerium", lemma)
+
+
+def plural_lemma(token: Token) -> str:
+    """The lemma of a word in the plural that the lemmatizer left as it stands: a noun one of
+    whose readings is its own singular ("klager", a complainant, or the plural of "klage"),
+    or a past participle in the plural standing for people ("indsatte" -> "indsat",
+    "omkomne" -> "omkommen")."""
+    word = token.lower_
+    if word.endswith("ne"):
+        singular = lemmy_lemma("ADJ", word)  # "omkommen": its consonant doubled
+        if singular.endswith("en") and singular != word:
+            return singular
+    elif word.endswith(PARTICIPLE_ENDINGS) and token.pos_ != "NOUN":
+        return participle_singular(word)
+    others = [lemma for lemma in lemmy_lemmas("NOUN", word) if lemma != word] \
+        if token.pos_ == "NOUN" else []
+    return others[0] if others else word
 
 
 def make_count(doc: Doc, number: Token, noun: Token, value: int) -> Count:

@@ -47,6 +47,17 @@ def lemmy_lemma(pos: str, text: str) -> str:
     return found[0] if found else word
 
 
+@lru_cache(maxsize=200_000)
+def lemmy_lemmas(pos: str, text: str) -> tuple[str, ...]:
+    """Every lemma lemmy's rules allow for a word, the first one first.
+
+    >>> lemmy_lemmas("NOUN", "klager")
+    ('klager', 'klage')
+    """
+    word = text if pos == "PROPN" else text.lower()
+    return tuple(_lemmy().lemmatize(pos, word)) or (word,)
+
+
 class LemmyLemmatizer:
     """Pipeline component: set ``token.lemma_`` by lemmy for tokens whose POS is in ``pos``."""
 

@@ -177,6 +177,18 @@ def test_a_count_after_a_word_of_approximation_starting_its_sentence(analyse_tex
     assert counts(analyse_text(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plural whose lemma the lemmatizer leaves as it stands: a noun that is also a singular
+    ("Ankestyrelsen modtog 1.245 klager i 2020.", [(1245, "klage")]),
+    ("Styrelsen gennemførte 2.500 kontroller.", [(2500, "kontrol")]),
+    # ... a past participle in the plural standing for people
+    ("Der er 230 indsatte i fængslet.", [(230, "indsat")]),
+    ("Der er 7 omkomne og 12 tilskadekomne.", [(7, "omkommen"), (12, "tilskadekommen")]),
+])
+def test_the_lemma_of_a_counted_plural(analyse_text, text, expected):
+    assert counts(analyse_text(text)) == expected
+
+
 def test_a_number_glued_to_its_noun_is_a_count(analyse_text):
     doc = analyse_text("I 2008 modtog ministeriet 2.617førstegangsansøgninger om indfødsret.")
     assert [(count.value, count.lemma, count.raw) for count in doc._.counts] == [
