@@ -500,10 +500,12 @@ COUNT_HEADER = re.compile(
     r"(?:[ \t]+\([^)\n]*\))?[ \t]*$", re.MULTILINE)
 # A cell's number on a line of its own, or after its row's name, on the line or the one before
 # ("Region Antal børn" / "Hovedstaden 1.245", "Politikreds" / "Antal anholdte" / "Fyns Politi" /
-# "312").
+# "312"); a row may be named by its year ("År Antal sager" / "2019 345"). A line of its own that
+# ends in a number is a row of its own, not the next row's name ("Region Sjælland 312").
 ROW_NAME = r"[A-ZÆØÅ][\wæøå'-]*(?:[ \t]+[\wæøå'-]+){0,4}"
+ROW_YEAR = r"(?:19|20)\d\d"
 CELL_LINE = re.compile(
-    rf"(?:[ \t]*{ROW_NAME}[ \t]*\n)?[ \t]*(?:{ROW_NAME}[ \t]+)?"
+    rf"(?:[ \t]*{ROW_NAME}(?<!\d)[ \t]*\n)?[ \t]*(?:(?:{ROW_NAME}|{ROW_YEAR})[ \t]+)?"
     r"(?P<number>\d{1,3}(?:\.\d{3})+|\d+)[ \t]*(?:\n|$)")
 
 

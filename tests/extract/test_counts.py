@@ -236,6 +236,17 @@ def test_a_column_headed_antal_with_its_rows_names(analyse_text, table):
     assert counts(analyse_text(table)) == [(1245, "anholdt"), (312, "anholdt")]
 
 
+@pytest.mark.parametrize(("table", "expected"), [
+    # rows named by their years
+    ("År Antal sager\n2019 345\n2020 412\n\nKilde: Ankestyrelsen.", [(345, "sag"), (412, "sag")]),
+    # a row's name with its number on one line, the next row's below it
+    ("Region Antal personer\nRegion Hovedstaden 1.245\nRegion Sjælland 312\nRegion Syddanmark "
+     "845\n\nKilde: DST.", [(1245, "person"), (312, "person"), (845, "person")]),
+])
+def test_a_column_headed_antal_row_by_row(analyse_text, table, expected):
+    assert counts(analyse_text(table)) == expected
+
+
 def test_a_word_cut_off_before_the_signature_is_no_noun(analyse_text):
     doc = analyse_text("beregnes under to alternati\n\nMorten Bødskov\n/ Peter Hansen")
     assert counts(doc) == []
