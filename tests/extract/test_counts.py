@@ -189,6 +189,14 @@ def test_the_lemma_of_a_counted_plural(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der er 5 NGO'er involveret.", [(5, "ngo")]),  # an abbreviation's ending after "'"
+    ("Der er 4 pc'er i kontoret.", [(4, "pc")]),
+])
+def test_a_noun_with_its_ending_after_an_apostrophe(analyse_text, text, expected):
+    assert counts(analyse_text(text)) == expected
+
+
 def test_a_number_glued_to_its_noun_is_a_count(analyse_text):
     doc = analyse_text("I 2008 modtog ministeriet 2.617førstegangsansøgninger om indfødsret.")
     assert [(count.value, count.lemma, count.raw) for count in doc._.counts] == [
