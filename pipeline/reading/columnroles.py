@@ -189,8 +189,11 @@ OPEN_ENDED = re.compile(r"(?:\b(?:af|fra|om|til|og|i|på|for|med|ved|vedrørende
 # A heading in plain words: how many lines and words it may have, and the word in small
 # letters that makes it a topic rather than a name ("Center for Sundhedsøkonomi og Politik").
 PLAIN_HEADING_LINES = 3
-PLAIN_HEADING_WORDS = (4, 30)
+PLAIN_HEADING_WORDS = (2, 30)
 TOPIC_WORD = re.compile(r"[a-zæøå][a-zæøå\-]{4,}")
+# ... or a year, which no name of an office or person holds ("Årsrapport 2016 for Politiets
+# Efterretningstjeneste").
+YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 # How a heading may end that a sentence or a name does not: a bracket of words ("(Skærpet
 # straf for vold)", "(Alm. del)"; not a party's "(EL)"), "m.v.".
 HEADING_END = re.compile(
@@ -405,8 +408,7 @@ def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit
         and not BODY_MARKER.match(heading) and not DATELINE.search(heading)
         and not ONE_LABEL.match(heading) and not CLAUSE_WORD.search(heading)
         and not LABEL_WITH_COLON.search(heading)  # a date block's rest: "GieseSagsnr.: 2013-"
-        # a word in small letters: no name, office or ministry
-        and any(TOPIC_WORD.fullmatch(word) and not re.fullmatch(MONTHS, word) for word in words)
+        and names_a_topic(words)
     )
     follows = texts[end]
     text_follows = BODY_MARKER.match(follows) or (
@@ -503,11 +505,22 @@ def is_short_heading(text: str) -> bool:
     ("Stedfortrædere for ministrene", "Notat om jordforurening i Aalborg"): a phrase with a
     word in small letters, which an office's or a person's name has not."""
     words = text.split()
-    return (len(words) >= 3 and text[:1].isupper() and not text.endswith(tuple(".,;:?!"))
+    return (len(words) >= PLAIN_HEADING_WORDS[0] and text[:1].isupper()
+            and not text.endswith(tuple(".,;:?!"))
             and not BODY_MARKER.match(text) and not DATELINE.search(text)
             and not CLAUSE_WORD.search(text) and not LABEL_WITH_COLON.search(text)
-            and any(TOPIC_WORD.fullmatch(word) and not re.fullmatch(MONTHS, word)
-                    for word in words))
+            and names_a_topic(words))
+
+
+def names_a_topic(words: list[str]) -> bool:
+    """A heading's words, not a name's, an office's or a ministry's: a word in small letters
+    but a month's ("Ministrenes stedfortrædere"), or a year ("Årsrapport 2016 for Politiets
+    Efterretningstjeneste")."""
+    if any(TOPIC_WORD.fullmatch(word) and not re.fullmatch(MONTHS, word) for word in words):
+        return True
+    # a year among three words or more, not a date's ("Dato . september 2006")
+    return len(words) >= 3 and any(YEAR_WORD.fullmatch(word) for word in words) and not any(
+        re.fullmatch(MONTHS, word, re.IGNORECASE) for word in words)
 
 
 def resolved(texts: list[str], raw: list[str | None], end: int, bold: list[bool],

@@ -185,9 +185,11 @@ PROSE_WORD = re.compile(
 
 # Sender's names: "Miljøministeriet", "MINISTEREN", "Kulturministeren", "Lovafdelingen",
 # "Departementet", one that coordinates three words ("Udlændinge-, Integrations- og
-# Boligministeriet"), and a name wrapped over lines ("Udlændinge- og").
+# Boligministeriet"), and a name wrapped over lines ("Udlændinge- og"); not a heading that
+# names one after a year or a preposition ("Årsrapport 2005 for Fødevarestyrelsen").
 SENDER_NAME = re.compile(
-    r"^(?:[\wæøåÆØÅ]+-,\s*)*[\wæøåÆØÅ\- ]{0,50}(?:ministeriet|ministeren|ministerium"
+    r"^(?!.*\d)(?!.*\s(?:for|om|fra|til|af|med|vedr\.?|vedrørende)\s\S+$)"
+    r"(?:[\wæøåÆØÅ]+-,\s*)*[\wæøåÆØÅ\- ]{0,50}(?:ministeriet|ministeren|ministerium"
     r"|afdelingen|departementet|styrelsen)$|^[\wæøåÆØÅ]+-\s+og$"
     r"|^minister(?:iet|en)\s+for\s+[\wæøåÆØÅ\-, ]{3,60}$",
     re.IGNORECASE,

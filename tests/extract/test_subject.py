@@ -63,3 +63,42 @@ def test_a_short_heading_below_the_date_of_a_printed_letter_is_the_subject():
     # an office's name below the date is no heading
     document = read_document(flow_pdf(text.format(heading="Lovafdelingen")))
     assert subject(document) is None
+
+
+def test_a_heading_of_two_words_or_of_names_and_a_year_is_the_subject():
+    from pipeline.reading import read_document
+    from pipeline.typeset import flow_pdf
+
+    text = ("Statsministeriet\nPrins Jørgens Gård 11\n1218 København K\n\n"
+            "Folketingets Udvalg for Forretningsordenen\nChristiansborg\n1240 København K\n\n"
+            "9. marts 2010\n\n{heading}\n\nHermed sendes en oversigt over ministrenes "
+            "stedfortrædere efter regeringsomdannelsen den 23. februar 2010.\n\n"
+            "Med venlig hilsen\n\nLars Løkke Rasmussen\n")
+    for heading in ("Ministrenes stedfortrædere",
+                    "Årsrapport 2016 for Politiets Efterretningstjeneste"):
+        document = read_document(flow_pdf(text.format(heading=heading)))
+        assert subject(document) == heading
+    # two words that name someone, not a topic, are no heading
+    for name in ("Lovafdelingen", "Anders Hansen"):
+        document = read_document(flow_pdf(text.format(heading=name)))
+        assert subject(document) is None
+
+
+def test_a_heading_that_names_an_agency_is_no_sender_line():
+    from pipeline.reading import read_document
+    from pipeline.typeset import flow_pdf
+
+    text = ("Folketingets Fødevareudvalg\nChristiansborg\n1240 København K\n\n"
+            "Ministeriet for Fødevarer, Landbrug og Fiskeri\nHolbergsgade 2\n1057 København K\n\n"
+            "12. maj 2006\n\nÅrsrapport 2005 for Fødevarestyrelsen\n\n"
+            "Til udvalgets orientering sender jeg hermed Fødevarestyrelsens årsrapport for "
+            "2005.\n\nMed venlig hilsen\n\nHans Christian Schmidt\n")
+    document = read_document(flow_pdf(text))
+    assert subject(document) == "Årsrapport 2005 for Fødevarestyrelsen"
+
+
+def test_a_date_broken_from_its_day_is_no_heading():
+    document = head_document(["Finansudvalget", "Folketinget", "Christiansborg"],
+                             ["Dato", ". september 2006"])
+    assert subject(document) is None
+    assert subject(head_document(["Finansudvalget"], ["Dato . september 2006"])) is None

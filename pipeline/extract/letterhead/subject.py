@@ -15,6 +15,7 @@ from pipeline.extract.letterhead.letter_date import is_dateline
 from pipeline.nlp import gazetteer
 from pipeline.reading import Block, Document
 from pipeline.reading.blocks import COLUMN_GAP  # one idea of a row's columns for both stages
+from pipeline.reading.columnroles import names_a_topic  # one idea of a heading for both stages
 from pipeline.reading.layout import SALUTATION  # one pattern for both stages
 
 # A line that starts with a label ("Sagsnr.: ...", "J.nr. ..."): where a labelled subject ends.
@@ -55,7 +56,10 @@ def looks_like_heading(block: Block) -> bool:
     text = " ".join(block.lines)
     return (
         len(block.lines) <= 3
-        and len(WORD.findall(text)) >= 3  # ". / ." marks an enclosure, no heading
+        # ". / ." marks an enclosure, no heading; two words are one where they name a topic
+        # ("Ministrenes stedfortrædere"), not a name ("Folketingets Retsudvalg")
+        and (len(WORD.findall(text)) >= 3
+             or len(WORD.findall(text)) == 2 and names_a_topic(text.split()))
         and len(text.split()) <= HEADING_MAX_WORDS
         and COLUMN_GAP not in text
         and not any(is_dateline(line) or ":" in line[:20] for line in block.lines)
