@@ -194,6 +194,14 @@ TOPIC_WORD = re.compile(r"[a-zæøå][a-zæøå\-]{4,}")
 # ... or a year, which no name of an office or person holds ("Årsrapport 2016 for Politiets
 # Efterretningstjeneste").
 YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+# A line that says how or to whom the letter goes ("Til orientering", "Sendt pr. e-mail",
+# "Kopi til ..."), whose reference it is ("Deres reference"), or who handles it ("Kontor for
+# skattepolitik", "Jens Hansen, fuldmægtig"): no heading.
+NO_HEADING = re.compile(
+    r"^(?i:til|pr\.|per|via|att\.?|sendt|kopi|cc|deres|vores)(?![\wæøå])"
+    r"|^(?:Kontor|Kontoret|Center|Centret|Enhed|Enheden|Afdeling|Afdelingen|Sekretariatet)"
+    r"\s+for\s"
+    r"|^[A-ZÆØÅ][\wæøå'\-]+(?:\s+[A-ZÆØÅ][\wæøå'\-.]*){1,3},\s*[a-zæøå][\wæøå\- ]*$")
 # How a heading may end that a sentence or a name does not: a bracket of words ("(Skærpet
 # straf for vold)", "(Alm. del)"; not a party's "(EL)"), "m.v.".
 HEADING_END = re.compile(
@@ -408,7 +416,7 @@ def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit
         and not BODY_MARKER.match(heading) and not DATELINE.search(heading)
         and not ONE_LABEL.match(heading) and not CLAUSE_WORD.search(heading)
         and not LABEL_WITH_COLON.search(heading)  # a date block's rest: "GieseSagsnr.: 2013-"
-        and names_a_topic(words)
+        and not NO_HEADING.match(heading) and names_a_topic(words)
     )
     follows = texts[end]
     text_follows = BODY_MARKER.match(follows) or (
@@ -509,7 +517,7 @@ def is_short_heading(text: str) -> bool:
             and not text.endswith(tuple(".,;:?!"))
             and not BODY_MARKER.match(text) and not DATELINE.search(text)
             and not CLAUSE_WORD.search(text) and not LABEL_WITH_COLON.search(text)
-            and names_a_topic(words))
+            and not NO_HEADING.match(text) and names_a_topic(words))
 
 
 def names_a_topic(words: list[str]) -> bool:

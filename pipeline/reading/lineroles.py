@@ -229,8 +229,10 @@ SUBJECT_START = re.compile(
     r"|Minister(?:en|iet)\s+for\s+[\wæøå\-, ]{3,60}?s\s+)?"
     r"(?i:(?:(?:endelig|foreløbig|supplerende)\w*\s+)?(?:svar|besvarelse)(?:\s*\(\w+\))?"
     r"\s+(?:på|af)(?:\s|$))"
-    # "Europaudvalgets spørgsmål 28 ad EUU alm. del af den 7. marts 2007"
-    r"|^(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,2}[A-ZÆØÅ][\wæøå\-]*udvalg(?:et)?s\s+(?i:spørgsmål|spm\.)"
+    # "Europaudvalgets spørgsmål 28 ad EUU alm. del af den 7. marts 2007" (not the heading
+    # over the question restated: "Retsudvalgets spørgsmål nr. 54 (Alm. del):")
+    r"|^(?!.*:$)(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,2}[A-ZÆØÅ][\wæøå\-]*udvalg(?:et)?s\s+"
+    r"(?i:spørgsmål|spm\.)"
     r"\s+(?i:nr\.\s*)?(?:S\s?)?\d"
     r"|^(?i:orientering\s+om|fremsættelse\s+af|(?:over|frem)sendelse\s+af|spørgsmål\s+fra|vedr\.?"
     r"|anmodning\s+om|redegørelse\s+om|høring\s+over|invitation\s+til|ad"

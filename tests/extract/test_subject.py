@@ -78,8 +78,9 @@ def test_a_heading_of_two_words_or_of_names_and_a_year_is_the_subject():
                     "Årsrapport 2016 for Politiets Efterretningstjeneste"):
         document = read_document(flow_pdf(text.format(heading=heading)))
         assert subject(document) == heading
-    # two words that name someone, not a topic, are no heading
-    for name in ("Lovafdelingen", "Anders Hansen"):
+    # words that name someone, or say how the letter goes, are no heading
+    for name in ("Lovafdelingen", "Anders Hansen", "Til orientering", "Sendt pr. e-mail",
+                 "Deres reference", "Jens Hansen, fuldmægtig", "Kontor for skattepolitik"):
         document = read_document(flow_pdf(text.format(heading=name)))
         assert subject(document) is None
 
@@ -95,6 +96,30 @@ def test_a_heading_that_names_an_agency_is_no_sender_line():
             "2005.\n\nMed venlig hilsen\n\nHans Christian Schmidt\n")
     document = read_document(flow_pdf(text))
     assert subject(document) == "Årsrapport 2005 for Fødevarestyrelsen"
+
+
+def test_an_address_blocks_line_below_the_first_is_no_subject():
+    document = head_document(["Folketingets Europaudvalg", "Christiansborg"],
+                             ["Medlemmerne af Folketingets Europaudvalg og deres stedfortrædere"])
+    assert subject(document) is None
+
+
+def test_a_committees_question_restated_under_its_heading_is_no_subject():
+    from pipeline.reading import read_document
+    from pipeline.typeset import flow_pdf
+
+    text = ("Folketingets Retsudvalg\nChristiansborg\n1240 København K\n\nJustitsministeriet\n"
+            "Dato: 4. maj 2020\n\n{heading}\n\"Vil ministeren oplyse, hvor mange sager der "
+            "er verserende?\"\n\nSvar:\nDer er 12 verserende sager.\n\nMed venlig hilsen\n")
+    document = read_document(flow_pdf(text.format(heading="Retsudvalgets spørgsmål nr. 54 "
+                                                          "(Alm. del):")))
+    assert subject(document) is None
+
+
+def test_a_heading_that_ends_with_a_committees_name_is_no_address():
+    heading = "Ny tidsplan for afrapportering fra det midlertidige AMO-udvalg"
+    document = head_document(["Folketingets Beskæftigelsesudvalg", "Christiansborg"], [heading])
+    assert subject(document) == heading
 
 
 def test_a_date_broken_from_its_day_is_no_heading():

@@ -17,6 +17,7 @@ from pipeline.reading import Block, Document
 from pipeline.reading.blocks import COLUMN_GAP  # one idea of a row's columns for both stages
 from pipeline.reading.columnroles import names_a_topic  # one idea of a heading for both stages
 from pipeline.reading.layout import SALUTATION  # one pattern for both stages
+from pipeline.reading.lineroles import RECIPIENT, recipient_role
 
 # A line that starts with a label ("Sagsnr.: ...", "J.nr. ..."): where a labelled subject ends.
 LABELLED = re.compile(r"^[\w. -]{1,20}:|^(?i:(?:j|jour|sags?|dok|akt|ref|cvr|tlf|tel|telefon)\b)")
@@ -27,6 +28,10 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 # Folketinget, Britt Bager (KF)".
 MEMBER_LINE = re.compile(r"^(?:Medlem af Folketinget,?\s+)?[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ]"
                          r"[\w'\-.]*){1,3}\s*\([A-ZÆØÅa-zæøå]{1,3}\)$")
+# How an address block's line names its addressee: "Til ...", "Medlemmerne af ...",
+# "Folketingets ...", "(også sendt til ...)" (not a heading that ends with a committee's name:
+# "Ny tidsplan for afrapportering fra det midlertidige AMO-udvalg").
+ADDRESSEE = re.compile(r"^(?:Til\b|Medlemmerne\s+af\s|Folketingets\s|\((?:også|kopi)\s)")
 # A heading is a sentence or two; more is the letter's text run into one line.
 HEADING_MAX_WORDS = 45
 
@@ -66,6 +71,10 @@ def looks_like_heading(block: Block) -> bool:
         and not POSTAL.match(block.lines[-1])
         and not any(gazetteer.canonical_ministry(line) for line in block.lines)
         and not any(MEMBER_LINE.match(line) for line in block.lines)  # an addressee
+        # an address block's own line ("Medlemmerne af Folketingets Europaudvalg og deres
+        # stedfortrædere") below the first
+        and not all(ADDRESSEE.match(line) and recipient_role(line) == RECIPIENT
+                    for line in block.lines)
         and "Christiansborg" not in text  # Folketinget's address run into one line
         and not text.rstrip().endswith(",")  # an address line broken off
     )
