@@ -6,11 +6,12 @@ Forms:
   "spørgsmål 172 alm. del", "TRU alm. del nr. 32", and as line breaks glue
   them: "påspørgsmål nr. 14", "spørgsmålnr.144af", "spørgs-mål nr. 178", "spørg s-mål";
 - a series letter before the number: "spørgsmål nr. S 1234" -> series "S", as
-  is "Folketingets spm. nr. 2034" and a "§ 20-spørgsmål" (§ 20 questions);
+  is "Folketingets spm. nr. 2034" and a "§ 20-spørgsmål" (§ 20 questions), and an answer's
+  "Besvarelse af S 1234";
 - a bill or act in brackets, before or after: "spørgsmål 45 (L 123)",
   "L 45 - spørgsmål 7", "spørgsmål nr. 15 til L 140", "Aktstk. 98" -> "L 45", "Aktstk. 98";
-- several numbers at once: "spørgsmål nr. 12, 13 og 14 (Alm. del)" -> three
-  references; "spm. 5, 2010-11" is one (2010-11 is the session);
+- several numbers at once: "spørgsmål nr. 12, 13 og 14 (Alm. del)", "spørgsmål nr. 12 og
+  nr. 13" -> a reference each; "spm. 5, 2010-11" is one (2010-11 is the session);
 - the asking committee, canonical: "Finansudvalgets spørgsmål nr. 12",
   "spørgsmål nr. 3 stillet af Folketingets Retsudvalg", or by its abbreviation
   ("MOF alm. del", "PØU B 49 - spørgsmål 12") where the gazetteer knows it.
@@ -65,7 +66,8 @@ ONE_NUMBER = r"\d{1,5}(?!\d)(?![-/]\d)"
 # A run of questions: "spørgsmål nr. 567-570" (a session's second year is smaller: no run).
 NUMBER_RUN = r"\d{1,5}[ \t]*[-–][ \t]*\d{1,5}(?![\d/-])"
 ONE_OR_RUN = rf"(?:{NUMBER_RUN}|{ONE_NUMBER})"
-NUMBERS = rf"(?P<numbers>{ONE_OR_RUN}(?:\s*(?:,|og)\s*(?:S[ \t]?)?{ONE_OR_RUN})*)(?![\d.,]\d)"
+NUMBERS = (rf"(?P<numbers>{ONE_OR_RUN}(?:\s*(?:,|og)\s*(?:nr\.\s*)?(?:S[ \t]?)?{ONE_OR_RUN})*)"
+           r"(?![\d.,]\d)")
 # The most questions a run may span.
 LONGEST_RUN = 30
 SERIES_AFTER = (
@@ -84,6 +86,13 @@ ALM_DEL_NUMBER = re.compile(
     rf"(?<![\wæøå])(?:(?P<abbr>{ABBREVIATION})\s+)?(?P<before>alm\.\s*del)"
     rf"(?:\s*[-–]?\s*nr\.|(?(abbr)\.?|(?!)))\s*"
     rf"(?P<letter>)(?P<numbers>{ONE_NUMBER})(?![\d.,]\d)",
+    re.IGNORECASE,
+)
+# "Besvarelse af S 1234": a § 20 question by its series and number alone, where an answer
+# names it (a bare "S 1234" elsewhere is ft.dk's stamp).
+ANSWERED_S_NUMBER = re.compile(
+    r"(?:(?<=svar på )|(?<=besvarelse af )|(?<=besvarelsen af ))"
+    rf"(?P<letter>(?-i:S))[ \t]?(?P<numbers>{ONE_NUMBER})(?![\d.,]\d)",
     re.IGNORECASE,
 )
 ALM_DEL = re.compile(r"alm\.?\s*del", re.IGNORECASE)
@@ -196,7 +205,7 @@ def committee_of_abbreviation(match: re.Match[str], before: str, on: str | None)
         return None
     candidates = [match.groupdict().get("abbr")]
     after = match.groupdict().get("after") or ""
-    candidates += re.findall(rf"({ABBREVIATION})\s+alm\.\s*del", after)
+    candidates += re.findall(rf"({ABBREVIATION})\s+[Aa]lm\.\s*del", after)
     candidates += re.findall(rf"({ABBREVIATION})\s*$", before)  # "TRU spørgsmål nr. 160"
     for abbreviation in filter(None, candidates):
         committee = lookup(abbreviation, on=on)
@@ -227,7 +236,7 @@ def mentions_in(text: str, in_head: bool = False, on: str | None = None) -> list
     # "spørgsmål nr. L 140 – Spørgsmål 96": a bill's letter and number name the bill
     matches = [*(match for match in QUESTION_REF.finditer(text)
                  if (match.group("letter") or "").upper() not in BILL_LETTERS),
-               *ALM_DEL_NUMBER.finditer(text)]
+               *ALM_DEL_NUMBER.finditer(text), *ANSWERED_S_NUMBER.finditer(text)]
     matches = sorted(without_overlaps(matches), key=lambda match: match.start())
     mentions = []
     for match in (match for match in matches if not after_file_name_label(text, match)):

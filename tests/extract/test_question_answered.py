@@ -208,3 +208,13 @@ def test_an_abbreviation_names_the_committee_of_the_letters_day(monkeypatch, let
     body = ("Den 23. november 2009\n\nHermed svar på spørgsmål 144 (TRU alm. del). Fristen for "
             "planen er 1. januar 2030.")
     assert [q.committee for q in letter(body)._.question_refs] == ["Trafikudvalget"]
+
+
+def test_a_section_20_question_named_by_its_series_and_number_alone(letter):
+    doc = letter("Svar:\nDer er 100.000 ledige.",
+                 head=["Folketingets Lovsekretariat\nChristiansborg",
+                       "Besvarelse af S 1234 stillet af Jens Hansen (V)"])
+    assert refs(doc) == [(1234, "S", None, True)]
+    # elsewhere, "S 1234" alone is no reference
+    assert question_refs_in("Jeg henviser til S 1234.") == []
+

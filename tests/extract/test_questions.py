@@ -137,3 +137,14 @@ def test_any_text_gives_references_it_holds(text):
     for ref in question_refs_in(text):
         assert squeezed(ref.raw) in squeezed(text)
         assert ref.number >= 0
+
+
+def test_numbers_each_with_its_own_nr():
+    found = question_refs_in("spørgsmål nr. 12, nr. 13 og nr. 14 (Alm. del)")
+    assert [(q.number, q.series) for q in found] == [(12, "Alm. del"), (13, "Alm. del"),
+                                                     (14, "Alm. del")]
+
+
+def test_a_committees_abbreviation_before_its_series_in_capitals():
+    [found] = question_refs_in("Svar på spørgsmål 12 (EUU Alm. del)")
+    assert found.committee == "Europaudvalget"
