@@ -122,11 +122,16 @@ CITING = re.compile(
     r"henvis\w*\s+(?:(?:i\s+øvrigt|endvidere|desuden|også)\s+)?til\s+(?:[\w-]+\s+){0,4}(?:svar|besvarelse)|forlængelse\s+af|identisk\s+med"
     r"|(?<!om )\b(?:mit|min|mine|tidligere)\s+(?:\w+\s+)?(?:svar|besvarelse)|\bsvaret\s+på"
     r"|\bjf\.|\bjævnfør"
+    # a question before this one ("Som opfølgning på spørgsmål nr. 5", "Jeg har tidligere
+    # besvaret spørgsmål nr. 5", "udvalgets tidligere spørgsmål")
+    r"|\b(?:opfølgning\s+på|uddybning\s+af|supplement\s+til|tillæg\s+til)"
+    r"|\btidligere\s+(?:\w+\s+)?(?:besvaret|besvarede|stillede|spørgsmål)"
     # an answer given before ("den daværende ministers besvarelse af 21. juni 1993 af ...")
     r"|\bdaværende\s+\w*minister|\b(?:svar|besvarelse)\w*\s+af\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}",
     re.IGNORECASE,
 )
 CITING_WINDOW = 120
+PRELIMINARY = re.compile(r"foreløbig", re.IGNORECASE)
 # A sentence that gives an answer, or asks the question it is answering.
 ANSWERING = re.compile(r"svar|besvar|stillet|spurgt|anmodet|bedt", re.IGNORECASE)
 # The stamp ft.dk puts on a published letter: a committee and its session.
@@ -239,11 +244,14 @@ def mentions_in(text: str, in_head: bool = False, on: str | None = None) -> list
                *ALM_DEL_NUMBER.finditer(text), *ANSWERED_S_NUMBER.finditer(text)]
     matches = sorted(without_overlaps(matches), key=lambda match: match.start())
     mentions = []
+    previous: re.Match[str] | None = None
     for match in (match for match in matches if not after_file_name_label(text, match)):
         series = section_20_series(text, match, series_of(match))
         committee = None if series == "S" else committee_near(text, match, on)
         raw = " ".join(match.group(0).split())  # a reference broken over lines reads as one
-        answering = (in_head or answers_here(text, match)) and not is_cited(text, match)
+        answering = (in_head or answers_here(text, match)) and not (
+            is_cited(text, match) and not answers_anew(text, previous, match))
+        previous = match
         mentions += [
             Mention(QuestionRef(number=number, series=series, committee=committee, raw=raw),
                     answering, match.start())
@@ -280,12 +288,35 @@ def answers_here(text: str, match: re.Match[str]) -> bool:
     return bool(ANSWERING.search(before + match.group(0) + sentence_after(text, match.end())))
 
 
+# A clause that answers now, after a citation's reference: "I forlængelse af min besvarelse
+# af spørgsmål nr. 5 kan jeg hermed besvare spørgsmål nr. 6".
+ANSWERS_NOW = re.compile(r"\b(?:hermed|besvare[rs]?|svarer)\b", re.IGNORECASE)
+# ... or asks it: "Udvalget har i forlængelse af spørgsmål nr. 5 stillet spørgsmål nr. 6".
+ASKED_NOW = re.compile(r"\bstillet\s+(?:mig\s+)?(?:følgende\s+)?$", re.IGNORECASE)
+
+
+def answers_anew(text: str, previous: re.Match[str] | None, match: re.Match[str]) -> bool:
+    """Whether the citation before this reference named the reference before it, and the
+    words between the two answer: the citation ended there."""
+    if previous is None:
+        return False
+    window_start = max(0, match.start() - CITING_WINDOW)
+    window = text[window_start : match.start()]
+    sentence_start = window_start + len(window) - len(sentence_before(window))
+    citations = list(CITING.finditer(text, sentence_start, match.start()))
+    between = text[previous.end() : match.start()]
+    return bool(citations) and citations[-1].end() <= previous.start() and bool(
+        ANSWERS_NOW.search(between) or ASKED_NOW.search(between))
+
+
 def is_cited(text: str, match: re.Match[str] | int) -> bool:
     """ "Jeg henviser til min besvarelse af spm. 65", "i forlængelse af svaret på ..."; the
     reference found by ``match`` or standing at that offset."""
     start = match if isinstance(match, int) else match.start()
     before = sentence_before(text[max(0, start - CITING_WINDOW) : start])
-    return bool(CITING.search(before))
+    # the sender's own preliminary answer to the question names the one answered now ("Som
+    # opfølgning på mit foreløbige svar på spørgsmål nr. 6 sender jeg hermed ...")
+    return any(not PRELIMINARY.search(before, found.start()) for found in CITING.finditer(before))
 
 
 def question_refs_in(text: str) -> list[QuestionRef]:

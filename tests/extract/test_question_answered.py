@@ -210,6 +210,16 @@ def test_an_abbreviation_names_the_committee_of_the_letters_day(monkeypatch, let
     assert [q.committee for q in letter(body)._.question_refs] == ["Trafikudvalget"]
 
 
+def test_a_question_answered_after_a_cited_one_in_one_sentence_is_answered(letter):
+    body = ("I forlængelse af min besvarelse af spørgsmål nr. 5 (Alm. del) kan jeg hermed "
+            "besvare spørgsmål nr. 6 (Alm. del), som Retsudvalget har stillet den 2. april 2020.")
+    assert refs(letter(body)) == [(5, "Alm. del", "Retsudvalget", False),
+                                  (6, "Alm. del", "Retsudvalget", True)]
+    # both named by one citation stay cited
+    body = "Jeg henviser til mine svar på spørgsmål nr. 5 og spørgsmål nr. 7 fra Retsudvalget."
+    assert [answered for *_, answered in refs(letter(body))] == [False, False]
+
+
 def test_a_section_20_question_named_by_its_series_and_number_alone(letter):
     doc = letter("Svar:\nDer er 100.000 ledige.",
                  head=["Folketingets Lovsekretariat\nChristiansborg",
@@ -218,3 +228,18 @@ def test_a_section_20_question_named_by_its_series_and_number_alone(letter):
     # elsewhere, "S 1234" alone is no reference
     assert question_refs_in("Jeg henviser til S 1234.") == []
 
+
+@pytest.mark.parametrize("body", [
+    "Som opfølgning på spørgsmål nr. 5 har udvalget stillet spørgsmål nr. 6, som hermed besvares.",
+    "Udvalget har i forlængelse af spørgsmål nr. 5 stillet spørgsmål nr. 6, som hermed besvares.",
+    "Jeg har tidligere besvaret spørgsmål nr. 5. Hermed besvares spørgsmål nr. 6.",
+])
+def test_a_question_before_the_one_asked_now_is_cited(letter, body):
+    assert [(number, answered) for number, *_, answered in refs(letter(body))] == [
+        (5, False), (6, True)]
+
+
+def test_the_senders_preliminary_answer_names_the_question_answered_now(letter):
+    body = ("Som opfølgning på mit foreløbige svar på spørgsmål nr. 6 (Alm. del) sender jeg "
+            "hermed det endelige svar.")
+    assert [answered for *_, answered in refs(letter(body))] == [True]
