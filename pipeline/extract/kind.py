@@ -241,7 +241,8 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     """Judged on the subject and the opening, where letters state their purpose; words
     glued where line breaks were lost are read apart ("UDENRIGSMINISTERIETSvar på")."""
     body_text, subject = unglued(body_text), unglued(subject) if subject else None
-    purpose = " ".join(filter(None, [subject, opening(body_text)]))
+    opened = opening(body_text)
+    purpose = " ".join(filter(None, [subject, opened]))
     if CORRECTION.search(own_words(purpose)):
         return "other"
     # A question only cited makes an answer of a letter that does nothing else: one that
@@ -258,11 +259,11 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
         return "svar_paa_spoergsmaal"
     if REQUEST.search(purpose):
         return "other"
-    first = first_sentence(opening(body_text))
+    first = first_sentence(opened)
     if INFORMS.search(first) and not FORWARDING.search(first):
         return "orientering"  # what it encloses after that adds to what it says
     if ENCLOSED_FIRST.match(first) or PROMISED.search(first) and ENCLOSED_FIRST.match(
-            first_sentence(opening(body_text)[len(first):])):
+            first_sentence(opened[len(first):])):
         return "oversendelse"  # the enclosure is what the letter opens with, or promised
     # A forwarding may say so below letterhead lines the reading left in the text.
     if FORWARDING.search(purpose) or FORWARDING.search(body_text[:HEADINGS_SPAN // 2]):
