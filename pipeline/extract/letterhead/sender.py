@@ -84,11 +84,8 @@ def ministry_of(doc: Doc, heads: list[str], web: str | None, email: str | None, 
     # A letterhead may keep a web address a while after its ministry's name changed
     # ("www.uibm.dk" in January 2017): the signer's post that day then says more.
     stale_domain = by_domain if by_domain and not gazetteer.in_use(by_domain, on) else None
-    post = post_of(doc, minister, on)
-    if post and (addressed := addressed_ministry(doc, on)):
-        post = addressed  # the signer stands in for the minister the question was put to
     return (by_name or by_title or (by_domain if not stale_domain else None) or by_signer
-            or post or stale_domain or at_start
+            or signers_post(doc, minister, on) or stale_domain or at_start
             or ministry_in_text(doc, on)
             # the one ministry that sat at the letterhead's street that day
             or (gazetteer.ministry_at_address(address, on) if address else None))
@@ -98,6 +95,13 @@ def named_beside_text(doc: Doc, on: str | None) -> str | None:
     """The ministry named in the blocks beside the running text, if any."""
     lines = [line for block in letterhead_blocks(document_of(doc)) for line in block.lines]
     return named_in_letterhead(lines, gazetteer.canonical_ministry, on)
+
+
+def signers_post(doc: Doc, minister: str | None, on: str | None) -> str | None:
+    """The ministry of the signer's post that day; where the opening says the question was
+    put to another minister, the signer stands in for that minister: that ministry."""
+    post = post_of(doc, minister, on)
+    return (addressed_ministry(doc, on) or post) if post else None
 
 
 def post_of(doc: Doc, minister: str | None, on: str | None) -> str | None:
