@@ -34,7 +34,6 @@ def _lemmy():
     return lemmy.load("da")
 
 
-@lru_cache(maxsize=200_000)
 def lemmy_lemma(pos: str, text: str) -> str:
     """lemmy's first lemma for a word (names keep their case, other words are
     lower-cased, as in the treebank).
@@ -42,9 +41,7 @@ def lemmy_lemma(pos: str, text: str) -> str:
     >>> lemmy_lemma("NOUN", "Ministeriets")
     'ministerie'
     """
-    word = text if pos == "PROPN" else text.lower()
-    found = _lemmy().lemmatize(pos, word)
-    return found[0] if found else word
+    return lemmy_lemmas(pos, text)[0]
 
 
 @lru_cache(maxsize=200_000)
