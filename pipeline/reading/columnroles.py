@@ -408,15 +408,9 @@ def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit
     if end >= limit or (index and wrapped[index]) or raw[end] is not None or wrapped[end]:
         return index
     heading = " ".join(texts[index:end])
-    words = heading.split()
     is_phrase = (
-        PLAIN_HEADING_WORDS[0] <= len(words) <= PLAIN_HEADING_WORDS[1]
-        and heading[:1].isupper()
+        reads_as_heading(heading) and not ONE_LABEL.match(heading)
         and (not heading.endswith(tuple(".,;:?!)\"”")) or bool(HEADING_END.search(heading)))
-        and not BODY_MARKER.match(heading) and not DATELINE.search(heading)
-        and not ONE_LABEL.match(heading) and not CLAUSE_WORD.search(heading)
-        and not LABEL_WITH_COLON.search(heading)  # a date block's rest: "GieseSagsnr.: 2013-"
-        and not NO_HEADING.match(heading) and names_a_topic(words)
     )
     follows = texts[end]
     text_follows = BODY_MARKER.match(follows) or (
@@ -510,13 +504,20 @@ def is_short_unknown(text: str) -> bool:
 
 def is_short_heading(text: str) -> bool:
     """A heading of a few words where the letter proper starts, below the date block
-    ("Stedfortrædere for ministrene", "Notat om jordforurening i Aalborg"): a phrase with a
-    word in small letters, which an office's or a person's name has not."""
+    ("Stedfortrædere for ministrene", "Notat om jordforurening i Aalborg")."""
+    return reads_as_heading(text) and not text.endswith(tuple(".,;:?!"))
+
+
+def reads_as_heading(text: str) -> bool:
+    """Words a heading has, not a sentence, a label's line or a name: capitalised, no clause
+    or date, and a topic among them (a word in small letters or a year, which an office's
+    or a person's name has not)."""
     words = text.split()
-    return (len(words) >= PLAIN_HEADING_WORDS[0] and text[:1].isupper()
-            and not text.endswith(tuple(".,;:?!"))
+    return (PLAIN_HEADING_WORDS[0] <= len(words) <= PLAIN_HEADING_WORDS[1]
+            and text[:1].isupper()
             and not BODY_MARKER.match(text) and not DATELINE.search(text)
-            and not CLAUSE_WORD.search(text) and not LABEL_WITH_COLON.search(text)
+            and not CLAUSE_WORD.search(text)
+            and not LABEL_WITH_COLON.search(text)  # a date block's rest: "GieseSagsnr.: 2013-"
             and not NO_HEADING.match(text) and names_a_topic(words))
 
 
