@@ -622,8 +622,9 @@ def next_word(token: Token) -> Token | None:
 
 # The plural past participle of a verb in -ere, however tagged: "indkvarterede",
 # "registrerede" (the people counted: "indkvarteret").
-STRIPPED_PARTICIPLE = re.compile(r"[a-zæøå]{3,}ede")  # "smittede", not "smede"
 PARTICIPLE_OF_ERE = re.compile(r"[a-zæøå]{3,}erede")
+# A plural past participle in -ede, which the lemmatizer may strip of its -e alone.
+STRIPPED_PARTICIPLE = re.compile(r"[a-zæøå]{3,}ede")  # "smittede", not "smede"
 
 
 def lemma_of(token: Token) -> str:
