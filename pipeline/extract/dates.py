@@ -12,9 +12,10 @@ would turn Danish words like "man" and "søn" into weekdays.
     '2019-03-12'
 
 Forms: "4. november 2020", "27.august 2024", "4. nov. 2020", "21-05-2025",
-"12.03.2019", "d. 12/3 2019", "12/3-2019", "2019-03-12"; month precision
-"november 2020" -> "2020-11", also after primo/medio/ultimo; ranges
-"1.-15. marts 2021" and "1. januar til 31. december 2022" give both ends.
+"12.03.2019", "01.03.21", "d. 12/3 2019", "12/3-2019", "2019-03-12", "den 12 marts 2020",
+"28. sepetmber 2021" (a month's name mistyped); month precision "november 2020" ->
+"2020-11", also after primo/medio/ultimo; ranges "1.-15. marts 2021", "12-13. maj 2021" and
+"1. januar til 31. december 2022" give both ends, lists "3., 4. og 5. maj 2021" each day.
 A bare year or a season ("foråret 2016") is not a date.
 """
 
@@ -50,6 +51,7 @@ MONTH = (
     "(?:" + "|".join(re.escape(name) for name in sorted(MONTH_NUMBER, key=len, reverse=True))
     + "|" + NOISY_MONTH + ")"
 )
+FULL_MONTH = "|".join(MONTHS)
 # A month ends where a letter would go on: "juni2012" (a lost space) is June.
 MONTH_END = r"(?![^\W\d_])"
 YEAR = r"(?:19|20)\d{2}|2100"
@@ -57,12 +59,16 @@ DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 NOT_AFTER_NUMBER = r"(?<![\d.,/])(?<!\d-)"  # "1.250.000" and "2014-0032" hold no date
 NOT_BEFORE_NUMBER = r"(?!\d|[-/.,]\d)"
 
-# "4. november 2020", "27.august 2024", "4. nov. 2020", "1. juni2012"
-NAMED = rf"(?P<day>{DAY})\.\s*(?P<month>{MONTH}){MONTH_END}\s*(?P<year>{YEAR})"
-# "21-05-2025", "12.03.2019", "12/3 2019", "12/3-2019", "3/1-19"
+# "4. november 2020", "27.august 2024", "4. nov. 2020", "1. juni2012"; a day without its full
+# stop before a month's full name ("den 12 marts 2020")
+NAMED = (rf"(?P<day>{DAY})(?:\.\s*|\s+(?=(?:{FULL_MONTH}){MONTH_END}))(?P<month>{MONTH}){MONTH_END}"
+         rf"\s*(?P<year>{YEAR})")
+# "21-05-2025", "12.03.2019", "12/3 2019", "12/3-2019", "3/1-19"; "01.03.21" with two digits
+# to each part (a section's number, "1.2.3", has fewer)
 NUMERIC = (
     rf"(?P<nday>{DAY})(?P<sep>[-.])(?P<nmonth>0?[1-9]|1[0-2])(?P=sep)(?P<nyear>{YEAR})"
     rf"|(?P<sday>{DAY})/(?P<smonth>0?[1-9]|1[0-2])(?:[\s/-](?P<syear>{YEAR})|-(?P<syy>\d{{2}}))"
+    r"|(?P<dday>0[1-9]|[12]\d|3[01])\.(?P<dmonth>0[1-9]|1[0-2])\.(?P<dyy>\d{2})"
 )
 # "2019-03-12"
 ISO = rf"(?P<iyear>{YEAR})-(?P<imonth>0[1-9]|1[0-2])-(?P<iday>0[1-9]|[12]\d|3[01])"
@@ -86,9 +92,12 @@ PART_OF_YEAR = re.compile(
 # "1.-15. marts 2021", "1. januar til 31. december 2022", "januar-marts 2021":
 # the first end lacks its month or year and borrows them from the second.
 RANGE_JOIN = r"\s*(?P<join>[-–]|til\s+og\s+med|til|og)\s*"
+# Days listed before the last two ("3., 4. og 5. maj 2021": the 3rd borrows from the 5th too).
+LISTED_DAYS = re.compile(rf"(?:\s*,\s*{DAY}\.)+")
+# "12-13. maj 2021": the first day's full stop left out before the dash.
 OPEN_DAY = re.compile(
-    rf"{NOT_AFTER_NUMBER}(?P<day>{DAY})\.(?:\s*(?P<month>{MONTH})(?![\w]))?"
-    rf"(?={RANGE_JOIN}{DAY}\.)",
+    rf"{NOT_AFTER_NUMBER}(?P<day>{DAY})(?:\.(?:\s*(?P<month>{MONTH})(?![\w]))?|(?=[-–]{DAY}\.))"
+    rf"(?=(?:\s*,\s*{DAY}\.)*{RANGE_JOIN}{DAY}\.)",
     re.IGNORECASE,
 )
 OPEN_MONTH = re.compile(
@@ -111,6 +120,7 @@ class DateRange:
     first: str
     last: str
     join: str  # "-", "–", "til" or "og" ("1. og 2. marts" are two days, not a range)
+    last_start: int  # where the second end's own date starts
 
 
 @cache
@@ -153,6 +163,9 @@ def candidate_of(match: re.Match[str]) -> str:
     if groups["sday"]:
         year = groups["syear"] or century_of(groups["syy"])
         return f"{int(groups['sday'])}. {MONTH_NAMES[int(groups['smonth'])]} {year}"
+    if groups["dday"]:
+        return (f"{int(groups['dday'])}. {MONTH_NAMES[int(groups['dmonth'])]} "
+                f"{century_of(groups['dyy'])}")
     if groups["iday"]:
         return f"{int(groups['iday'])}. {MONTH_NAMES[int(groups['imonth'])]} {groups['iyear']}"
     return f"{month_name(groups['mmonth'])} {groups['myear']}"
@@ -184,11 +197,15 @@ def month_number(text: str) -> int | None:
 
 
 def one_edit(word: str, name: str) -> bool:
-    """``word`` is ``name`` with one letter added, dropped or changed."""
+    """``word`` is ``name`` with one letter added, dropped or changed, or two swapped."""
     if abs(len(word) - len(name)) > 1:
         return False
     if len(word) == len(name):
-        return sum(a != b for a, b in zip(word, name, strict=True)) == 1
+        differ = [index for index, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+        # two letters swapped count as one slip of the hand ("sepetmber")
+        swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and (
+            word[differ[0]] == name[differ[1]] and word[differ[1]] == name[differ[0]])
+        return len(differ) == 1 or swapped
     shorter, longer = sorted((word, name), key=len)
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
@@ -205,7 +222,12 @@ def find_date_spans(text: str) -> list[tuple[int, int, str]]:
     ['2021-03-01', '2021-03-15']
     """
     spans = [(match.start(), match.end(), value) for match, value in single_dates(text)]
-    spans += [(found.start, found.end, found.first) for found in find_date_ranges(text)]
+    for found in find_date_ranges(text):
+        spans.append((found.start, found.end, found.first))
+        # the second end of "12-13. maj 2021" stands after a number and a dash, where a date
+        # alone is none ("2014-0032")
+        if not any(end == found.end and value == found.last for _start, end, value in spans):
+            spans.append((found.last_start, found.end, found.last))
     return sorted(span for span in spans if not in_web_address(text, span[0], span[1]))
 
 
@@ -273,7 +295,8 @@ def find_date_ranges(text: str) -> list[DateRange]:
     ranges = []
     for opens, closes in ((OPEN_DAY, DAY_RANGE_END), (OPEN_MONTH, MONTH_RANGE_END)):
         for opening in opens.finditer(text):
-            closing = closes.match(text, opening.end())
+            listed = LISTED_DAYS.match(text, opening.end()) if opens is OPEN_DAY else None
+            closing = closes.match(text, listed.end() if listed else opening.end())
             found = closing and range_of(opening, closing)
             if found:
                 ranges.append(found)
@@ -293,7 +316,8 @@ def range_of(opening: re.Match[str], closing: re.Match[str]) -> DateRange | None
     if not (first and last_value and first < last_value):
         return None
     join = closing.group("join").lower()
-    return DateRange(opening.start(), closing.end("end"), first, last_value, join)
+    return DateRange(opening.start(), closing.end("end"), first, last_value, join,
+                     closing.start("end"))
 
 
 def parse_danish_date(text: str) -> str | None:

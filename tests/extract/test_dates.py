@@ -103,6 +103,9 @@ def test_both_ends_of_a_date_range_are_dates(letter, text, dates):
         "Til jul 2020 lukker kontoret.",  # "jul" is Christmas
         "Mødet er kl. 9.00-10.30.",
         "Man kan se, at søn og mor deltog.",  # weekday abbreviations in prose
+        "Der var 12 maj-dage i 2020.",  # a day's number needs its month's whole word
+        "Se afsnit 1.2.3 og 10.11.12.13 i rapporten.",  # sections
+        "Sags nr. 2014-15. maj 2020",  # no day after a four-digit number and a dash
     ],
 )
 def test_what_is_not_a_date(letter, text):
@@ -188,6 +191,17 @@ def test_a_date_written_the_danish_ways_reads_back(day):
     ("henvendelsen af 15/1-06 vedr. støtten", [("15/1-06", "2006-01-15")]),
     ("artiklerne den 12. og 13. februrar 2008 om", [("12. og 13. februrar 2008", "2008-02-12"),
                                                      ("13. februrar 2008", "2008-02-13")]),
+    # days listed before the last two borrow its month and year too
+    ("Den 3., 4. og 5. maj 2021 holdt", [("3., 4. og 5. maj 2021", "2021-05-03"),
+                                         ("4. og 5. maj 2021", "2021-05-04"),
+                                         ("5. maj 2021", "2021-05-05")]),
+    # the first day's full stop left out before the dash
+    ("Den 12-13. maj 2021 holdt", [("12-13. maj 2021", "2021-05-12"),
+                                   ("13. maj 2021", "2021-05-13")]),
+    ("Aftalen fra den 12 marts 2020 gælder", [("12 marts 2020", "2020-03-12")]),  # no full stop
+    ("Jf. brev af 01.03.21 om sagen", [("01.03.21", "2021-03-01")]),  # two digits each
+    ("Dato: 26.03.10", [("26.03.10", "2010-03-26")]),
+    ("i brev af 28. sepetmber 2021", [("28. sepetmber 2021", "2021-09-28")]),  # letters swapped
 ])
 def test_dates_as_genuine_letters_print_them(letter, text, expected):
     assert facts(letter(text)) == expected

@@ -62,6 +62,8 @@ def document(body: str, **regions: list[list[str]]) -> Document:
     # a date stamp, in capitals without the day's full stop; read from a scan, with letters lost
     ("STATSMINISTERIET\n- 3 DEC. 2019\nStatsministeren har", "2019-12-03"),
     ("0 3 C. 2019\nFolketingets Udvalg for Forretningsordenen", "2019-12-03"),
+    ("Dato: 26.03.10\nJ.nr. 2010-123-4", "2010-03-26"),  # a two-digit year
+    ("28. sepetmber 2021\nFolketingets Retsudvalg", "2021-09-28"),  # a month mistyped
 ])
 def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected):
     assert letter_date(document("Udvalget for Forretningsordenen 2010-11\n" + body)) == expected
@@ -81,6 +83,7 @@ def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected)
     "november 2004.",
     "3 N. 2019",  # a stamp's month lost where two months end so (JAN, JUN)
     "Der er 3 EU. 2019",  # prose, no stamp's line
+    "Se afsnit 12.03.10.4\nfor reglerne",  # a section's number
 ])
 def test_what_is_not_the_letters_date(body):
     assert letter_date(document(body)) is None

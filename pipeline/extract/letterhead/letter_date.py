@@ -14,7 +14,7 @@ from datetime import date
 from pipeline.contact_patterns import PHONE_NUMBER
 from pipeline.extract.case_numbers import CASE_NUMBER
 from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
-from pipeline.extract.dates import parse_danish_date
+from pipeline.extract.dates import NOISY_MONTH, parse_danish_date
 from pipeline.extract.letterhead.lines import letter_texts
 from pipeline.reading import Document
 from pipeline.reading.lineroles import DAY_OR_SEAT
@@ -27,9 +27,12 @@ YEAR = r"(?:19|20)\d{2}"
 # Abbreviated months only with their full stop ("4. nov. 2020").
 MONTH_ABBREVIATIONS = r"jan|febr?|mar|apr|jun|jul|aug|sept?|okt|nov|dec"
 DATE = (
-    # "28 . maj 2009": a conversion's space before the day's full stop
-    rf"(?:{DAY}\s?\.\s?(?i:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*{YEAR}"
+    # "28 . maj 2009": a conversion's space before the day's full stop; "28. sepetmber 2021": a
+    # month's name mistyped
+    rf"(?:{DAY}\s?\.\s?(?i:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.|{NOISY_MONTH})\s*{YEAR}"
     rf"|{DAY}-(?:1[0-2]|0?[1-9])-{YEAR}|{DAY}\.(?:1[0-2]|0?[1-9])\.{YEAR}"
+    # "26.03.10": a two-digit year, two digits to each part
+    r"|(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.\d{2}(?!\d|\.\d)"
     rf"|{DAY}/(?:1[0-2]|0?[1-9])[ /-]{YEAR}"
     # after "Den", the day's full stop may be lost: "Den  2 maj 2005"
     rf"|(?<=[Dd]en\s)\s*{DAY}\s+(?i:{MONTHS})\s+{YEAR})"
