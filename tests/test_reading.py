@@ -281,6 +281,22 @@ def test_the_last_free_text_value_stops_at_the_letters_date():
     assert document.body_text.startswith("Til underretning for Folketingets Testudvalg")
 
 
+def test_bilag_heading_a_column_of_labels_takes_the_number_of_enclosures():
+    # Udenrigsministeriet's date block: "Bilag" without its colon, then the other labels; the
+    # number of enclosures is no page number, and where it is left out "Bilag" says nothing.
+    labels = ["Bilag", "Sag/ID Nr.", "Enhed", "Dato"]
+    assert tidy_lines([*labels, "1", "2015 - 2977", "ANA", "1. juli 2015"]) == [
+        "Bilag: 1", "Sag/ID Nr.: 2015 - 2977", "Enhed: ANA", "Dato: 1. juli 2015"]
+    assert tidy_lines([*labels, "2021 - 439", "EKN", "7. april 2021"]) == [
+        "Sag/ID Nr.: 2021 - 439", "Enhed: EKN", "Dato: 7. april 2021"]
+    document = read_document(flow_pdf("\n".join([
+        "Udenrigsministeriet", "Folketingets Testudvalg", "Asiatisk Plads 2",
+        "DK-1448 København K", "http://www.um.dk", *labels, "1", "2015 - 2977", "ANA",
+        "1. juli 2015", "Jeg henviser til min besvarelse af spørgsmål 105 af 23. juni 2015."])))
+    assert any("Sag/ID Nr.: 2015 - 2977" in block.lines for block in document.blocks)
+    assert document.body_text.startswith("Jeg henviser")
+
+
 def test_a_journal_number_glued_to_the_document_number_before_it_is_cut_off():
     assert tidy_lines(["DatoDok.idJ. nr.", "15. juni 2009927053004-u18-1346"]) == [
         "Dato: 15. juni 2009", "Dok.id: 927053", "J. nr.: 004-u18-1346"]

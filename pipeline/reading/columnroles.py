@@ -45,6 +45,7 @@ from pipeline.reading.lineroles import (
     is_glued_letterhead,
     labels_of,
     role_of,
+    run_labels,
 )
 from pipeline.reading.mending import COLONS, SEPARATED, pair_labels, value_lines
 from pipeline.reading.pdf import Line
@@ -356,6 +357,9 @@ def mark_values(texts: list[str], raw: list[str | None]) -> None:
     while index < len(texts):
         labels = labels_of(texts[index]) if raw[index] == LABEL else []
         end = index + 1
+        if not labels and end < len(texts) and raw[end] == LABEL and (
+                labels := run_labels(texts, index)):
+            raw[index] = LABEL  # "Bilag" heading a column of labels
         while labels and end < len(texts) and raw[end] == LABEL and labels_of(texts[end]):
             labels += labels_of(texts[end])
             end += 1

@@ -124,7 +124,11 @@ LABEL_KINDS = [
     ("mail", re.compile(r"^(?:e-?mail|e-post|mail)", re.IGNORECASE)),
     ("web", re.compile(r"^(?:web|hjemmeside)", re.IGNORECASE)),
     ("number", re.compile(r"^(?:cvr|ean)", re.IGNORECASE)),
+    ("enclosures", re.compile(r"^bilag$", re.IGNORECASE)),
 ]
+# "Bilag" without its colon heads a column of labels ("Bilag" / "Sag/ID Nr." / "Enhed" /
+# "Dato", then "1" / "2015 - 2977" / ...): a label only where more labels follow it.
+ENCLOSURES_LABEL = re.compile(r"^\s*Bilag\s*$")
 # A line that starts with a date-block label and a value: "Sagsnr.: 1805818", "J.nr. 2022 - 1".
 LABELLED_DATEBLOCK = re.compile(
     rf"^(?:[A-ZÆØÅ]{{2,5}}/\s?)?(?i:{CASE_LABELS}|{TEXT_LABELS}|{DATE_LABELS})"
@@ -406,6 +410,18 @@ def labels_of(text: str) -> list[str]:
         labels.append(match.group(0).strip(" •·"))
         position = match.end()
     return labels
+
+
+def run_labels(texts: list[str], index: int) -> list[str]:
+    """The labels of line ``index``, with "Bilag" a label where label lines follow it.
+
+    >>> run_labels(["Bilag", "Sag/ID Nr.", "Enhed"], 0), run_labels(["Bilag", "Jeppe Kofod"], 0)
+    (['Bilag'], [])
+    """
+    if ENCLOSURES_LABEL.match(texts[index]):
+        follows = index + 1 < len(texts) and bool(labels_of(texts[index + 1]))
+        return [texts[index].strip()] if follows else []
+    return labels_of(texts[index])
 
 
 def kind_of_label(label: str) -> str:

@@ -40,6 +40,7 @@ from pipeline.reading.lineroles import (
     kind_of_label,
     labels_of,
     role_of,
+    run_labels,
     split_recipient,
 )
 
@@ -52,6 +53,7 @@ VALUE_SHAPES = {
     "mail": re.compile(r"^:?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s?protected\])"),
     "web": re.compile(r"^:?\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:dk|eu|com|org)"),
     "number": re.compile(r"^:?\s*\d[\d -]{6,}\d"),
+    "enclosures": re.compile(r"^\d{1,2}$"),  # how many enclosures
     "text": re.compile(r"^[^\d:]+?(?=[a-zæøå][A-ZÆØÅ]|\d|$)[a-zæøå]?"),
 }
 
@@ -157,7 +159,8 @@ def pair_line_by_line(labels: list[str], values: list[str]) -> Pairing:
                 taken.append(values[used])
                 used += 1
         value = joined_value(taken)
-        lines.append(f"{label.rstrip(' :')}: {value.lstrip(': ')}" if value else label)
+        if value or kind != "enclosures":  # "Bilag" with no value says nothing
+            lines.append(f"{label.rstrip(' :')}: {value.lstrip(': ')}" if value else label)
     return Pairing(lines, used - splits)
 
 
@@ -235,6 +238,9 @@ def value_lines(texts: list[str], start: int, labels: list[str]) -> list[str]:
     found: list[str] = []
     for text in texts[start:start + len(labels) + 3]:
         role = role_of(text)
+        if not found and kind_of_label(labels[0]) == "enclosures" and fits("enclosures", text):
+            found.append(text)  # "1": how many enclosures, not a page's number
+            continue
         if role in {LABEL, STAMP, PAGE, SUBJECT, RECIPIENT, PLACE} and not (
                 role == LABEL and BARE_CASE.match(text.strip())):
             break
@@ -259,7 +265,7 @@ def tidy_lines(texts: list[str]) -> list[str]:
     tidy: list[str] = []
     index = 0
     while index < len(texts):
-        labels = labels_of(texts[index])
+        labels = run_labels(texts, index)
         end = index + 1
         while labels and end < len(texts) and labels_of(texts[end]):
             labels += labels_of(texts[end])
