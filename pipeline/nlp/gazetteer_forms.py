@@ -173,10 +173,13 @@ def lookup_tables() -> dict[str, dict[str, list[Entry]]]:
 def matches(kind: str, text: str, prefixes: tuple[str, ...] = ()) -> list[Entry]:
     """The entries ``text`` may mean: as written, else read past stray spaces inside its
     words, which older converted letters print ("Folketingets Miljø - og Planlægningsu
-    dvalg").
+    dvalg"), and past Danish letters a conversion lost, left out or put as a sign of its
+    own ("Sundheds- og ldreudvalget", "Milj�ministeriet").
 
     >>> matches("committee", "Folketingets Miljø - og Planlægningsu dvalg")[0][0]
     'Miljø- og Planlægningsudvalget'
+    >>> matches("committee", "Folketingets Sundheds- og ldreudvalg")[0][0]
+    'Sundheds- og Ældreudvalget'
     """
     table = lookup_tables()[kind]
     candidates = _candidates(text)
@@ -196,8 +199,14 @@ def matches(kind: str, text: str, prefixes: tuple[str, ...] = ()) -> list[Entry]
 SPACED_KINDS = ("ministry", "title", "committee", "office")
 
 
+# What a key for names printed with stray spaces or lost letters leaves out: spaces, the
+# Danish letters a font may lack, and what a conversion puts in a lost letter's place (the
+# replacement character, a private-use code point, "?").
+NOT_IN_KEY = re.compile(r"[\sæøå\ufffd\ue000-\uf8ff?]+")
+
+
 def _spaceless(form: str) -> str:
-    return re.sub(r"\s+", "", form)
+    return NOT_IN_KEY.sub("", form)
 
 
 @lru_cache(maxsize=1)

@@ -140,6 +140,9 @@ def names(doc: Document) -> list[tuple[str, str, str | None]]:
     # a stray space inside a word of the name, as older converted letters print one
     ("Folketingets Miljø - og Planlægningsu dvalg\nChristiansborg\n1240 København K",
      [("Miljø- og Planlægningsudvalget", "Folketinget", "Christiansborg, 1240 København K")]),
+    # a Danish letter the conversion lost
+    ("Folketingets Milj- og Planlgningsudvalg\nChristiansborg\n1240 København K",
+     [("Miljø- og Planlægningsudvalget", "Folketinget", "Christiansborg, 1240 København K")]),
     # a glued line cut apart after the postcode ("...Christiansborg1240" / "København K")
     ("Folketinget\nUdvalget for Forretningsordenen\nChristiansborg\n1240\nKøbenhavn K",
      [("Udvalget for Forretningsordenen", "Folketinget", "Christiansborg, 1240 København K")]),

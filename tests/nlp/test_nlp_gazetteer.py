@@ -110,6 +110,23 @@ def test_canonical_ministry_tolerates_hyphenation_case_and_spaces():
     assert gazetteer.canonical_ministry("Justits ministeriet for") is None
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Folketingets Sundheds- og ldreudvalg", "Sundheds- og Ældreudvalget"),  # left out
+    ("Folketingets Sundheds- og \ufffdldreudvalg", "Sundheds- og Ældreudvalget"),  # a sign
+    ("Milj - og Planlgningsudvalget", "Miljø- og Planlægningsudvalget"),
+    ("Udvalget for F devarer, Landbrug og Fiskeri", "Udvalget for Fødevarer, Landbrug og Fiskeri"),
+])
+def test_a_committee_whose_danish_letters_a_conversion_lost(text, expected):
+    assert gazetteer.canonical_committee(text) == expected
+
+
+def test_a_ministry_whose_danish_letters_a_conversion_lost():
+    assert gazetteer.canonical_ministry("Milj\ue001ministeriet") == "Miljøministeriet"
+    assert gazetteer.canonical_ministry("Udl ndinge- og Integrationsministeriet") == (
+        "Udlændinge- og Integrationsministeriet")
+    assert gazetteer.canonical_ministry("Miljministeriets konsulent") is None  # more words
+
+
 def _ents(text, label):
     return [(e.text, e.ent_id_) for e in load()(text).ents if e.label_ == label]
 
