@@ -30,6 +30,17 @@ ANSWER = re.compile(
 )
 # Any character but a sentence's end ("alm. del" is no end).
 WITHIN_SENTENCE = r"(?:(?![.!?]\s+(?-i:[A-ZÆØÅ])).)"
+# A preliminary answer may only promise the answer: "Spørgsmålet vil blive besvaret hurtigst
+# muligt", "Svaret vil blive fremsendt snarest", "Jeg forventer at kunne sende udvalget et svar
+# inden udgangen af april", "... anmode om udsættelse af fristen".
+PROMISED_ANSWER = re.compile(
+    r"\b(?:blive|forventes|bliver)\s+besvaret\b"
+    r"|\b(?:over|frem)?sende\s+(?:\w+\s+){0,2}?(?:et|mit)\s+(?:endeligt\s+)?svar\b"
+    r"|\bmodtage\s+(?:et|mit)\s+(?:endeligt\s+)?svar\b"
+    rf"|\bsvaret\b{WITHIN_SENTENCE}{{0,30}}?\b(?:vil|forventes|kan)\s+(?:\w+\s+){{0,2}}?"
+    r"(?:blive\s+)?(?:over|frem)?sendt\b"
+    r"|\budsættelse\s+(?:af|med)\s+(?:fristen|besvarelsen)\b",
+    re.IGNORECASE)
 # "Rettelse" and "korrektion" correct a letter only of a letter ("rettelse til svar på ...");
 # alone they are a topic ("korrektion vedrørende overudligning").
 CORRECTION = re.compile(
@@ -249,7 +260,8 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     # forwards a report and cites an earlier answer ("Der henvises til ...") is a forwarding.
     answered = any(ref.answered for ref in question_refs) or (
         question_refs and not FORWARDING.search(purpose))
-    says_so = ANSWER.search(purpose) or ANSWER_HEADING.search(body_text[:HEADINGS_SPAN])
+    says_so = ANSWER.search(purpose) or ANSWER_HEADING.search(body_text[:HEADINGS_SPAN]) or (
+        PROMISED_ANSWER.search(purpose))
     # A letter that forwards a paper and answers no question of its own: the answers below
     # are the paper's ("Til orientering fremsendes mit talepapir fra samrådet" / "2. Svar på
     # spørgsmål A ...").

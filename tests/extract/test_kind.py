@@ -309,3 +309,23 @@ def test_a_letter_received_that_the_minister_hereby_passes_on_is_a_forwarding(an
     body = ("Jeg har den 2. marts 2009 modtaget vedlagte henvendelse fra Advokatrådet om "
             "retshjælp, som jeg hermed videresender til udvalget.")
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "oversendelse"
+
+
+PUT = ("Sundheds- og Ældreudvalget har den 1. marts 2015 stillet følgende spørgsmål nr. 155 "
+       "(Alm. del) til sundheds- og ældreministeren.\n\n")
+
+
+@pytest.mark.parametrize("promise", [
+    "Spørgsmålet vil blive besvaret hurtigst muligt.",
+    "Jeg forventer at kunne sende udvalget et svar inden udgangen af april 2015.",
+    "Det er ikke muligt at overholde fristen. Svaret vil blive fremsendt hurtigst muligt.",
+    "Udvalget vil modtage et svar snarest muligt.",
+    "Ministeriet må derfor anmode om udsættelse af fristen.",
+])
+def test_a_preliminary_answer_that_only_promises_the_answer_is_an_answer(analyse_text, promise):
+    assert analyse_text(PUT + promise)._.letter_kind == "svar_paa_spoergsmaal"
+
+
+def test_an_answer_promised_to_no_question_is_no_answer(analyse_text):
+    body = "Jeg kan oplyse, at undersøgelsen er i gang. Udvalget vil modtage et svar snarest."
+    assert analyse_text(body)._.letter_kind == "orientering"
