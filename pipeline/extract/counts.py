@@ -316,7 +316,8 @@ def is_reference(token: Token) -> bool:
     if token.i == 0:
         return False
     before = token.nbor(-1)
-    glued = not before.whitespace_ and before.text not in "([\"'\n"  # "Covid-19", "E45"
+    # "Covid-19", "E45"; not a number that starts a paragraph, after its blank line's token
+    glued = not before.whitespace_ and not before.is_space and before.text not in "([\"'"
     word = before.text.lower().lstrip("-–(")
     if word == "." and token.i >= 2:
         word = token.nbor(-2).lower_ + "."  # "art. 133": the abbreviation's full stop apart

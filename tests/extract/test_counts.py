@@ -160,6 +160,9 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Puljen er søgt af 17 ud af 98 kommuner.", [(17, "kommune"), (98, "kommune")]),
     ("Kun tre af de fem regioner har svaret.", [(3, "region"), (5, "region")]),
     ("Det gælder 12 af i alt 40 institutioner.", [(12, "institution"), (40, "institution")]),
+    # a count that starts its paragraph
+    ("Rapporten er vedlagt.\n\n5 kopier af dette brev vedlægges tillige med 50 kopier af "
+     "rapporten.", [(5, "kopi"), (50, "kopi")]),
 ])
 def test_counts_as_genuine_letters_write_them(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected
