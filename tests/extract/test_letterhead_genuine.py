@@ -64,6 +64,11 @@ def document(body: str, **regions: list[list[str]]) -> Document:
     ("0 3 C. 2019\nFolketingets Udvalg for Forretningsordenen", "2019-12-03"),
     ("Dato: 26.03.10\nJ.nr. 2010-123-4", "2010-03-26"),  # a two-digit year
     ("28. sepetmber 2021\nFolketingets Retsudvalg", "2021-09-28"),  # a month mistyped
+    # a dateline glued to the end of the sentence before it
+    ("Hermed fremsendes svar på spørgsmål nr. 57 stillet den 4. februar 2010.10. marts 2010",
+     "2010-03-10"),
+    ("Efter aftale ses vi til et møde med udvalget.\n19-10-15\nMed venlig hilsen",
+     "2015-10-19"),  # a dateline with a two-digit year
 ])
 def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected):
     assert letter_date(document("Udvalget for Forretningsordenen 2010-11\n" + body)) == expected
@@ -84,6 +89,8 @@ def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected)
     "3 N. 2019",  # a stamp's month lost where two months end so (JAN, JUN)
     "Der er 3 EU. 2019",  # prose, no stamp's line
     "Se afsnit 12.03.10.4\nfor reglerne",  # a section's number
+    "Sagsnr.: 19-10-15",  # a labelled number
+    "I 2009.12. marts 2010 blev reglen ændret for alle.",  # prose goes on after the date
 ])
 def test_what_is_not_the_letters_date(body):
     assert letter_date(document(body)) is None

@@ -14,7 +14,7 @@ from datetime import date
 from pipeline.contact_patterns import PHONE_NUMBER
 from pipeline.extract.case_numbers import CASE_NUMBER
 from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
-from pipeline.extract.dates import NOISY_MONTH, parse_danish_date
+from pipeline.extract.dates import NOISY_MONTH, century_of, parse_danish_date
 from pipeline.extract.letterhead.lines import letter_texts
 from pipeline.reading import Document
 from pipeline.reading.lineroles import DAY_OR_SEAT
@@ -63,7 +63,13 @@ GLUED_DATE = re.compile(
     rf"|(?<=\d)(?P<day_glued>(?:[12]\d|3[01])\.\s?(?i:{MONTHS})\s*{YEAR})"
     # a line of its own glued at both ends: "(alm. del)25. juni 2013Spørgsmål 922"
     rf"|(?<=\))(?P<between>{DATE})(?=[A-ZÆØÅ])"
+    # ending a line glued to the sentence before it: "... den 4. februar 2010.10. marts 2010"
+    rf"|(?<=(?:19|20)\d\d\.)(?P<after_year>{DATE})\s*$"
 )
+# A dateline with a two-digit year, on a line of its own: "19-10-15", "19.10.15".
+SHORT_DATELINE = re.compile(
+    r"^\s*(?P<day>0?[1-9]|[12]\d|3[01])(?P<sep>[-.])(?P<month>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?P<year>\d{2})\s*$")
 # In a letter run into one line, the date after the letterhead's case number, the address's
 # town or a phone number: "ØKONOMI- OG ERHVERVSMINISTEREN Eksp.nr. 192498 26. maj 2005
 # Besvarelse af ...", "Christiansborg 1240 København K 13. oktober 2005 På UNESCO's ...".
@@ -100,13 +106,29 @@ def letter_date(document: Document) -> str | None:
     for pattern, text in searched:
         for match in pattern.finditer(text):
             found = match.groupdict()
-            raw = found.get("date") or found.get("day_glued") or found.get("between") or ""
+            raw = next(filter(None, (found.get(group) for group in (
+                "date", "day_glued", "between", "after_year"))), "")
             # "28 . maj 2009" and "2 maj 2005" read as "28. maj 2009" and "2. maj 2005"
             day_stop = re.sub(r"^\s*(\d{1,2})\s+(?=[^\W\d])", r"\1. ", raw)
             value = parse_danish_date(re.sub(r"(?<=\d)\s+\.", ".", day_stop))
             if value and len(value) == 10:
                 return value
-    return next(filter(None, map(stamped_date, texts)), None)
+    return next(filter(None, map(short_dateline, texts)), None) or next(
+        filter(None, map(stamped_date, texts)), None)
+
+
+def short_dateline(text: str) -> str | None:
+    """The date of a line that holds only a date with a two-digit year, as "YYYY-MM-DD".
+
+    >>> short_dateline("19-10-15"), short_dateline("31-11-15"), short_dateline("Sag 19-10-15")
+    ('2015-10-19', None, None)
+    """
+    match = SHORT_DATELINE.match(text)
+    try:
+        return date(int(century_of(match["year"])), int(match["month"]),
+                    int(match["day"])).isoformat() if match else None
+    except ValueError:
+        return None  # no such day
 
 
 def stamped_date(text: str) -> str | None:
