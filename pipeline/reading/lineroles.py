@@ -214,7 +214,9 @@ RECIPIENT_TO = re.compile(r"^Til:?\s+[A-ZÆØÅ][\wæøå]+(?:\s+[\wæøåÆØÅ
 SIGNED_FOR_LINE = re.compile(
     r"^[A-ZÆØÅ][\wæøå'\-]+(?:\s+[A-ZÆØÅ][\wæøå'\-.]*){1,3}\s*/\s*"
     r"[A-ZÆØÅ][\wæøå'\-]+(?:\s+[A-ZÆØÅ][\wæøå'\-.]*){0,3}$")
-MEMBER = re.compile(r"^[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-.]*){1,3}\s+\([A-ZÆØÅ]{1,3}\)$")
+# A member of Folketinget addressed: "Karin Liltorp (M)", "Karin Liltorp, MF", "MF Karin Liltorp".
+PERSON = r"[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-.]*){1,3}"
+MEMBER = re.compile(rf"^(?:MF\s+{PERSON}|(?!Kære\b){PERSON}(?:\s+\([A-ZÆØÅ]{{1,3}}\)|,?\s+MF))$")
 DIGIT = re.compile(r"\d")
 # Words an address block of Folketinget's holds, checked before cutting a line into parts.
 RECIPIENT_HINT = re.compile(r"Christiansborg|Folketing|[Uu]dvalg|Lovsekretariat|Nævn")

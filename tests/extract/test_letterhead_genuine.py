@@ -147,6 +147,12 @@ def names(doc: Document) -> list[tuple[str, str, str | None]]:
     # a stray space inside a word of the name, as older converted letters print one
     ("Folketingets Miljø - og Planlægningsu dvalg\nChristiansborg\n1240 København K",
      [("Miljø- og Planlægningsudvalget", "Folketinget", "Christiansborg, 1240 København K")]),
+    # a member by "MF" (medlem af Folketinget) before or after the name
+    ("Til Karin Liltorp, MF\nChristiansborg\n1240 København K",
+     [("Karin Liltorp", "Folketinget", "Christiansborg, 1240 København K")]),
+    ("MF Karin Liltorp\nChristiansborg\n1240 København K",
+     [("Karin Liltorp", "Folketinget", "Christiansborg, 1240 København K")]),
+    ("Kære Karin Liltorp, MF\nTak for dit brev.", []),  # a greeting
     # a Danish letter the conversion lost
     ("Folketingets Milj- og Planlgningsudvalg\nChristiansborg\n1240 København K",
      [("Miljø- og Planlægningsudvalget", "Folketinget", "Christiansborg, 1240 København K")]),

@@ -43,10 +43,12 @@ LOVSEKRETARIAT_LINE = re.compile(
     r"^(?:Til\s+)?(?:Folketingets\s+Lovsekretariat|Lovsekretariatet)"
     # the letterhead's next line read with it: "Folketingets Lovsekretariat ERHVERVSMINISTEREN"
     r"(?:$|\s+(?-i:[A-ZÆØÅ]{2,}(?:\s|$)))", re.IGNORECASE)
-# "Medlem af Folketinget, Britt Bager (KF)": a member, by the line's own words.
+# "Medlem af Folketinget, Britt Bager (KF)", "MF Karin Liltorp", "Til Karin Liltorp, MF": a
+# member, by the line's own words.
 TITLED_MEMBER = re.compile(
-    r"^(?:Til\s+)?(?:Medlem\s+af\s+Folketinget,?|Folketingsmedlem)\s+"
-    r"(?P<name>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-.]*){1,3})(?:\s*\([A-ZÆØÅa-zæøå]{1,3}\))?$"
+    r"^(?:Til\s+)?(?P<title>(?:Medlem\s+af\s+Folketinget,?|Folketingsmedlem|MF)\s+)?"
+    r"(?!Kære\b)(?P<name>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-.]*){1,3})"
+    r"(?:\s*\([A-ZÆØÅa-zæøå]{1,3}\))?(?(title)|,?\s+MF)$"
 )
 MEMBER = re.compile(
     r"^(?:Til\s+)?(?:Folketingsmedlem\s+)?(?P<name>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-.]*){1,3})"
