@@ -392,9 +392,12 @@ def counted_noun(number: Token) -> Token | None:
                 continue
             return None if is_unit(word) else word
         if not is_adjective(word):
-            if looks_like_mistagged_noun(word) and (adjectives or word.pos_ == "X"):
+            if looks_like_mistagged_noun(word) and (
+                    adjectives or word.pos_ == "X" or (
+                        is_a_whole(number) and reads_as_a_plural_noun(word))):
                 # "9 nye sagsbehandlere", the noun tagged as an adverb; "FN's 17 verdensmål",
-                # the noun the tagger left untagged
+                # the noun the tagger left untagged; "10 ud af 14 prioritetslande", the
+                # whole's noun tagged as an adverb
                 return word
             break
         adjectives.append(word)
@@ -427,6 +430,22 @@ def noun_of_the_whole(part: Token, taken: list[tuple[int, int]]) -> Token | None
             or is_reference(whole) or overlaps(whole, taken):
         return None
     return counted_noun(whole)
+
+
+def is_a_whole(number: Token) -> bool:
+    """The whole a part is part of: "14" in "10 ud af 14 prioritetslande"."""
+    doc = number.doc
+    part = next((word for word in reversed(doc[max(0, number.i - 5) : number.i])
+                 if word.like_num), None)
+    return part is not None and bool(
+        PART_OF.fullmatch(doc.text[part.idx + len(part.text) : number.idx]))
+
+
+def reads_as_a_plural_noun(word: Token) -> bool:
+    """A word the lemmatizer reads as a noun in the plural ("prioritetslande" ->
+    "prioritetsland"); an adverb after a whole stays one ("3 ud af 4 fortsat")."""
+    return word.lower_ not in DA_STOP_WORDS and word.lower_.endswith(("e", "er")) and \
+        lemmy_lemma("NOUN", word.text) != word.lower_
 
 
 def broken_over_blank_line(space: Token) -> bool:
@@ -637,6 +656,8 @@ def lemma_of(token: Token) -> str:
         return participle_singular(token.lower_)
     lemma = token.lemma_ if token.doc.has_annotation("LEMMA") else ""
     lemma = (lemma or token.text).lower()
+    if looks_like_mistagged_noun(token):
+        lemma = lemmy_lemma("NOUN", token.text)  # read as the noun it is: "prioritetslande"
     if lemma == token.lower_[:-1] and STRIPPED_PARTICIPLE.fullmatch(token.lower_):
         # a participle tagged as a noun, lemmatized by its plural -e alone: "smitted"
         return participle_singular(token.lower_)

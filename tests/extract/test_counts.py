@@ -114,6 +114,7 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "Der er modtaget flere tusinde henvendelser.",  # no number
     "meddelelse af tre nye\n\ngeotermitilladelser",  # a heading broken over a blank line
     "I 2019 blev der behandlet sager, og siden 2015 kommuner.",  # years
+    "Heraf er 3 ud af 4 fortsat i job.",  # a part of a whole named before, an adverb after
 ])
 def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     assert counts(analyse_text(text)) == []
@@ -163,6 +164,9 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a count that starts its paragraph
     ("Rapporten er vedlagt.\n\n5 kopier af dette brev vedlægges tillige med 50 kopier af "
      "rapporten.", [(5, "kopi"), (50, "kopi")]),
+    # ... the whole's noun tagged as an adverb
+    ("Fremover vil 10 ud af 14 prioritetslande være afrikanske.",
+     [(10, "prioritetsland"), (14, "prioritetsland")]),
 ])
 def test_counts_as_genuine_letters_write_them(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected
