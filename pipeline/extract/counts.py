@@ -677,20 +677,35 @@ def plural_lemma(token: Token) -> str:
     or a past participle in the plural standing for people ("indsatte" -> "indsat",
     "omkomne" -> "omkommen")."""
     word = token.lower_
-    if word.endswith("ne"):
-        singular = lemmy_lemma("ADJ", word)  # "omkommen": its consonant doubled
-        if singular.endswith("en") and singular != word:
-            return singular
-    elif word.endswith(PARTICIPLE_ENDINGS) and token.pos_ != "NOUN":
-        return participle_singular(word)
+    if (word.endswith("ne") or token.pos_ != "NOUN") and (
+            singular := participle_lemma(word)) is not None:
+        return singular
     others = [lemma for lemma in lemmy_lemmas("NOUN", word) if lemma != word] \
         if token.pos_ == "NOUN" else []
     return others[0] if others else word
 
 
+def participle_lemma(word: str) -> str | None:
+    """The singular of a past participle in the plural ("indsatte" -> "indsat", "omkomne" ->
+    "omkommen"); None for a word in none of its endings."""
+    if word.endswith("ne"):
+        singular = lemmy_lemma("ADJ", word)  # "omkommen": its consonant doubled
+        return singular if singular.endswith("en") and singular != word else None
+    return participle_singular(word) if word.endswith(PARTICIPLE_ENDINGS) else None
+
+
+def noun_of_its_own_lemma(noun: Token, lemma: str, value: int) -> bool:
+    """A word after a number above one that the tagger took for a noun that is its own
+    lemma, in the singular ("80 fastansatte") or the plural ("80 deltidsansatte"): in a
+    participle's ending, the participle standing for people."""
+    return value > 1 and noun.pos_ == "NOUN" and lemma == noun.lower_
+
+
 def make_count(doc: Doc, number: Token, noun: Token, value: int) -> Count:
     start, end = number.idx, noun.idx + len(noun.text)
     noun_text, lemma = noun.text, lemma_of(noun)
+    if noun_of_its_own_lemma(noun, lemma, value):
+        lemma = participle_lemma(noun.lower_) or lemma
     if (continued := compound_continuation(noun)) is not None:
         # "TV 2-virksomheder": the name and its compound are one noun
         end = continued.idx + len(continued.text)

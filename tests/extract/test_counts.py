@@ -191,6 +191,11 @@ def test_a_count_after_a_word_of_approximation_starting_its_sentence(analyse_tex
     # ... a past participle in the plural standing for people
     ("Der er 230 indsatte i fængslet.", [(230, "indsat")]),
     ("Der er 7 omkomne og 12 tilskadekomne.", [(7, "omkommen"), (12, "tilskadekommen")]),
+    # ... tagged a noun that is its own lemma, in the singular or the plural
+    ("Der var 80 fastansatte i alt.", [(80, "fastansat")]),
+    ("Der er 80 deltidsansatte.", [(80, "deltidsansat")]),
+    # a noun that is its own lemma in no participle's ending keeps it
+    ("Der er 3 tiltag og 5 eksemplarer.", [(3, "tiltag"), (5, "eksemplar")]),
 ])
 def test_the_lemma_of_a_counted_plural(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected
