@@ -312,6 +312,13 @@ def next_is_scale(token: Token) -> bool:
     return token.i + 1 < len(token.doc) and token.nbor().lower_ in COUNT_SCALES
 
 
+def is_adverb_of_manner(word: Token) -> bool:
+    """An adjective's neuter used as an adverb, which may describe the word after it: the
+    "alvorligt" of "12 alvorligt tilskadekomne"."""
+    return word.pos_ == "ADV" and word.lower_.endswith("t") and \
+        lemmy_lemma("ADJ", word.text) + "t" == word.lower_
+
+
 def is_reference(token: Token) -> bool:
     if token.i == 0:
         return False
@@ -380,8 +387,9 @@ def counted_noun(number: Token) -> Token | None:
             continue  # a line break inside the phrase: "to helt centrale\nområder"
         if line_break and word.text[:1].isupper():
             break  # the next line starts afresh: "Dok. nr.: 669610\nFolketingets ..."
-        if word.lower_ in INTENSIFIERS | OTHERS and not adjectives:
-            continue  # "12 helt nye", "6 andre skoler"
+        if (word.lower_ in INTENSIFIERS | OTHERS or is_adverb_of_manner(word)) and \
+                not adjectives:
+            continue  # "12 helt nye", "6 andre skoler", "12 alvorligt tilskadekomne"
         if is_unit(word):
             return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
         if is_noun(word):

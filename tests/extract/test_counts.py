@@ -115,6 +115,7 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "meddelelse af tre nye\n\ngeotermitilladelser",  # a heading broken over a blank line
     "I 2019 blev der behandlet sager, og siden 2015 kommuner.",  # years
     "Heraf er 3 ud af 4 fortsat i job.",  # a part of a whole named before, an adverb after
+    "Svarene kom 12 hurtigt efter hinanden.",  # an adverb describing no word after it
 ])
 def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     assert counts(analyse_text(text)) == []
@@ -146,6 +147,9 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
      [(2017, "sag"), (2000, "bolig")]),
     ("Der var i 2021 1.234 anmeldelser.", [(1234, "anmeldelse")]),  # after a year
     ("Der er ansat 25 yderligere medarbejdere.", [(25, "medarbejder")]),
+    # an adjective's neuter as an adverb before the participle or adjective it describes
+    ("Ved ulykken var der 12 alvorligt tilskadekomne.", [(12, "tilskadekommen")]),
+    ("Stormen gav 3 hårdt ramte familier.", [(3, "familie")]),
     # a noun the tagger leaves untagged (X)
     ("Indsatsen understøtter FN's 17 verdensmål og Agenda 2030.", [(17, "verdensmål")]),
     ("Der er modtaget to hundrede ansøgninger.", [(200, "ansøgning")]),
