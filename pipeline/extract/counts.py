@@ -119,7 +119,8 @@ def find_counts(doc: Doc) -> list[Count]:
         value, last = scaled_count(token, value)
         if not plausible(value):
             continue
-        noun = counted_noun(last) or noun_of_the_whole(token, taken)
+        noun = counted_noun(last) or noun_of_the_whole(token, taken) or \
+            noun_of_the_next_number(token, taken)
         if noun is not None and is_word(noun) and not is_multiplier(noun) and \
                 not names_no_thing(noun) and not names_a_size_class(token):
             counts.append(make_count(doc, token, noun, value))
@@ -454,6 +455,25 @@ def reads_as_a_plural_noun(word: Token) -> bool:
     "prioritetsland"); an adverb after a whole stays one ("3 ud af 4 fortsat")."""
     return word.lower_ not in DA_STOP_WORDS and word.lower_.endswith(("e", "er")) and \
         lemmy_lemma("NOUN", word.text) != word.lower_
+
+
+# Words before the first of two numbers that make them a range's bounds: "mellem 10 og 15".
+BOUNDS_BEFORE = {"mellem", "imellem"}
+
+
+def noun_of_the_next_number(first: Token, taken: list[tuple[int, int]]) -> Token | None:
+    """The noun of the number after "og", for a number that has none of its own:
+    "kontroller" for "2.000" in "henholdsvis 2.000 og 2.500 kontroller"; none for a range's
+    bounds ("mellem 10 og 15 sager") or a year ("i 2019 og 2020", no count)."""
+    doc = first.doc
+    if first.i + 2 >= len(doc) or first.nbor().lower_ != "og":
+        return None
+    second = first.nbor(2)
+    before = previous_word(first)
+    if count_value(second) is None or is_reference(second) or overlaps(second, taken) or (
+            before is not None and before.lower_ in BOUNDS_BEFORE):
+        return None
+    return counted_noun(second)
 
 
 def broken_over_blank_line(space: Token) -> bool:

@@ -168,6 +168,13 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a count that starts its paragraph
     ("Rapporten er vedlagt.\n\n5 kopier af dette brev vedlægges tillige med 50 kopier af "
      "rapporten.", [(5, "kopi"), (50, "kopi")]),
+    # numbers joined by "og", the noun after the last
+    ("Der blev gennemført henholdsvis 2.000 og 2.500 kontroller.",
+     [(2000, "kontrol"), (2500, "kontrol")]),
+    ("Kommunerne har behandlet 2 og 3 sager.", [(2, "sag"), (3, "sag")]),
+    # ... not where the first has a noun of its own, or is a year
+    ("Forløbet tog 2 år og gav 3 sager i alt.", [(3, "sag")]),
+    ("I 2019 og 2020 blev der behandlet 40 sager.", [(40, "sag")]),
     # ... the whole's noun tagged as an adverb
     ("Fremover vil 10 ud af 14 prioritetslande være afrikanske.",
      [(10, "prioritetsland"), (14, "prioritetsland")]),
@@ -274,6 +281,11 @@ def test_a_column_headed_antal_row_by_row(analyse_text, table, expected):
 def test_a_word_cut_off_before_the_signature_is_no_noun(analyse_text):
     doc = analyse_text("beregnes under to alternati\n\nMorten Bødskov\n/ Peter Hansen")
     assert counts(doc) == []
+
+
+def test_a_range_s_lower_bound_takes_no_noun_from_the_upper(analyse_text):
+    doc = analyse_text("Der var mellem 10 og 15 sager om måneden.")
+    assert 10 not in [count.value for count in doc._.counts]
 
 
 def test_a_participle_counted_before_its_object(analyse_text):
