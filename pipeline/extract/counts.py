@@ -223,7 +223,8 @@ def is_word(noun: Token) -> bool:
     not the last word of a text cut off in the middle of it ("to alternati")."""
     if not WORD.fullmatch(noun.text):
         return False
-    if noun.text.isupper() and compound_continuation(noun) is None:
+    if noun.text.isupper() and compound_continuation(noun) is None and \
+            ending_after_apostrophe(noun) is None:
         return False
     # A text cut off mid-word ends with it, or the signature follows it (where a page set the
     # signature after the text); a list's last item ends its paragraph too ("- 40 nye
@@ -393,6 +394,8 @@ def counted_noun(number: Token) -> Token | None:
             continue  # "12 helt nye", "6 andre skoler", "12 alvorligt tilskadekomne"
         if is_unit(word):
             return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
+        if ending_after_apostrophe(word) is not None:
+            return word  # "5 NGO’er", whatever the tagger calls the word split from its ending
         if is_noun(word):
             if is_definite_singular(word):
                 return None  # part of a name: "inden for 12 sømilegrænsen"
@@ -740,6 +743,11 @@ def make_count(doc: Doc, number: Token, noun: Token, value: int) -> Count:
         noun_text = doc.text[noun.idx : end]
         lemma = f"{noun.lower_} {lemma_of(continued)}"
         noun = continued
+    if (ending := ending_after_apostrophe(noun)) is not None:
+        end = ending.idx + len(ending.text)
+        noun_text = doc.text[noun.idx : end]
+        lemma = lemmy_lemma("NOUN", noun_text.replace("’", "'"))  # as "NGO'er" reads: "ngo"
+        noun = ending
     return Count(
         value=int(value),
         noun=noun_text,
@@ -748,6 +756,21 @@ def make_count(doc: Doc, number: Token, noun: Token, value: int) -> Count:
         sentence=sentence_at(doc, start, end),
         **located(doc, start, end),
     )
+
+
+# An abbreviation's ending after a curly apostrophe, which the tokenizer splits off (a
+# straight one it leaves in the word: "NGO'er"): "NGO’er", "pc’er".
+APOSTROPHE_ENDING = re.compile(r"er(?:ne)?")
+
+
+def ending_after_apostrophe(word: Token) -> Token | None:
+    """The ending of "NGO’er", split off with its apostrophe: "er" after "NGO"."""
+    doc = word.doc
+    if word.i + 2 >= len(doc) or word.whitespace_ or not word.is_alpha:
+        return None
+    apostrophe, ending = doc[word.i + 1], doc[word.i + 2]
+    glued = apostrophe.text == "’" and not apostrophe.whitespace_
+    return ending if glued and APOSTROPHE_ENDING.fullmatch(ending.text) else None
 
 
 def compound_continuation(noun: Token) -> Token | None:

@@ -215,6 +215,9 @@ def test_the_lemma_of_a_counted_plural(analyse_text, text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Der er 5 NGO'er involveret.", [(5, "ngo")]),  # an abbreviation's ending after "'"
     ("Der er 4 pc'er i kontoret.", [(4, "pc")]),
+    # ... a curly apostrophe, which the tokenizer splits off with the ending
+    ("Der er 5 NGO’er involveret.", [(5, "ngo")]),
+    ("Der er 4 pc’er i kontoret.", [(4, "pc")]),
 ])
 def test_a_noun_with_its_ending_after_an_apostrophe(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected
