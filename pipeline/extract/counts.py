@@ -589,8 +589,11 @@ def names_people(word: Token) -> bool:
 
 
 def looks_like_mistagged_noun(token: Token) -> bool:
-    return (token.is_alpha and token.is_lower and len(token) > 3 and token.pos_ in {"ADV", "X"}
-            and not is_adverbial_participle(token))
+    """A word in small letters, a compound's parts joined by hyphens allowed ("cpr-numre"),
+    that the tagger called an adverb or left untagged."""
+    letters = token.text.replace("-", "")
+    return (letters.isalpha() and token.is_lower and len(letters) > 3 and
+            token.pos_ in {"ADV", "X"} and not is_adverbial_participle(token))
 
 
 def is_adverbial_participle(token: Token) -> bool:
@@ -658,6 +661,9 @@ def is_definite_singular(noun: Token) -> bool:
 
 # A word broken at a line's end with its hyphen left in the text: "ansøg-ninger".
 BROKEN_WORD = re.compile(r"[a-zæøå]{2,}-[a-zæøå]{2,}")
+# A part before the hyphen without a vowel is no syllable of a broken word but an abbreviation
+# that a compound starts with: "cpr-numre", "sms-beskeder".
+ABBREVIATION_BEFORE_HYPHEN = re.compile(r"[bcdfghjklmnpqrstvwxz]+-")
 
 
 def next_word(token: Token) -> Token | None:
@@ -681,7 +687,7 @@ STRIPPED_PARTICIPLE = re.compile(r"[a-zæøå]{3,}ede")  # "smittede", not "smed
 def lemma_of(token: Token) -> str:
     if token.lower_.endswith("ende"):
         return token.lower_  # a present participle is its own lemma: "studerende"
-    if BROKEN_WORD.fullmatch(token.text):
+    if BROKEN_WORD.fullmatch(token.text) and not ABBREVIATION_BEFORE_HYPHEN.match(token.lower_):
         return lemmy_lemma("NOUN", token.text.replace("-", ""))
     if is_plural_participle(token) or PARTICIPLE_OF_ERE.fullmatch(token.lower_):
         return participle_singular(token.lower_)

@@ -130,6 +130,9 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("resultater, der er høstet for hvert af de tre initiativer\nog herunder beskrive, hvilke",
      [(3, "initiativ")]),
     ("Ministeriet har modtaget i alt tre ansøg-ninger om tilskud.", [(3, "ansøgning")]),  # broken
+    # a compound that starts with an abbreviation, no syllable of a broken word
+    ("Der er oprettet 3 cpr-numre.", [(3, "cpr-nummer")]),
+    ("Der er 3 cpr-numre og 3 ansøg-ninger.", [(3, "cpr-nummer"), (3, "ansøgning")]),
     # a participle the tagger takes for a noun
     ("I 2016 er der registreret 291 tilbagetrukne asylansøgninger.", [(291, "asylansøgning")]),
     # a participle before its noun over a line break
