@@ -111,12 +111,14 @@ def find_counts(doc: Doc) -> list[Count]:
     counts = []
     for token in doc:
         value = count_value(token)
-        if value is None or is_reference(token) or overlaps(token, taken):
+        if value is None or is_reference(token) or overlaps(token, taken) or \
+                repeats_the_word_before(token):
             continue
         if in_number_group(token, taken) or after_label_or_street(token) or \
                 SERIES_AFTER.match(doc.text, token.idx + len(token.text)):
             continue
         value, last = scaled_count(token, value)
+        last = digits_after_the_word(last) or last
         if not plausible(value):
             continue
         noun = counted_noun(last) or noun_of_the_whole(token, taken) or \
@@ -234,6 +236,23 @@ def is_word(noun: Token) -> bool:
         return bool(rest.strip())
     following = rest.strip().split("\n", 1)[0].strip()
     return bool(following) and not (CLOSING.match(following) or PERSON_NAME.match(following))
+
+
+def digits_after_the_word(number: Token) -> Token | None:
+    """The closing bracket of the digits that repeat a number word: ")" of "fem (5) nye
+    stillinger", the count's noun after it."""
+    doc = number.doc
+    if not number.is_alpha or number.i + 3 >= len(doc):
+        return None
+    opening, digits, closing = doc[number.i + 1 : number.i + 4]
+    repeated = opening.text == "(" and closing.text == ")" and digits.is_digit and \
+        int(digits.text) == number_word(number.text)
+    return closing if repeated else None
+
+
+def repeats_the_word_before(digits: Token) -> bool:
+    """The "5" of "fem (5) nye stillinger": one count with its word."""
+    return digits.i >= 2 and digits_after_the_word(digits.doc[digits.i - 2]) is not None
 
 
 def scaled_count(number: Token, value: int | float) -> tuple[int | float, Token]:

@@ -156,6 +156,8 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a noun the tagger leaves untagged (X)
     ("Indsatsen understøtter FN's 17 verdensmål og Agenda 2030.", [(17, "verdensmål")]),
     ("Der er modtaget to hundrede ansøgninger.", [(200, "ansøgning")]),
+    # a number word and its digits in brackets: one count
+    ("Der oprettes fem (5) nye stillinger i styrelsen.", [(5, "stilling")]),
     # a list's last item ends its paragraph
     ("Initiativerne er:\n- 40 nye pladser\n\nDet er godt.", [(40, "plads")]),
     # an upper bound on a count is no class of sizes
