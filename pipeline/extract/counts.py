@@ -411,6 +411,8 @@ def counted_noun(number: Token) -> Token | None:
         if (word.lower_ in INTENSIFIERS | OTHERS or is_adverb_of_manner(word)) and \
                 not adjectives:
             continue  # "12 helt nye", "6 andre skoler", "12 alvorligt tilskadekomne"
+        if NAME_WITH_DIGITS.fullmatch(word.text) and not adjectives:
+            continue  # "12 Covid-19 testcentre": a name with digits before the noun it describes
         if is_unit(word):
             return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
         if ending_after_apostrophe(word) is not None:
@@ -445,6 +447,8 @@ def counted_noun(number: Token) -> Token | None:
     return None
 
 
+# A name with digits after its hyphen: "Covid-19", "F-35".
+NAME_WITH_DIGITS = re.compile(r"[^\W\d_]+-\d+")
 # A part of a whole named after it: "17 ud af 98 kommuner", "3 af de 5 regioner".
 PART_OF = re.compile(r"\s+(?:ud\s+)?af\s+(?:de\s+|i\s+alt\s+)?", re.IGNORECASE)
 

@@ -28,6 +28,7 @@ def test_a_number_and_the_noun_it_counts(analyse_text, text, expected):
     "Det gælder unge under 18 år.",  # an age
     "Anlægget leverer 3 GW.",  # a unit
     "Initiativet blev aflyst på grund af Covid-19.",  # a name with digits
+    "Der var 12 Covid-19.",  # ... with no noun after it
     "Se spørgsmål nr. 12 og § 5, stk. 2.",  # references
     "Der er et initiativ og en plan.",  # the article
 ])
@@ -164,6 +165,10 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("motorveje med op til 95.000 køretøjer i døgnet", [(95000, "køretøj")]),
     # a compound whose first part holds digits, by its last part's lemma
     ("Der var i går 100 covid-19-patienter indlagt.", [(100, "covid-19-patient")]),
+    ("Der var 320 covid-19-smittede på plejehjem.", [(320, "covid-19-smittet")]),
+    # a name with digits between the number and its noun
+    ("Der er oprettet 12 Covid-19 testcentre i landet.", [(12, "testcenter")]),
+    ("Der er indkøbt 30 F-35 kampfly.", [(30, "kampfly")]),
     # a participle tagged as a noun, whatever its lemma
     ("Der var 45 smittede med covid-19 i uge 12.", [(45, "smittet")]),
     # a part of a whole counts the whole's things too
