@@ -115,7 +115,8 @@ def find_counts(doc: Doc) -> list[Count]:
                 repeats_the_word_before(token):
             continue
         if in_number_group(token, taken) or after_label_or_street(token) or \
-                SERIES_AFTER.match(doc.text, token.idx + len(token.text)):
+                SERIES_AFTER.match(doc.text, token.idx + len(token.text)) or \
+                factor_of_a_product(token):
             continue
         value, last = scaled_count(token, value)
         last = digits_after_the_word(last) or last
@@ -200,6 +201,19 @@ def in_number_group(number: Token, taken: list[tuple[int, int]]) -> bool:
             r"[-–/]", group_before.group(0)):
         group_before = None  # "i 2021 1.234 anmeldelser": a number set with points is whole
     return bool(group_before or re.match(r"[ \t]*[-–/]?[ \t]*\d", after))
+
+
+# A product of two numbers, "2 x 20 pladser": the things number the product, which the text
+# does not write, so neither factor counts them.
+PRODUCT_BEFORE = re.compile(r"\d[ \t]*[x×][ \t]*$")
+PRODUCT_AFTER = re.compile(r"[ \t]*[x×][ \t]*\d")
+
+
+def factor_of_a_product(number: Token) -> bool:
+    """The "2" and the "20" of "2 x 20 pladser"."""
+    text, end = number.doc.text, number.idx + len(number.text)
+    return bool(PRODUCT_BEFORE.search(text, max(0, number.idx - 8), number.idx)
+                or PRODUCT_AFTER.match(text, end))
 
 
 def after_label_or_street(number: Token) -> bool:

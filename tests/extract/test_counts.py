@@ -116,6 +116,8 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "meddelelse af tre nye\n\ngeotermitilladelser",  # a heading broken over a blank line
     "I 2019 blev der behandlet sager, og siden 2015 kommuner.",  # years
     "Heraf er 3 ud af 4 fortsat i job.",  # a part of a whole named before, an adverb after
+    "Der er afsat 2 x 20 pladser til formålet.",  # a product, which the text does not write
+    "Der er afsat 2 × 20 pladser til formålet.",
     "Svarene kom 12 hurtigt efter hinanden.",  # an adverb describing no word after it
 ])
 def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
