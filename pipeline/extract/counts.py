@@ -12,8 +12,8 @@ addresses, ordinals ("4."), list markers ("1)"), numbers after "nr.", "§",
 "stk." and the like, one group of a number set in groups (phones "33 92 33 33",
 "2020 - 6967", CVR), numbers after a label ("Tlf.", "CVR", "Postboks") or a
 street name ("Holbergsgade 6"), units and ages ("3 GW", "under 18 år"), names
-with digits ("Covid-19"), the article "en/et", and the English "to" of a quotation
-("contributed to that outcome").
+with digits ("Covid-19"), the article "en/et", the English "to" of a quotation
+("contributed to that outcome"), and the factors of a product ("2 x 20 pladser").
 
 A table column headed "Antal børn" counts children in each of its cells.
 """
