@@ -313,6 +313,14 @@ def test_mojibake_is_repaired_where_lines_are_read():
     assert clean_text("Helt almindelig tekst på dansk") == "Helt almindelig tekst på dansk"
 
 
+def test_a_no_break_space_left_as_a_stray_byte_is_a_space():
+    # "Â" and a plain space: a no-break space's two bytes read one by one, its second lost
+    assert clean_text("Dato:Â Â Â Kontor:Â Â Regional sundhed J.nr.:Â Â Â 2006-1200-131") == (
+        "Dato: Kontor: Regional sundhed J.nr.: 2006-1200-131")
+    assert clean_text("J. nr.          400-12  Â") == "J. nr. 400-12"
+    assert clean_text("ÂRHUS Ângstrøm") == "ÂRHUS Ângstrøm"  # a letter of a word stays
+
+
 # -- a letter in a template: a sidebar beside the text, the recipient top left ---------------
 
 

@@ -415,18 +415,21 @@ CONTINUATION = "".join(
 MOJIBAKE = re.compile(rf"[ÂÃ][{re.escape(CONTINUATION)}]|â€[{re.escape(CONTINUATION)}]?")
 MOJIBAKE_HINT = re.compile(r"[ÂÃâ]")
 LOST_QUOTE = "\u201d"
+# "Â" standing alone, next to no letter: the first byte of a no-break space whose second
+# became a plain space ("J.nr.:Â Â Â 2006-1200-131"); no Danish word has it.
+STRAY_LEAD_BYTE = re.compile(r"(?<![^\W\d_])Â(?![^\W\d_])")
 
 
 def repaired(text: str) -> str:
     """Text with mojibake undone: by ftfy where the line gives it enough to go on, and
     pair by pair where a line mixes repaired and broken letters ("SpørgsmÃ¥l").
 
-    >>> repaired("â€SpørgsmÃ¥l 12"), repaired("pÃ¥ 15 pct.")
-    ('”Spørgsmål 12', 'på 15 pct.')
+    >>> repaired("â€SpørgsmÃ¥l 12"), repaired("pÃ¥ 15 pct."), repaired("J.nr.:Â Â 2006-1")
+    ('”Spørgsmål 12', 'på 15 pct.', 'J.nr.:    2006-1')
     """
     if not MOJIBAKE_HINT.search(text):
         return text  # the common case, checked cheaply
-    return MOJIBAKE.sub(decoded, ftfy.fix_encoding(text))
+    return STRAY_LEAD_BYTE.sub(" ", MOJIBAKE.sub(decoded, ftfy.fix_encoding(text)))
 
 
 def decoded(match: re.Match[str]) -> str:
