@@ -164,9 +164,11 @@ QUESTION_HEADING = re.compile(
 ANSWER_HEADING = re.compile(r"(?:^|[\s?.!”\")])Svar\s*:|^Svar\s*$|[?.!”\"]\s*Svar[ \t]*$",
                             re.MULTILINE)
 # A question to the minister quoted on a line of its own: '"Ministeren bedes redegøre for ...',
-# '”Vil ministeren oplyse ...'.
+# '”Vil ministeren oplyse ...', also after what it starts from: '”Det fremgår af lovforslaget,
+# at ... Kan ministeren mere præcist sige, ...'.
 QUOTED_QUESTION = re.compile(
-    r"^[ \t]*[\"”“»„]\s*(?:Ministeren\s+bedes|(?:Vil|Kan|Mener|Finder|Agter)\s+ministeren)\b",
+    r"^[ \t]*[\"”“»„][^\"”“«»]{0,400}?(?<![\w,])\s*"
+    r"(?:Ministeren\s+bedes|(?:Vil|Kan|Mener|Finder|Agter)\s+ministeren)\b",
     re.MULTILINE)
 QUOTED_QUESTION_SPAN = 600
 # A question set out without quotes: "... som hermed besvares: Vil ministeren redegøre for,

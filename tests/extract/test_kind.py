@@ -151,9 +151,19 @@ def test_kind_of_letter(analyse_text, body, kind):
     # the question quoted at the start, the answer after it with no heading
     "|\n\"Ministeren bedes redegøre for økonomien i delingsaftalerne for kommunerne.\"\n"
     "Danmarks Statistik oplyser, at amternes regnskaber offentliggøres den 16. maj 2007.",
+    # ... after what the question starts from
+    "|\n”Det fremgår af lovforslagets bemærkninger, at ministeren har nedsat en arbejdsgruppe. "
+    "Kan ministeren mere præcist sige, hvornår arbejdsgruppen afgiver sin rapport?”\n"
+    "Arbejdsgruppen forventes at afgive rapport inden årets udgang.",
 ])
 def test_an_answer_by_its_own_words_or_headings(analyse_text, body):
     assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"
+
+
+def test_a_quotation_that_asks_the_minister_nothing_is_no_question(analyse_text):
+    body = ("”Det fremgår af rapporten, at ventetiden er faldet, og at det kan ministeren "
+            "være tilfreds med.”\n\nJeg kan oplyse, at rapporten offentliggøres i dag.")
+    assert analyse_text(body)._.letter_kind == "orientering"
 
 
 def test_answering_questions_as_a_topic_is_no_answer(analyse_text):
