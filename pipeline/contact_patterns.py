@@ -96,13 +96,15 @@ EMAIL_LINE = re.compile(
     rf"^(?:(?:e-?mail|e-post|mail|[EM])\s*:?\s*)?(?:{EMAIL_ADDRESS}|\[email\s?protected\])$",
     re.IGNORECASE,
 )
+# A web address as printed, its scheme too ("http://www.um.dk"); not a closing slash.
 WEB_LINE = re.compile(
-    r"^[:•·]?\s*(?:(?:web|hjemmeside|W)\s*:?\s*)?(?:https?://)?(?P<web>(?:www\.)?[\w-]+"
+    r"^[:•·]?\s*(?:(?:web|hjemmeside|W)\s*:?\s*)?(?P<web>(?:https?://)?(?:www\.)?[\w-]+"
     r"(?:\.[\w-]+)*\.(?:dk|eu|com|org|net|gl|fo))/?$",
     re.IGNORECASE,
 )
 WEB = re.compile(
-    r"(?P<web>(?i:www)\.[\w-]+(?:\.[\w-]+)*?\.(?i:dk|eu|com|org|net|int))(?![a-z])"
+    r"(?P<web>(?i:https?://)?(?i:www)\.[\w-]+(?:\.[\w-]+)*?\.(?i:dk|eu|com|org|net|int))"
+    r"(?![a-z])"
 )
 LABELLED_WEB = re.compile(
     r"(?<![A-Za-zæøå])(?:W|Web|WEB|Hjemmeside)\s*:?\s*(?P<web>[\w-]+\.(?:dk|eu|com|org))(?![a-z])"

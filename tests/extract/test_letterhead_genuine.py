@@ -273,7 +273,10 @@ def test_a_phone_and_cvr_in_a_row_of_labels_and_values():
     (["3510www.justitsministeriet.dk[email protected]"], "www.justitsministeriet.dk"),
     (["WEB: www.FMN.DKCVR: 25-77-56-35"], "www.FMN.DK"),
     (["M [email protected]", "W sum.dk"], "sum.dk"),
-    (["Slotsholmsgade 10-12", "https://em.dk"], "em.dk"),  # a line that is only a domain
+    (["Slotsholmsgade 10-12", "https://em.dk"], "https://em.dk"),  # a line that is only a domain
+    # its scheme too, as printed; not a closing slash
+    (["Telefax +45 32 54 05 33", "http://www.um.dk"], "http://www.um.dk"),
+    (["Internet: http://www.jm.dk/"], "http://www.jm.dk"),
 ])
 def test_the_senders_web_address_as_printed(heads, web):
     assert web_of(heads) == web

@@ -73,8 +73,9 @@ def cvr_of(heads: list[str], body_text: str) -> str | None:
 
 
 def web_of(heads: list[str]) -> str | None:
-    """ "www.mim.dk" as printed (glued or not), else a labelled bare domain ("W sum.dk"),
-    else a line that is only a domain ("https://em.dk" -> "em.dk"; not one named in prose)."""
+    """ "www.mim.dk", "http://www.um.dk" as printed (glued or not), else a labelled bare
+    domain ("W sum.dk"), else a line that is only a domain ("https://em.dk"; not one named in
+    prose)."""
     return first_match(WEB, heads, "web") or first_match(LABELLED_WEB, heads, "web") or next(
         (line.group("web") for head in heads if (line := WEB_LINE.match(head.strip()))), None)
 
