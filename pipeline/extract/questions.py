@@ -73,7 +73,8 @@ LONGEST_RUN = 30
 SERIES_AFTER = (
     r"(?:\s*\((?P<after>[^()\n]{1,30})\)"
     r"|\s+(?P<after_alm>alm\.\s*del)"
-    rf"|\s+til\s+(?:lovforslag\s+)?(?:nr\.\s*)?(?P<after_bill>{BILL}))?"
+    # "spørgsmål nr. 3 til L 77", "spørgsmål nr. 14 ad L 175 og L 176" (its first bill)
+    rf"|\s+(?:til|ad)\s+(?:lovforslag\s+)?(?:nr\.\s*)?(?P<after_bill>{BILL}))?"
 )
 QUESTION_REF = re.compile(
     rf"{SERIES_BEFORE}{QUESTION}\s*(?:,\s*)?(?:nr\.?\s*)?"
@@ -414,7 +415,7 @@ def with_letter_context(
     address stands (a letterhead's run of facts), else the one committee the other
     references name (a question cited with its committee, "SAU alm. del spørgsmål 20",
     does not name the addressed committee's question the letter answers)."""
-    bill = letter_bill(heads, text) or filed
+    bill = letter_bill(heads, text) or filed or one_bill_named(refs)
     committees = {ref.committee for ref in refs if ref.committee}
     if addressed:
         committee = addressed
@@ -430,6 +431,14 @@ def with_letter_context(
             "committee": None if series == "S" else ref.committee or committee,
         }))
     return completed_refs
+
+
+def one_bill_named(refs: list[QuestionRef]) -> str | None:
+    """The bill, where the only series the references name is one: the questions a letter
+    answering "spørgsmål nr. 14 ad L 175 og L 176" cites as "mit svar på spørgsmål 4"."""
+    named = {ref.series for ref in refs if ref.series}
+    series = named.pop() if len(named) == 1 else None
+    return series if series and BILL_SERIES.fullmatch(series) else None
 
 
 def addressed_committee(document: Document, on: str | None) -> str | None:

@@ -31,6 +31,9 @@ def facts(doc):
         ("Svar på spørgsmål nr. S 1234.", 1234, "S", "spørgsmål nr. S 1234"),
         ("Svar på spørgsmål 45 (L 123).", 45, "L 123", "spørgsmål 45 (L 123)"),
         ("L 45 - spørgsmål 7", 7, "L 45", "L 45 - spørgsmål 7"),
+        # a question put on two bills at once is filed under the first
+        ("Besvarelse af spørgsmål nr. 14 ad L 175 og L 176 stillet af udvalget.", 14, "L 175",
+         "spørgsmål nr. 14 ad L 175"),
     ],
 )
 def test_number_and_series(letter, text, number, series, raw):
@@ -148,3 +151,14 @@ def test_numbers_each_with_its_own_nr():
 def test_a_committees_abbreviation_before_its_series_in_capitals():
     [found] = question_refs_in("Svar på spørgsmål 12 (EUU Alm. del)")
     assert found.committee == "Europaudvalget"
+
+
+def test_questions_cited_without_series_take_the_one_bill_the_letter_names(letter):
+    doc = letter("Hermed sendes besvarelse af spørgsmål nr. 14 ad L 175 og L 176.\n\n"
+                 "Det fremgår af mit svar på spørgsmål 4 og af mit svar på spørgsmål 7.")
+    assert [(q.number, q.series) for q in doc._.question_refs] == [
+        (14, "L 175"), (4, "L 175"), (7, "L 175")]
+    doc = letter("Hermed sendes besvarelse af spørgsmål nr. 14 (Alm. del).\n\n"
+                 "Det fremgår af mit svar på spørgsmål 4.")
+    assert [(q.number, q.series) for q in doc._.question_refs] == [
+        (14, "Alm. del"), (4, "Alm. del")]
