@@ -277,6 +277,7 @@ def test_a_phone_and_cvr_in_a_row_of_labels_and_values():
     # its scheme too, as printed; not a closing slash
     (["Telefax +45 32 54 05 33", "http://www.um.dk"], "http://www.um.dk"),
     (["Internet: http://www.jm.dk/"], "http://www.jm.dk"),
+    (["Telefax +45 32 54 05 33 http://", "www.um.dk"], "http://www.um.dk"),  # wrapped
 ])
 def test_the_senders_web_address_as_printed(heads, web):
     assert web_of(heads) == web

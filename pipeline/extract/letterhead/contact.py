@@ -72,10 +72,16 @@ def cvr_of(heads: list[str], body_text: str) -> str | None:
     return re.sub(r"\D", "", found) if found else None
 
 
+# A web address's scheme ending a line, the rest of the address wrapped to the next.
+SCHEME_AT_END = re.compile(r"https?://$", re.IGNORECASE)
+
+
 def web_of(heads: list[str]) -> str | None:
-    """ "www.mim.dk", "http://www.um.dk" as printed (glued or not), else a labelled bare
-    domain ("W sum.dk"), else a line that is only a domain ("https://em.dk"; not one named in
-    prose)."""
+    """ "www.mim.dk", "http://www.um.dk" as printed (glued or not, or wrapped after its
+    scheme in a narrow column), else a labelled bare domain ("W sum.dk"), else a line that is
+    only a domain ("https://em.dk"; not one named in prose)."""
+    heads = [head + after if SCHEME_AT_END.search(head) else head
+             for head, after in zip(heads, [*heads[1:], ""], strict=True)]
     return first_match(WEB, heads, "web") or first_match(LABELLED_WEB, heads, "web") or next(
         (line.group("web") for head in heads if (line := WEB_LINE.match(head.strip()))), None)
 
