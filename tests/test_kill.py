@@ -1,8 +1,8 @@
 """Nothing lost: a batch killed with SIGKILL midway, then finished by two runs at once.
 
-102 letters (the corpus letters, copied with a distinct comment after ``%%EOF``
+64 letters (the corpus letters, copied with a distinct comment after ``%%EOF``
 so that each copy has its own hash) are split over two folders. The first run,
-over both, is killed with its whole process group once about 30 records exist.
+over both, is killed with its whole process group once about 20 records exist.
 Then two runs start together into the same output folder: one over both
 folders, one over the second folder alone. At the end every letter is there
 exactly once in ``records/``, in ``records.jsonl`` and in the store, and every
@@ -32,8 +32,8 @@ pytestmark = [pytest.mark.prefect, pytest.mark.subprocess]
 
 CLI = Path(sys.executable).with_name("ministerbrev")
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "letters"
-LETTERS = 102
-KILL_AT = 30
+LETTERS = 64
+KILL_AT = 20
 
 
 def start_cli(*args: str, log: Path) -> subprocess.Popen:
@@ -46,7 +46,7 @@ def start_cli(*args: str, log: Path) -> subprocess.Popen:
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    """102 distinct letters in ``a/`` and ``b/``; their doc_ids by file name."""
+    """64 distinct letters in ``a/`` and ``b/``; their doc_ids by file name."""
     root = tmp_path_factory.mktemp("kill")
     originals = sorted(CORPUS.glob("*.pdf"))
     doc_ids = {}
