@@ -81,7 +81,7 @@ def web_of(heads: list[str]) -> str | None:
     scheme in a narrow column), else a labelled bare domain ("W sum.dk"), else a line that is
     only a domain ("https://em.dk"; not one named in prose)."""
     heads = [head + after if SCHEME_AT_END.search(head) else head
-             for head, after in zip(heads, [*heads[1:], ""], strict=True)]
+             for head, after in zip(heads, [*heads[1:], ""], strict=False)]
     return first_match(WEB, heads, "web") or first_match(LABELLED_WEB, heads, "web") or next(
         (line.group("web") for head in heads if (line := WEB_LINE.match(head.strip()))), None)
 
