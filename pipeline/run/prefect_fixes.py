@@ -15,6 +15,7 @@ import contextvars
 import functools
 import logging
 import os
+import socket
 import subprocess
 import threading
 import time
@@ -68,10 +69,63 @@ class ServerProcess(subprocess.Popen):
     when that thread ended, which may be long before the run does.
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, args, **kwargs):
         if threading.current_thread() is threading.main_thread():
             kwargs.setdefault("preexec_fn", functools.partial(die_with_parent, os.getpid()))
-        super().__init__(*args, **kwargs)
+        held = None
+        if isinstance(args, list | tuple):
+            args, held = listen_on_held_socket(list(args))
+        if held is not None:
+            kwargs["pass_fds"] = (*kwargs.get("pass_fds", ()), held.fileno())
+        try:
+            super().__init__(args, **kwargs)
+        finally:
+            if held is not None:  # the server has its own copy now
+                held.close()
+
+
+# Ports handed out by ``held_free_port``, each with the socket that keeps it taken until
+# the server that is to listen on it has started.
+HELD_SOCKETS: dict[int, socket.socket] = {}
+HELD_SOCKETS_LOCK = threading.Lock()
+
+
+def held_free_port(_server=None) -> int:
+    """A free port of 127.0.0.1, bound by a socket this process keeps until the temporary
+    server starts on it (Prefect's ``find_available_port``, without its race).
+
+    Prefect picks a random port from 8000-8999 that nothing is bound to at that moment,
+    then starts the server, which binds it seconds later. Two runs starting at once could
+    pick the same port: the second run's health check is then answered by the first
+    run's server, and its flow runs go to a database that knows nothing of its flows. A
+    port bound from the moment it is picked cannot be picked twice.
+
+        >>> port = held_free_port()
+        >>> socket.socket().bind(("127.0.0.1", port))
+        Traceback (most recent call last):
+        OSError: [Errno 98] Address already in use
+        >>> HELD_SOCKETS.pop(port).close()  # a port no server took is let go
+    """
+    held = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    held.bind(("127.0.0.1", 0))  # the system's choice, free by definition
+    port = held.getsockname()[1]
+    with HELD_SOCKETS_LOCK:
+        HELD_SOCKETS[port] = held
+    return port
+
+
+def listen_on_held_socket(args: list[str]) -> tuple[list[str], socket.socket | None]:
+    """Uvicorn's command line ``args`` with ``--port N`` replaced by the file descriptor of
+    the socket that holds port N, and that socket; ``args`` as they are, and None, when no
+    held socket has that port (a server started some other way)."""
+    if "--port" not in args[:-1]:
+        return args, None
+    at = args.index("--port")
+    with HELD_SOCKETS_LOCK:
+        held = HELD_SOCKETS.pop(int(args[at + 1]), None) if args[at + 1].isdigit() else None
+    if held is None:
+        return args, None
+    return [*args[:at], "--fd", str(held.fileno()), *args[at + 2:]], held
 
 
 def temporary_server_ends_with_run() -> None:
@@ -91,6 +145,7 @@ def temporary_server_ends_with_run() -> None:
     if server.subprocess is subprocess:
         names = {name: getattr(subprocess, name) for name in subprocess.__all__}
         server.subprocess = types.SimpleNamespace(**{**names, "Popen": ServerProcess})
+        server.SubprocessASGIServer.find_available_port = held_free_port
 
 
 def import_temporary_server() -> None:

@@ -8,7 +8,12 @@ import pytest
 from prefect import flow, task
 from prefect.server.api.server import SubprocessASGIServer
 
-from pipeline.run.prefect_fixes import result_of, workers_share_api_server
+from pipeline.run.prefect_fixes import (
+    HELD_SOCKETS,
+    result_of,
+    temporary_server_ends_with_run,
+    workers_share_api_server,
+)
 
 
 @pytest.mark.prefect
@@ -42,3 +47,18 @@ def test_workers_started_in_the_block_get_the_runs_server(monkeypatch):
     with workers_share_api_server():
         assert os.environ["PREFECT_API_URL"] == server.api_url
     assert "PREFECT_API_URL" not in os.environ
+
+
+def test_the_port_picked_for_a_temporary_server_stays_taken_until_it_starts(monkeypatch):
+    """Once, two runs starting at once could pick the same port for their temporary
+    servers (Prefect checks that a port is free, and its server binds it seconds later):
+    one run then talked to the other's server and stopped on a '409 Conflict'. The port
+    a run picks must be one no other process can bind meanwhile."""
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    temporary_server_ends_with_run()
+    port = SubprocessASGIServer().find_available_port()
+    try:
+        assert not SubprocessASGIServer.is_port_available(port)
+    finally:
+        HELD_SOCKETS.pop(port).close()
+    assert SubprocessASGIServer.is_port_available(port)
