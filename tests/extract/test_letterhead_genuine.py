@@ -153,6 +153,10 @@ def names(doc: Document) -> list[tuple[str, str, str | None]]:
     ("MF Karin Liltorp\nChristiansborg\n1240 København K",
      [("Karin Liltorp", "Folketinget", "Christiansborg, 1240 København K")]),
     ("Kære Karin Liltorp, MF\nTak for dit brev.", []),  # a greeting
+    # a member after the committee, each with an e-mail address
+    ("Folketingets Retsudvalg\n[email protected]\nVictoria Velasquez (EL)\n[email protected]\n"
+     "Justitsministeriet", [("Retsudvalget", "Folketinget", None),
+                            ("Victoria Velasquez", "Folketinget", None)]),
     # a Danish letter the conversion lost
     ("Folketingets Milj- og Planlgningsudvalg\nChristiansborg\n1240 København K",
      [("Miljø- og Planlægningsudvalget", "Folketinget", "Christiansborg, 1240 København K")]),

@@ -12,7 +12,7 @@ import re
 from itertools import takewhile
 
 from models import Recipient
-from pipeline.contact_patterns import POSTAL, TOWN
+from pipeline.contact_patterns import EMAIL_LINE, POSTAL, TOWN
 from pipeline.extract.letterhead.lines import (
     is_prose,
     letter_lines,
@@ -100,15 +100,19 @@ def committees_in(line: str, on: str | None = None) -> list[str]:
     return names if len(names) > 1 or not whole else [whole]
 
 
-def addressee_in(segment: str, following: list[str], on: str | None) -> list[str]:
+def addressee_in(segment: str, following: list[str], on: str | None,
+                 after_addressee: bool = False) -> list[str]:
     """Who a segment of the address block names: committees, the Lovsekretariat, or a
-    member ("Morten Messerschmidt (DF)") where Christiansborg follows."""
+    member ("Morten Messerschmidt (DF)") where Christiansborg or the member's e-mail address
+    follows ("Victoria Velasquez (EL)" / "[email protected]"), or who follows another
+    addressee of the block ("Folketingets Beskæftigelsesudvalg" / "Victoria Velasquez (EL)")."""
     if LOVSEKRETARIAT_LINE.match(segment):
         return [LOVSEKRETARIAT]
     if segment[:1].islower() and not RECIPIENT_LEAD.match(segment).group(0):
         return []  # a sentence's words broken over lines ("af Folketingets Miljøudvalg.")
     member = MEMBER.match(segment)
-    if member and past_folketinget(following)[:1] == ["Christiansborg"]:
+    if member and (after_addressee or past_folketinget(following)[:1] == ["Christiansborg"]
+                   or bool(following) and bool(EMAIL_LINE.match(following[0]))):
         return [member.group("name")]  # "Morten Messerschmidt (DF)" / ("Folketinget" /) ...
     if titled := TITLED_MEMBER.match(segment):
         return [titled.group("name")]
@@ -135,7 +139,10 @@ def recipients_of(document: Document, on: str | None = None) -> list[Recipient]:
             if names:
                 # "Grønlandsudvalget" / "Færøudvalget" / "Folketinget": one address for all
                 for more in segments[index + 1 :]:
-                    also = addressee_in(more, [], on)
+                    if EMAIL_LINE.match(more):
+                        index += 1
+                        continue  # an addressee's e-mail address, another addressee after it
+                    also = addressee_in(more, [], on, after_addressee=True)
                     if not also:
                         break
                     names += also
