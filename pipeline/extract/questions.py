@@ -49,7 +49,9 @@ from pipeline.reading import Document
 # A committee's abbreviation as ft.dk prints it: "MOF", "URU", "PØU", "UUI".
 ABBREVIATION = r"(?-i:[A-ZÆØÅ]{2,5})"
 # A bill or proposal: "L 123", "B 12" (capital letter, so "i 2020" is none); an act "Aktstk. 98".
-BILL = r"(?:(?-i:[LBFVR])[ \t]?\d{1,3}(?!\d)|(?:aktstk\.?|aktstykke)\s*(?:nr\.?\s*)?\d{1,3}(?!\d))"
+# ("akt. 133" in the Finansudvalg's letters; "L   148" where a conversion widened the space)
+BILL = (r"(?:(?-i:[LBFVR])[ \t]{0,3}\d{1,3}(?!\d)"
+        r"|(?:aktstk\.?|aktstykke|akt\.)\s*(?:nr\.?\s*)?\d{1,3}(?!\d))")
 # "L 45 - spørgsmål 7", "URU alm. del spm. 115", "PØU B 49 – spørgsmål 12"
 SERIES_BEFORE = (
     rf"(?:(?<![\wæøå])(?:(?P<abbr>{ABBREVIATION})\s+)?(?P<before>{BILL}|alm\.\s*del)\s*[-–,:]?\s*"
@@ -98,12 +100,12 @@ ANSWERED_S_NUMBER = re.compile(
 )
 ALM_DEL = re.compile(r"alm\.?\s*del", re.IGNORECASE)
 BILL_SERIES = re.compile(
-    r"(?<![\wæøå])(?:(?P<letter>[LBFVR])[ \t]?(?P<number>\d{1,3})(?!\d)"
-    r"|(?i:aktstk\.?|aktstykke)\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
+    r"(?<![\wæøå])(?:(?P<letter>[LBFVR])[ \t]{0,3}(?P<number>\d{1,3})(?!\d)"
+    r"|(?i:aktstk\.?|aktstykke|akt\.)\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
 )
 # A bill or act a letter is about: "L 45", "B 49", "Aktstk. 98" (not "F 33 95 13 11", a fax;
 # not "som beskrevet i aktstykke 31", an act the text cites in words) ...
-BILL_BY_LETTER = r"(?<![\wæøå])(?:(?P<letter>[LB]) ?(?P<number>\d{1,3})(?![\d])(?! ?\d)|"
+BILL_BY_LETTER = r"(?<![\wæøå])(?:(?P<letter>[LB])[ \t]{0,3}(?P<number>\d{1,3})(?![\d])(?! ?\d)|"
 ACT_NUMBER = r"\.?\s*(?:nr\.?\s*)?(?P<act>\d{1,3})(?!\d))"
 LETTER_BILL = re.compile(BILL_BY_LETTER + r"(?i:aktstk)" + ACT_NUMBER)
 # ... and in a subject, the act in words too: "(Aktstykke 190, § 7)".
@@ -410,12 +412,15 @@ def with_letter_context(
     addressed: str | None = None, filed: str | None = None,
 ) -> list[QuestionRef]:
     """Series and committee a reference leaves out, from the rest of the letter: the bill
-    it names, else ``filed``, the bill ft.dk's stamp files it under; the committee it
+    it names, else ``filed``, the bill ft.dk's stamp files it under, else the one bill named
+    before its first reference ("L 148 - Forslag til Lov om ... Hermed fremsendes svar på
+    spørgsmål nr. 1 - 12", where the answer cites L 61 below); the committee it
     names, else ``addressed``, the committee the letter is addressed to wherever its
     address stands (a letterhead's run of facts), else the one committee the other
     references name (a question cited with its committee, "SAU alm. del spørgsmål 20",
     does not name the addressed committee's question the letter answers)."""
-    bill = letter_bill(heads, text) or filed or one_bill_named(refs)
+    bill = letter_bill(heads, text) or filed or (
+        only_series(LETTER_BILL.finditer(text[:first_mention])) or one_bill_named(refs))
     committees = {ref.committee for ref in refs if ref.committee}
     if addressed:
         committee = addressed

@@ -162,3 +162,17 @@ def test_questions_cited_without_series_take_the_one_bill_the_letter_names(lette
                  "Det fremgår af mit svar på spørgsmål 4.")
     assert [(q.number, q.series) for q in doc._.question_refs] == [
         (14, "Alm. del"), (4, "Alm. del")]
+
+
+def test_the_bill_a_letter_names_before_its_questions_is_theirs(letter):
+    # the answers below cite another bill; "L   148" with a conversion's widened space
+    doc = letter("Til Folketingets Skatteudvalg L   148 - Forslag til Lov om ændring af "
+                 "forskellige skattelove. Hermed fremsendes svar på spørgsmål nr. 1 - 2.\n\n"
+                 "Spørgsmål 1:\nHvad sker der?\n\nSvar:\nDet fremgår af L 61.")
+    assert {q.series for q in doc._.question_refs} == {"L 148"}
+
+
+def test_a_question_to_an_act_by_its_short_name(letter):
+    doc = letter("Som det fremgår af akt. 21 samt svaret på spørgsmål 3 til akt. 133, er det "
+                 "besluttet.")
+    assert [(q.number, q.series) for q in doc._.question_refs] == [(3, "Aktstk. 133")]
