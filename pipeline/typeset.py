@@ -55,7 +55,9 @@ def register_fonts() -> None:
 
 def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
     """``text`` cut into lines no wider than ``width``: at spaces, and inside a word
-    only where one word is wider than the line (glued text from a lost line break)."""
+    only where one word is wider than the line (glued text from a lost line break).
+    Our fonts are registered first: measuring may come before any PDF is drawn."""
+    register_fonts()
     lines: list[str] = []
     current = ""
     for word in text.split(" "):
