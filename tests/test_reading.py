@@ -693,6 +693,21 @@ def test_a_stamp_of_several_committees_wrapped_over_three_lines_is_one_stamp():
     assert document.body_text.startswith("Udvalget har stillet")
 
 
+def test_a_stamp_wrapped_after_an_og_is_no_sentence():
+    """Committees' names hold many an "og": three of them cut at the column's edge read as
+    running text alone, and the head ended before the address below them."""
+    stamp = ", ".join(["Social- og Indenrigsudvalget 2019-20"] * 3)
+    document = read_document(flow_pdf("\n".join([
+        stamp, "L 68 , L 68 A , L 68 B", "Offentligt", "2121378_0001.png",
+        "Folketingets Social- og Indenrigsudvalg", "Holmens Kanal 22", "1060 København K",
+        "Dato", "18-02-2020",
+        "Udvalget har stillet følgende spørgsmål nr. 1, som hermed besvares."])))
+    assert document.region("stamp")[0].lines[0] == stamp
+    assert ["Folketingets Social- og Indenrigsudvalg"] in [
+        block.lines for block in document.region("head")]
+    assert document.body_text.startswith("Udvalget har stillet")
+
+
 def test_a_word_wrapped_before_a_long_glued_one_goes_with_it():
     document = read_document(flow_pdf("\n".join([
         "Testudvalget 2009-10", "S 800", "Offentligt", "788703_0001.png",

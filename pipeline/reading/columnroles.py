@@ -326,9 +326,12 @@ def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list
     if raw[index] not in (None, RECIPIENT) or not (wrapped[index + 1] or left_open) or (
             # a rule of underscores fits after nothing
             first_word > FULL_SHARE * column and not any(char.isalpha() for char in word)
-            or is_sentence_text(texts[index]) or BODY_MARKER.match(texts[index])
-            or SIGNED_FOR_LINE.match(texts[index])):
+            or BODY_MARKER.match(texts[index]) or SIGNED_FOR_LINE.match(texts[index])):
         return None
+    # Words of running text wrap to running text; only ft.dk's stamp, whose committees'
+    # names hold many an "og", is read whole ("Social- og Indenrigsudvalget 2019-20,
+    # Social- og Indenrigsudvalget 2019-20, Social- og" / "Indenrigsudvalget 2019-20").
+    sentence = is_sentence_text(texts[index])
     joined, end = texts[index], index + 1
     while end < len(texts) and (wrapped[end] or end == index + 1 and left_open) and (
             end - index <= WRAPPED_RUN_LINES):
@@ -336,7 +339,7 @@ def role_wrapped_over(index: int, lines: list[Line], texts: list[str], raw: list
         role = role_of(joined)
         # an address line shows its true role only as ft.dk's stamp ("Udvalget for X
         # 2009-10, Udvalget for" / "X 2009-10")
-        if role in WRAPPED_ROLES and (raw[index] is None or role == STAMP):
+        if role == STAMP or role in WRAPPED_ROLES and raw[index] is None and not sentence:
             return role
     return None
 
