@@ -36,6 +36,7 @@ def document(body: str, **regions: list[list[str]]) -> Document:
     ("24. april 2012J.nr. 2012-0005712/2012-4252", "2012-04-24"),
     ("København, den 10. juni 2009Sagsnr.: 16191", "2009-06-10"),
     ("Den 7. juli 2023", "2023-07-07"),
+    ("Den 10. februar 2009.", "2009-02-10"),  # a full stop after it
     ("København den 3. maj 2021", "2021-05-03"),  # the town's comma left out
     ("Mandag den 3. maj 2021", "2021-05-03"),
     ("Dato: 28-11-2019", "2019-11-28"),
@@ -91,6 +92,7 @@ def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected)
     "Se afsnit 12.03.10.4\nfor reglerne",  # a section's number
     "Sagsnr.: 19-10-15",  # a labelled number
     "I 2009.12. marts 2010 blev reglen ændret for alle.",  # prose goes on after the date
+    "Reglen trådte i kraft den\n1. januar 2004.",  # a sentence's end on a line of its own
 ])
 def test_what_is_not_the_letters_date(body):
     assert letter_date(document(body)) is None

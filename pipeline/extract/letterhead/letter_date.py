@@ -45,11 +45,12 @@ LABELLED_DATE = re.compile(
 )
 # A line that begins with its date ("Den 23. maj 2011", "København, den 10. juni 2009",
 # "24. april 2012J.nr. ...", "København den 3. maj 2021", "Mandag den 3. maj 2021"), ending
-# there or glued to a label or name, not running on in prose.
+# there (also with a full stop: "Den 10. februar 2009.") or glued to a label or name, not
+# running on in prose.
 DATELINE = re.compile(
     rf"^\s*(?:[A-ZÆØÅ][a-zæøå]+,\s*(?:[Dd]en\s+|d\.\s*)?|(?:(?i:{DAY_OR_SEAT})\s+)?"
     rf"(?:[Dd]en\s+|d\.\s*))?(?P<date>{DATE})"
-    r"(?=\s*$|[^\s,.;:)]|\s+[A-ZÆØÅ\d])",
+    r"(?=\.?\s*$|[^\s,.;:)]|\s+[A-ZÆØÅ\d])",
     re.MULTILINE,
 )
 # A date glued to what stands before it, where a line break was lost: "...00157Den 23. maj
@@ -98,7 +99,8 @@ def letter_date(document: Document) -> str | None:
     # Last, the label and its date across a break between two blocks or a block and the text.
     # a line that goes on from the one before is no dateline
     datelines = [text for before, text in zip(["", *texts], texts, strict=False)
-                 if not PROSE_GOES_ON.search(before)]
+                 if not PROSE_GOES_ON.search(before) and not (
+                     text.rstrip().endswith(".") and WORDS_GO_ON.search(before))]
     searched = [(pattern, text) for pattern in (LABELLED_DATE, DATELINE, GLUED_DATE,
                                                 DATE_AFTER_LETTERHEAD)
                 for text in (datelines if pattern is DATELINE else texts)]
@@ -150,6 +152,9 @@ def stamped_date(text: str) -> str | None:
 
 # A line that breaks off its sentence: after a preposition or a short abbreviation ("... siden
 # indførelsen af 28-årsreglen pr." / "1. januar 2004" / "med henvisning til ...").
+# A line whose last word is in small letters goes on: a date with a full stop after it on
+# the next line ends that sentence ("Reglen trådte i kraft den" / "1. januar 2004.").
+WORDS_GO_ON = re.compile(r"(?:^|\s)[a-zæøå][\wæøå]*,?\s*$")
 PROSE_GOES_ON = re.compile(r"\b(?:af|fra|til|siden|før|efter|per|pr\.|jf\.|ca\.)\s*$",
                            re.IGNORECASE)
 
