@@ -99,6 +99,11 @@ def test_an_address_broken_off_at_a_comma_over_a_blank_line_is_no_subject(analys
     assert analyse_text(BODY, head=head)._.letterhead.subject is None
 
 
+def test_an_address_whose_rest_stands_below_a_blank_line_is_no_subject(analyse_text):
+    head = [["Medlemmerne af Folketingets Europaudvalg"], ["og deres stedfortrædere"]]
+    assert analyse_text(BODY, head=head)._.letterhead.subject is None
+
+
 def test_labelled_subject(analyse_text):
     head = [["Til: Finansudvalget", "Fra: Finansministeriet", "Emne: Aktstykke nr. 12"]]
     assert analyse_text(BODY, head=head)._.letterhead.subject == "Aktstykke nr. 12"

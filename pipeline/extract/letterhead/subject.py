@@ -77,6 +77,9 @@ def looks_like_heading(block: Block) -> bool:
                     for line in block.lines)
         and "Christiansborg" not in text  # Folketinget's address run into one line
         and not text.rstrip().endswith(",")  # an address line broken off
+        # the rest of a line before it, set apart by a blank line ("Medlemmerne af
+        # Folketingets Europaudvalg" / "og deres stedfortrædere")
+        and not text[:1].islower()
     )
 
 
