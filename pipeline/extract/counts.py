@@ -82,6 +82,7 @@ UNIT_LEMMAS = {
     "million", "milliard", "tusind", "ton", "kg", "km", "meter", "m", "m2", "kvm", "gw", "mw",
     "kw", "twh", "gwh", "mwh", "liter", "ha", "hektar", "euro", "eur", "dkk", "point", "øre",
     "gram", "g", "mg", "kilo", "kilometer", "cm", "mm", "m3", "kwh", "pj", "tj", "db", "decibel",
+    "m²", "m³", "km2", "km²", "kvadratkilometer", "tons", "watt", "kilowatt", "megawatt",
 }  # fmt: skip
 NOT_COUNT_WORDS = {"en", "et", "én", "ét"}
 # Scale words between a number and what it counts: "13 mio. mennesker".
@@ -92,7 +93,8 @@ VAGUE_BEFORE_SCALE = {"flere", "mange", "nogle", "adskillige", "få"}
 QUALIFIER_VERBS = {"er", "blev", "bliver", "var", "har", "havde", "været", "blevet", "nu", "alle"}
 MAX_ADJECTIVES = 3
 # Plural surface forms of units, for when a lemma is missing or odd.
-UNITS = {"timer", "måneder", "uger", "dage", "minutter", "sekunder", "procentpoint"}
+UNITS = {"timer", "måneder", "uger", "dage", "minutter", "sekunder", "procentpoint",
+         "kubikmeter", "kvadratmeter"}
 # Units that end a compound ("løntimer"); "uger" and "dage" end other words too ("bruger").
 UNIT_ENDINGS = tuple(unit for unit in UNITS if len(unit) >= 5)
 
@@ -365,7 +367,12 @@ def is_reference(token: Token) -> bool:
         word = token.nbor(-2).lower_ + "."  # "art. 133": the abbreviation's full stop apart
     return (glued or word in REFERENCE_WORDS or word in RATE_WORDS
             or word.endswith(("spørgsmål", "§"))
-            or heads_its_sentence(before) or pages_in_all(token) or ends_a_range_of(token))
+            or heads_its_sentence(before) or pages_in_all(token) or ends_a_range_of(token)
+            or bool(EU_DOCUMENT_BEFORE.search(token.doc.text[max(0, token.idx - 20) : token.idx])))
+
+
+# The EU's document numbers: "KOM (2005) 171", "KOM(2010)0372", "SEK (2009) 12".
+EU_DOCUMENT_BEFORE = re.compile(r"\b(?:KOM|COM|SEK|SEC|SWD|JOIN)\s*\(\d{4}\)\s*$")
 
 
 RANGE_WORDS = {"til", "og", "-", "–", "eller"}

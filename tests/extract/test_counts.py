@@ -95,6 +95,11 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "En pakke med 160 gram tobak koster mere.",  # a unit of weight
     "når støjen overstiger 70 dB ved boligerne",  # a unit's abbreviation
     "Ansatte med under 8 løntimer\npr. uge er udeladt.",  # a unit as a compound's last part
+    "Der pumpes knap 1,9 millioner kubikmeter sand op på stranden.",  # a unit of volume
+    "Det kræver tre millionerkubikmeter at opretholde kystlinjen.",  # ... glued to its scale
+    "Grunden er på 450 kvadratmeter.",
+    "bekæmpelse af aviær influenza. KOM (2005) 171 Genoptryk af grundnotat",  # the EU's number
+    "Kommissionens forslag KOM(2010) 372 endelige udgave",
     "Gevinsten er næsten 7 gange højere end omkostningerne.",
     "Ændringen vil betyde, at 500 færre vil miste retten.",  # a comparative counts nothing
     "Der henvises til besvarelse af SUU alm. del. 409 del a.",  # a question, "nr." left out
