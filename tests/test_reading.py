@@ -563,6 +563,18 @@ def test_a_subject_broken_before_the_day_of_its_question_goes_on():
                         "27. april 2021"]
 
 
+def test_a_subject_broken_after_den_goes_on_with_the_day_and_its_full_stop():
+    document = read_document(flow_pdf("\n".join([
+        "Folketingets Lovsekretariat", "TESTMINISTEREN", "5. marts 2025",
+        "Besvarelse af spørgsmål nr. S 733 stillet af Anne Hansen (DD) den", "25. februar 2025.",
+        "Spørgsmål:", "Vil ministeren redegøre for sagen?", "Svar:",
+        # a line wider than the heading's: the heading's first line did not fill the column
+        "Det vil jeg gerne, og jeg kan i den forbindelse oplyse, at sagen er under behandling."])))
+    subjects = [" ".join(b.lines) for b in document.region("head") if b.lines[0].startswith("B")]
+    assert subjects == ["Besvarelse af spørgsmål nr. S 733 stillet af Anne Hansen (DD) den "
+                        "25. februar 2025."]
+
+
 @pytest.mark.parametrize(("lines", "subject"), [
     (["Svar på spørgsmål 40 (Alm. del):I brev af 26. oktober 2009 har udvalget stillet mig "
       "følgende spørgsmål efter ønske fra Anne Hansen (S). Jeg kan oplyse, at sagen er under "
@@ -940,6 +952,18 @@ def test_a_heading_in_plain_words_above_the_text_is_in_the_head():
     assert document.body_text.startswith("Som første led")
     assert any(line.startswith("Delrapport om") and line.endswith("Kattegat")
                for line in head_lines(document))
+
+
+def test_a_plain_heading_broken_after_a_small_word_goes_on_in_small_letters():
+    document = read_document(flow_pdf("\n".join([
+        *PLAIN_HEAD,
+        "Opgørelse over antallet af sager om nyt personnummer i særlige tilfælde i",
+        "forbindelse med identitetsmisbrug",
+        "Efter § 3, stk. 7, i CPR-loven kan ministeriet efter skriftlig anmodning herom i "
+        "særlige tilfælde tildele nyt personnummer til en person."])))
+    assert ("Opgørelse over antallet af sager om nyt personnummer i særlige tilfælde i "
+            "forbindelse med identitetsmisbrug") in head_lines(document)
+    assert document.body_text.startswith("Efter § 3")
 
 
 @pytest.mark.parametrize("heading", [

@@ -185,6 +185,8 @@ SUBJECT_MAX_LINES = 6
 # ("Svar på spørgsmål nr. 248 (Alm. del):I brev af ...": its line breaks lost).
 SUBJECT_MAX_WORDS = 45
 # A heading's line that ends on a word or sign wanting more goes on to the next line.
+# A line that breaks off before the day it names: "... stillet af Anne Hansen (DD) den".
+BEFORE_A_DAY = re.compile(r"\b(?:den|d\.)$", re.IGNORECASE)
 OPEN_ENDED = re.compile(r"(?:\b(?:af|fra|om|til|og|i|på|for|med|ved|vedrørende)|[-,(])$",
                         re.IGNORECASE)
 # A heading in plain words: how many lines and words it may have, and the word in small
@@ -409,8 +411,11 @@ def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit
     over Kattegat"): a line or two of a phrase, no sentence, that the running text follows
     on a line of its own. The index after it, or ``index`` where there is none."""
     end = index + 1
+    # a line goes on where it wrapped, or broke off after a hyphen or a small word before
+    # words in small letters ("... i særlige tilfælde i" / "forbindelse med identitetsmisbrug")
     while end < limit and raw[end] is None and end - index < PLAIN_HEADING_LINES and (
-            wrapped[end] or texts[end - 1].endswith("-") and texts[end][:1].islower()):
+            wrapped[end] or (texts[end - 1].endswith("-") or OPEN_ENDED.search(texts[end - 1]))
+            and texts[end][:1].islower()):
         end += 1
     if end >= limit or (index and wrapped[index]) or raw[end] is not None or wrapped[end]:
         return index
@@ -494,8 +499,10 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
     cut_date = DAY_AT_END.search(previous) and MONTH_AT_START.match(text)
     cut_name = MEMBER.match(text) and not previous.endswith((".", ")"))
     cut_committee = role == RECIPIENT and BEFORE_A_NAME.search(previous)
-    # "... spørgsmål nr. 2 (Aktstykke nr. 227) af" / "27. april 2021": the question's day
-    cut_before_day = OPEN_ENDED.search(previous) and DATELINE.match(text)
+    # "... spørgsmål nr. 2 (Aktstykke nr. 227) af" / "27. april 2021", "... stillet af Anne
+    # Hansen (DD) den" / "25. februar 2025.": the question's day
+    cut_before_day = (OPEN_ENDED.search(previous) or BEFORE_A_DAY.search(previous)) and (
+        DATELINE.match(text))
     return bool(cut_date or cut_name or cut_committee or cut_before_day)
 
 
