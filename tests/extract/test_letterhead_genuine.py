@@ -405,6 +405,12 @@ def test_a_ministers_name_before_an_officials_inside_a_line_signs(text):
     assert signing_minister_in(text, on="2005-10-07") == ("Connie Hedegaard", None)
 
 
+def test_a_sentences_last_words_glued_before_a_ministers_name_and_a_slash_are_no_part_of_it():
+    text = ("Jeg henviser til mit vedlagte svar til Landsforeningen Levende Hav. Hans Chr. "
+            "Schmidt /Kenn Skau Fogtmann")
+    assert signing_minister_in(text, on="2005-09-23") == ("Hans Chr. Schmidt", None)
+
+
 def test_an_acting_ministers_name_glued_to_the_title_before_an_officials_signs():
     text = ("stillet efter ønske fra Tom Behnke (KF).\n"
             "Henrik Dam Kristensenfg. justitsminister/John Vestergaard")

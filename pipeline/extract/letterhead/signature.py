@@ -102,12 +102,30 @@ def signing_minister_in(text: str, on: str | None = None,
               and (title := title_after([after]))]
     if titled:
         return titled[-1]
-    signed = [match.group("name") for match in SIGNED_FOR.finditer(text)]
+    signed = [known_tail(match.group("name"), on) for match in SIGNED_FOR.finditer(text)]
     signed += [line for line, after in lines_with_next(text) if after.startswith("/")
                and PERSON_NAME.match(line) and not NOT_NAME_WORDS.search(line)]
     if signed:
         return signed[-1].strip(), None
     return known_minister_line(text, on) or known_minister_signed_for(text, on), None
+
+
+def known_tail(name: str, on: str | None) -> str:
+    """The last words of ``name`` that the ministers list knows, where its first words are
+    the end of the sentence before, glued to it where a line break was lost ("... mit svar
+    til Landsforeningen Levende Hav. Hans Chr. Schmidt /Kenn Skau Fogtmann"); else ``name``.
+
+    >>> known_tail("Levende Hav. Hans Chr. Schmidt", "2005-09-23")
+    'Hans Chr. Schmidt'
+    """
+    words = name.split()
+    if gazetteer.minister(name, on=on):
+        return name
+    for start in range(1, len(words) - 1):
+        tail = " ".join(words[start:])
+        if gazetteer.minister(tail, on=on):
+            return tail
+    return name
 
 
 def lines_with_next(text: str) -> list[tuple[str, str]]:
