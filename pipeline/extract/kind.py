@@ -262,7 +262,9 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     # forwards a report and cites an earlier answer ("Der henvises til ...") is a forwarding.
     answered = any(ref.answered for ref in question_refs) or (
         question_refs and not FORWARDING.search(purpose))
-    says_so = ANSWER.search(purpose) or ANSWER_HEADING.search(body_text[:HEADINGS_SPAN]) or (
+    # An answer cited says nothing of this letter ("I forbindelse med den daværende ministers
+    # besvarelse af spørgsmål 2 ... blev det tilkendegivet, at ...").
+    says_so = own_answer_word(purpose) or ANSWER_HEADING.search(body_text[:HEADINGS_SPAN]) or (
         PROMISED_ANSWER.search(purpose))
     # A letter that forwards a paper and answers no question of its own: the answers below
     # are the paper's ("Til orientering fremsendes mit talepapir fra samrådet" / "2. Svar på
@@ -283,6 +285,19 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     if FORWARDING.search(purpose) or FORWARDING.search(body_text[:HEADINGS_SPAN // 2]):
         return "oversendelse"
     return "other" if OFFER.search(first) else "orientering"  # an offer that opens the letter
+
+
+def own_answer_word(purpose: str) -> bool:
+    """Whether the letter's purpose speaks of an answer of its own, not one it cites.
+
+    >>> own_answer_word("Hermed sendes svar på spørgsmål nr. 4.")
+    True
+    >>> own_answer_word("I forbindelse med den daværende ministers besvarelse af spørgsmål 2 "
+    ...                 "blev det tilkendegivet, at der udarbejdes en opgørelse.")
+    False
+    """
+    flat = re.sub(r"\s+", " ", purpose)
+    return any(not is_cited(flat, found.start()) for found in ANSWER.finditer(flat))
 
 
 def own_words(text: str) -> str:

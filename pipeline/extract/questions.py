@@ -60,7 +60,8 @@ SERIES_BEFORE = (
 # "spørgsmål", "spm.", glued to a lost line break's neighbour ("påspørgsmål", "spørgsmålnr."),
 # or broken at a line's end, a conversion's space before the break ("spørg s-" / "mål").
 QUESTION = (
-    r"(?:(?<![\wæøå])|(?<=på)|(?<=af))"
+    # also as a compound's last part after a committee: "forsvarsudvalgsspørgsmål nr. 247"
+    r"(?:(?<![\wæøå])|(?<=på)|(?<=af)|(?<=udvalgs))"
     r"(?:spørg[ \t]?s-?\s*mål(?:ene)?(?:(?![a-zæøå])|(?=nr))|spm\.?)"
 )
 # A session ("2010-11", "2019/20") after a number is no further question number.
@@ -129,8 +130,9 @@ CITING = re.compile(
     # besvaret spørgsmål nr. 5", "udvalgets tidligere spørgsmål")
     r"|\b(?:opfølgning\s+på|uddybning\s+af|supplement\s+til|tillæg\s+til)"
     r"|\btidligere\s+(?:\w+\s+)?(?:besvaret|besvarede|stillede|spørgsmål)"
-    # an answer given before ("den daværende ministers besvarelse af 21. juni 1993 af ...")
-    r"|\bdaværende\s+\w*minister|\b(?:svar|besvarelse)\w*\s+af\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}",
+    # an answer given before ("den daværende ministers besvarelse af 21. juni 1993 af ...",
+    # "den daværende økonomi- og indenrigsministers besvarelse af spørgsmål 2")
+    r"|\bdaværende\s+(?:[\w,-]+\s+){0,4}?\w*minister|\b(?:svar|besvarelse)\w*\s+af\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}",
     re.IGNORECASE,
 )
 CITING_WINDOW = 120
@@ -189,6 +191,9 @@ def numbers_of(match: re.Match[str]) -> list[int]:
     return numbers
 
 
+COMMITTEE_COMPOUND = re.compile(r"\b([a-zæøå]+udvalg)s?-?$", re.IGNORECASE)
+
+
 def committee_near(text: str, match: re.Match[str], on: str | None = None) -> str | None:
     """The committee named just before the reference (genitive), else by the
     abbreviation before its series ("MOF alm. del"), else later in its sentence
@@ -196,8 +201,11 @@ def committee_near(text: str, match: re.Match[str], on: str | None = None) -> st
     before = text[max(0, match.start() - COMMITTEE_WINDOW) : match.start()]
     genitive = GENITIVE_BEFORE.search(before)
     committee = committee_in(genitive.group(0)) if genitive else None
+    # the committee as the first part of a compound: "forsvarsudvalgsspørgsmål nr. 247"
+    compound = COMMITTEE_COMPOUND.search(before)
     return (
         committee
+        or (committee_in(compound.group(1).capitalize() + "et") if compound else None)
         or committee_of_abbreviation(match, before, on)
         or committee_in(sentence_after(text, match.end()))
         or committee_in(sentence_before(before))

@@ -215,6 +215,14 @@ def test_a_forwarding_that_cites_an_earlier_answer_stays_a_forwarding(analyse_te
     assert analyse_text(body)._.letter_kind == "oversendelse"
 
 
+def test_a_report_in_the_letters_own_words_that_cites_an_earlier_answer_informs(analyse_text):
+    body = ("Opgørelse over antallet af sager om nyt personnummer\n\n"
+            "I forbindelse med den daværende økonomi- og indenrigsministers besvarelse af "
+            "spørgsmål 2 til lovforslaget blev det tilkendegivet, at ministeriet ville udarbejde "
+            "en årlig opgørelse over antallet af sager.\n\nI 2017 blev der behandlet 40 sager.")
+    assert analyse_text(body)._.letter_kind == "orientering"
+
+
 def test_an_answer_that_points_to_an_earlier_answer_is_an_answer(analyse_text):
     body = ("”Vil ministeren redegøre for færgetaksterne?”\n\n"
             "Jeg henviser til min besvarelse af spm. 40 alm. del stillet af udvalget.")

@@ -31,6 +31,13 @@ def test_the_subject_in_the_head_names_the_answered_question(letter):
                          (801, "Alm. del", "Miljø- og Fødevareudvalget", False)]
 
 
+def test_a_committee_named_as_the_first_part_of_the_word_question_asked_it(letter):
+    doc = letter("Spørgsmål nr. 247:\nHvad koster det?\n\nSvar:\nDet koster intet.",
+                 head=["Besvarelse af forsvarsudvalgsspørgsmål nr. 247 stillet af "
+                       "folketingsmedlem Anne Hansen, V."])
+    assert refs(doc) == [(247, "Alm. del", "Forsvarsudvalget", True)]
+
+
 def test_a_bill_named_after_the_word_question_is_the_series_of_the_question_after_it(letter):
     doc = letter("Spørgsmål L 140 - Spørgsmål 96:\nMinisteren bedes kommentere henvendelsen.",
                  head=["Besvarelse af spørgsmål nr. L 140 – Spørgsmål 96, som Sundhedsudvalget "
@@ -46,6 +53,9 @@ def test_a_bill_named_after_the_word_question_is_the_series_of_the_question_afte
     # an earlier minister's answer, and its date
     "Der henvises til den daværende skatteministers besvarelse af 3. marts 1998 af spørgsmål "
     "nr. 65 om en årlig redegørelse.",
+    # ... whose title is of several words
+    "I forbindelse med den daværende økonomi- og indenrigsministers besvarelse af spørgsmål "
+    "65 til lovforslaget blev det tilkendegivet, at der udarbejdes en opgørelse.",
 ])
 def test_a_letter_that_only_cites_an_answer_answers_nothing(letter, citing):
     [ref] = letter(citing)._.question_refs
