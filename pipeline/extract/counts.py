@@ -51,6 +51,7 @@ REFERENCE_WORDS = {
     "aktstk", "aktstk.", "sagsnr", "sagsnr.", "dok", "dok.", "doknr", "doknr.", "j.nr",
     "j.nr.", "akt-id", "postboks", "tlf", "tlf.", "tel", "tel.", "telefon", "fax", "fax.",
     "telefax", "t", "f", "cvr", "cvr-nr", "cvr-nr.", "ean", "ean-nr", "dk",
+    "blok", "etape", "trin", "kategori", "modul", "sektion",  # "Avedøreværkets blok 2"
 }  # fmt: skip
 # Words before a number that make it a rate's denominator: "pr. 1.000 indbyggere".
 RATE_WORDS = {"pr", "pr.", "per"}

@@ -100,6 +100,8 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "Grunden er på 450 kvadratmeter.",
     "bekæmpelse af aviær influenza. KOM (2005) 171 Genoptryk af grundnotat",  # the EU's number
     "Kommissionens forslag KOM(2010) 372 endelige udgave",
+    "ombygningen af Avedøreværkets blok 2 tilmulighed for kulfyring",  # a unit of a plant
+    "Anlægget af etape 3 strækninger er udskudt.",
     "Gevinsten er næsten 7 gange højere end omkostningerne.",
     "Ændringen vil betyde, at 500 færre vil miste retten.",  # a comparative counts nothing
     "Der henvises til besvarelse af SUU alm. del. 409 del a.",  # a question, "nr." left out
