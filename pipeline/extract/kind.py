@@ -26,7 +26,11 @@ from pipeline.reading.layout import SALUTATION
 # "et endeligt svar").
 ANSWER = re.compile(
     r"\b(svar(er|et)? på|besvar(e|else|elsen|es|er)|som svar|hermed besvares"
-    r"|foreløbig[et]?\s+(?:svar|besvarelse)|endelig[et]?\s+(?:svar|besvarelse))\b", re.IGNORECASE
+    r"|foreløbig[et]?\s+(?:svar|besvarelse)|endelig[et]?\s+(?:svar|besvarelse)"
+    # "Hermed sendes udenrigsministerens svar", "... bedt mig kommentere henvendelsen"
+    r"|(?:over|frem)?sendes\s+(?:hermed\s+)?(?:\w+\s+){0,2}?svar(?:et)?"
+    r"|bedt\s+mig\s+(?:om\s+at\s+)?(?:kommentere|redegøre|oplyse|svare|besvare))\b",
+    re.IGNORECASE,
 )
 # Any character but a sentence's end ("alm. del" is no end).
 WITHIN_SENTENCE = r"(?:(?![.!?]\s+(?-i:[A-ZÆØÅ])).)"
@@ -39,7 +43,10 @@ PROMISED_ANSWER = re.compile(
     r"|\bmodtage\s+(?:et|mit)\s+(?:endeligt\s+)?svar\b"
     rf"|\bsvaret\b{WITHIN_SENTENCE}{{0,30}}?\b(?:vil|forventes|kan)\s+(?:\w+\s+){{0,2}}?"
     r"(?:blive\s+)?(?:over|frem)?sendt\b"
-    r"|\budsættelse\s+(?:af|med)\s+(?:fristen|besvarelsen)\b",
+    r"|\budsættelse\s+(?:af|med)\s+(?:fristen|besvarelsen)\b"
+    # "... bede udvalget om at forlænge fristen", "det trækker ud med at svare på ..."
+    r"|\bforlænge\s+fristen\b|\bfristforlængelse\b"
+    r"|\btrækker\s+ud\s+med\s+(?:at\s+)?(?:svare|besvare|besvarelsen)\b",
     re.IGNORECASE)
 # "Rettelse" and "korrektion" correct a letter only of a letter ("rettelse til svar på ...");
 # alone they are a topic ("korrektion vedrørende overudligning").
@@ -56,7 +63,7 @@ CORRECTION = re.compile(
     # "besvarelsen af spørgsmål nr. 45 indeholdt en ukorrekt oplysning", "der i svaret på
     # spørgsmål nr. 45 er anført et forkert tal"
     rf"|\b(?:besvarelsen|svaret)\s+(?:af|på)\s+spørgsmål{WITHIN_SENTENCE}{{0,60}}?"
-    r"\b(?:ukorrekt|forkert|fejlagtig)\w*"
+    r"\b(?:ukorrekt|forkert|fejlagtig|ikke\s+retvisende)\w*"
     r"|\bi\s+(?:mit|min|ministeriets)\s+(?:svar|besvarelse)\b"
     rf"{WITHIN_SENTENCE}{{0,80}}?(?<!ikke\s)\ben\s+fejl\b"
     # "Ved en fejl blev der i mit svar på spørgsmål nr. 233 angivet ...", "I svaret på
@@ -78,7 +85,8 @@ SENDER_WORD = r"(?:jeg|vi|\w*ministeriet)"
 # the letter informing ("Jeg sender hermed årets status ...", "... sender jeg hermed udvalget
 # den 13. statusredegørelse" followed by its figures).
 PAPER = (r"(?:kopi(?:en)?|\w*notat(?:et)?|\w*rapport(?:en)?|\w*oversigt(?:en)?|\w*brev(?:et)?"
-         r"|materiale(?:t)?|pressemeddelelse(?:n)?|betænkning(?:en)?|redegørelse(?:n)?)")
+         r"|materiale(?:t)?|pressemeddelelse(?:n)?|betænkning(?:en)?|redegørelse(?:n)?"
+         r"|udkast(?:et)?)")
 FORWARDING = re.compile(
     # "Hermed oversendes ...", "... sendes hermed forslag til lov", "Til orientering sendes
     # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse", "Hermed
@@ -96,7 +104,7 @@ FORWARDING = re.compile(
     # "Til udvalgets orientering sender jeg hermed kopi af ...", "Jeg skal hermed sende
     # udvalget det lovede notat"
     rf"|\bsende[rs]?\s+(?:{SENDER_WORD}\s+)?hermed\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
-    rf"|\bhermed\s+sende\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
+    rf"|\bhermed\s+sende[r]?\s+(?:{SENDER_WORD}\s+)?(?:\w+\s+){{0,3}}?{PAPER}\b"
     rf"|\b{PAPER}\w*,?\s+som\s+(?:jeg|vi)\s+hermed\s+(?:over|frem|videre)?sender\b"
     # "Ministeriet sender til orientering udvalget en kopi af ...", "Jeg tillader mig at sende
     # udvalget vedlagte redegørelse", "Jeg har hermed fornøjelsen af at sende ..."
@@ -171,6 +179,14 @@ QUOTED_QUESTION = re.compile(
     r"(?:Ministeren\s+bedes|(?:Vil|Kan|Mener|Finder|Agter)\s+ministeren)\b",
     re.MULTILINE)
 QUOTED_QUESTION_SPAN = 600
+# The text opening with a quoted question, its heading above it in the head.
+QUOTED_QUESTION_FIRST = re.compile(r"\s*[\"”“»„][^\"”“«»]{1,600}\?[ \t]*[\"”“«]")
+# A question's heading on a line of its own, a bill's number before it, and the question
+# quoted below or after its "ordlyd": "Spørgsmål nr. 103 (Alm. del)" / "”Hvor mange ...?”".
+QUOTED_UNDER_HEADING = re.compile(
+    r"^[ \t]*(?:[LB][ \t]*\d+[ \t]*[-–][ \t]*)?[Ss]pørgsmål(?:[ \t]+nr\.)?[ \t]*(?:S[ \t]*)?\d+"
+    r"[^\n]{0,40}?(?:\s*\n[^\n]{0,60}?ordlyd:?|ordlyd:?)?\s*[\"”“»„][^\"”“«»]{1,600}\?[ \t]*[\"”“«]",
+    re.MULTILINE)
 # A question set out without quotes: "... som hermed besvares: Vil ministeren redegøre for,
 # hvorfor der var en fejl i ministeriets svar?"
 ASKED = re.compile(rf"(?:(?<=[:.!?])|^)\s*[A-ZÆØÅ]{WITHIN_SENTENCE}{{0,400}}?\?", re.MULTILINE)
@@ -193,7 +209,10 @@ REQUEST = re.compile(
     rf"|\banmodning\s+om\s+(?:\w+\s+)?{CONSENT}\b"
     r"|\b(?:\w*udvalgets|om)\s+(?:tilslutning|godkendelse|tiltrædelse)\b"
     # invitations, also in other words: "udvalgets medlemmer er velkomne til at deltage"
-    r"|\b(?:invitation|invitere[rs]?|indbyde[rs]?|indbydelse)\b|\bvelkomne?\s+til\s+at\s+deltage\b",
+    r"|\b(?:invitation|invitere[rs]?|indbyde[rs]?|indbydelse)\b|\bvelkom(?:men|ne)\s+til\s+at\s+(?:deltage|besøge)\b"
+    # "Jeg skal bede Finansudvalget om at tiltræde, at ..."
+    r"|\bbede[r]?\s+(?:\w+\s+){0,2}?(?:\w*udvalget|Folketinget)\s+(?:om\s+at\s+)?"
+    r"(?:tiltræde|godkende|tilslutte)\b",
     re.IGNORECASE,
 )
 
@@ -265,7 +284,7 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     # An answer cited says nothing of this letter ("I forbindelse med den daværende ministers
     # besvarelse af spørgsmål 2 ... blev det tilkendegivet, at ...").
     says_so = own_answer_word(purpose) or ANSWER_HEADING.search(body_text[:HEADINGS_SPAN]) or (
-        PROMISED_ANSWER.search(purpose))
+        PROMISED_ANSWER.search(purpose)) or QUOTED_QUESTION_FIRST.match(body_text)
     # A letter that forwards a paper and answers no question of its own: the answers below
     # are the paper's ("Til orientering fremsendes mit talepapir fra samrådet" / "2. Svar på
     # spørgsmål A ...").
@@ -329,8 +348,10 @@ def answers_a_question(subject: str | None, body_text: str) -> bool:
     heading = QUESTION_HEADING.search(start)
     if heading and ANSWER_HEADING.search(start, heading.end()):
         return True
-    # The question quoted at the letter's start, the answer after it with no heading.
-    return bool(QUOTED_QUESTION.search(body_text[:QUOTED_QUESTION_SPAN]))
+    # The question quoted at the letter's start, the answer after it with no heading; or
+    # quoted under its heading ("L 45 - spørgsmål 7" / "”Hvor mange omfattes?”").
+    return bool(QUOTED_QUESTION.search(body_text[:QUOTED_QUESTION_SPAN])
+                or QUOTED_UNDER_HEADING.search(start))
 
 
 def announces_an_answer(flat: str, match: re.Match[str]) -> bool:

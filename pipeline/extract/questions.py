@@ -125,7 +125,7 @@ SENTENCE_END = re.compile(r"[.!?:](?=\s+[A-ZÆØÅ\"”])|\n\s*\n")
 CITING = re.compile(
     r"henvis\w*\s+(?:(?:i\s+øvrigt|endvidere|desuden|også)\s+)?til\s+(?:[\w-]+\s+){0,4}(?:svar|besvarelse)|forlængelse\s+af|identisk\s+med"
     r"|(?<!om )\b(?:mit|min|mine|tidligere)\s+(?:\w+\s+)?(?:svar|besvarelse)|\bsvaret\s+på"
-    r"|\bjf\.|\bjævnfør"
+    r"|\bjf\.|\bjævnfør|\bsom\s+lovet\s+i\b|\bsom\s+det\s+fremgår\s+af\b"
     # a question before this one ("Som opfølgning på spørgsmål nr. 5", "Jeg har tidligere
     # besvaret spørgsmål nr. 5", "udvalgets tidligere spørgsmål")
     r"|\b(?:opfølgning\s+på|uddybning\s+af|supplement\s+til|tillæg\s+til)"

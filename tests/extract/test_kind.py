@@ -347,3 +347,45 @@ def test_a_preliminary_answer_that_only_promises_the_answer_is_an_answer(analyse
 def test_an_answer_promised_to_no_question_is_no_answer(analyse_text):
     body = "Jeg kan oplyse, at undersøgelsen er i gang. Udvalget vil modtage et svar snarest."
     assert analyse_text(body)._.letter_kind == "orientering"
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    # answers in words other than "svar på"
+    ("Udvalget har i spørgsmål nr. 321 (Alm. del) bedt mig kommentere henvendelsen fra "
+     "Danmarks Naturfredningsforening.\n\nJeg har forståelse for foreningens bekymring.",
+     "svar_paa_spoergsmaal"),
+    ("B 23 - spørgsmål 2\n\nUdvalget har bedt mig om at kommentere henvendelsen fra Danske "
+     "Regioner.\n\nJeg er enig med Danske Regioner.", "svar_paa_spoergsmaal"),
+    ("Udvalget har stillet forsvarsministeren spørgsmål nr. 55 (Alm. del). Hermed sendes "
+     "udenrigsministerens svar.", "svar_paa_spoergsmaal"),
+    # the question quoted under its heading, the answer below with no heading of its own
+    ("Spørgsmål nr. 103 (Alm. del)\n\n”Hvor mange arbejdsulykker er der registreret?”\n\n"
+     "Arbejdstilsynet har oplyst, at der i 2007 blev anmeldt 447.", "svar_paa_spoergsmaal"),
+    ("Spørgsmål nr. S 2291\n\nSpørgsmålet har følgende ordlyd: ”Hvad er "
+     "sagsbehandlingstiden?”\n\nSagsbehandlingstiden var 7,1 måneder.", "svar_paa_spoergsmaal"),
+    # preliminary answers in other words
+    ("Jeg skal beklage, at det trækker ud med at svare på udvalgets spørgsmål nr. 14. Jeg "
+     "regner med at kunne vende tilbage i næste uge.", "svar_paa_spoergsmaal"),
+    ("Spørgsmål nr. 201 (Alm. del)\n\nJeg må bede udvalget om at forlænge fristen til den 15. "
+     "juni 2023.", "svar_paa_spoergsmaal"),
+    # an earlier answer cited by what it promised or showed
+    ("Som lovet i besvarelsen af spørgsmål 14 sender jeg hermed udvalget rapporten.",
+     "oversendelse"),
+    ("Som det fremgår af mit svar på spørgsmål nr. 118, er der nedsat en arbejdsgruppe.\n\n"
+     "Arbejdsgruppen har nu afsluttet sit arbejde.", "orientering"),
+    ("Hermed sender jeg udkast til lovforslag.", "oversendelse"),  # a draft is a paper
+    # invitations, requests and corrections in other words
+    ("Udvalgets medlemmer er velkomne til at besøge kasernen den 12. maj.", "other"),
+    ("Udvalget er velkommen til at besøge kasernen.", "other"),
+    ("Jeg skal bede Finansudvalget om at tiltræde, at fonden kan påtage sig yderligere "
+     "garantier.", "other"),
+    ("De tal, der blev oplyst i besvarelsen af spørgsmål 97, var ikke retvisende.", "other"),
+])
+def test_kinds_in_the_other_words_ministries_use(analyse_text, body, kind):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
+
+
+def test_a_question_quoted_below_its_heading_in_the_head_is_answered(analyse_text):
+    body = "”Hvor mange borgere omfattes af ordningen?”\n\nDet skønnes, at ca. 4.800 omfattes."
+    doc = analyse_text(body, head=[["L 45 - spørgsmål 7"]])
+    assert doc._.letter_kind == "svar_paa_spoergsmaal"
