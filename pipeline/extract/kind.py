@@ -29,7 +29,10 @@ ANSWER = re.compile(
     r"|foreløbig[et]?\s+(?:svar|besvarelse)|endelig[et]?\s+(?:svar|besvarelse)"
     # "Hermed sendes udenrigsministerens svar", "... bedt mig kommentere henvendelsen"
     r"|(?:over|frem)?sendes\s+(?:hermed\s+)?(?:\w+\s+){0,2}?svar(?:et)?"
-    r"|bedt\s+mig\s+(?:om\s+at\s+)?(?:kommentere|redegøre|oplyse|svare|besvare))\b",
+    r"|bedt\s+mig\s+(?:om\s+at\s+)?(?:kommentere|redegøre|oplyse|svare|besvare)"
+    # "Med henvisning til udvalgets spørgsmål 22 skal jeg oplyse ...": the question it answers
+    r"|(?:med\s+henvisning|henviser\s+jeg|jeg\s+henviser)\s+til\s+(?:\w+\s+){0,2}?"
+    r"spørgsmål(?=\s*(?:nr\.?\s*)?(?:S\s*)?\d)|spørgsmål(?:et)?\s+har\s+følgende\s+ordlyd)\b",
     re.IGNORECASE,
 )
 # Any character but a sentence's end ("alm. del" is no end).
@@ -185,7 +188,8 @@ QUOTED_QUESTION_FIRST = re.compile(r"\s*[\"”“»„][^\"”“«»]{1,600}\?[
 # quoted below or after its "ordlyd": "Spørgsmål nr. 103 (Alm. del)" / "”Hvor mange ...?”".
 QUOTED_UNDER_HEADING = re.compile(
     r"^[ \t]*(?:[LB][ \t]*\d+[ \t]*[-–][ \t]*)?[Ss]pørgsmål(?:[ \t]+nr\.)?[ \t]*(?:S[ \t]*)?\d+"
-    r"[^\n]{0,40}?(?:\s*\n[^\n]{0,60}?ordlyd:?|ordlyd:?)?\s*[\"”“»„][^\"”“«»]{1,600}\?[ \t]*[\"”“«]",
+    r"[^\n]{0,40}?(?:\s*\n[^\n]{0,60}?ordlyd:?|ordlyd:?)?"
+    r"\s*[\"”“»„][^\"”“«»]{1,600}\?[ \t]*[\"”“«]",
     re.MULTILINE)
 # A question set out without quotes: "... som hermed besvares: Vil ministeren redegøre for,
 # hvorfor der var en fejl i ministeriets svar?"

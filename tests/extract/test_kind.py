@@ -358,6 +358,11 @@ def test_an_answer_promised_to_no_question_is_no_answer(analyse_text):
      "Regioner.\n\nJeg er enig med Danske Regioner.", "svar_paa_spoergsmaal"),
     ("Udvalget har stillet forsvarsministeren spørgsmål nr. 55 (Alm. del). Hermed sendes "
      "udenrigsministerens svar.", "svar_paa_spoergsmaal"),
+    # the question named as what the letter refers to, then the answer
+    ("Jeg henviser til udvalgets spørgsmål nr. 67 (Alm. del).\n\nJeg kan oplyse, at "
+     "entréindtægterne var 61,4 mio. kr.", "svar_paa_spoergsmaal"),
+    ("Med henvisning til udvalgets spørgsmål 22 (Alm. del) skal jeg oplyse følgende:\n\nDer "
+     "blev givet 87 påbud.", "svar_paa_spoergsmaal"),
     # the question quoted under its heading, the answer below with no heading of its own
     ("Spørgsmål nr. 103 (Alm. del)\n\n”Hvor mange arbejdsulykker er der registreret?”\n\n"
      "Arbejdstilsynet har oplyst, at der i 2007 blev anmeldt 447.", "svar_paa_spoergsmaal"),
