@@ -978,11 +978,21 @@ def test_a_plain_heading_may_end_in_a_bracket_or_an_abbreviation(heading):
     assert heading in head_lines(document)
 
 
+def test_an_offices_name_above_the_subject_leaves_it_in_the_head():
+    document = read_document(flow_pdf("\n".join([
+        "Dato: 17. januar 2022", "Asylkontoret",
+        "Endeligt svar på spørgsmål nr. 311 (Alm. del) fra Udlændinge- og Integrationsudvalget",
+        "Svar:", "Udlændingestyrelsen har oplyst, at sagen er under behandling."])))
+    assert ("Endeligt svar på spørgsmål nr. 311 (Alm. del) fra Udlændinge- og "
+            "Integrationsudvalget") in head_lines(document)
+
+
 @pytest.mark.parametrize("first_line", [
     "Trafikudvalget har den 25. marts 2020 stillet følgende",  # a sentence's start
     "Center for Sundhedsøkonomi og Politik",  # an office: no word of a topic
     "J.nr. mst-406-00001 Den 14. oktober 2010",  # a labelled number
     "Status for anlægsprojekterne i første halvår.",  # a sentence of its own
+    "Koncernøkonomi og styring",  # an office named by two fields
 ])
 def test_a_line_that_is_no_heading_stays_out_of_the_head(first_line):
     document = read_document(flow_pdf("\n".join([

@@ -204,7 +204,9 @@ NO_HEADING = re.compile(
     r"^(?i:til|pr\.|per|via|att\.?|sendt|kopi|cc|deres|vores)(?![\wæøå])"
     r"|^(?:Kontor|Kontoret|Center|Centret|Enhed|Enheden|Afdeling|Afdelingen|Sekretariatet)"
     r"\s+for\s"
-    r"|^[A-ZÆØÅ][\wæøå'\-]+(?:\s+[A-ZÆØÅ][\wæøå'\-.]*){1,3},\s*[a-zæøå][\wæøå\- ]*$")
+    r"|^[A-ZÆØÅ][\wæøå'\-]+(?:\s+[A-ZÆØÅ][\wæøå'\-.]*){1,3},\s*[a-zæøå][\wæøå\- ]*$"
+    # an office named by two fields: "Koncernøkonomi og styring", "Natur og miljø"
+    r"|^[A-ZÆØÅ][a-zæøå\-]+\s+og\s+[a-zæøå\-]+$")
 # How a heading may end that a sentence or a name does not: a bracket of words ("(Skærpet
 # straf for vold)", "(Alm. del)"; not a party's "(EL)"), "m.v.".
 HEADING_END = re.compile(
@@ -395,8 +397,11 @@ def head_end(lines: list[Line], texts: list[str], raw: list[str | None], start: 
                 break  # no heading: the letter's text, its line breaks lost
             index = end
         elif (index < start and (lines[index].bold or not looks_like_body(text))) or (
-                is_short_unknown(text) and any(raw[index + 1:min(index + 3, limit)])):
-            index += 1  # above the letter by position, or a short line among head lines
+                is_short_unknown(text) and (any(raw[index + 1:min(index + 3, limit)]) or (
+                    index + 1 < limit and starts_subject(texts, wrapped, index + 1)))):
+            # above the letter by position, or a short line among head lines or above the
+            # subject ("Asylkontoret" / "Endeligt svar på spørgsmål nr. 311 ...")
+            index += 1
         else:
             end = plain_heading_end(texts, raw, index, limit, wrapped)
             raw[index:end] = [SUBJECT] * (end - index)

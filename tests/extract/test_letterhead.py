@@ -104,6 +104,12 @@ def test_an_address_whose_rest_stands_below_a_blank_line_is_no_subject(analyse_t
     assert analyse_text(BODY, head=head)._.letterhead.subject is None
 
 
+@pytest.mark.parametrize("line", ["Til orientering", "Koncernøkonomi og styring"])
+def test_how_a_letter_goes_or_an_offices_name_is_no_subject(analyse_text, line):
+    head = [["Sundhedsudvalget", "Christiansborg"], [line]]
+    assert analyse_text(BODY, head=head)._.letterhead.subject is None
+
+
 def test_labelled_subject(analyse_text):
     head = [["Til: Finansudvalget", "Fra: Finansministeriet", "Emne: Aktstykke nr. 12"]]
     assert analyse_text(BODY, head=head)._.letterhead.subject == "Aktstykke nr. 12"

@@ -15,7 +15,10 @@ from pipeline.extract.letterhead.letter_date import is_dateline
 from pipeline.nlp import gazetteer
 from pipeline.reading import Block, Document
 from pipeline.reading.blocks import COLUMN_GAP  # one idea of a row's columns for both stages
-from pipeline.reading.columnroles import names_a_topic  # one idea of a heading for both stages
+from pipeline.reading.columnroles import (  # one idea of a heading for both stages
+    NO_HEADING,
+    names_a_topic,
+)
 from pipeline.reading.layout import SALUTATION  # one pattern for both stages
 from pipeline.reading.lineroles import RECIPIENT, recipient_role
 
@@ -80,6 +83,9 @@ def looks_like_heading(block: Block) -> bool:
         # the rest of a line before it, set apart by a blank line ("Medlemmerne af
         # Folketingets Europaudvalg" / "og deres stedfortrædere")
         and not text[:1].islower()
+        # how or to whom it goes, whose it is, an office: "Til orientering", "Kopi til: ...",
+        # "Koncernøkonomi og styring"
+        and not NO_HEADING.match(text)
     )
 
 
