@@ -30,6 +30,9 @@ ANSWER = re.compile(
     # "Hermed sendes udenrigsministerens svar", "... bedt mig kommentere henvendelsen"
     r"|(?:over|frem)?sendes\s+(?:hermed\s+)?(?:\w+\s+){0,2}?svar(?:et)?"
     r"|bedt\s+mig\s+(?:om\s+at\s+)?(?:kommentere|redegøre|oplyse|svare|besvare)"
+    # "Udvalget har bedt om en redegørelse for ... (spørgsmål 14, Alm. del)"
+    r"|har\s+bedt\s+(?:mig\s+)?om\s+(?:en\s+|et\s+|min\s+|mit\s+)?(?:redegørelse|kommentar"
+    r"|vurdering|oplysning|oversigt|opgørelse)"
     # "Med henvisning til udvalgets spørgsmål 22 skal jeg oplyse ...": the question it answers
     r"|(?:med\s+henvisning|henviser\s+jeg|jeg\s+henviser)\s+til\s+(?:\w+\s+){0,2}?"
     r"spørgsmål(?=\s*(?:nr\.?\s*)?(?:S\s*)?\d)|spørgsmål(?:et)?\s+har\s+følgende\s+ordlyd)\b",

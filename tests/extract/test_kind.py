@@ -363,6 +363,13 @@ def test_an_answer_promised_to_no_question_is_no_answer(analyse_text):
      "entréindtægterne var 61,4 mio. kr.", "svar_paa_spoergsmaal"),
     ("Med henvisning til udvalgets spørgsmål 22 (Alm. del) skal jeg oplyse følgende:\n\nDer "
      "blev givet 87 påbud.", "svar_paa_spoergsmaal"),
+    # the question named in brackets after what the committee asked for
+    ("Udvalget har bedt om en redegørelse for Danmarks holdning til forhandlingerne "
+     "(spørgsmål 14, Alm. del).\n\nDanmark støtter, at forhandlingerne indledes.",
+     "svar_paa_spoergsmaal"),
+    # ... and without a question, a paper asked for and sent
+    ("Udvalget har bedt om en redegørelse for sagsbehandlingstiderne. Hermed sendes "
+     "redegørelsen til udvalgets orientering.", "oversendelse"),
     # the question quoted under its heading, the answer below with no heading of its own
     ("Spørgsmål nr. 103 (Alm. del)\n\n”Hvor mange arbejdsulykker er der registreret?”\n\n"
      "Arbejdstilsynet har oplyst, at der i 2007 blev anmeldt 447.", "svar_paa_spoergsmaal"),
