@@ -104,6 +104,12 @@ def test_an_address_whose_rest_stands_below_a_blank_line_is_no_subject(analyse_t
     assert analyse_text(BODY, head=head)._.letterhead.subject is None
 
 
+def test_a_copys_addressee_joined_to_the_address_is_no_subject(analyse_text):
+    head = [["Folketingets Transport-, Bygnings- og Boligudvalg Kopi til: Folketingets "
+             "Finansudvalg"]]
+    assert analyse_text(BODY, head=head)._.letterhead.subject is None
+
+
 @pytest.mark.parametrize("line", ["Til orientering", "Koncernøkonomi og styring"])
 def test_how_a_letter_goes_or_an_offices_name_is_no_subject(analyse_text, line):
     head = [["Sundhedsudvalget", "Christiansborg"], [line]]

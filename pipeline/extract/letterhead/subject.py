@@ -35,6 +35,8 @@ MEMBER_LINE = re.compile(r"^(?:Medlem af Folketinget,?\s+)?[A-ZÆØÅ][\w'\-]+(?
 # "Folketingets ...", "(også sendt til ...)" (not a heading that ends with a committee's name:
 # "Ny tidsplan for afrapportering fra det midlertidige AMO-udvalg").
 ADDRESSEE = re.compile(r"^(?:Til\b|Medlemmerne\s+af\s|Folketingets\s|\((?:også|kopi)\s)")
+# A copy's addressee, also joined to the address line before it.
+COPY_TO = re.compile(r"\b(?:Kopi|Cc)\s+til\s*:", re.IGNORECASE)
 # A heading is a sentence or two; more is the letter's text run into one line.
 HEADING_MAX_WORDS = 45
 
@@ -86,6 +88,7 @@ def looks_like_heading(block: Block) -> bool:
         # how or to whom it goes, whose it is, an office: "Til orientering", "Kopi til: ...",
         # "Koncernøkonomi og styring"
         and not NO_HEADING.match(text)
+        and not COPY_TO.search(text)  # "... Boligudvalg Kopi til: Folketingets Finansudvalg"
     )
 
 
