@@ -185,14 +185,15 @@ QUOTED_QUESTION = re.compile(
     r"(?:Ministeren\s+bedes|(?:Vil|Kan|Mener|Finder|Agter)\s+ministeren)\b",
     re.MULTILINE)
 QUOTED_QUESTION_SPAN = 600
+# A quoted question: ”Hvor mange borgere omfattes af ordningen?”
+QUOTED_ASKING = r"[\"”“»„][^\"”“«»]{1,600}\?[ \t]*[\"”“«]"
 # The text opening with a quoted question, its heading above it in the head.
-QUOTED_QUESTION_FIRST = re.compile(r"\s*[\"”“»„][^\"”“«»]{1,600}\?[ \t]*[\"”“«]")
+QUOTED_QUESTION_FIRST = re.compile(rf"\s*{QUOTED_ASKING}")
 # A question's heading on a line of its own, a bill's number before it, and the question
 # quoted below or after its "ordlyd": "Spørgsmål nr. 103 (Alm. del)" / "”Hvor mange ...?”".
 QUOTED_UNDER_HEADING = re.compile(
     r"^[ \t]*(?:[LB][ \t]*\d+[ \t]*[-–][ \t]*)?[Ss]pørgsmål(?:[ \t]+nr\.)?[ \t]*(?:S[ \t]*)?\d+"
-    r"[^\n]{0,40}?(?:\s*\n[^\n]{0,60}?ordlyd:?|ordlyd:?)?"
-    r"\s*[\"”“»„][^\"”“«»]{1,600}\?[ \t]*[\"”“«]",
+    rf"[^\n]{{0,40}}?(?:\s*\n[^\n]{{0,60}}?ordlyd:?|ordlyd:?)?\s*{QUOTED_ASKING}",
     re.MULTILINE)
 # A question set out without quotes: "... som hermed besvares: Vil ministeren redegøre for,
 # hvorfor der var en fejl i ministeriets svar?"

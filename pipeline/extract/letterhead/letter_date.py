@@ -152,11 +152,11 @@ def stamped_date(text: str) -> str | None:
 
 # A line that breaks off its sentence: after a preposition or a short abbreviation ("... siden
 # indførelsen af 28-årsreglen pr." / "1. januar 2004" / "med henvisning til ...").
+PROSE_GOES_ON = re.compile(r"\b(?:af|fra|til|siden|før|efter|per|pr\.|jf\.|ca\.)\s*$",
+                           re.IGNORECASE)
 # A line whose last word is in small letters goes on: a date with a full stop after it on
 # the next line ends that sentence ("Reglen trådte i kraft den" / "1. januar 2004.").
 WORDS_GO_ON = re.compile(r"(?:^|\s)[a-zæøå][\wæøå]*,?\s*$")
-PROSE_GOES_ON = re.compile(r"\b(?:af|fra|til|siden|før|efter|per|pr\.|jf\.|ca\.)\s*$",
-                           re.IGNORECASE)
 
 
 def latest_date_in(texts: list[str]) -> str | None:
