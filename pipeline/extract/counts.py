@@ -332,8 +332,10 @@ def counts_in_a_years_digits(number: Token) -> bool:
 
 
 # English function words that are no Danish words (less the Danish words among them: "give
-# to eksempler"): beside them "to" is English ("contributed to that outcome" in a quotation).
-ENGLISH_ONLY = EN_STOP_WORDS - DA_STOP_WORDS - {"give", "side", "top", "part", "last", "made"}
+# to eksempler", "de to former for"): beside them "to" is English ("contributed to that
+# outcome" in a quotation).
+ENGLISH_ONLY = EN_STOP_WORDS - DA_STOP_WORDS - {
+    "give", "side", "top", "part", "last", "made", "former", "front"}
 
 
 def in_english(token: Token) -> bool:

@@ -33,6 +33,8 @@ ANSWER = re.compile(
     # "Udvalget har bedt om en redegørelse for ... (spørgsmål 14, Alm. del)"
     r"|har\s+bedt\s+(?:mig\s+)?om\s+(?:en\s+|et\s+|min\s+|mit\s+)?(?:redegørelse|kommentar"
     r"|vurdering|oplysning|oversigt|opgørelse)"
+    # "Udvalget har spurgt, hvor mange ... (L 45 - spørgsmål 7)"; not what it asked before
+    r"|udvalget\s+(?:har\s+(?!tidligere\b)(?:\w+\s+){0,3}?spurgt|spørger)"
     # "Med henvisning til udvalgets spørgsmål 22 skal jeg oplyse ...": the question it answers
     r"|(?:med\s+henvisning|henviser\s+jeg|jeg\s+henviser)\s+til\s+(?:\w+\s+){0,2}?"
     r"spørgsmål(?=\s*(?:nr\.?\s*)?(?:S\s*)?\d)|spørgsmål(?:et)?\s+har\s+følgende\s+ordlyd)\b",
@@ -81,9 +83,21 @@ CORRECTION = re.compile(
     r"|\b(?:rettelse|korrektion)\s+(?:af|til|i)\s+(?:[\wæøå.]+\s+){0,3}?"
     r"(?:svar|besvarelse|brev|orientering|notat|oplysning)"
     # "som jeg hermed vil rette"; "vil rette henvendelse til" contacts, "vil rette op på" mends
-    r"|\bindeholdt\s+\w*\s*en fejl\b|\bvil rette\b(?!\s+(?:henvendelse|op)\b)",
+    r"|\bindehold(?:t|er)\s+(?:\w+\s+)?en\s+(?:regne|taste)?fejl\b"
+    r"|\bvil rette\b(?!\s+(?:henvendelse|op)\b)"
+    # "skal tallet rettelig være 231,4 mia. kr.", "oplyste jeg fejlagtigt, at ..."
+    r"|\brettelig(?:t)?\b|\b(?:oplyste|anførte|skrev|angav)\s+(?:jeg|vi|ministeriet)\s+fejlagtigt\b"
+    r"|\bfejlagtigt\s+(?:oplyst|anført|angivet)\b",
     re.IGNORECASE,
 )
+# A correction may only state the right figure after naming the answer it corrects: "I mit
+# svar på spørgsmål nr. 12 anførte jeg, at der var 40 sager. Det korrekte antal er 45."
+RIGHT_FIGURE = re.compile(
+    r"\b(?:det|den)\s+korrekte\s+(?:tal|antal|beløb|opgørelse)\s+(?:er|var|udgør)\b",
+    re.IGNORECASE)
+EARLIER_ANSWER = re.compile(
+    r"\b(?:mit|min|ministeriets)\s+(?:\w+\s+)?(?:svar|besvarelse)\b|\b(?:svaret|besvarelsen)\s+"
+    r"(?:af|på)\b", re.IGNORECASE)
 # Who sends: the minister, the ministry ("Justitsministeriet fremsender hermed ...").
 SENDER_WORD = r"(?:jeg|vi|\w*ministeriet)"
 # What a cover letter sends: a paper of its own ("det lovede notat", "kopi af mit brev", "den
@@ -152,7 +166,7 @@ FORWARDING = re.compile(
 # spørgsmål nr. 12"), or sets the question and its answer under headings ("Spørgsmål 31:"
 # ... "Svar:"); a question reference need not have been read for that.
 ANSWERS_A_QUESTION = re.compile(
-    rf"\b(svar|besvarelse)\b{WITHIN_SENTENCE}{{0,80}}\bspørgsmål"
+    rf"\b(svar|besvarelse)\b{WITHIN_SENTENCE}{{0,80}}\b(?:samråds)?spørgsmål"
     rf"|\bspørgsmål{WITHIN_SENTENCE}{{0,160}}\b(besvares|besvarer|besvare)\b|\bbesvares\s+hermed\b",
     re.IGNORECASE,
 )
@@ -160,6 +174,7 @@ ANSWERS_A_QUESTION = re.compile(
 # it ("følgende spørgsmål:"), its date or who put it ("spørgsmål af 3. maj", "stillet af").
 ONE_QUESTION = re.compile(
     r"\bspørgsmål(?:et)?\s*(?:nr\.?\s*)?(?:S\s*)?\d|følgende|\bspørgsmål(?:et)?\s*:"
+    r"|\bsamrådsspørgsmål\s+(?-i:[A-ZÆØÅ]{1,2})\b"  # lettered: "samrådsspørgsmål A"
     r"|\bspørgsmål(?:et)?\s+(?:af\s+\d|vedr|om\b|stillet)|\bspørgsmålet\b",
     re.IGNORECASE,
 )
@@ -193,7 +208,7 @@ QUOTED_QUESTION_FIRST = re.compile(rf"\s*{QUOTED_ASKING}")
 # quoted below or after its "ordlyd": "Spørgsmål nr. 103 (Alm. del)" / "”Hvor mange ...?”".
 QUOTED_UNDER_HEADING = re.compile(
     r"^[ \t]*(?:[LB][ \t]*\d+[ \t]*[-–][ \t]*)?[Ss]pørgsmål(?:[ \t]+nr\.)?[ \t]*(?:S[ \t]*)?\d+"
-    rf"[^\n]{{0,40}}?(?:\s*\n[^\n]{{0,60}}?ordlyd:?|ordlyd:?)?\s*{QUOTED_ASKING}",
+    rf"[^\n]{{0,80}}?(?:\s*\n[^\n]{{0,60}}?ordlyd:?|ordlyd:?)?\s*{QUOTED_ASKING}",
     re.MULTILINE)
 # A question set out without quotes: "... som hermed besvares: Vil ministeren redegøre for,
 # hvorfor der var en fejl i ministeriets svar?"
@@ -216,13 +231,30 @@ REQUEST = re.compile(
     r"|\banmoder?\s+(?:hermed\s+)?(?:\w*udvalget|Folketinget)\b"
     rf"|\banmodning\s+om\s+(?:\w+\s+)?{CONSENT}\b"
     r"|\b(?:\w*udvalgets|om)\s+(?:tilslutning|godkendelse|tiltrædelse)\b"
-    # invitations, also in other words: "udvalgets medlemmer er velkomne til at deltage"
-    r"|\b(?:invitation|invitere[rs]?|indbyde[rs]?|indbydelse)\b|\bvelkom(?:men|ne)\s+til\s+at\s+(?:deltage|besøge)\b"
+    # invitations of the committee: "udvalgets medlemmer er velkomne til at deltage"
+    r"|\b(?:invitere|indbyde)\s+(?:\w+\s+){0,2}?(?:\w*udvalget|udvalgets|medlemmer\w*)\b"
+    r"|\b(?:\w*udvalget|medlemmer\w*)\s+(?:\w+\s+){0,3}?(?:inviteres|indbydes)\b"
+    r"|\bvelkom(?:men|ne)\s+til\s+at\s+(?:deltage|besøge)\b"
     # "Jeg skal bede Finansudvalget om at tiltræde, at ..."
     r"|\bbede[r]?\s+(?:\w+\s+){0,2}?(?:\w*udvalget|Folketinget)\s+(?:om\s+at\s+)?"
     r"(?:tiltræde|godkende|tilslutte)\b",
     re.IGNORECASE,
 )
+
+# An invitation, or thanks for one or for a visit, that opens the letter: "Tak for
+# invitationen til udvalgets temadag", "Tak for udvalgets besøg på Flyvestation Skrydstrup";
+# further down, an invitation is the letter's own only where it invites the committee ("Jeg
+# vil invitere Folketingets partier til drøftelser" after what the letter tells).
+INVITATION = re.compile(
+    r"\b(?:invitation\w*|invitere[rs]?|indbyde[rs]?|indbydelse\w*)\b"
+    r"|^\s*tak\s+for\s+(?:\w+\s+){0,2}?(?:besøg\w*|gæstfrihed\w*)\b",
+    re.IGNORECASE)
+# A samråd's practicalities: "Jeg har modtaget udvalgets indkaldelse til samråd ... Jeg kan
+# deltage", "... skal jeg anmode om, at samrådet udskydes".
+SAMRAAD_PRACTICAL = re.compile(
+    r"\bindkald\w*\s+(?:\w+\s+){0,2}?til\s+samråd"
+    r"|\bsamrådet\s+(?:\w+\s+){0,3}?(?:udskydes|flyttes|aflyses|udsættes)\b",
+    re.IGNORECASE)
 
 # Offering the committee a briefing: an invitation in other words ("vil gerne tilbyde udvalget en
 # teknisk gennemgang", "Ministeriet afholder den 1. april en teknisk gennemgang af reformen for
@@ -283,7 +315,7 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     body_text, subject = unglued(body_text), unglued(subject) if subject else None
     opened = opening(body_text)
     purpose = " ".join(filter(None, [subject, opened]))
-    if CORRECTION.search(own_words(purpose)):
+    if corrects(own_words(purpose)):
         return "other"
     # A question only cited makes an answer of a letter that does nothing else: one that
     # forwards a report and cites an earlier answer ("Der henvises til ...") is a forwarding.
@@ -300,9 +332,9 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
         ref.answered for ref in question_refs)
     if answered and says_so or not forwards_only and answers_a_question(subject, body_text):
         return "svar_paa_spoergsmaal"
-    if REQUEST.search(purpose):
-        return "other"
     first = first_sentence(opened)
+    if REQUEST.search(purpose) or INVITATION.search(first):
+        return "other"
     if INFORMS.search(first) and not FORWARDING.search(first):
         return "orientering"  # what it encloses after that adds to what it says
     if ENCLOSED_FIRST.match(first) or PROMISED.search(first) and ENCLOSED_FIRST.match(
@@ -311,7 +343,21 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     # A forwarding may say so below letterhead lines the reading left in the text.
     if FORWARDING.search(purpose) or FORWARDING.search(body_text[:HEADINGS_SPAN // 2]):
         return "oversendelse"
-    return "other" if OFFER.search(first) else "orientering"  # an offer that opens the letter
+    if OFFER.search(first) or SAMRAAD_PRACTICAL.search(purpose):
+        return "other"  # an offer that opens the letter, a samråd's time and place
+    return "orientering"
+
+
+def corrects(purpose: str) -> bool:
+    """Whether the letter corrects an earlier answer or letter of the sender's.
+
+    >>> corrects("I mit svar på spørgsmål 12 anførte jeg 40 sager. Det korrekte antal er 45.")
+    True
+    >>> corrects("Det korrekte antal kan ikke opgøres.")
+    False
+    """
+    return bool(CORRECTION.search(purpose)) or bool(
+        RIGHT_FIGURE.search(purpose) and EARLIER_ANSWER.search(purpose))
 
 
 def own_answer_word(purpose: str) -> bool:
@@ -324,7 +370,8 @@ def own_answer_word(purpose: str) -> bool:
     False
     """
     flat = re.sub(r"\s+", " ", purpose)
-    return any(not is_cited(flat, found.start()) for found in ANSWER.finditer(flat))
+    # the words before the answer word and the word itself: "Som jeg oplyste i mit svar på"
+    return any(not is_cited(flat, found.end()) for found in ANSWER.finditer(flat))
 
 
 def own_words(text: str) -> str:

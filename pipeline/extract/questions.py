@@ -122,9 +122,14 @@ COMMITTEE_WINDOW = 160  # characters searched on either side of a reference
 SENTENCE_END = re.compile(r"[.!?:](?=\s+[A-ZÆØÅ\"”])|\n\s*\n")
 
 # Words that make a reference a citation of an earlier answer, just before it.
+# Words that send the sender's own answer: "Hermed sendes mit svar på ...", "Vedlagt følger
+# min besvarelse af ...", "Hermed sender jeg mit svar": no earlier answer cited.
+SENDING_OWN = ("følger", "sendes", "sender", "sender jeg", "vedlægges", "vedlægger jeg",
+               "vedlagt", "hermed")
 CITING = re.compile(
     r"henvis\w*\s+(?:(?:i\s+øvrigt|endvidere|desuden|også)\s+)?til\s+(?:[\w-]+\s+){0,4}(?:svar|besvarelse)|forlængelse\s+af|identisk\s+med"
-    r"|(?<!om )\b(?:mit|min|mine|tidligere)\s+(?:\w+\s+)?(?:svar|besvarelse)|\bsvaret\s+på"
+    rf"|(?<!om ){''.join(f'(?<!{word} )' for word in SENDING_OWN)}"
+    r"\b(?:mit|min|mine|tidligere)\s+(?:\w+\s+)?(?:svar|besvarelse)|\bsvaret\s+på"
     r"|\bjf\.|\bjævnfør|\bsom\s+lovet\s+i\b|\bsom\s+det\s+fremgår\s+af\b"
     # a question before this one ("Som opfølgning på spørgsmål nr. 5", "Jeg har tidligere
     # besvaret spørgsmål nr. 5", "udvalgets tidligere spørgsmål")

@@ -149,6 +149,7 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Ifølge en af de 3 oversendte\nvideoer i forbindelse med optoget.", [(3, "video")]),
     ("der føres tilsyn med 6 andre skoler end Aalborg Tekniske Skole.", [(6, "skole")]),
     ("Jeg kan give to eksempler på det.", [(2, "eksempel")]),  # Danish "give", not English
+    ("Vi har set på de to former for AI.", [(2, "form")]),  # Danish "former", not English
     ("udgifterne for de fire forskelli-ge linjeføringer, som undersøges.", [(4, "linjeføring")]),
     # past participles in the plural for the people they describe
     ("Fødevaresektoren har 140.000 ansatte, og i mange landkommuner er over 15 pct.",

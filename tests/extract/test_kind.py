@@ -401,3 +401,50 @@ def test_a_question_quoted_below_its_heading_in_the_head_is_answered(analyse_tex
     body = "”Hvor mange borgere omfattes af ordningen?”\n\nDet skønnes, at ca. 4.800 omfattes."
     doc = analyse_text(body, head=[["L 45 - spørgsmål 7"]])
     assert doc._.letter_kind == "svar_paa_spoergsmaal"
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    # the sender's own answer sent, to a lettered samrådsspørgsmål
+    ("Vedlagt følger min besvarelse af samrådsspørgsmål A.", "svar_paa_spoergsmaal"),
+    ("Hermed følger mit svar på samrådsspørgsmål B fra Retsudvalget.", "svar_paa_spoergsmaal"),
+    # what the committee asked, the question named in brackets
+    ("Udvalget har spurgt, hvor mange der er omfattet af reglen (L 45 - spørgsmål 7).\n\n"
+     "Der er omfattet ca. 400 personer.", "svar_paa_spoergsmaal"),
+    # ... not what it asked before, told of in an information
+    ("Udvalget har tidligere spurgt til reglerne, jf. spørgsmål 7. Jeg kan nu orientere om, at "
+     "reglerne ændres.", "orientering"),
+    # a § 20 question under a long heading, its answer without "Svar:"
+    ("Spørgsmål nr. S 1234 stillet af Frank Aaen (EL) den 11. december 2012:\n”Hvor mange "
+     "virksomheder har fået henstand?”\n\nSKAT har oplyst, at 1.146 selskaber har fået henstand.",
+     "svar_paa_spoergsmaal"),
+    # an earlier answer cited in what the letter tells
+    ("Jeg skal orientere udvalget om, at signalprojektet forsinkes. Som jeg oplyste i mit svar "
+     "på spørgsmål 302, var tidsplanen usikker.", "orientering"),
+    ("Jeg vil hermed orientere udvalget om et udbrud af svinepest. Som jeg oplyste i svaret på "
+     "spørgsmål 612, er risikoen størst ved ulovlig indførsel.", "orientering"),
+    # corrections that state the right figure
+    ("I mit svar af 20. januar 2015 på spørgsmål nr. 12 (alm. del) oplyste jeg fejlagtigt, at "
+     "1.814 patienter var udredt. Det korrekte tal er 1.418.", "other"),
+    ("I tabel 2 i besvarelsen af spørgsmål 187 skal tallet for 2019 rettelig være 231,4 mia. "
+     "kr.", "other"),
+    ("I mit svar på spørgsmål nr. 12 anførte jeg, at der var 40 sager. Det korrekte antal er "
+     "45.", "other"),
+    ("Tabel 1 i bilaget til besvarelsen af spørgsmål nr. 87 indeholder en regnefejl.", "other"),
+    # an invitation of others, after what the letter tells, leaves it an information
+    ("Jeg skal hermed orientere udvalget om, at der ikke er modtaget bud i udbuddet. Jeg vil "
+     "invitere Folketingets partier til drøftelser herom.", "orientering"),
+    # thanks for a visit or an invitation, a samråd's time and place
+    ("Tak for udvalgets besøg på Flyvestation Skrydstrup den 26. januar 2010.", "other"),
+    ("Tak for invitationen til udvalgets temadag om dyrevelfærd.", "other"),
+    ("Jeg har modtaget udvalgets indkaldelse til samråd om samrådsspørgsmål K. Jeg kan deltage "
+     "som foreslået.", "other"),
+    ("Udvalget har indkaldt mig til samråd den 14. marts. Da jeg er i Bruxelles, skal jeg anmode "
+     "om, at samrådet udskydes.", "other"),
+])
+def test_kinds_of_answers_corrections_and_practical_letters(analyse_text, body, kind):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
+
+
+def test_the_senders_own_answer_sent_is_the_question_answered(analyse_text):
+    doc = analyse_text("Vedlagt følger min besvarelse af spørgsmål nr. 12 (Alm. del).")
+    assert [(ref.number, ref.answered) for ref in doc._.question_refs] == [(12, True)]
