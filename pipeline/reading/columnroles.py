@@ -107,6 +107,17 @@ GLUED_WORD = 25
 # A postcode's town ends an address line: "1240 København K", "København K" under its postcode.
 TOWN_AT_END = re.compile(rf"(?:\b\d{{4}}\s+{TOWN}|^[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]{{1,2}})$")
 # ... as a member's name ends with the party: "Victoria Velasquez (EL)".
+# An address block's addressee named in full: "Folketingets Udenrigsudvalg".
+ADDRESSEE_LINE = re.compile(
+    r"^(?:Til\s+)?Folketingets\s+[\wæøåÆØÅ\-, ]{0,80}?(?:[Uu]dvalg|Lovsekretariat)$")
+# A sentence that opens with the committee that asked: "Folketingets Sundheds- og Ældreudvalg
+# har bedt om min kommentar ..."
+COMMITTEE_ASKED = re.compile(
+    r"^Folketingets\s+(?:[\wæøåÆØÅ-]+\s+){0,4}?[\wæøå-]*[Uu]dvalg\s+(?:har|er|bad|spurgte)\b")
+# A date on a line of its own: "Den 30. maj 2007" (a heading cut before its day ends in "den").
+DATE_LINE = re.compile(r"^(?:Den|Dato:?)\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}$")
+# A line in capitals, a name: "TRANSPORTMINISTERIET", "MINISTEREN FOR LIGESTILLING".
+CAPITALS_LINE = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ\-]{7,}(?:\s+[A-ZÆØÅ\-,]+)*$")
 ITEM_AT_END = re.compile(rf"{TOWN_AT_END.pattern}|\s\([A-ZÆØÅ]{{1,3}}\)$")
 
 
@@ -127,6 +138,15 @@ def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
         # line's width ("Victoria Velasquez (EL)" / "Beskæftigelsesministeriet")
         return False
     text = following.text.strip()
+    if ADDRESSEE_LINE.match(text) and not OPEN_ENDED.search(line.text.strip()):
+        # a committee named in full after a heading that fills the column ends no wrapped
+        # line: "Oversendelse af redegørelse om ..." / "Folketingets Udenrigsudvalg"
+        return False
+    if DATE_LINE.match(text):
+        return False  # a date line of its own after a heading that fills the column
+    if CAPITALS_LINE.match(text) and not CAPITALS_LINE.match(line.text.strip()):
+        # a name in capitals after a heading ends it: "Besvarelse af ..." / "TRANSPORTMINISTERIET"
+        return False
     first_word = text.split(" ", 1)[0]
     word_width = following.first_word_width
     room = right_edge - line.x1
@@ -202,6 +222,7 @@ YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 # skattepolitik", "Jens Hansen, fuldmægtig"): no heading.
 NO_HEADING = re.compile(
     r"^(?i:til|pr\.|per|via|att\.?|sendt|kopi|cc|deres|vores)(?![\wæøå])"
+    r"|^(?i:tak\s+for)\s"  # thanks that open the text: "Tak for udvalgets spørgsmål"
     r"|^(?:Kontor|Kontoret|Center|Centret|Enhed|Enheden|Afdeling|Afdelingen|Sekretariatet)"
     r"\s+for\s"
     r"|^[A-ZÆØÅ][\wæøå'\-]+(?:\s+[A-ZÆØÅ][\wæøå'\-.]*){1,3},\s*[a-zæøå][\wæøå\- ]*$"
@@ -483,6 +504,9 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
     """Whether a subject's line ``previous`` goes on in ``text``."""
     if wrapped and previous.endswith(".") and role in (SENDER, CONTACT):
         return False  # "... (V)." / "ERHVERVSMINISTERIET": the heading ended, the letterhead
+    if wrapped and COMMITTEE_ASKED.match(text) and not OPEN_ENDED.search(previous) and \
+            not previous.endswith((" som", " der", " at")):
+        return False  # "Kommentar til henvendelse ..." / "Folketingets Xudvalg har bedt om ..."
     if wrapped and not ((BODY_MARKER.match(text) or OPENING_CLAUSE.match(text))
                         and text[:1].isupper()):
         # "... på" / "spørgsmål nr. S 2748 stillet af ...": one heading; a sentence's start

@@ -240,9 +240,9 @@ SUBJECT_START = re.compile(
     r"|^(?!.*:$)(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,2}[A-ZÆØÅ][\wæøå\-]*udvalg(?:et)?s\s+"
     r"(?i:spørgsmål|spm\.)"
     r"\s+(?i:nr\.\s*)?(?:S\s?)?\d"
-    r"|^(?i:orientering\s+om|fremsættelse\s+af|(?:over|frem)sendelse\s+af|spørgsmål\s+fra|vedr\.?"
+    r"|^(?i:orientering\s+om|fremsættelse\s+af|(?:over|frem)sendelse\s+af|spørgsmål\s+fra|vedr\.?:?"
     r"|anmodning\s+om|redegørelse\s+om|høring\s+over|invitation\s+til|ad"
-    r"|vedrørende|angående|emne:)\s"
+    r"|kommentar(?:er)?\s+til|bemærkninger\s+til|vedrørende:?|angående:?|emne:)\s"
 )
 # Where the letter proper starts: a question heading, "Svar", a greeting, an opening.
 BODY_MARKER = re.compile(

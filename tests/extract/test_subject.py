@@ -127,3 +127,60 @@ def test_a_date_broken_from_its_day_is_no_heading():
                              ["Dato", ". september 2006"])
     assert subject(document) is None
     assert subject(head_document(["Finansudvalget"], ["Dato . september 2006"])) is None
+
+
+def flow_subject(text: str) -> str | None:
+    from pipeline.reading import read_document
+    from pipeline.typeset import flow_pdf
+
+    return subject(read_document(flow_pdf(text)))
+
+
+LONG_HEADING = ("Oversendelse af redegørelse om Danmarks deltagelse i FN's "
+                "Menneskerettighedsråd 2019")
+
+
+def test_a_heading_that_fills_the_column_ends_before_the_committee_named_below_it():
+    text = (f"Udenrigsministeriet\nAsiatisk Plads 2\n1448 København K\n{LONG_HEADING}\n"
+            "Folketingets Udenrigsudvalg\nChristiansborg\n1240 København K\nDato: 18. maj 2020\n"
+            "Hermed oversendes til udvalgets orientering ministeriets redegørelse.\n"
+            "Med venlig hilsen\nJeppe Kofod\n")
+    assert flow_subject(text) == LONG_HEADING
+
+
+def test_a_named_subject_above_the_letterhead_ends_before_the_name_in_capitals():
+    heading = ("Besvarelse af spørgsmål nr. 512 (TRU alm. del) om støjskærme langs Køge "
+               "Bugt-motorvejen")
+    text = (f"{heading}\nTRANSPORTMINISTERIET\nFrederiksholms Kanal 27\n1220 København K\n"
+            "Folketingets Trafikudvalg\nChristiansborg\n1240 København K\nDato: 16. juni 2008\n"
+            "Trafikudvalget har stillet mig følgende spørgsmål, som jeg hermed skal besvare.\n"
+            "Med venlig hilsen\nCarina Christensen\n")
+    assert flow_subject(text) == heading
+
+
+def test_a_labelled_heading_that_fills_the_column_ends_before_the_date_line():
+    text = ("Miljøministeriet\nHøjbro Plads 4\n1200 København K\n"
+            "Folketingets Miljø- og Planlægningsudvalg\nChristiansborg\n1240 København K\n"
+            "Vedr.: Henvendelse fra Danmarks Naturfredningsforening om råstofindvinding i Hjelm "
+            "Bugt\nDen 30. maj 2007\nJ.nr. 001-02471\nUdvalget har oversendt en henvendelse og "
+            "anmodet om min kommentar.\nMed venlig hilsen\nConnie Hedegaard\n")
+    assert flow_subject(text) == ("Henvendelse fra Danmarks Naturfredningsforening om "
+                                  "råstofindvinding i Hjelm Bugt")
+
+
+def test_a_comment_heading_before_the_committees_own_request_is_the_subject():
+    heading = "Kommentar til henvendelse fra Danske Patienter om adgang til nye lægemidler"
+    text = ("Holbergsgade 6\nDK-1057 København K\nFolketingets Sundheds- og Ældreudvalg\n"
+            f"Dato: 05-05-2017\nSagsnr.: 1702233\n{heading}\nFolketingets Sundheds- og "
+            "Ældreudvalg har bedt om min kommentar til henvendelsen af 18. april 2017 fra Danske "
+            "Patienter om adgangen til nye lægemidler på sygehusene.\nMed venlig hilsen\n"
+            "Ellen Trane Nørby\n")
+    assert flow_subject(text) == heading
+
+
+def test_thanks_that_open_the_text_are_no_subject():
+    text = ("Folketingets Digitaliseringsudvalg\nChristiansborg\n1240 København K\n"
+            "Dato: 6. marts 2024\nTak for udvalgets spørgsmål\nDigitaliseringsudvalget har "
+            "stillet mig følgende spørgsmål nr. 88 (Alm. del), som hermed besvares.\n"
+            "Med venlig hilsen\nMarie Bjerre\n")
+    assert flow_subject(text) is None

@@ -20,7 +20,7 @@ from pipeline.reading.columnroles import (  # one idea of a heading for both sta
     names_a_topic,
 )
 from pipeline.reading.layout import SALUTATION  # one pattern for both stages
-from pipeline.reading.lineroles import RECIPIENT, recipient_role
+from pipeline.reading.lineroles import RECIPIENT, SUBJECT_START, recipient_role
 
 # A line that starts with a label ("Sagsnr.: ...", "J.nr. ..."): where a labelled subject ends.
 LABELLED = re.compile(r"^[\w. -]{1,20}:|^(?i:(?:j|jour|sags?|dok|akt|ref|cvr|tlf|tel|telefon)\b)")
@@ -50,14 +50,21 @@ def subject_of(document: Document, recipient_block: Block | None) -> str | None:
             if SUBJECT_LABEL.match(line):
                 rest = takewhile(lambda more: not LABELLED.match(more), block.lines[index + 1 :])
                 return " ".join([SUBJECT_LABEL.sub("", line).strip(), *rest]).strip() or None
+    above: list[Block] = []
     if recipient_block in blocks:
+        above = blocks[: blocks.index(recipient_block)]
         blocks = blocks[blocks.index(recipient_block) + 1 :]
     # a block after one that breaks off at a comma is that block's rest ("Folketingets Udvalg
     # for Fødevarer," / a blank line / "Landbrug og Fiskeri")
     headings = [block for before, block in zip([None, *blocks], blocks, strict=False)
                 if looks_like_heading(block)
                 and not (before and before.lines and before.lines[-1].rstrip().endswith(","))]
-    chosen = ([block for block in headings if block.bold] or headings[-1:] or [None])[0]
+    # above the address, only what names itself a subject ("Oversendelse af ...", "Besvarelse
+    # af ..."), where the text's order put the heading before the address
+    named = [block for block in above
+             if SUBJECT_START.match(block.lines[0]) and looks_like_heading(block)]
+    chosen = ([block for block in headings if block.bold] or headings[-1:] or named[:1]
+              or [None])[0]
     return " ".join(chosen.lines) if chosen else None
 
 
