@@ -84,6 +84,7 @@ UNIT_LEMMAS = {
     "kw", "twh", "gwh", "mwh", "liter", "ha", "hektar", "euro", "eur", "dkk", "point", "øre",
     "gram", "g", "mg", "kilo", "kilometer", "cm", "mm", "m3", "kwh", "pj", "tj", "db", "decibel",
     "m²", "m³", "km2", "km²", "kvadratkilometer", "tons", "watt", "kilowatt", "megawatt",
+    "sømil", "mil", "knob", "grad", "promille",
 }  # fmt: skip
 NOT_COUNT_WORDS = {"en", "et", "én", "ét"}
 # Scale words between a number and what it counts: "13 mio. mennesker".
@@ -456,6 +457,8 @@ def counted_noun(number: Token) -> Token | None:
                 # the noun the tagger left untagged; "10 ud af 14 prioritetslande", the
                 # whole's noun tagged as an adverb
                 return word
+            if plural_noun_tagged_a_verb(word):
+                return word  # "landets 14 havne med ...", "ti ekstra togafgange i ..."
             break
         adjectives.append(word)
     after = adjectives[-1].i + 1 if adjectives else number.i + 1
@@ -519,6 +522,8 @@ def noun_of_the_next_number(first: Token, taken: list[tuple[int, int]]) -> Token
     if first.i + 2 >= len(doc) or first.nbor().lower_ != "og":
         return None
     second = first.nbor(2)
+    if second.is_space and "\n\n" not in second.text and first.i + 3 < len(doc):
+        second = first.nbor(3)  # "henholdsvis 1.840 og" / "2.210 kontroller"
     before = previous_word(first)
     if count_value(second) is None or is_reference(second) or overlaps(second, taken) or (
             before is not None and before.lower_ in BOUNDS_BEFORE):
@@ -608,6 +613,14 @@ CELL_LINE = re.compile(
     r"(?P<number>\d{1,3}(?:\.\d{3})+|\d+)[ \t]*(?:\n|$)")
 
 
+# A row named "Antal <noun>" with a number in each column: "Antal anmeldelser 1.212 1.304 1.398"
+# under the years "2015 2016 2017".
+COUNT_ROW = re.compile(
+    r"^[ \t]*Antal[ \t]+(?P<noun>[^\W\d_]{2,})(?P<cells>(?:[ \t]+(?:\d{1,3}(?:\.\d{3})+|\d+))+)"
+    r"[ \t]*$", re.MULTILINE)
+CELL = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+
+
 def counts_in_tables(doc: Doc) -> list[Count]:
     """The cells under a column header "Antal <noun>", one number per line, perhaps after its
     row's name: each counts the header's noun ("Antal børn" / "32" / "14" -> 32 and 14
@@ -626,6 +639,25 @@ def counts_in_tables(doc: Doc) -> list[Count]:
                 counts.append(Count(value=value, noun=noun.text, lemma=lemma,
                                     sentence=header.group(0).strip(), **located(doc, start, end)))
             position = cell.end()
+    return counts + counts_in_rows(doc)
+
+
+def counts_in_rows(doc: Doc) -> list[Count]:
+    """The cells of a row named "Antal <noun>": each counts the row's noun ("Antal
+    anmeldelser 1.212 1.304" -> 1212 and 1304 reports)."""
+    counts = []
+    for row in COUNT_ROW.finditer(doc.text):
+        noun = doc.char_span(*row.span("noun"))
+        if noun is None or not (is_noun(noun[0]) or names_people(noun[0])):
+            continue
+        lemma = lemma_of(noun[0]) if is_noun(noun[0]) else participle_singular(noun[0].lower_)
+        for cell in CELL.finditer(row.group("cells")):
+            start = row.start("cells") + cell.start()
+            value = int(cell.group().replace(".", ""))
+            if plausible(value):
+                counts.append(Count(value=value, noun=noun.text, lemma=lemma,
+                                    sentence=row.group(0).strip(),
+                                    **located(doc, start, start + len(cell.group()))))
     return counts
 
 
@@ -641,6 +673,24 @@ def looks_like_mistagged_noun(token: Token) -> bool:
     letters = token.text.replace("-", "")
     return (letters.isalpha() and token.is_lower and len(letters) > 3 and
             token.pos_ in {"ADV", "X"} and not is_adverbial_participle(token))
+
+
+# Endings of a verb's past tense ("afviste", "arbejdede"): after a number, the verb of a
+# clause whose subject the number is ("hvoraf 3 afviste tilbuddet").
+PAST_TENSE_ENDINGS = ("ede", "te", "agde", "avde")
+
+
+def plural_noun_tagged_a_verb(token: Token) -> bool:
+    """A plural noun in -e the tagger took for an infinitive, which cannot follow a number:
+    "14 havne med statsstøttet færgefart", "ti ekstra togafgange i myldretiden"; it ends its
+    phrase (a preposition, a conjunction or a sign follows). A verb in the present ("2
+    ønsker at ...") or the past ("3 afviste") stays a verb."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (token.pos_ == "VERB" and token.is_lower and token.is_alpha and len(token.text) > 3
+            and token.lower_.endswith("e") and not token.lower_.endswith(PAST_TENSE_ENDINGS)
+            and reads_as_a_plural_noun(token)
+            and (after is None or after.is_space or after.pos_ in {"ADP", "CCONJ", "PUNCT"}))
 
 
 def is_adverbial_participle(token: Token) -> bool:
@@ -740,7 +790,7 @@ def lemma_of(token: Token) -> str:
         return participle_singular(token.lower_)
     lemma = token.lemma_ if token.doc.has_annotation("LEMMA") else ""
     lemma = (lemma or token.text).lower()
-    if looks_like_mistagged_noun(token):
+    if looks_like_mistagged_noun(token) or plural_noun_tagged_a_verb(token):
         lemma = lemmy_lemma("NOUN", token.text)  # read as the noun it is: "prioritetslande"
     if lemma == token.lower_[:-1] and STRIPPED_PARTICIPLE.fullmatch(token.lower_):
         # a participle tagged as a noun, lemmatized by its plural -e alone: "smitted"
@@ -751,8 +801,10 @@ def lemma_of(token: Token) -> str:
     if head and lemma == token.lower_ and last.isalpha():
         # a compound the lemmatizer does not know: "covid-19-patienter" by its last part
         return f"{head}-{lemmy_lemma('NOUN', last)}"
-    # The Latin neuter: "ministerier" -> "ministerium", not the lemmatizer's "ministerie".
-    return re.sub(r"ministerie$", "ministerium", lemma)
+    # The Latin neuter: "ministerier" -> "ministerium", "gymnasier" -> "gymnasium", not the
+    # lemmatizer's "ministerie"; "jobcentre" is the plural of "jobcenter", not of "centrum".
+    lemma = re.sub(r"(ministeri|gymnasi|kriteri|stipendi|laboratori)e$", r"\1um", lemma)
+    return re.sub(r"centrum$", "center", lemma) if token.lower_.endswith("centre") else lemma
 
 
 def plural_lemma(token: Token) -> str:

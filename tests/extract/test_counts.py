@@ -150,6 +150,18 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("der føres tilsyn med 6 andre skoler end Aalborg Tekniske Skole.", [(6, "skole")]),
     ("Jeg kan give to eksempler på det.", [(2, "eksempel")]),  # Danish "give", not English
     ("Vi har set på de to former for AI.", [(2, "form")]),  # Danish "former", not English
+    # a plural noun in -e the tagger took for a verb
+    ("Passagertallet i landets 14 havne med færgefart faldt.", [(14, "havn")]),
+    ("DSB vil indsætte ti ekstra togafgange i myldretiden.", [(10, "togafgang")]),
+    # ... not a verb in the past or the present
+    ("Hvoraf 3 afviste tilbuddet, og 2 ønsker at flytte.", []),
+    # numbers joined by "og" over a line break
+    ("Der er gennemført henholdsvis 1.840 og\n2.210 kontroller.",
+     [(1840, "kontrol"), (2210, "kontrol")]),
+    # Latin neuters and "centre"
+    ("Der er 94 jobcentre, 15 gymnasier og 3 kriterier.",
+     [(94, "jobcenter"), (15, "gymnasium"), (3, "kriterium")]),
+    ("Inden for 12 sømil lå 3 skibe.", [(3, "skib")]),  # a nautical mile is a unit
     ("udgifterne for de fire forskelli-ge linjeføringer, som undersøges.", [(4, "linjeføring")]),
     # past participles in the plural for the people they describe
     ("Fødevaresektoren har 140.000 ansatte, og i mange landkommuner er over 15 pct.",
@@ -266,6 +278,13 @@ def test_every_noun_is_a_word(analyse_text):
             "Der er 5 kommuner • 4 regioner · 3 styrelser\n7\n")
     for count in analyse_text(text)._.counts:
         assert count.noun.strip() and count.noun.replace("-", "").isalpha(), count
+
+
+def test_a_row_named_antal_counts_its_noun_in_each_column(analyse_text):
+    doc = analyse_text("Tabel 1: Anmeldelser\n2015 2016 2017\n"
+                       "Antal anmeldelser 1.212 1.304 1.398\n")
+    assert sorted(counts(doc)) == [(1212, "anmeldelse"), (1304, "anmeldelse"),
+                                   (1398, "anmeldelse")]
 
 
 def test_a_column_headed_antal_counts_its_noun_in_each_cell(analyse_text):
