@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from models import QuestionRef
 from pipeline.extract.base import document_of, unglued
-from pipeline.extract.questions import is_cited, sentence_before
+from pipeline.extract.questions import TO_BE_ANSWERED_ELSEWHERE, is_cited, sentence_before
 from pipeline.reading import Document
 from pipeline.reading.layout import SALUTATION
 
@@ -328,7 +328,9 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     # A letter that forwards a paper and answers no question of its own: the answers below
     # are the paper's ("Til orientering fremsendes mit talepapir fra samrådet" / "2. Svar på
     # spørgsmål A ...").
-    forwards_only = FORWARDING.search(purpose) and not ANSWER.search(purpose) and not any(
+    # The same holds where the question the paper serves is to be answered in another letter.
+    forwards_only = FORWARDING.search(purpose) and (
+        not ANSWER.search(purpose) or TO_BE_ANSWERED_ELSEWHERE.search(purpose)) and not any(
         ref.answered for ref in question_refs)
     if answered and says_so or not forwards_only and answers_a_question(subject, body_text):
         return "svar_paa_spoergsmaal"

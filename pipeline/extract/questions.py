@@ -266,7 +266,8 @@ def mentions_in(text: str, in_head: bool = False, on: str | None = None) -> list
         committee = None if series == "S" else committee_near(text, match, on)
         raw = " ".join(match.group(0).split())  # a reference broken over lines reads as one
         answering = (in_head or answers_here(text, match)) and not (
-            is_cited(text, match) and not answers_anew(text, previous, match))
+            is_cited(text, match) and not answers_anew(text, previous, match)) and not (
+            ANSWERED_ELSEWHERE.match(sentence_after(text, match.end())))
         previous = match
         mentions += [
             Mention(QuestionRef(number=number, series=series, committee=committee, raw=raw),
@@ -302,6 +303,15 @@ def answers_here(text: str, match: re.Match[str]) -> bool:
         return True  # the heading above the quoted question: "Spørgsmål 31:"
     before = sentence_before(text[max(0, match.start() - COMMITTEE_WINDOW) : match.start()])
     return bool(ANSWERING.search(before + match.group(0) + sentence_after(text, match.end())))
+
+
+# A question the letter says it answers in another letter: "... spørgsmål 112 om ..., som jeg
+# vil besvare særskilt" (a forwarding that names the question its paper serves).
+TO_BE_ANSWERED_ELSEWHERE = re.compile(
+    r"\b(?:som|der)\s+(?:jeg|vi|ministeriet)?\s*(?:vil|skal|vil\s+blive)\s+"
+    r"(?:besvare|besvaret)\s+(?:\w+\s+)?(?:særskilt|separat)\b", re.IGNORECASE)
+ANSWERED_ELSEWHERE = re.compile(rf"[^.!?]{{0,120}}?{TO_BE_ANSWERED_ELSEWHERE.pattern}",
+                                re.IGNORECASE)
 
 
 # A clause that answers now, after a citation's reference: "I forlængelse af min besvarelse

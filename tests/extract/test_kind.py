@@ -448,3 +448,11 @@ def test_kinds_of_answers_corrections_and_practical_letters(analyse_text, body, 
 def test_the_senders_own_answer_sent_is_the_question_answered(analyse_text):
     doc = analyse_text("Vedlagt følger min besvarelse af spørgsmål nr. 12 (Alm. del).")
     assert [(ref.number, ref.answered) for ref in doc._.question_refs] == [(12, True)]
+
+
+def test_a_paper_sent_for_a_question_answered_in_another_letter_is_a_forwarding(analyse_text):
+    doc = analyse_text("Hermed fremsendes ministeriets kvartalsvise opgørelse over udgifterne til "
+                       "konsulenter.\n\nOpgørelsen indgår i grundlaget for besvarelsen af FIU alm. "
+                       "del spørgsmål 112 om konsulentforbruget, som jeg vil besvare særskilt.")
+    assert doc._.letter_kind == "oversendelse"
+    assert [(ref.number, ref.answered) for ref in doc._.question_refs] == [(112, False)]
