@@ -73,7 +73,7 @@ OTHERS = {"andre", "yderligere"}
 # A noun is a word of letters, hyphenated compounds allowed: never "\n", "•" or "[".
 # A compound's first parts may hold digits ("covid-19-patienter"); its last part may not. An
 # abbreviation may take its ending after an apostrophe ("NGO'er").
-WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W_]+)*(?<!\d)(?:['’][a-zæøå]{1,4})?")
+WORD = re.compile(r"(?:[^\W\d_]{2,}|[^\W\d_](?=-))(?:-[^\W_]+)*(?<!\d)(?:['’][a-zæøå]{1,4})?")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Nouns that make a number a measure, not a count of things.
 # ("tre gange" counts repetitions: not a unit.)
@@ -96,7 +96,7 @@ QUALIFIER_VERBS = {"er", "blev", "bliver", "var", "har", "havde", "været", "ble
 MAX_ADJECTIVES = 3
 # Plural surface forms of units, for when a lemma is missing or odd.
 UNITS = {"timer", "måneder", "uger", "dage", "minutter", "sekunder", "procentpoint",
-         "kubikmeter", "kvadratmeter"}
+         "kubikmeter", "kvadratmeter", "hverdage", "arbejdsdage", "arbejdsuger"}
 # Units that end a compound ("løntimer"); "uger" and "dage" end other words too ("bruger").
 UNIT_ENDINGS = tuple(unit for unit in UNITS if len(unit) >= 5)
 
@@ -127,7 +127,7 @@ def find_counts(doc: Doc) -> list[Count]:
         if not plausible(value):
             continue
         noun = counted_noun(last) or noun_of_the_whole(token, taken) or \
-            noun_of_the_next_number(token, taken)
+            noun_of_the_next_number(token, taken) or noun_of_the_group(last)
         if noun is not None and is_word(noun) and not is_multiplier(noun) and \
                 not names_no_thing(noun) and not names_a_size_class(token):
             counts.append(make_count(doc, token, noun, value))
@@ -403,7 +403,12 @@ def heads_its_sentence(word: Token) -> bool:
     """A capitalised noun that starts its sentence or line names what the number after it
     numbers: "Tiltag 13 udfaser ...", "Scenarie 2 forudsætter ..."."""
     return starts_a_sentence(word) and word.is_title and word.pos_ in ("NOUN", "PROPN") and \
-        word.lower_ not in APPROXIMATIONS  # "Ca. 60.000 husstande": the tagger's noun
+        word.lower_ not in APPROXIMATIONS and not (  # "Ca. 60.000 husstande": the tagger's noun
+            "Gen" in word.morph.get("Case") or GENITIVE.search(word.lower_))
+
+
+# A noun in the genitive owns the things its number counts: "Landets 94 jobcentre".
+GENITIVE = re.compile(r"(?:et|en|ne|s)s$|['’]s$")
 
 
 def starts_a_sentence(word: Token) -> bool:
@@ -442,6 +447,10 @@ def counted_noun(number: Token) -> Token | None:
             return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
         if ending_after_apostrophe(word) is not None:
             return word  # "5 NGO’er", whatever the tagger calls the word split from its ending
+        if word.pos_ in {"NOUN", "ADV"} and adjective_tagged_a_noun(word):
+            # "3.400 praktiserende læger", "tre mest berørte kommuner"
+            adjectives.append(word)
+            continue
         if is_noun(word):
             if is_definite_singular(word):
                 return None  # part of a name: "inden for 12 sømilegrænsen"
@@ -492,6 +501,24 @@ def noun_of_the_whole(part: Token, taken: list[tuple[int, int]]) -> Token | None
             or is_reference(whole) or overlaps(whole, taken):
         return None
     return counted_noun(whole)
+
+
+def noun_of_the_group(part: Token) -> Token | None:
+    """The things a part of a group named in the definite counts: "børnene" for "23" in "23 af
+    børnene", "sigtede" in "2 af de sigtede" (people a participle names)."""
+    words = [word for word in part.doc[part.i + 1 : part.i + 5] if not word.is_space]
+    if len(words) < 2 or words[0].lower_ != "af" or (
+            part.i > 0 and part.nbor(-1).lower_ == "af"):
+        return None  # "3 ud af 4 af forældrene": a share, no group counted
+    if words[1].lower_ == "de" and len(words) > 2:
+        group, after = words[2], words[3] if len(words) > 3 else None
+        people = (group.pos_ in {"ADJ", "VERB", "NOUN"} and group.is_lower and
+                  group.lower_.endswith(PARTICIPLE_ENDINGS) and group.lower_.endswith("e"))
+        return group if people and (after is None or after.pos_ != "NOUN") else None
+    group = words[1]
+    definite_plural = group.morph.get("Definite") == ["Def"] and "Plur" in group.morph.get(
+        "Number") or group.lower_.endswith(("erne", "ene"))
+    return group if is_noun(group) and group.is_lower and definite_plural else None
 
 
 def is_a_whole(number: Token) -> bool:
@@ -693,6 +720,18 @@ def plural_noun_tagged_a_verb(token: Token) -> bool:
             and (after is None or after.is_space or after.pos_ in {"ADP", "CCONJ", "PUNCT"}))
 
 
+def adjective_tagged_a_noun(token: Token) -> bool:
+    """An adjective in -e the tagger took for a noun, before the plural noun it describes:
+    "mobile" of "3 mobile testenheder", "praktiserende" of "3.400 praktiserende læger"."""
+    after = next_word(token)
+    if after is None or after.pos_ != "NOUN" or not after.is_lower or not (
+            "Plur" in after.morph.get("Number")
+            or not after.morph.get("Number") and after.lower_.endswith("er")):
+        return False
+    return token.is_lower and token.lower_.endswith("e") and (
+        token.lower_.endswith("ende") or lemmy_lemma("ADJ", token.text) != token.lower_)
+
+
 def is_adverbial_participle(token: Token) -> bool:
     """ "efterfølgende", "tilsvarende" used as adverbs: "1.218 værnepligtige efterfølgende
     søgte"."""
@@ -760,7 +799,7 @@ def is_definite_singular(noun: Token) -> bool:
 BROKEN_WORD = re.compile(r"[a-zæøå]{2,}-[a-zæøå]{2,}")
 # A part before the hyphen without a vowel is no syllable of a broken word but an abbreviation
 # that a compound starts with: "cpr-numre", "sms-beskeder".
-ABBREVIATION_BEFORE_HYPHEN = re.compile(r"[bcdfghjklmnpqrstvwxz]+-")
+ABBREVIATION_BEFORE_HYPHEN = re.compile(r"(?:[bcdfghjklmnpqrstvwxz]+|it|eu|ikt)-")
 
 
 def next_word(token: Token) -> Token | None:
@@ -792,6 +831,11 @@ def lemma_of(token: Token) -> str:
     lemma = (lemma or token.text).lower()
     if looks_like_mistagged_noun(token) or plural_noun_tagged_a_verb(token):
         lemma = lemmy_lemma("NOUN", token.text)  # read as the noun it is: "prioritetslande"
+    if lemma == token.lower_[:-2] and token.lower_.endswith("ede") and \
+            previous_word(token) is not None and previous_word(token).lower_ == "de":
+        return participle_singular(token.lower_)  # "tre af de smittede": "smittet"
+    if lemma == token.lower_[:-1] and token.lower_.endswith("tte"):
+        return token.lower_[:-2]  # "indsatte", tagged an adjective: "indsat", not "indsatt"
     if lemma == token.lower_[:-1] and STRIPPED_PARTICIPLE.fullmatch(token.lower_):
         # a participle tagged as a noun, lemmatized by its plural -e alone: "smitted"
         return participle_singular(token.lower_)
@@ -841,7 +885,10 @@ def make_count(doc: Doc, number: Token, noun: Token, value: int) -> Count:
     start, end = number.idx, noun.idx + len(noun.text)
     noun_text, lemma = noun.text, lemma_of(noun)
     if noun_of_its_own_lemma(noun, lemma, value):
-        lemma = participle_lemma(noun.lower_) or lemma
+        # more than one is a plural: "1.126 kontroller" -> "kontrol" where the tagger left the
+        # number unmarked
+        lemma = participle_lemma(noun.lower_) or (
+            plural_lemma(noun) if noun.lower_.endswith("er") else lemma)
     if (continued := compound_continuation(noun)) is not None:
         # "TV 2-virksomheder": the name and its compound are one noun
         end = continued.idx + len(continued.text)

@@ -162,6 +162,26 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Der er 94 jobcentre, 15 gymnasier og 3 kriterier.",
      [(94, "jobcenter"), (15, "gymnasium"), (3, "kriterium")]),
     ("Inden for 12 sømil lå 3 skibe.", [(3, "skib")]),  # a nautical mile is a unit
+    ("Man får en tid inden for 5 hverdage.", []),  # a duration
+    # an adjective the tagger took for a noun or an adverb, before the plural noun
+    ("Der var ca. 3.400 praktiserende læger i Danmark.", [(3400, "læge")]),
+    ("Der blev tildelt 312 sure smileyer.", [(312, "smiley")]),
+    ("at de\ntre mest berørte kommuner har søgt.", [(3, "kommune")]),
+    # a compound whose first part is one letter or an abbreviation
+    ("Der er i alt 22 a-kasser og ca. 3.400 it-systemer.", [(22, "a-kasse"), (3400, "it-system")]),
+    # the things a noun in the genitive owns
+    ("Landets 94 jobcentre har afholdt møder.", [(94, "jobcenter")]),
+    ("Hjemmeværnets 42 kompagnier gennemførte øvelser.", [(42, "kompagni")]),
+    # a part of a group named in the definite, or by a participle after "de"
+    ("Børnene kommer fra 14 lande, og 23 af børnene er under 6 år.",
+     [(14, "land"), (23, "barn")]),
+    ("Politiet har rejst 8 sigtelser, og 2 af de sigtede er fængslet.",
+     [(8, "sigtelse"), (2, "sigtet")]),
+    ("Seks af klinikkerne har åbent.", [(6, "klinik")]),
+    ("Jeg har sagt, at 3 ud af 4 af forældrene gør det.", []),  # a share
+    # a plural the tagger left unmarked, a participle tagged an adjective
+    ("Styrelsen gennemførte i samme år\n1.126 kontroller.", [(1126, "kontrol")]),
+    ("Heraf blev 38 indsatte efterfølgende tilbageført.", [(38, "indsat")]),
     ("udgifterne for de fire forskelli-ge linjeføringer, som undersøges.", [(4, "linjeføring")]),
     # past participles in the plural for the people they describe
     ("Fødevaresektoren har 140.000 ansatte, og i mange landkommuner er over 15 pct.",
