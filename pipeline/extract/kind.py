@@ -33,6 +33,8 @@ ANSWER = re.compile(
     # "Udvalget har bedt om en redegørelse for ... (spørgsmål 14, Alm. del)"
     r"|har\s+bedt\s+(?:mig\s+)?om\s+(?:en\s+|et\s+|min\s+|mit\s+)?(?:redegørelse|kommentar"
     r"|vurdering|oplysning|oversigt|opgørelse)"
+    # "Jeg er blevet spurgt om, hvordan ...", "Ministeriet er blevet bedt om at redegøre for"
+    r"|(?:jeg|ministeriet)\s+er\s+blevet\s+(?:bedt|spurgt)\b"
     # "Udvalget har spurgt, hvor mange ... (L 45 - spørgsmål 7)"; not what it asked before
     r"|udvalget\s+(?:har\s+(?!tidligere\b)(?:\w+\s+){0,3}?spurgt|spørger)"
     # "Med henvisning til udvalgets spørgsmål 22 skal jeg oplyse ...": the question it answers
@@ -86,6 +88,8 @@ CORRECTION = re.compile(
     r"|\bindehold(?:t|er)\s+(?:\w+\s+)?en\s+(?:regne|taste)?fejl\b"
     r"|\bvil rette\b(?!\s+(?:henvendelse|op)\b)"
     # "skal tallet rettelig være 231,4 mia. kr.", "oplyste jeg fejlagtigt, at ..."
+    # "Det korrekte antal er 72.000 personer og ikke 78.000 som anført", "Rettelsesblad til ..."
+    r"|\bog\s+ikke\s+[\d.,]+\s+(?:\w+\s+)?som\s+(?:anført|oplyst|angivet)\b|\brettelsesblad"
     r"|\brettelig(?:t)?\b|\b(?:oplyste|anførte|skrev|angav)\s+(?:jeg|vi|ministeriet)\s+fejlagtigt\b"
     r"|\bfejlagtigt\s+(?:oplyst|anført|angivet)\b",
     re.IGNORECASE,
@@ -106,7 +110,8 @@ SENDER_WORD = r"(?:jeg|vi|\w*ministeriet)"
 # den 13. statusredegørelse" followed by its figures).
 PAPER = (r"(?:kopi(?:en)?|\w*notat(?:et)?|\w*rapport(?:en)?|\w*oversigt(?:en)?|\w*brev(?:et)?"
          r"|materiale(?:t)?|pressemeddelelse(?:n)?|betænkning(?:en)?|redegørelse(?:n)?"
-         r"|udkast(?:et)?)")
+         r"|udkast(?:et)?|anbefalinger(?:ne)?|\w*analyse(?:n)?|\w*undersøgelse(?:n)?"
+         r"|publikation(?:en)?|\w*vejledning(?:en)?|\w*beretning(?:en)?)")
 FORWARDING = re.compile(
     # "Hermed oversendes ...", "... sendes hermed forslag til lov", "Til orientering sendes
     # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse", "Hermed
@@ -123,7 +128,9 @@ FORWARDING = re.compile(
     r"|\bhermed\s+(?:at\s+)?(?:over|frem|videre)sende\b"
     # "Til udvalgets orientering sender jeg hermed kopi af ...", "Jeg skal hermed sende
     # udvalget det lovede notat"
-    rf"|\bsende[rs]?\s+(?:{SENDER_WORD}\s+)?hermed\s+(?:\w+\s+){{0,3}}?{PAPER}\b"
+    # "Jeg sender hermed til udvalgets orientering Vejdirektoratets rapport ..."
+    rf"|\bsende[rs]?\s+(?:{SENDER_WORD}\s+)?hermed\s+(?:til\s+(?:\w+\s+)?orientering\s+)?"
+    rf"(?:\w+\s+){{0,3}}?{PAPER}\b"
     rf"|\bhermed\s+sende[r]?\s+(?:{SENDER_WORD}\s+)?(?:\w+\s+){{0,3}}?{PAPER}\b"
     rf"|\b{PAPER}\w*,?\s+som\s+(?:jeg|vi)\s+hermed\s+(?:over|frem|videre)?sender\b"
     # "Ministeriet sender til orientering udvalget en kopi af ...", "Jeg tillader mig at sende
@@ -232,7 +239,8 @@ REQUEST = re.compile(
     rf"|\banmodning\s+om\s+(?:\w+\s+)?{CONSENT}\b"
     r"|\b(?:\w*udvalgets|om)\s+(?:tilslutning|godkendelse|tiltrædelse)\b"
     # invitations of the committee: "udvalgets medlemmer er velkomne til at deltage"
-    r"|\b(?:invitere|indbyde)\s+(?:\w+\s+){0,2}?(?:\w*udvalget|udvalgets|medlemmer\w*)\b"
+    r"|\b(?:invitere|indbyde)\s+(?:\w+\s+){0,2}?(?:\w*udvalget|udvalgets|medlemmer\w*|jer|Dem"
+    r"|ordførerne)\b"
     r"|\b(?:\w*udvalget|medlemmer\w*)\s+(?:\w+\s+){0,3}?(?:inviteres|indbydes)\b"
     r"|\bvelkom(?:men|ne)\s+til\s+at\s+(?:deltage|besøge)\b"
     # "Jeg skal bede Finansudvalget om at tiltræde, at ..."

@@ -114,6 +114,8 @@ ADDRESSEE_LINE = re.compile(
 # har bedt om min kommentar ..."
 COMMITTEE_ASKED = re.compile(
     r"^Folketingets\s+(?:[\wæøåÆØÅ-]+\s+){0,4}?[\wæøå-]*[Uu]dvalg\s+(?:har|er|bad|spurgte)\b")
+# A question's asker in a heading: "... stillet af Kristian Pihl Lorentzen (V)".
+ASKED_BY = re.compile(r"\bstillet\s+af\b")
 # A date on a line of its own: "Den 30. maj 2007" (a heading cut before its day ends in "den").
 DATE_LINE = re.compile(r"^(?:Den|Dato:?)\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}$")
 # A line in capitals, a name: "TRANSPORTMINISTERIET", "MINISTEREN FOR LIGESTILLING".
@@ -193,6 +195,8 @@ WRAPPED_ROLES = {STAMP, CONTACT, RECIPIENT, DATEBLOCK}
 
 DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
 MONTH_AT_START = re.compile(rf"^{MONTHS}\s+\d{{4}}", re.IGNORECASE)
+MONTH_AT_END = re.compile(rf"\b\d{{1,2}}\.\s*{MONTHS}$", re.IGNORECASE)
+YEAR_LINE = re.compile(r"^(?:19|20)\d{2}\b")
 FOLKETINGETS_POSTCODE = re.compile(r"^(?:DK-)?1240\s+København\s+K$")
 # "3. maj" / "2021": a date line broken before its year.
 DAY_AND_MONTH = re.compile(rf"^(?:den\s+)?\d{{1,2}}\.\s*{MONTHS}$", re.IGNORECASE)
@@ -525,14 +529,18 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
         # A long line that starts a sentence after a finished heading is the letter itself.
         return not (looks_like_body(text) and text[:1].isupper()
                     and not OPEN_ENDED.search(previous))
-    cut_date = DAY_AT_END.search(previous) and MONTH_AT_START.match(text)
+    # "... af 30." / "august 2021", "... den 14. juni" / "2021": a date broken in a heading
+    cut_date = DAY_AT_END.search(previous) and MONTH_AT_START.match(text) or (
+        MONTH_AT_END.search(previous) and YEAR_LINE.match(text))
     cut_name = MEMBER.match(text) and not previous.endswith((".", ")"))
     cut_committee = role == RECIPIENT and BEFORE_A_NAME.search(previous)
     # "... spørgsmål nr. 2 (Aktstykke nr. 227) af" / "27. april 2021", "... stillet af Anne
     # Hansen (DD) den" / "25. februar 2025.": the question's day
     cut_before_day = (OPEN_ENDED.search(previous) or BEFORE_A_DAY.search(previous)) and (
         DATELINE.match(text))
-    return bool(cut_date or cut_name or cut_committee or cut_before_day)
+    # "... stillet af Kristian Pihl Lorentzen (V)" / "den 24. april 2020": the day it was asked
+    asked_on = ASKED_BY.search(previous) and text.startswith("den ") and DATELINE.match(text)
+    return bool(cut_date or cut_name or cut_committee or cut_before_day or asked_on)
 
 
 def looks_like_body(text: str) -> bool:

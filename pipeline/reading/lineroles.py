@@ -233,7 +233,7 @@ SUBJECT_START = re.compile(
     r"^(?:(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,3}[A-ZÆØÅ][\wæøå\-]*s\s+"
     r"|[A-ZÆØÅ][\wæøå]*-\s+og\s+[\wæøå]*minister\w*s\s+"
     r"|Minister(?:en|iet)\s+for\s+[\wæøå\-, ]{3,60}?s\s+)?"
-    r"(?i:(?:(?:endelig|foreløbig|supplerende)\w*\s+)?(?:svar|besvarelse)(?:\s*\(\w+\))?"
+    r"(?i:(?:(?:endelig|foreløbig|supplerende|skriftlig)\w*\s+)?(?:svar|besvarelse)(?:\s*\(\w+\))?"
     r"\s+(?:på|af)(?:\s|$))"
     # "Europaudvalgets spørgsmål 28 ad EUU alm. del af den 7. marts 2007" (not the heading
     # over the question restated: "Retsudvalgets spørgsmål nr. 54 (Alm. del):")
@@ -242,7 +242,8 @@ SUBJECT_START = re.compile(
     r"\s+(?i:nr\.\s*)?(?:S\s?)?\d"
     r"|^(?i:orientering\s+om|fremsættelse\s+af|(?:over|frem)sendelse\s+af|spørgsmål\s+fra|vedr\.?:?"
     r"|anmodning\s+om|redegørelse\s+om|høring\s+over|invitation\s+til|ad"
-    r"|kommentar(?:er)?\s+til|bemærkninger\s+til|vedrørende:?|angående:?|emne:)\s"
+    r"|kommentar(?:er)?\s+til|bemærkninger\s+til|vedrørende:?|angående:?|emne:"
+    r"|berigtigelse\s+af|rettelse\s+(?:af|til)|rettelsesblad\s+til|udkast\s+til)\s"
 )
 # Where the letter proper starts: a question heading, "Svar", a greeting, an opening.
 BODY_MARKER = re.compile(

@@ -456,3 +456,18 @@ def test_a_paper_sent_for_a_question_answered_in_another_letter_is_a_forwarding(
                        "del spørgsmål 112 om konsulentforbruget, som jeg vil besvare særskilt.")
     assert doc._.letter_kind == "oversendelse"
     assert [(ref.number, ref.answered) for ref in doc._.question_refs] == [(112, False)]
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("Jeg sender hermed til udvalgets orientering Vejdirektoratets rapport om støjskærme.",
+     "oversendelse"),
+    ("Jeg sender hermed ekspertgruppens anbefalinger om fremtidens udskoling.", "oversendelse"),
+    ("Regeringen vil indlede forhandlinger om havvind. Forud for forhandlingerne vil jeg gerne "
+     "invitere jer til et orienteringsmøde.", "other"),
+    ("Den 18. maj oversendte jeg et notat om reformen. Det korrekte antal er 72.000 personer og "
+     "ikke 78.000 som anført.", "other"),
+    ("Jeg er blevet spurgt om, hvordan jeg vil sikre undervisningen i tysk (spørgsmål nr. "
+     "45).\n\nSkolerne har fået en vejledning.", "svar_paa_spoergsmaal"),
+])
+def test_forwardings_invitations_corrections_and_answers_in_more_words(analyse_text, body, kind):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind

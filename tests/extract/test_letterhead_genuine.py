@@ -159,6 +159,10 @@ def names(doc: Document) -> list[tuple[str, str, str | None]]:
     ("Folketingets Retsudvalg\n[email protected]\nVictoria Velasquez (EL)\n[email protected]\n"
      "Justitsministeriet", [("Retsudvalget", "Folketinget", None),
                             ("Victoria Velasquez", "Folketinget", None)]),
+    # a member named without party above Folketinget's address
+    ("Dennis Flydtkjær\nChristiansborg\n1240 København K",
+     [("Dennis Flydtkjær", "Folketinget", "Christiansborg, 1240 København K")]),
+    ("Skatteministeriet\nNicolai Eigtveds Gade 28\n1402 København K", []),  # the sender's own
     # a Danish letter the conversion lost
     ("Folketingets Milj- og Planlgningsudvalg\nChristiansborg\n1240 København K",
      [("Miljø- og Planlægningsudvalget", "Folketinget", "Christiansborg, 1240 København K")]),

@@ -184,3 +184,29 @@ def test_thanks_that_open_the_text_are_no_subject():
             "stillet mig følgende spørgsmål nr. 88 (Alm. del), som hermed besvares.\n"
             "Med venlig hilsen\nMarie Bjerre\n")
     assert flow_subject(text) is None
+
+
+def test_headings_that_name_an_answer_a_correction_or_a_draft_are_subjects():
+    for heading in ("Skriftlig besvarelse af samrådsspørgsmål AE",
+                    "Berigtigelse af besvarelse af spørgsmål nr. 233 (Alm. del)",
+                    "Udkast til bekendtgørelse om hold af slagtekyllinger"):
+        text = ("Folketingets Retsudvalg\nChristiansborg\n1240 København K\n"
+                f"{heading}\nDato: 22. marts 2018\nJeg kan oplyse, at sagen er afsluttet.\n"
+                "Med venlig hilsen\nSøren Pape Poulsen\n")
+        assert flow_subject(text) == heading
+
+
+def test_a_subject_labelled_vedr_without_a_colon_is_read_without_its_label():
+    text = ("Folketingets Energiudvalg\nChristiansborg\n1240 København K\n\n"
+            "Vedr. Energistyrelsens energistatistik for 2009\n\nDato: 3. maj 2010\n\n"
+            "Hermed sendes statistikken.\n\nMed venlig hilsen\n")
+    assert flow_subject(text) == "Energistyrelsens energistatistik for 2009"
+
+
+def test_a_subject_goes_on_with_the_day_its_question_was_asked():
+    for rest in ("(V)\nden 24. april 2020", "(V) den 24. april\n2020"):
+        text = ("Folketingets Lovsekretariat\nChristiansborg\n1240 København K\n"
+                f"Svar på spørgsmål S 1874 stillet af Kristian Pihl Lorentzen {rest}\n"
+                "Dato 5. maj 2020\nSpørgsmål:\nHvornår åbner vejen?\nSvar:\nI 2021.\n")
+        assert flow_subject(text) == ("Svar på spørgsmål S 1874 stillet af Kristian Pihl "
+                                      "Lorentzen (V) den 24. april 2020")

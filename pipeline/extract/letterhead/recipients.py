@@ -54,6 +54,12 @@ MEMBER = re.compile(
     r"^(?:Til\s+)?(?:Folketingsmedlem\s+)?(?P<name>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-.]*){1,3})"
     r"\s*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]{0,2})\)$"
 )
+# A member named without party above Folketinget's address: "Dennis Flydtkjær" /
+# "Christiansborg"; not a committee, office or ministry of two capitalised words.
+PLAIN_NAME = re.compile(
+    r"^(?:Til\s+)?(?P<name>[A-ZÆØÅ][a-zæøå'\-]+(?:\s+[A-ZÆØÅ][a-zæøå'\-]*){1,3})$")
+NOT_A_PERSON = re.compile(r"folketing|udvalg|sekretariat|ministe|kontor|styrelse|christiansborg",
+                          re.IGNORECASE)
 # A line that wants its next ("Skatte-, Told- og", "stillet af Folketingets Miljø- og",
 # "Folketingets Udvalg for"):
 # what follows it is the rest of a sentence or heading, no address.
@@ -116,7 +122,12 @@ def addressee_in(segment: str, following: list[str], on: str | None,
         return [member.group("name")]  # "Morten Messerschmidt (DF)" / ("Folketinget" /) ...
     if titled := TITLED_MEMBER.match(segment):
         return [titled.group("name")]
-    return committees_in(segment, on)
+    committees = committees_in(segment, on)
+    if not committees and (plain := PLAIN_NAME.match(segment)) and \
+            past_folketinget(following)[:1] == ["Christiansborg"] and \
+            not NOT_A_PERSON.search(segment) and not gazetteer.canonical_ministry(segment):
+        return [plain.group("name")]  # "Dennis Flydtkjær" / "Christiansborg": a member
+    return committees
 
 
 def past_folketinget(after: list[str]) -> list[str]:

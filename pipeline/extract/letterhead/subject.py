@@ -25,7 +25,8 @@ from pipeline.reading.lineroles import RECIPIENT, SUBJECT_START, recipient_role
 # A line that starts with a label ("Sagsnr.: ...", "J.nr. ..."): where a labelled subject ends.
 LABELLED = re.compile(r"^[\w. -]{1,20}:|^(?i:(?:j|jour|sags?|dok|akt|ref|cvr|tlf|tel|telefon)\b)")
 # "Emne: ...", "Vedr.: ...": a subject by its label.
-SUBJECT_LABEL = re.compile(r"^(emne|vedr\.?|vedrørende|om|angående)\s*:\s*", re.IGNORECASE)
+SUBJECT_LABEL = re.compile(r"^(?:(?:emne|vedr\.?|vedrørende|om|angående)\s*:|vedr\.)\s*",
+                           re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]{2,}")
 # A member of Folketinget, as an address names one: "Victoria Velasquez (EL)", "Medlem af
 # Folketinget, Britt Bager (KF)".
