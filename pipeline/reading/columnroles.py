@@ -227,6 +227,7 @@ YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 NO_HEADING = re.compile(
     r"^(?i:til|pr\.|per|via|att\.?|sendt|kopi|cc|deres|vores)(?![\wæøå])"
     r"|^(?i:tak\s+for)\s"  # thanks that open the text: "Tak for udvalgets spørgsmål"
+    r"|^(?i:fortroligt|embargo)\b"  # how it may be used: "Fortroligt indtil fremsættelse"
     r"|^(?:Kontor|Kontoret|Center|Centret|Enhed|Enheden|Afdeling|Afdelingen|Sekretariatet)"
     r"\s+for\s"
     r"|^[A-ZÆØÅ][\wæøå'\-]+(?:\s+[A-ZÆØÅ][\wæøå'\-.]*){1,3},\s*[a-zæøå][\wæøå\- ]*$"

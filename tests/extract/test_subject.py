@@ -80,6 +80,7 @@ def test_a_heading_of_two_words_or_of_names_and_a_year_is_the_subject():
         assert subject(document) == heading
     # words that name someone, or say how the letter goes, are no heading
     for name in ("Lovafdelingen", "Anders Hansen", "Til orientering", "Sendt pr. e-mail",
+                 "Fortroligt indtil fremsættelse", "Embargo til i morgen kl. 10",
                  "Deres reference", "Jens Hansen, fuldmægtig", "Kontor for skattepolitik"):
         document = read_document(flow_pdf(text.format(heading=name)))
         assert subject(document) is None
