@@ -69,7 +69,9 @@ CORRECTION = re.compile(
     # "en fejl i besvarelsen af spørgsmål nr. 12", "Korrigeret svar på ...", "... at der i
     # mit svar af 3. maj på spørgsmål nr. 12 var en fejl"
     r"|\bfejl\s+i\s+(?:besvarelsen|svaret)\s+(?:af|på)\s+(?:\S+\s+){0,3}?spørgsmål"
-    r"|\b(?:korrigere|rette|revidere)(?:t|de)\s+(?:version\s+af\s+)?(?:svar|besvarelse)\w*"
+    r"|\b(?:korrigere|rette|revidere)(?:t|de)\s+(?:version\s+af\s+)?(?:svar|besvarelse|notat)\w*"
+    # "der er en regnefejl i notatets tabel 2"
+    r"|\b(?:regne|taste)?fejl\s+i\s+(?:notatets|svarets|besvarelsens|brevets|oversigtens)\b"
     # "besvarelsen af spørgsmål nr. 45 indeholdt en ukorrekt oplysning", "der i svaret på
     # spørgsmål nr. 45 er anført et forkert tal"
     rf"|\b(?:besvarelsen|svaret)\s+(?:af|på)\s+spørgsmål{WITHIN_SENTENCE}{{0,60}}?"
@@ -126,6 +128,8 @@ FORWARDING = re.compile(
     rf"|\b(?:vedlagt\w*|vedhæftet\w*)\s+sender\s+{SENDER_WORD}\b"
     r"|\b(?:jeg|vi)\s+sender\s+(?:vedlagt|vedhæftet)\b"
     r"|\bhermed\s+(?:at\s+)?(?:over|frem|videre)sende\b"
+    # "Da brevet også er stilet til udvalget, sender jeg det hermed til udvalget"
+    r"|\bsender\s+(?:jeg|vi)\s+(?:det|dem|den)\s+hermed\b"
     # "Til udvalgets orientering sender jeg hermed kopi af ...", "Jeg skal hermed sende
     # udvalget det lovede notat"
     # "Jeg sender hermed til udvalgets orientering Vejdirektoratets rapport ..."
@@ -261,7 +265,9 @@ INVITATION = re.compile(
 # deltage", "... skal jeg anmode om, at samrådet udskydes".
 SAMRAAD_PRACTICAL = re.compile(
     r"\bindkald\w*\s+(?:\w+\s+){0,2}?til\s+samråd"
-    r"|\bsamrådet\s+(?:\w+\s+){0,3}?(?:udskydes|flyttes|aflyses|udsættes)\b",
+    # "... at samrådet udskydes", "Det aftalte møde mellem udvalget og mig ... må flyttes"
+    rf"|\b(?:samrådet|mødet|det\s+aftalte\s+møde)\b{WITHIN_SENTENCE}{{0,150}}?"
+    r"\b(?:udskydes|flyttes|aflyses|udsættes)\b",
     re.IGNORECASE)
 
 # Offering the committee a briefing: an invitation in other words ("vil gerne tilbyde udvalget en

@@ -471,3 +471,15 @@ def test_a_paper_sent_for_a_question_answered_in_another_letter_is_a_forwarding(
 ])
 def test_forwardings_invitations_corrections_and_answers_in_more_words(analyse_text, body, kind):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("Jeg har modtaget vedlagte brev fra borgmesteren. Da brevet også er stilet til udvalgets "
+     "medlemmer, sender jeg det hermed til udvalget.", "oversendelse"),
+    ("Ved brev af 6. april sendte jeg udvalget et notat om hvidvask. Der er efterfølgende "
+     "konstateret en regnefejl i notatets tabel 2. Et korrigeret notat er vedlagt.", "other"),
+    ("Det aftalte møde mellem udvalget og mig onsdag den 3. juni kl. 13.00 må desværre "
+     "flyttes.", "other"),
+])
+def test_a_letter_passed_on_a_note_corrected_and_a_meeting_moved(analyse_text, body, kind):
+    assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
