@@ -605,3 +605,12 @@ def test_a_minister_standing_in_signs_for_the_minister_the_question_was_put_to(a
             "John Vestergaard")
     doc = analyse_text(body, sidebar=[["Dato: 5. juli 2013"]])
     assert doc._.letterhead.sender.ministry == "Justitsministeriet"
+
+
+def test_a_question_put_to_a_ministry_renamed_since_is_answered_for_the_new_one(analyse_text):
+    # Velfærdsministeriet became Indenrigs- og Socialministeriet on 7 April 2009, with Karen
+    # Ellemann as its minister; the question was put to the welfare minister in March.
+    body = ("Hermed følger svar på spørgsmål nr. 412 (SOU Alm. del), som udvalget har stillet "
+            "til velfærdsministeren.\n\nSvar:\nJa.\n\nKaren Ellemann\n/ Birgitte Dahl")
+    doc = analyse_text(body, sidebar=[["Dato: 6. maj 2009"]])
+    assert doc._.letterhead.sender.ministry == "Indenrigs- og Socialministeriet"

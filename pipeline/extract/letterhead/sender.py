@@ -101,7 +101,12 @@ def signers_post(doc: Doc, minister: str | None, on: str | None) -> str | None:
     """The ministry of the signer's post that day; where the opening says the question was
     put to another minister, the signer stands in for that minister: that ministry."""
     post = post_of(doc, minister, on)
-    return (addressed_ministry(doc, on) or post) if post else None
+    if post is None:
+        return None
+    addressed = addressed_ministry(doc, on)
+    # a question put to a minister whose ministry was renamed before the answer ("stillet til
+    # velfærdsministeren" in March 2009, answered in May by the indenrigs- og socialminister)
+    return addressed if addressed and gazetteer.in_use(addressed, on) else post
 
 
 def post_of(doc: Doc, minister: str | None, on: str | None) -> str | None:
