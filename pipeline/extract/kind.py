@@ -33,6 +33,8 @@ ANSWER = re.compile(
     # "Udvalget har bedt om en redegørelse for ... (spørgsmål 14, Alm. del)"
     r"|har\s+bedt\s+(?:mig\s+)?om\s+(?:en\s+|et\s+|min\s+|mit\s+)?(?:redegørelse|kommentar"
     r"|vurdering|oplysning|oversigt|opgørelse)"
+    # "Udvalget har stillet følgende spørgsmål:", "... stillet mig følgende spørgsmål nr. 12"
+    r"|stillet\s+(?:mig\s+)?følgende\s+spørgsmål"
     # "Jeg er blevet spurgt om, hvordan ...", "Ministeriet er blevet bedt om at redegøre for"
     r"|(?:jeg|ministeriet)\s+er\s+blevet\s+(?:bedt|spurgt)\b"
     # "Udvalget har spurgt, hvor mange ... (L 45 - spørgsmål 7)"; not what it asked before
@@ -112,8 +114,10 @@ SENDER_WORD = r"(?:jeg|vi|\w*ministeriet)"
 # den 13. statusredegørelse" followed by its figures).
 PAPER = (r"(?:kopi(?:en)?|\w*notat(?:et)?|\w*rapport(?:en)?|\w*oversigt(?:en)?|\w*brev(?:et)?"
          r"|materiale(?:t)?|pressemeddelelse(?:n)?|betænkning(?:en)?|redegørelse(?:n)?"
-         r"|udkast(?:et)?|anbefalinger(?:ne)?|\w*analyse(?:n)?|\w*undersøgelse(?:n)?"
+         r"|\w*-?redegørelse(?:n)?|udkast(?:et)?|anbefalinger(?:ne)?|\w*analyse(?:n)?|\w*undersøgelse(?:n)?"
          r"|publikation(?:en)?|\w*vejledning(?:en)?|\w*beretning(?:en)?)")
+# A word before the paper's name: "DR's public service-redegørelse".
+PAPER_WORD = r"[\w'’-]+"
 FORWARDING = re.compile(
     # "Hermed oversendes ...", "... sendes hermed forslag til lov", "Til orientering sendes
     # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse", "Hermed
@@ -134,8 +138,8 @@ FORWARDING = re.compile(
     # udvalget det lovede notat"
     # "Jeg sender hermed til udvalgets orientering Vejdirektoratets rapport ..."
     rf"|\bsende[rs]?\s+(?:{SENDER_WORD}\s+)?hermed\s+(?:til\s+(?:\w+\s+)?orientering\s+)?"
-    rf"(?:\w+\s+){{0,3}}?{PAPER}\b"
-    rf"|\bhermed\s+sende[r]?\s+(?:{SENDER_WORD}\s+)?(?:\w+\s+){{0,3}}?{PAPER}\b"
+    rf"(?:{PAPER_WORD}\s+){{0,3}}?{PAPER}\b"
+    rf"|\bhermed\s+sende[r]?\s+(?:{SENDER_WORD}\s+)?(?:{PAPER_WORD}\s+){{0,3}}?{PAPER}\b"
     rf"|\b{PAPER}\w*,?\s+som\s+(?:jeg|vi)\s+hermed\s+(?:over|frem|videre)?sender\b"
     # "Ministeriet sender til orientering udvalget en kopi af ...", "Jeg tillader mig at sende
     # udvalget vedlagte redegørelse", "Jeg har hermed fornøjelsen af at sende ..."
@@ -337,8 +341,11 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
         question_refs and not FORWARDING.search(purpose))
     # An answer cited says nothing of this letter ("I forbindelse med den daværende ministers
     # besvarelse af spørgsmål 2 ... blev det tilkendegivet, at ...").
+    # A text that opens with the question's heading sets out the question it answers, also
+    # where the published text is cut before its "Svar:" ("Spørgsmål nr. 12:" / "Vil ...").
     says_so = own_answer_word(purpose) or ANSWER_HEADING.search(body_text[:HEADINGS_SPAN]) or (
-        PROMISED_ANSWER.search(purpose)) or QUOTED_QUESTION_FIRST.match(body_text)
+        PROMISED_ANSWER.search(purpose)) or QUOTED_QUESTION_FIRST.match(body_text) or (
+        QUESTION_HEADING.match(opening_line(body_text)))
     # A letter that forwards a paper and answers no question of its own: the answers below
     # are the paper's ("Til orientering fremsendes mit talepapir fra samrådet" / "2. Svar på
     # spørgsmål A ...").
@@ -438,6 +445,14 @@ def announces_an_answer(flat: str, match: re.Match[str]) -> bool:
         return True
     before = sentence_before(flat[max(0, match.start() - 200) : match.start()])
     return len(before.split()) <= ANNOUNCING_WORDS or "hermed" in before.lower()
+
+
+def opening_line(body_text: str) -> str:
+    """The text's first line after its salutation."""
+    lines = [line.strip() for line in body_text.split("\n") if line.strip()]
+    if lines and SALUTATION.match(lines[0]):
+        lines = lines[1:]
+    return lines[0] if lines else ""
 
 
 def first_sentence(text: str) -> str:

@@ -483,3 +483,19 @@ def test_forwardings_invitations_corrections_and_answers_in_more_words(analyse_t
 ])
 def test_a_letter_passed_on_a_note_corrected_and_a_meeting_moved(analyse_text, body, kind):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == kind
+
+
+@pytest.mark.parametrize("body", [
+    # the published text cut before the answer: the question's heading opens the text
+    "Spørgsmål nr. 12:\nVil ministeren redegøre for, hvordan reglerne administreres, herunder "
+    "hvor mange sager der er behandlet i 2019 og 2020, og hvad den",
+    "Udvalget har stillet følgende spørgsmål:\n\nSpørgsmål 12:\nKan ministeren oplyse, hvor",
+])
+def test_a_text_cut_after_the_question_it_sets_out_is_an_answer(analyse_text, body):
+    assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"
+
+
+def test_a_paper_named_with_an_apostrophe_and_a_hyphen_is_forwarded(analyse_text):
+    doc = analyse_text("Jeg sender hermed DR's public service-redegørelse for 2012, som jeg har "
+                       "modtaget fra DR's bestyrelse.")
+    assert doc._.letter_kind == "oversendelse"
