@@ -25,7 +25,7 @@ import re
 from spacy.lang.da.stop_words import STOP_WORDS as DA_STOP_WORDS
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from models import Count
 from pipeline.extract.base import located, sentence_at
@@ -654,10 +654,9 @@ def counts_in_tables(doc: Doc) -> list[Count]:
     children)."""
     counts = []
     for header in COUNT_HEADER.finditer(doc.text):
-        noun = doc.char_span(*header.span("noun"))
-        if noun is None or not (is_noun(noun[0]) or names_people(noun[0])):
+        if (named := noun_after_antal(doc, header)) is None:
             continue
-        lemma = lemma_of(noun[0]) if is_noun(noun[0]) else participle_singular(noun[0].lower_)
+        noun, lemma = named
         position = header.end() + 1
         while (cell := CELL_LINE.match(doc.text, position)) is not None:
             start, end = cell.span("number")
@@ -674,10 +673,9 @@ def counts_in_rows(doc: Doc) -> list[Count]:
     anmeldelser 1.212 1.304" -> 1212 and 1304 reports)."""
     counts = []
     for row in COUNT_ROW.finditer(doc.text):
-        noun = doc.char_span(*row.span("noun"))
-        if noun is None or not (is_noun(noun[0]) or names_people(noun[0])):
+        if (named := noun_after_antal(doc, row)) is None:
             continue
-        lemma = lemma_of(noun[0]) if is_noun(noun[0]) else participle_singular(noun[0].lower_)
+        noun, lemma = named
         for cell in CELL.finditer(row.group("cells")):
             start = row.start("cells") + cell.start()
             value = int(cell.group().replace(".", ""))
@@ -686,6 +684,15 @@ def counts_in_rows(doc: Doc) -> list[Count]:
                                     sentence=row.group(0).strip(),
                                     **located(doc, start, start + len(cell.group()))))
     return counts
+
+
+def noun_after_antal(doc: Doc, found: re.Match[str]) -> tuple[Span, str] | None:
+    """The noun of a header or row "Antal <noun>" and its lemma; None for a word that names
+    no things or people."""
+    noun = doc.char_span(*found.span("noun"))
+    if noun is None or not (is_noun(noun[0]) or names_people(noun[0])):
+        return None
+    return noun, lemma_of(noun[0]) if is_noun(noun[0]) else participle_singular(noun[0].lower_)
 
 
 def names_people(word: Token) -> bool:
