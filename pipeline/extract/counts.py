@@ -204,7 +204,13 @@ def in_number_group(number: Token, taken: list[tuple[int, int]]) -> bool:
     if group_before and THOUSANDS.fullmatch(number.text) and not re.search(
             r"[-–/]", group_before.group(0)):
         group_before = None  # "i 2021 1.234 anmeldelser": a number set with points is whole
+    if group_before and YEAR_BEFORE.search(before):
+        group_before = None  # "i 2023 12 NGO'er": the year the things were counted in
     return bool(group_before or re.match(r"[ \t]*[-–/]?[ \t]*\d", after))
+
+
+# A year after a preposition, right before a number: "støtter i 2023 12 NGO'er".
+YEAR_BEFORE = re.compile(r"\b(?:i|år|siden|fra|til|pr\.)[ \t]+(?:19|20)\d\d[ \t]+$", re.IGNORECASE)
 
 
 # A product of two numbers, "2 x 20 pladser": the things number the product, which the text

@@ -163,6 +163,8 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
      [(94, "jobcenter"), (15, "gymnasium"), (3, "kriterium")]),
     ("Inden for 12 sømil lå 3 skibe.", [(3, "skib")]),  # a nautical mile is a unit
     ("Man får en tid inden for 5 hverdage.", []),  # a duration
+    ("Danmark støtter i 2023 12 organisationer.", [(12, "organisation")]),  # after a year
+    ("Ring på 33 92 33 33.", []),  # a phone number's groups
     # an adjective the tagger took for a noun or an adverb, before the plural noun
     ("Der var ca. 3.400 praktiserende læger i Danmark.", [(3400, "læge")]),
     ("Der blev tildelt 312 sure smileyer.", [(312, "smiley")]),
