@@ -727,10 +727,18 @@ def plural_noun_tagged_a_verb(token: Token) -> bool:
     ønsker at ...") or the past ("3 afviste") stays a verb."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return (token.pos_ == "VERB" and token.is_lower and token.is_alpha and len(token.text) > 3
-            and token.lower_.endswith("e") and not token.lower_.endswith(PAST_TENSE_ENDINGS)
-            and reads_as_a_plural_noun(token)
-            and (after is None or after.is_space or after.pos_ in {"ADP", "CCONJ", "PUNCT"}))
+    ends_phrase = after is None or after.is_space or after.pos_ in {"ADP", "CCONJ", "PUNCT"}
+    if not (token.pos_ == "VERB" and token.is_lower and token.is_alpha and len(token.text) > 3
+            and reads_as_a_plural_noun(token) and ends_phrase):
+        return False
+    if token.lower_.endswith("er"):
+        # a plural in -er only where the number is an object: "var i alt 331.000 kørsler med";
+        # "hvoraf 2 arbejder i Aarhus" keeps its verb
+        number = previous_word(token)
+        before = previous_word(number) if number is not None else None
+        return before is not None and (before.pos_ in {"VERB", "AUX", "ADP"}
+                                       or before.lower_ in {"alt", "ca.", "cirka"})
+    return token.lower_.endswith("e") and not token.lower_.endswith(PAST_TENSE_ENDINGS)
 
 
 def adjective_tagged_a_noun(token: Token) -> bool:
@@ -842,8 +850,10 @@ def lemma_of(token: Token) -> str:
         return participle_singular(token.lower_)
     lemma = token.lemma_ if token.doc.has_annotation("LEMMA") else ""
     lemma = (lemma or token.text).lower()
-    if looks_like_mistagged_noun(token) or plural_noun_tagged_a_verb(token):
-        lemma = lemmy_lemma("NOUN", token.text)  # read as the noun it is: "prioritetslande"
+    if looks_like_mistagged_noun(token) or plural_noun_tagged_a_verb(token) or (
+            token.pos_ == "ADJ" and lemma == token.lower_):
+        # read as the noun it is: "prioritetslande", "23 hovedvandoplande" (tagged an adjective)
+        lemma = lemmy_lemma("NOUN", token.text)
     if lemma == token.lower_[:-2] and token.lower_.endswith("ede") and \
             previous_word(token) is not None and previous_word(token).lower_ == "de":
         return participle_singular(token.lower_)  # "tre af de smittede": "smittet"

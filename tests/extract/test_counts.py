@@ -164,6 +164,10 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Inden for 12 sømil lå 3 skibe.", [(3, "skib")]),  # a nautical mile is a unit
     ("Man får en tid inden for 5 hverdage.", []),  # a duration
     ("Danmark støtter i 2023 12 organisationer.", [(12, "organisation")]),  # after a year
+    # a plural in -er tagged as a verb, where the number is an object; not a verb
+    ("Der var i 2018 i alt 331.000 kørsler med udrykning.", [(331000, "kørsel")]),
+    ("Hvoraf 2 arbejder i Aarhus.", []),
+    ("Danmark er inddelt i 23 hovedvandoplande.", [(23, "hovedvandopland")]),  # an adjective
     ("Ring på 33 92 33 33.", []),  # a phone number's groups
     # an adjective the tagger took for a noun or an adverb, before the plural noun
     ("Der var ca. 3.400 praktiserende læger i Danmark.", [(3400, "læge")]),
