@@ -84,8 +84,10 @@ DATELINE = re.compile(
     rf"|(?:{DAY_OR_SEAT}\s+)?(?:den|d\.)\s+)?{DATE}\.?$",
     re.IGNORECASE,
 )
-# A date line with its day ("4. maj 2020."), which a full stop does not make prose.
-DAY_DATE_LINE = re.compile(r"^\D{0,20}\d{1,2}\.\s?[a-zæøå]+\.?\s+\d{4}$|^\D{0,20}\d{1,2}-", re.I)
+# A date line in figures ("Dato: 28-11-2019."), which a full stop does not make prose. (A
+# date in words with a full stop, "4. maj 2020.", stays prose here: it may end a sentence
+# wrapped onto a line of its own; the letter date takes it where nothing goes before it.)
+DAY_DATE_LINE = re.compile(r"^\D{0,20}\d{1,2}-")
 # A line that starts with a date, perhaps glued to more: "24. april 2012J.nr. ...".
 DATE_LEAD = re.compile(
     rf"^(?:(?:dato|date)\s*[:.]?\s*|(?:[A-ZÆØÅ][\wæøå]+,\s*|{DAY_OR_SEAT}\s+)?(?:den|d\.)\s+)?"
