@@ -288,10 +288,19 @@ def tables_in(text: str) -> list[tuple[str, list[list[Cell]]]]:
     return tables
 
 
+# A tab's cell that holds several numbers set apart by spaces: the columns after a row's
+# label where only the gap after the label reached the text as a tab ("EUDP\t31,2 48,5 73,4").
+NUMBERS_APART = re.compile(r"[-−–]?\d[\d.,]*(?: [-−–]?\d[\d.,]*)+")
+
+
 def cells_of(line: str, offset: int) -> list[Cell]:
     cells, start = [], 0
     for part in line.split("\t"):
-        cells.append(Cell(offset + start, offset + start + len(part)))
+        if NUMBERS_APART.fullmatch(part):
+            cells += [Cell(offset + start + number.start(), offset + start + number.end())
+                      for number in re.finditer(r"\S+", part)]
+        else:
+            cells.append(Cell(offset + start, offset + start + len(part)))
         start += len(part) + 1
     return cells
 

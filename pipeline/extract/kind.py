@@ -116,6 +116,10 @@ PAPER = (r"(?:kopi(?:en)?|\w*notat(?:et)?|\w*rapport(?:en)?|\w*oversigt(?:en)?|\
          r"|materiale(?:t)?|pressemeddelelse(?:n)?|betænkning(?:en)?|redegørelse(?:n)?"
          r"|\w*-?redegørelse(?:n)?|udkast(?:et)?|anbefalinger(?:ne)?|\w*analyse(?:n)?|\w*undersøgelse(?:n)?"
          r"|publikation(?:en)?|\w*vejledning(?:en)?|\w*beretning(?:en)?)")
+# Sent "hermed", an evaluation is a paper too ("Hermed sender jeg til udvalgets orientering den
+# internationale evaluering af universitetsloven"); told of first, it leaves the letter
+# informing ("Der er nu gennemført en evaluering, som jeg hermed sender ...").
+PAPER_SENT = rf"(?:{PAPER}|\w*evaluering(?:en)?)"
 # A word before the paper's name: "DR's public service-redegørelse".
 PAPER_WORD = r"[\w'’-]+"
 FORWARDING = re.compile(
@@ -138,8 +142,9 @@ FORWARDING = re.compile(
     # udvalget det lovede notat"
     # "Jeg sender hermed til udvalgets orientering Vejdirektoratets rapport ..."
     rf"|\bsende[rs]?\s+(?:{SENDER_WORD}\s+)?hermed\s+(?:til\s+(?:\w+\s+)?orientering\s+)?"
-    rf"(?:{PAPER_WORD}\s+){{0,3}}?{PAPER}\b"
-    rf"|\bhermed\s+sende[r]?\s+(?:{SENDER_WORD}\s+)?(?:{PAPER_WORD}\s+){{0,3}}?{PAPER}\b"
+    rf"(?:{PAPER_WORD}\s+){{0,3}}?{PAPER_SENT}\b"
+    rf"|\bhermed\s+sende[r]?\s+(?:{SENDER_WORD}\s+)?(?:til\s+(?:\w+\s+)?orientering\s+)?"
+    rf"(?:{PAPER_WORD}\s+){{0,3}}?{PAPER_SENT}\b"
     rf"|\b{PAPER}\w*,?\s+som\s+(?:jeg|vi)\s+hermed\s+(?:over|frem|videre)?sender\b"
     # "Ministeriet sender til orientering udvalget en kopi af ...", "Jeg tillader mig at sende
     # udvalget vedlagte redegørelse", "Jeg har hermed fornøjelsen af at sende ..."

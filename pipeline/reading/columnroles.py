@@ -59,7 +59,7 @@ NUMBER_AT_START = re.compile(r"^\+?\d{2}[\d ]{6,}")
 # Folketinget's name or palace alone on its line is an address block's ("Udlændinge- og
 # Integrationsudvalget" filling the column, then "Folketinget").
 STARTS_ITEM = re.compile(
-    rf"^(?:www\.|[\w.+-]+@|\[email|[•·]|\d{{4}}\s+[A-ZÆØÅ]|\d{{5,9}}_\d{{4}}\.png|Offentligt$"
+    rf"^(?:www\.|[\w.+-]+@|\[email|[•·]|\./\.|\d{{4}}\s+[A-ZÆØÅ]|\d{{5,9}}_\d{{4}}\.png|Offentligt$"
     rf"|(?:Folketinget|Christiansborg)$"
     rf"|[A-ZÆØÅ]{{2,4}},?\s+Alm\.del|(?i:{ANY_LABEL})(?![a-zæøå]))"
 )
@@ -512,8 +512,9 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
     if wrapped and COMMITTEE_ASKED.match(text) and not OPEN_ENDED.search(previous) and \
             not previous.endswith((" som", " der", " at")):
         return False  # "Kommentar til henvendelse ..." / "Folketingets Xudvalg har bedt om ..."
-    if wrapped and not ((BODY_MARKER.match(text) or OPENING_CLAUSE.match(text))
-                        and text[:1].isupper()):
+    # the letter's own headings and opening start with a capital or an enclosure's mark
+    starts_anew = text[:1].isupper() or text.startswith("./.")
+    if wrapped and not ((BODY_MARKER.match(text) or OPENING_CLAUSE.match(text)) and starts_anew):
         # "... på" / "spørgsmål nr. S 2748 stillet af ...": one heading; a sentence's start
         # ("Jeg henviser til ...") after a heading as wide as the short letter's column is not
         return True
@@ -523,7 +524,7 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
         return True  # "... (L 206 - § 7." / "Finansministeriet) af ...": its bracket is open
     # The letter's own headings and opening start with a capital; "spørgsmål 159" after
     # "Svar på alm. del" is the heading's wrapped rest.
-    if previous.endswith(":") or (BODY_MARKER.match(text) and text[:1].isupper()) or \
+    if previous.endswith(":") or (BODY_MARKER.match(text) and starts_anew) or \
             SUBJECT_START.match(text) or QUESTION_HEADING_LINE.search(text):
         return False
     if role is None:
