@@ -592,7 +592,7 @@ def resolved(texts: list[str], raw: list[str | None], end: int, bold: list[bool]
     from an unknown line above ("... fra det midlertidige" / "AMO-udvalg": a heading's rest)."""
     roles = list(raw)
     for index in range(end):
-        roles[index] = head_role(roles, index)
+        roles[index] = head_role(roles, index, texts)
     for index in range(end):
         if roles[index] is None and is_short_unknown(texts[index]) and not bold[index] and not (
                 wrapped[index] and index and roles[index - 1] is None) and not (
@@ -609,15 +609,25 @@ def resolved(texts: list[str], raw: list[str | None], end: int, bold: list[bool]
     return roles
 
 
-def head_role(roles: list[str | None], index: int) -> str | None:
-    """In the head, a place is the recipient's; a postcode is whoever's stands above it."""
+def head_role(roles: list[str | None], index: int, texts: list[str]) -> str | None:
+    """In the head, a place is the recipient's; a postcode is whoever's stands above it,
+    where two columns' lines come in turns, whoever's address it ends: Folketinget's 1240
+    after Christiansborg, the sender's after its street ("Folketinget" / "Slotsholmsgade 10"
+    / "Retsudvalget" / "1216 København K." / "Christiansborg" / "Telefon ..." / "1240 ...")."""
     role = roles[index]
     previous = roles[index - 1] if index else None
     if role == PLACE:
         return RECIPIENT
-    if role == POSTCODE:
-        return RECIPIENT if previous in {RECIPIENT, PLACE} else CONTACT
-    return role
+    if role != POSTCODE:
+        return role
+    above = texts[max(0, index - 3) : index]
+    folketingets = FOLKETINGETS_POSTCODE.match(texts[index].rstrip("."))
+    if folketingets and "Christiansborg" in above:
+        return RECIPIENT
+    if not folketingets and previous in {RECIPIENT, PLACE} and "Christiansborg" not in above[-1:] \
+            and any(ANY_STREET.match(text) for text in above[:-1]):
+        return CONTACT
+    return RECIPIENT if previous in {RECIPIENT, PLACE} else CONTACT
 
 
 def neighbour_role(roles: list[str | None], index: int, end: int, text: str = "") -> str | None:

@@ -499,3 +499,9 @@ def test_a_paper_named_with_an_apostrophe_and_a_hyphen_is_forwarded(analyse_text
     doc = analyse_text("Jeg sender hermed DR's public service-redegørelse for 2012, som jeg har "
                        "modtaget fra DR's bestyrelse.")
     assert doc._.letter_kind == "oversendelse"
+
+
+def test_an_evaluation_sent_hermed_is_a_paper_forwarded(analyse_text):
+    doc = analyse_text("Hermed sender jeg til udvalgets orientering den internationale "
+                       "evaluering af universitetsloven.")
+    assert doc._.letter_kind == "oversendelse"

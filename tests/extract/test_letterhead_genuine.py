@@ -614,3 +614,14 @@ def test_a_question_put_to_a_ministry_renamed_since_is_answered_for_the_new_one(
             "til velfærdsministeren.\n\nSvar:\nJa.\n\nKaren Ellemann\n/ Birgitte Dahl")
     doc = analyse_text(body, sidebar=[["Dato: 6. maj 2009"]])
     assert doc._.letterhead.sender.ministry == "Indenrigs- og Socialministeriet"
+
+
+def test_folketingets_postcode_in_a_head_whose_two_columns_come_in_turns():
+    from pipeline.reading import read_document
+    from pipeline.typeset import flow_pdf
+
+    text = ("Folketinget\nSlotsholmsgade 10\nRetsudvalget\n1216 København K.\nChristiansborg\n"
+            "Telefon 7226 8400\n1240 København K\nwww.justitsministeriet.dk\n"
+            "Dato: 12. marts 2015\nHermed besvares spørgsmål nr. 512 (Alm. del).\n")
+    assert names(read_document(flow_pdf(text))) == [
+        ("Retsudvalget", "Folketinget", "Christiansborg, 1240 København K")]

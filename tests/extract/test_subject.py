@@ -211,3 +211,12 @@ def test_a_subject_goes_on_with_the_day_its_question_was_asked():
                 "Dato 5. maj 2020\nSpørgsmål:\nHvornår åbner vejen?\nSvar:\nI 2021.\n")
         assert flow_subject(text) == ("Svar på spørgsmål S 1874 stillet af Kristian Pihl "
                                       "Lorentzen (V) den 24. april 2020")
+
+
+def test_an_enclosures_mark_after_the_heading_starts_the_text():
+    text = ("Folketingets Fødevareudvalg\nChristiansborg\n1240 København K\nDato: 22. marts 2005\n"
+            "Oversendelse af Fødevarestyrelsens årsrapport om fødevarekontrollen 2004\n"
+            "./. Til udvalgets orientering vedlægger jeg hermed Fødevarestyrelsens års-\n"
+            "rapport om fødevarekontrollen i 2004.\n")
+    assert flow_subject(text) == ("Oversendelse af Fødevarestyrelsens årsrapport om "
+                                  "fødevarekontrollen 2004")

@@ -82,3 +82,11 @@ def test_a_line_of_prose_ending_in_a_currency_heads_no_table(analyse_text):
 def test_years_under_the_unit_label_the_columns(analyse_text):
     doc = analyse_text("Mio. kr.\n2020 2021\nDrift 12,5 13,0\nSlut.")
     assert [(a.value, a.raw) for a in doc._.amounts] == [(12500000, "12,5"), (13000000, "13,0")]
+
+
+def test_numbers_set_apart_by_spaces_after_a_rows_tab_are_its_columns(analyse_text):
+    doc = analyse_text("Udbetalingerne var:\n(mio. kr.)\t2006 2007\nEUDP\t31,2 48,5\n"
+                       "ForskEL\t55,0 58,2\nTallene er foreløbige.")
+    assert [(a.value, a.table_row, a.table_column) for a in doc._.amounts] == [
+        (31200000, "EUDP", "2006"), (48500000, "EUDP", "2007"),
+        (55000000, "ForskEL", "2006"), (58200000, "ForskEL", "2007")]
