@@ -696,9 +696,12 @@ def noun_after_antal(doc: Doc, found: re.Match[str]) -> tuple[Span, str] | None:
     """The noun of a header or row "Antal <noun>" and its lemma; None for a word that names
     no things or people."""
     noun = doc.char_span(*found.span("noun"))
-    if noun is None or not (is_noun(noun[0]) or names_people(noun[0])):
+    if noun is None or not noun[0].is_lower:
         return None
-    return noun, lemma_of(noun[0]) if is_noun(noun[0]) else participle_singular(noun[0].lower_)
+    if names_people(noun[0]):
+        return noun, participle_singular(noun[0].lower_)
+    # after "Antal" a noun, whatever the tagger says of a table's header ("Antal læger")
+    return noun, lemma_of(noun[0]) if is_noun(noun[0]) else lemmy_lemma("NOUN", noun[0].text)
 
 
 def names_people(word: Token) -> bool:

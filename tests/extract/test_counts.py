@@ -306,6 +306,11 @@ def test_every_noun_is_a_word(analyse_text):
         assert count.noun.strip() and count.noun.replace("-", "").isalpha(), count
 
 
+def test_a_column_headed_antal_whatever_the_tagger_calls_its_noun(analyse_text):
+    doc = analyse_text("Region Antal læger\nHovedstaden 1.085\nSjælland 467\n")
+    assert counts(doc) == [(1085, "læge"), (467, "læge")]
+
+
 def test_a_row_named_antal_counts_its_noun_in_each_column(analyse_text):
     doc = analyse_text("Tabel 1: Anmeldelser\n2015 2016 2017\n"
                        "Antal anmeldelser 1.212 1.304 1.398\n")
