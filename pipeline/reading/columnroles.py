@@ -197,6 +197,10 @@ DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
 MONTH_AT_START = re.compile(rf"^{MONTHS}\s+\d{{4}}", re.IGNORECASE)
 MONTH_AT_END = re.compile(rf"\b\d{{1,2}}\.\s*{MONTHS}$", re.IGNORECASE)
 YEAR_LINE = re.compile(r"^(?:19|20)\d{2}\b")
+# ft.dk's title of a bill's answer in its stamp: "L 41 - endeligt svar på spørgsmål 6".
+BILL_ANSWER_STAMP = re.compile(
+    r"^(?:[A-ZÆØÅ]{2,4}\s+)?[LB]\s?\d{1,4}\s+[-–]\s+(?:(?:endeligt|foreløbigt|supplerende)\s+)?"
+    r"svar\s+på\s+spørgsmål\s+\d+", re.IGNORECASE)
 FOLKETINGETS_POSTCODE = re.compile(r"^(?:DK-)?1240\s+København\s+K$")
 # "3. maj" / "2021": a date line broken before its year.
 DAY_AND_MONTH = re.compile(rf"^(?:den\s+)?\d{{1,2}}\.\s*{MONTHS}$", re.IGNORECASE)
@@ -280,6 +284,8 @@ class MainRoles:
                 raw[index] = raw[index + 1] = DATEBLOCK  # a date broken before its year
             if texts[index] == "Christiansborg" and FOLKETINGETS_POSTCODE.match(texts[index + 1]):
                 raw[index + 1] = raw[index]  # Folketinget's address, wherever it stands
+            if raw[index] == STAMP and BILL_ANSWER_STAMP.match(texts[index + 1]):
+                raw[index + 1] = STAMP  # the stamp's title of a bill's answer, below its session
         # The column's edge is where its widest line ends: the body column's right edge is
         # a percentile, which in a short letter falls short of it and makes lines wrapped.
         right_edge = max([right_edge, *(line.x1 for line in lines)])

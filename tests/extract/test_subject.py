@@ -220,3 +220,11 @@ def test_an_enclosures_mark_after_the_heading_starts_the_text():
             "rapport om fødevarekontrollen i 2004.\n")
     assert flow_subject(text) == ("Oversendelse af Fødevarestyrelsens årsrapport om "
                                   "fødevarekontrollen 2004")
+
+
+def test_the_stamps_title_of_a_bills_answer_is_no_part_of_the_head():
+    heading = "Besvarelse af spørgsmål nr. 6 vedrørende L 41 fra Folketingets Retsudvalg"
+    text = ("Retsudvalget 2022-23 (2. samling)\nL 41 - endeligt svar på spørgsmål 6\nOffentligt\n"
+            "Folketinget\nRetsudvalget\nChristiansborg\n1240 København K\nDato: 2. marts 2023\n"
+            f"{heading}\nHermed sendes besvarelse af spørgsmål nr. 6 vedrørende L 41.\n")
+    assert flow_subject(text) == heading
