@@ -32,7 +32,7 @@ PHRASE_LEAD = re.compile(
     re.I,
 )
 # A lead-in ending in a colon, the items following as a list.
-LIST_LEAD = re.compile(r"\banbefal\w*[^.:\n]{0,80}:\s*", re.I)
+LIST_LEAD = re.compile(r"\banbefal\w*[^.:\n]{0,80}:[ \t]*", re.I)
 CLAUSE_SPLIT = re.compile(r",?\s+og\s+at\s+|,\s*at\s+|;\s*")
 RELATIVE = re.compile(r"^(der|som|hvor|hvis|hvilke|hvilket|hvorved|hvormed)\b", re.I)
 FINAL_CONJUNCT = re.compile(r"^(og|samt|eller)\s+", re.I)
@@ -64,8 +64,17 @@ def find_recommendations(doc: Doc) -> list[Recommendation]:
     ]
 
 
+# An abbreviation that ends a sentence keeps its full stop in the last item.
+ABBREVIATION_END = re.compile(r"\b(?:kr|mio|mia|pct|mv|m\.v|m\.m|bl\.a|etc|osv)\.$")
+# A line that opens with a label of its own ("Kommentar: ...", "Svar: ...") starts anew,
+# though the sentence before it ended on an abbreviation ("... 250" / "mio. kr.").
+LABEL_LINE = re.compile(r"\n[ \t]*[A-ZÆØÅ][\wæøå-]{2,30}:\s")
+
+
 def items_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the recommended items in the sentence ``text[start:end]``."""
+    if label := LABEL_LINE.search(text, start, end):
+        end = label.start()
     sentence = text[start:end]
     match = LIST_LEAD.search(sentence)
     if match and not text[start + match.end() : end].split("\n", 1)[0].strip():
@@ -85,6 +94,8 @@ def items_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def pieces(text: str, start: int, end: int, splitter) -> list[tuple[int, int]]:
     """Cut ``text[start:end]`` (less its closing punctuation) into item spans."""
     content = CLOSING_CLAUSE.sub("", text[start:end].rstrip(" .!\n"))
+    if ABBREVIATION_END.search(content + ".") and text[start:end].rstrip(" !\n").endswith("."):
+        content += "."  # the abbreviation's full stop: "... over 250 mio. kr."
     spans = []
     for a, b in splitter(content):
         item = content[a:b]

@@ -72,3 +72,21 @@ def test_a_closing_clause_about_the_whole_is_left_out(analyse_text):
     doc = analyse_text("Det anbefales at etablere en fælles platform, hvilket styrelsen vil "
                        "igangsætte i 2024.")
     assert texts(doc) == ["etablere en fælles platform"]
+
+
+def test_a_sentence_ended_on_an_abbreviation_stops_at_the_next_lines_label(analyse_text):
+    doc = analyse_text("Finansrådet anbefaler, at overgangsperioden forlænges til 1. januar 2011,\n"
+                       "og at kravene kun gælder for pengeinstitutter med en kapital over 250\n"
+                       "mio. kr.\nKommentar: Ministeriet er enig i, at en overgangsperiode er "
+                       "hensigtsmæssig.")
+    assert texts(doc) == ["overgangsperioden forlænges til 1. januar 2011",
+                          "kravene kun gælder for pengeinstitutter med en kapital over 250\n"
+                          "mio. kr."]
+
+
+def test_a_list_after_a_lead_in_that_names_some(analyse_text):
+    doc = analyse_text("Rapporten indeholder i alt 26 anbefalinger.\nEkspertgruppen anbefaler "
+                       "blandt andet:\n- at kravet om jobsamtaler lempes,\n- at opfølgningen "
+                       "målrettes, og\n- at virksomhedsrettede tilbud prioriteres.\nDet er godt.")
+    assert texts(doc) == ["kravet om jobsamtaler lempes", "opfølgningen målrettes",
+                          "virksomhedsrettede tilbud prioriteres"]
