@@ -31,6 +31,8 @@ PHRASE_LEAD = re.compile(
     r"(?=(?:en|et|at\s+\w+e\b|\w+)\s)(?!at\b|ikke\b|i\b|derfor\b|,)",
     re.I,
 )
+# A full stop before a sentence that starts anew.
+ITEM_END = re.compile(r"[.;](?=\s+[A-ZÆØÅ])")
 # A lead-in ending in a colon, the items following as a list.
 LIST_LEAD = re.compile(r"\banbefal\w*[^.:\n]{0,80}:[ \t]*", re.I)
 CLAUSE_SPLIT = re.compile(r",?\s+og\s+at\s+|,\s*at\s+|;\s*")
@@ -159,5 +161,11 @@ def listed_items(text: str, start: int) -> list[tuple[int, int]]:
     for match in LIST_ITEM.finditer(text, start):
         if text[spans[-1][1] if spans else start : match.start()].strip(" ,.;og\n"):
             break  # the list ended, or none began straight after the colon
-        spans.append((match.start(1), match.end(1)))
+        # the list's last item ends at its full stop, where the next paragraph was joined
+        # to its line ("... og opkvalificering. Regeringen vil drøfte ...")
+        end = next((stop.start() for stop in ITEM_END.finditer(text, match.start(1),
+                                                                 match.end(1))), match.end(1))
+        spans.append((match.start(1), end))
+        if end < match.end(1):
+            break
     return spans

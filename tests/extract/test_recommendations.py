@@ -90,3 +90,11 @@ def test_a_list_after_a_lead_in_that_names_some(analyse_text):
                        "målrettes, og\n- at virksomhedsrettede tilbud prioriteres.\nDet er godt.")
     assert texts(doc) == ["kravet om jobsamtaler lempes", "opfølgningen målrettes",
                           "virksomhedsrettede tilbud prioriteres"]
+
+
+def test_the_lists_last_item_ends_at_its_full_stop_where_the_next_paragraph_joined_it(
+        analyse_text):
+    doc = analyse_text("Ekspertgruppen anbefaler blandt andet:\n- at kravet lempes, og\n- at "
+                       "tilbud prioriteres frem for vejledning. Regeringen vil drøfte "
+                       "anbefalingerne med partierne.")
+    assert texts(doc) == ["kravet lempes", "tilbud prioriteres frem for vejledning"]
