@@ -21,7 +21,8 @@ from models import Recommendation
 from pipeline.extract.base import evidence, sentence_at
 
 # A lead-in followed by clauses: "anbefaler, at A, og at B".
-CLAUSE_LEAD = re.compile(r"\banbefal\w*(?:\s+\w+){0,2}?\s*,?\s+at\s+(?!\w+\s+ikke\b)", re.I)
+# ("anbefalede i juni 2012, at 14 kirker tages ud af brug": a time between).
+CLAUSE_LEAD = re.compile(r"\banbefal\w*(?:\s+\w+){0,4}?\s*,?\s+at\s+(?!\w+\s+ikke\b)", re.I)
 # A lead-in followed by noun phrases: "anbefalinger i relation til A, B og C".
 # "anbefalinger til ændringer" names a topic, not the content, so "til" is no lead-in.
 PHRASE_LEAD = re.compile(

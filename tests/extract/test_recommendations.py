@@ -98,3 +98,8 @@ def test_the_lists_last_item_ends_at_its_full_stop_where_the_next_paragraph_join
                        "tilbud prioriteres frem for vejledning. Regeringen vil drøfte "
                        "anbefalingerne med partierne.")
     assert texts(doc) == ["kravet lempes", "tilbud prioriteres frem for vejledning"]
+
+
+def test_a_time_between_the_lead_in_and_its_clause(analyse_text):
+    doc = analyse_text("Et udvalg i stiftet anbefalede i juni 2012, at 14 kirker tages ud af brug.")
+    assert texts(doc) == ["14 kirker tages ud af brug"]
