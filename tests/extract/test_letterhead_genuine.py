@@ -625,3 +625,9 @@ def test_folketingets_postcode_in_a_head_whose_two_columns_come_in_turns():
             "Dato: 12. marts 2015\nHermed besvares spørgsmål nr. 512 (Alm. del).\n")
     assert names(read_document(flow_pdf(text))) == [
         ("Retsudvalget", "Folketinget", "Christiansborg, 1240 København K")]
+
+
+def test_the_senders_address_where_the_address_blocks_lines_come_between():
+    heads = ["Folketinget", "Slotsholmsgade 10", "Retsudvalget", "1216 København K.",
+             "Christiansborg", "Telefon 7226 8400", "1240 København K"]
+    assert address_of(heads) == "Slotsholmsgade 10, 1216 København K"

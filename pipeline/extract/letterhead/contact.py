@@ -105,13 +105,23 @@ POSTCODE_AT_LINE_END = re.compile(r"(\b(?:DK-)?\d{4})\s*\|\s*(?=København|[A-Z�
 LABELLED_DIGITS = re.compile(rf"(?:{CASE_LABEL})[ \t]*:?[ \t]*\d+$", re.IGNORECASE)
 
 
+# A line of Folketinget's address block: "Folketinget", "Christiansborg", "Retsudvalget",
+# "Folketingets Retsudvalg", "1240 København K".
+ADDRESS_BLOCK_LINE = re.compile(
+    r"^(?:Folketinget|Christiansborg|(?:DK-)?1240\s+København\s+K\.?"
+    r"|(?:Til\s+)?(?:Folketingets\s+)?[A-ZÆØÅ][\wæøå,\- ]{0,60}"
+    r"(?:[Uu]dvalg(?:et)?|Lovsekretariat))$")
+
+
 def address_of(heads: list[str]) -> str | None:
     """A street and the postcode after it ("Slotsholmsgade 10, 1216 København K"), not
     Folketinget's: glued parts set apart ("Slotsholmsgade 101216 København K"); in one
     letterhead line, else over two or three lines in a row ("Holbergsgade 6" / "DK-1057 ...").
     """
-    runs = [*heads, *(" | ".join(heads[i : i + size]) for size in (2, 3)
-                      for i in range(len(heads) - size + 1))]
+    # where the address block's lines come in turns with the letterhead's, also without them
+    own = [head for head in heads if not ADDRESS_BLOCK_LINE.match(head.strip())]
+    runs = [*heads, *(" | ".join(lines[i : i + size]) for lines in (heads, own) for size in (2, 3)
+                      for i in range(len(lines) - size + 1))]
     for text in runs:
         cleaned = CAMEL_GLUE.sub(" | ", re.sub(r"_{2,}", " ", text))
         cleaned = POSTCODE_AT_LINE_END.sub(r"\1 ", cleaned)  # "• 1216" / "København K"
