@@ -631,3 +631,10 @@ def test_the_senders_address_where_the_address_blocks_lines_come_between():
     heads = ["Folketinget", "Slotsholmsgade 10", "Retsudvalget", "1216 København K.",
              "Christiansborg", "Telefon 7226 8400", "1240 København K"]
     assert address_of(heads) == "Slotsholmsgade 10, 1216 København K"
+    # ... also inside one block, a post box between
+    assert address_of(["Folketingets Boligudvalg", "Holmens Kanal 22",
+                       "Christiansborg\n1060 København K\n1240 København K"]) == (
+        "Holmens Kanal 22, 1060 København K")
+    assert address_of(["Børsgade 4", "Christiansborg", "Postboks 2135",
+                       "1240 København K\n1015 København K"]) == (
+        "Børsgade 4, Postboks 2135, 1015 København K")

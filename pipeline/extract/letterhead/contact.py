@@ -119,7 +119,8 @@ def address_of(heads: list[str]) -> str | None:
     letterhead line, else over two or three lines in a row ("Holbergsgade 6" / "DK-1057 ...").
     """
     # where the address block's lines come in turns with the letterhead's, also without them
-    own = [head for head in heads if not ADDRESS_BLOCK_LINE.match(head.strip())]
+    own = [line for head in heads for line in head.split("\n")
+           if not ADDRESS_BLOCK_LINE.match(line.strip())]
     runs = [*heads, *(" | ".join(lines[i : i + size]) for lines in (heads, own) for size in (2, 3)
                       for i in range(len(lines) - size + 1))]
     for text in runs:
