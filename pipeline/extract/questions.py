@@ -133,7 +133,7 @@ CITING = re.compile(
     r"|\bjf\.|\bjævnfør|\bsom\s+lovet\s+i\b|\bsom\s+det\s+fremgår\s+af\b"
     # a question before this one ("Som opfølgning på spørgsmål nr. 5", "Jeg har tidligere
     # besvaret spørgsmål nr. 5", "udvalgets tidligere spørgsmål")
-    r"|\b(?:opfølgning\s+på|uddybning\s+af|supplement\s+til|tillæg\s+til)"
+    r"|\b(?:opfølgning\s+på|følger\s+op\s+på|uddybning\s+af|supplement\s+til|tillæg\s+til)"
     r"|\btidligere\s+(?:\w+\s+)?(?:besvaret|besvarede|stillede|spørgsmål)"
     # an answer given before ("den daværende ministers besvarelse af 21. juni 1993 af ...",
     # "den daværende økonomi- og indenrigsministers besvarelse af spørgsmål 2")

@@ -55,7 +55,9 @@ def recommendations_component(doc: Doc) -> Doc:
 def find_recommendations(doc: Doc) -> list[Recommendation]:
     items: list[tuple[int, int]] = []
     for sentence in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
-        if "anbefal" in sentence.text.lower():
+        # a question asks about recommendations ("Vil ministeren redegøre for anbefalingerne
+        # ... og oplyse, hvordan ...?"), it makes none
+        if "anbefal" in sentence.text.lower() and not QUESTION_END.search(sentence.text):
             items.extend(items_in(doc.text, sentence.start_char, sentence.end_char))
     return [
         Recommendation(
@@ -67,6 +69,10 @@ def find_recommendations(doc: Doc) -> list[Recommendation]:
     ]
 
 
+QUESTION_END = re.compile(r"\?[\s\"”»]*$")
+# A quotation that ends after the item's full stop, the text going on glued to it ("...
+# tættere.”Jeg kan henholde mig ...").
+QUOTE_CLOSED = re.compile(r"[.!?][\"”»]")
 # An abbreviation that ends a sentence keeps its full stop in the last item.
 ABBREVIATION_END = re.compile(r"\b(?:kr|mio|mia|pct|mv|m\.v|m\.m|bl\.a|etc|osv)\.$")
 # A line that opens with a label of its own ("Kommentar: ...", "Svar: ...") starts anew,
@@ -96,6 +102,8 @@ def items_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def pieces(text: str, start: int, end: int, splitter) -> list[tuple[int, int]]:
     """Cut ``text[start:end]`` (less its closing punctuation) into item spans."""
+    if quoted := QUOTE_CLOSED.search(text, start, end):
+        end = quoted.start()
     content = CLOSING_CLAUSE.sub("", text[start:end].rstrip(" .!\n"))
     if ABBREVIATION_END.search(content + ".") and text[start:end].rstrip(" !\n").endswith("."):
         content += "."  # the abbreviation's full stop: "... over 250 mio. kr."

@@ -505,3 +505,11 @@ def test_an_evaluation_sent_hermed_is_a_paper_forwarded(analyse_text):
     doc = analyse_text("Hermed sender jeg til udvalgets orientering den internationale "
                        "evaluering af universitetsloven.")
     assert doc._.letter_kind == "oversendelse"
+
+
+def test_a_note_that_follows_up_on_an_answer_cites_the_question(analyse_text):
+    doc = analyse_text("Ministeriet oversender hermed til udvalgets orientering et notat om "
+                       "status for loven.\n\nNotatet følger op på ministeriets besvarelse af "
+                       "spørgsmål nr. 214 (Alm. del).")
+    assert doc._.letter_kind == "oversendelse"
+    assert [(ref.number, ref.answered) for ref in doc._.question_refs] == [(214, False)]

@@ -103,3 +103,15 @@ def test_the_lists_last_item_ends_at_its_full_stop_where_the_next_paragraph_join
 def test_a_time_between_the_lead_in_and_its_clause(analyse_text):
     doc = analyse_text("Et udvalg i stiftet anbefalede i juni 2012, at 14 kirker tages ud af brug.")
     assert texts(doc) == ["14 kirker tages ud af brug"]
+
+
+def test_a_question_about_recommendations_makes_none(analyse_text):
+    doc = analyse_text("”Vil ministeren redegøre for ekspertgruppens anbefalinger om statens "
+                       "it-sikkerhed og oplyse, hvordan regeringen vil følge op på dem?”")
+    assert texts(doc) == []
+
+
+def test_an_item_ends_where_its_quotation_closes(analyse_text):
+    doc = analyse_text("Rigspolitiet oplyser: ”Vi har anbefalet, at opgørelsen fremover foretages "
+                       "halvårligt.”Jeg kan henholde mig til det oplyste.")
+    assert texts(doc) == ["opgørelsen fremover foretages halvårligt"]
