@@ -342,7 +342,7 @@ def cell_amount(doc: Doc, row: list[Cell], cell: Cell, unit, place: dict) -> Amo
 PRINTED_HEADER = re.compile(
     rf"^[ \t]*(?:[^\d\n]{{0,40}}?[ \t(])??\(?"
     rf"(?P<unit>(?:{SCALE})[ \t]*(?:kr\.?|kroner|DKK|EUR|euro)"
-    rf"|kr\.|kroner|DKK|EUR|euro|1\.000 kr\.){END}\)?"
+    rf"|kr\.|kroner|DKK|EUR|euro|1\.000 kr\.){END}\)?(?:[ \t]*\([^()\n]{{1,30}}\))?"
     r"(?P<columns>(?:[ \t]+(?:(?:19|20)\d{2}(?:[-/]\d{2,4})?|[A-ZÆØÅ][\wæøå.-]*))*)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -350,6 +350,12 @@ PRINTED_HEADER = re.compile(
 PRINTED_CELL = re.compile(rf"(?<!\S)(?P<sign>[-−–])?(?P<number>{NUMBER})(?!\S)")
 PRINTED_ROW = re.compile(
     rf"[ \t]*(?P<label>[^\d\n]*?)(?P<cells>(?:[ \t]*[-−–]?(?:{NUMBER}))+)[ \t]*(?:\n|$)"
+)
+# A row whose label holds a number ("Forhøjelse med 10.000 kr. -330 -335"): its cells are
+# the numbers at its end, one for each of the header's columns.
+LABELLED_ROW = re.compile(
+    rf"[ \t]*(?P<label>[^\n]*?[^\d\s.,-][^\n]*?)"
+    rf"(?P<cells>(?:[ \t]+[-−–]?(?:{NUMBER}))+)[ \t]*(?:\n|$)"
 )
 # A row's label alone on its line, its cells on the next ("Drift" / "12,5 13,0").
 PRINTED_LABEL = re.compile(r"[ \t]*[^\d\n.:;!?]{1,40}[ \t]*\n")
@@ -373,7 +379,7 @@ def printed_table_amounts(doc: Doc, header: re.Match[str]) -> list[Amount]:
     unit, columns = unit_of(header.group("unit")), header.group("columns").split()
     position, label_above = header.end() + 1, None
     while True:
-        row = PRINTED_ROW.match(text, position)
+        row = PRINTED_ROW.match(text, position) or labelled_row(text, position, columns)
         if row is None:
             label = PRINTED_LABEL.match(text, position)
             if label is None or PRINTED_ROW.match(text, label.end()) is None:
@@ -387,6 +393,15 @@ def printed_table_amounts(doc: Doc, header: re.Match[str]) -> list[Amount]:
             amounts += printed_row_amounts(doc, row, unit, row_label, columns)
         position, label_above = row.end(), None
     return amounts
+
+
+def labelled_row(text: str, position: int, columns: list[str]) -> re.Match[str] | None:
+    """A row whose label holds a number, where its cells are as many as the columns."""
+    row = LABELLED_ROW.match(text, position)
+    if row is None or not columns or len(PRINTED_CELL.findall(row.group("cells"))) != len(
+            columns):
+        return None
+    return row
 
 
 def is_year_labels(row: re.Match[str]) -> bool:

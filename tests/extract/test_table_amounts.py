@@ -90,3 +90,14 @@ def test_numbers_set_apart_by_spaces_after_a_rows_tab_are_its_columns(analyse_te
     assert [(a.value, a.table_row, a.table_column) for a in doc._.amounts] == [
         (31200000, "EUDP", "2006"), (48500000, "EUDP", "2007"),
         (55000000, "ForskEL", "2006"), (58200000, "ForskEL", "2007")]
+
+
+def test_a_header_with_a_note_and_rows_whose_labels_hold_numbers(analyse_text):
+    doc = analyse_text("Provenuet fremgår af tabel 1.\nMio. kr. (2017-niveau) 2018 2019\n"
+                       "Forhøjelse med 10.000 kr. -330 -335\nForhøjelse med 25.000 kr. -810 -820\n"
+                       "Anm.: Beregningen er usikker.")
+    cells = [(a.value, a.table_row, a.table_column) for a in doc._.amounts if a.origin == "table"]
+    assert cells == [(-330000000, "Forhøjelse med 10.000 kr.", "2018"),
+                     (-335000000, "Forhøjelse med 10.000 kr.", "2019"),
+                     (-810000000, "Forhøjelse med 25.000 kr.", "2018"),
+                     (-820000000, "Forhøjelse med 25.000 kr.", "2019")]
