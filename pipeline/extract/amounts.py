@@ -338,12 +338,15 @@ def cell_amount(doc: Doc, row: list[Cell], cell: Cell, unit, place: dict) -> Amo
 
 # -- tables as printed text: "Mio. kr. 2020 2021 2022" / "Drift 12,5 13,0 14,1" ------------
 
+# A column's label: a year or session, a quarter or half of a year ("1. kvt. 2023"), a word.
+COLUMN_LABEL = (r"(?:\d\.[ \t]*(?:kvt\.|kvartal|halvår)(?:[ \t]+(?:19|20)\d{2})?"
+                r"|(?:19|20)\d{2}(?:[-/]\d{2,4})?|[A-ZÆØÅ][\wæøå.-]*)")
 # A header line: the unit, and column labels that are years, sessions or words, no amounts.
 PRINTED_HEADER = re.compile(
     rf"^[ \t]*(?:[^\d\n]{{0,40}}?[ \t(])??\(?"
     rf"(?P<unit>(?:{SCALE})[ \t]*(?:kr\.?|kroner|DKK|EUR|euro)"
     rf"|kr\.|kroner|DKK|EUR|euro|1\.000 kr\.){END}\)?(?:[ \t]*\([^()\n]{{1,30}}\))?"
-    r"(?P<columns>(?:[ \t]+(?:(?:19|20)\d{2}(?:[-/]\d{2,4})?|[A-ZÆØÅ][\wæøå.-]*))*)[ \t]*$",
+    rf"(?P<columns>(?:[ \t]+{COLUMN_LABEL})*)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # A row: a label without digits (or none), then cells set apart by spaces: "I alt 12,5 -3,0".
@@ -376,7 +379,9 @@ def amounts_in_printed_tables(doc: Doc) -> list[Amount]:
 def printed_table_amounts(doc: Doc, header: re.Match[str]) -> list[Amount]:
     """The cells of the rows under one header, each with its row's label and column."""
     text, amounts = doc.text, []
-    unit, columns = unit_of(header.group("unit")), header.group("columns").split()
+    unit = unit_of(header.group("unit"))
+    columns = [" ".join(label.split()) for label in
+               re.findall(COLUMN_LABEL, header.group("columns"), re.IGNORECASE)]
     position, label_above = header.end() + 1, None
     while True:
         row = PRINTED_ROW.match(text, position) or labelled_row(text, position, columns)

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from models import Count
+from pipeline.extract.amounts import COLUMN_LABEL
 from pipeline.extract.base import located, sentence_at
 from pipeline.extract.dates import MONTHS
 from pipeline.extract.letterhead.signature import CLOSING, PERSON_NAME
@@ -671,7 +672,7 @@ def counts_in_tables(doc: Doc) -> list[Count]:
                 counts.append(Count(value=value, noun=noun.text, lemma=lemma,
                                     sentence=header.group(0).strip(), **located(doc, start, end)))
             position = cell.end()
-    return counts + counts_in_rows(doc)
+    return counts + counts_in_rows(doc) + counts_under_columns(doc)
 
 
 def counts_in_rows(doc: Doc) -> list[Count]:
@@ -689,6 +690,40 @@ def counts_in_rows(doc: Doc) -> list[Count]:
                 counts.append(Count(value=value, noun=noun.text, lemma=lemma,
                                     sentence=row.group(0).strip(),
                                     **located(doc, start, start + len(cell.group()))))
+    return counts
+
+
+# A header "Antal <noun>" before its columns' labels ("Antal personer 1. kvt. 2. kvt. 3. kvt."),
+# its rows a label and a number for each column ("Opbrugt dagpengeret 2.100 3.400 9.800").
+COLUMNS_HEADER = re.compile(
+    rf"^[ \t]*Antal[ \t]+(?P<noun>[^\W\d_]{{2,}})(?P<columns>(?:[ \t]+{COLUMN_LABEL})+)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE)
+LABELLED_CELLS = re.compile(
+    r"[ \t]*[^\d\n]{2,60}?(?P<cells>(?:[ \t]+(?:\d{1,3}(?:\.\d{3})+|\d+))+)[ \t]*(?:\n|$)")
+
+
+def counts_under_columns(doc: Doc) -> list[Count]:
+    """The cells of the rows under a header "Antal <noun>" followed by its columns' labels,
+    where a row holds a number for each column: each counts the header's noun."""
+    counts = []
+    for header in COLUMNS_HEADER.finditer(doc.text):
+        if (named := noun_after_antal(doc, header)) is None:
+            continue
+        noun, lemma = named
+        columns = re.findall(COLUMN_LABEL, header.group("columns"), re.IGNORECASE)
+        position = header.end() + 1
+        while (row := LABELLED_CELLS.match(doc.text, position)) is not None:
+            cells = list(CELL.finditer(row.group("cells")))
+            if len(cells) != len(columns):
+                break
+            for cell in cells:
+                start = row.start("cells") + cell.start()
+                value = int(cell.group().replace(".", ""))
+                if plausible(value):
+                    counts.append(Count(value=value, noun=noun.text, lemma=lemma,
+                                        sentence=row.group(0).strip(),
+                                        **located(doc, start, start + len(cell.group()))))
+            position = row.end()
     return counts
 
 

@@ -311,6 +311,13 @@ def test_a_column_headed_antal_whatever_the_tagger_calls_its_noun(analyse_text):
     assert counts(doc) == [(1085, "læge"), (467, "læge")]
 
 
+def test_rows_under_a_header_antal_with_its_columns_labels(analyse_text):
+    doc = analyse_text("Antal personer 1. kvt. 2. kvt.\nOpbrugt dagpengeret 2.100 3.400\n"
+                       "Heraf i beskæftigelse 700 1.200\nDet er mange.")
+    assert counts(doc) == [(2100, "person"), (3400, "person"), (700, "person"),
+                           (1200, "person")]
+
+
 def test_a_row_named_antal_counts_its_noun_in_each_column(analyse_text):
     doc = analyse_text("Tabel 1: Anmeldelser\n2015 2016 2017\n"
                        "Antal anmeldelser 1.212 1.304 1.398\n")

@@ -101,3 +101,10 @@ def test_a_header_with_a_note_and_rows_whose_labels_hold_numbers(analyse_text):
                      (-335000000, "Forhøjelse med 10.000 kr.", "2019"),
                      (-810000000, "Forhøjelse med 25.000 kr.", "2018"),
                      (-820000000, "Forhøjelse med 25.000 kr.", "2019")]
+
+
+def test_a_printed_tables_column_named_by_a_quarter(analyse_text):
+    doc = analyse_text("Udbetalingerne fremgår af tabel 1.\nMio. kr. 2021 2022 1. kvt. 2023\n"
+                       "Jordvarmeanlæg 41,7 95,2 18,8\nPuljen havde en ramme.")
+    assert [(a.value, a.table_column) for a in doc._.amounts] == [
+        (41700000, "2021"), (95200000, "2022"), (18800000, "1. kvt. 2023")]
