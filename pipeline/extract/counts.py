@@ -415,7 +415,7 @@ def heads_its_sentence(word: Token) -> bool:
 
 
 # A noun in the genitive owns the things its number counts: "Landets 94 jobcentre".
-GENITIVE = re.compile(r"(?:et|en|ne|s)s$|['’]s$")
+GENITIVE = re.compile(r"(?:et|en|ne)s$|['’]s$")
 
 
 def starts_a_sentence(word: Token) -> bool:
@@ -649,10 +649,10 @@ CELL_LINE = re.compile(
 
 # A row named "Antal <noun>" with a number in each column: "Antal anmeldelser 1.212 1.304 1.398"
 # under the years "2015 2016 2017".
-COUNT_ROW = re.compile(
-    r"^[ \t]*Antal[ \t]+(?P<noun>[^\W\d_]{2,})(?P<cells>(?:[ \t]+(?:\d{1,3}(?:\.\d{3})+|\d+))+)"
-    r"[ \t]*$", re.MULTILINE)
 CELL = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+COUNT_ROW = re.compile(
+    rf"^[ \t]*Antal[ \t]+(?P<noun>[^\W\d_]{{2,}})(?P<cells>(?:[ \t]+(?:{CELL.pattern}))+)[ \t]*$",
+    re.MULTILINE)
 
 
 def counts_in_tables(doc: Doc) -> list[Count]:
@@ -680,16 +680,26 @@ def counts_in_rows(doc: Doc) -> list[Count]:
     anmeldelser 1.212 1.304" -> 1212 and 1304 reports)."""
     counts = []
     for row in COUNT_ROW.finditer(doc.text):
-        if (named := noun_after_antal(doc, row)) is None:
-            continue
-        noun, lemma = named
-        for cell in CELL.finditer(row.group("cells")):
-            start = row.start("cells") + cell.start()
-            value = int(cell.group().replace(".", ""))
-            if plausible(value):
-                counts.append(Count(value=value, noun=noun.text, lemma=lemma,
-                                    sentence=row.group(0).strip(),
-                                    **located(doc, start, start + len(cell.group()))))
+        cells = list(CELL.finditer(row.group("cells")))
+        if all(written_as_year(cell.group()) for cell in cells):
+            continue  # the columns' years: "Antal sager 2019 2020" heads the rows below it
+        if (named := noun_after_antal(doc, row)) is not None:
+            counts += cell_counts(doc, named, row, cells)
+    return counts
+
+
+def cell_counts(doc: Doc, named: tuple[Span, str], row: re.Match[str],
+                cells: list[re.Match[str]]) -> list[Count]:
+    """Each cell of a row that holds a plausible number counts the noun ``named``."""
+    noun, lemma = named
+    counts = []
+    for cell in cells:
+        start = row.start("cells") + cell.start()
+        value = int(cell.group().replace(".", ""))
+        if plausible(value):
+            counts.append(Count(value=value, noun=noun.text, lemma=lemma,
+                                sentence=row.group(0).strip(),
+                                **located(doc, start, start + len(cell.group()))))
     return counts
 
 
@@ -699,7 +709,7 @@ COLUMNS_HEADER = re.compile(
     rf"^[ \t]*Antal[ \t]+(?P<noun>[^\W\d_]{{2,}})(?P<columns>(?:[ \t]+{COLUMN_LABEL})+)[ \t]*$",
     re.MULTILINE | re.IGNORECASE)
 LABELLED_CELLS = re.compile(
-    r"[ \t]*[^\d\n]{2,60}?(?P<cells>(?:[ \t]+(?:\d{1,3}(?:\.\d{3})+|\d+))+)[ \t]*(?:\n|$)")
+    rf"[ \t]*[^\d\n]{{2,60}}?(?P<cells>(?:[ \t]+(?:{CELL.pattern}))+)[ \t]*(?:\n|$)")
 
 
 def counts_under_columns(doc: Doc) -> list[Count]:
@@ -709,20 +719,13 @@ def counts_under_columns(doc: Doc) -> list[Count]:
     for header in COLUMNS_HEADER.finditer(doc.text):
         if (named := noun_after_antal(doc, header)) is None:
             continue
-        noun, lemma = named
         columns = re.findall(COLUMN_LABEL, header.group("columns"), re.IGNORECASE)
         position = header.end() + 1
         while (row := LABELLED_CELLS.match(doc.text, position)) is not None:
             cells = list(CELL.finditer(row.group("cells")))
             if len(cells) != len(columns):
                 break
-            for cell in cells:
-                start = row.start("cells") + cell.start()
-                value = int(cell.group().replace(".", ""))
-                if plausible(value):
-                    counts.append(Count(value=value, noun=noun.text, lemma=lemma,
-                                        sentence=row.group(0).strip(),
-                                        **located(doc, start, start + len(cell.group()))))
+            counts += cell_counts(doc, named, row, cells)
             position = row.end()
     return counts
 

@@ -113,15 +113,17 @@ SENDER_WORD = r"(?:jeg|vi|\w*ministeriet)"
 # the letter informing ("Jeg sender hermed årets status ...", "... sender jeg hermed udvalget
 # den 13. statusredegørelse" followed by its figures).
 PAPER = (r"(?:kopi(?:en)?|\w*notat(?:et)?|\w*rapport(?:en)?|\w*oversigt(?:en)?|\w*brev(?:et)?"
-         r"|materiale(?:t)?|pressemeddelelse(?:n)?|betænkning(?:en)?|redegørelse(?:n)?"
-         r"|\w*-?redegørelse(?:n)?|udkast(?:et)?|anbefalinger(?:ne)?|\w*analyse(?:n)?|\w*undersøgelse(?:n)?"
+         r"|materiale(?:t)?|pressemeddelelse(?:n)?|betænkning(?:en)?|\w*-?redegørelse(?:n)?"
+         r"|udkast(?:et)?|anbefalinger(?:ne)?|\w*analyse(?:n)?|\w*undersøgelse(?:n)?"
          r"|publikation(?:en)?|\w*vejledning(?:en)?|\w*beretning(?:en)?)")
 # Sent "hermed", an evaluation is a paper too ("Hermed sender jeg til udvalgets orientering den
 # internationale evaluering af universitetsloven"); told of first, it leaves the letter
 # informing ("Der er nu gennemført en evaluering, som jeg hermed sender ...").
 PAPER_SENT = rf"(?:{PAPER}|\w*evaluering(?:en)?)"
-# A word before the paper's name: "DR's public service-redegørelse".
-PAPER_WORD = r"[\w'’-]+"
+# What may stand between "sender hermed" and the paper: who it is for, up to three words
+# before the paper's name ("til udvalgets orientering Vejdirektoratets rapport", "DR's public
+# service-redegørelse").
+SENT_PAPER = rf"(?:til\s+(?:\w+\s+)?orientering\s+)?(?:[\w'’-]+\s+){{0,3}}?{PAPER_SENT}\b"
 FORWARDING = re.compile(
     # "Hermed oversendes ...", "... sendes hermed forslag til lov", "Til orientering sendes
     # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse", "Hermed
@@ -140,11 +142,8 @@ FORWARDING = re.compile(
     r"|\bsender\s+(?:jeg|vi)\s+(?:det|dem|den)\s+hermed\b"
     # "Til udvalgets orientering sender jeg hermed kopi af ...", "Jeg skal hermed sende
     # udvalget det lovede notat"
-    # "Jeg sender hermed til udvalgets orientering Vejdirektoratets rapport ..."
-    rf"|\bsende[rs]?\s+(?:{SENDER_WORD}\s+)?hermed\s+(?:til\s+(?:\w+\s+)?orientering\s+)?"
-    rf"(?:{PAPER_WORD}\s+){{0,3}}?{PAPER_SENT}\b"
-    rf"|\bhermed\s+sende[r]?\s+(?:{SENDER_WORD}\s+)?(?:til\s+(?:\w+\s+)?orientering\s+)?"
-    rf"(?:{PAPER_WORD}\s+){{0,3}}?{PAPER_SENT}\b"
+    rf"|\bsende[rs]?\s+(?:{SENDER_WORD}\s+)?hermed\s+{SENT_PAPER}"
+    rf"|\bhermed\s+sende[r]?\s+(?:{SENDER_WORD}\s+)?{SENT_PAPER}"
     rf"|\b{PAPER}\w*,?\s+som\s+(?:jeg|vi)\s+hermed\s+(?:over|frem|videre)?sender\b"
     # "Ministeriet sender til orientering udvalget en kopi af ...", "Jeg tillader mig at sende
     # udvalget vedlagte redegørelse", "Jeg har hermed fornøjelsen af at sende ..."
@@ -345,9 +344,9 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     answered = any(ref.answered for ref in question_refs) or (
         question_refs and not FORWARDING.search(purpose))
     # An answer cited says nothing of this letter ("I forbindelse med den daværende ministers
-    # besvarelse af spørgsmål 2 ... blev det tilkendegivet, at ...").
-    # A text that opens with the question's heading sets out the question it answers, also
-    # where the published text is cut before its "Svar:" ("Spørgsmål nr. 12:" / "Vil ...").
+    # besvarelse af spørgsmål 2 ... blev det tilkendegivet, at ..."); a text that opens with
+    # the question's heading sets out the question it answers, also where the published text
+    # is cut before its "Svar:" ("Spørgsmål nr. 12:" / "Vil ministeren ...").
     says_so = own_answer_word(purpose) or ANSWER_HEADING.search(body_text[:HEADINGS_SPAN]) or (
         PROMISED_ANSWER.search(purpose)) or QUOTED_QUESTION_FIRST.match(body_text) or (
         QUESTION_HEADING.match(opening_line(body_text)))

@@ -116,8 +116,6 @@ COMMITTEE_ASKED = re.compile(
     r"^Folketingets\s+(?:[\wæøåÆØÅ-]+\s+){0,4}?[\wæøå-]*[Uu]dvalg\s+(?:har|er|bad|spurgte)\b")
 # A question's asker in a heading: "... stillet af Kristian Pihl Lorentzen (V)".
 ASKED_BY = re.compile(r"\bstillet\s+af\b")
-# A date on a line of its own: "Den 30. maj 2007" (a heading cut before its day ends in "den").
-DATE_LINE = re.compile(r"^(?:Den|Dato:?)\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}$")
 # A line in capitals, a name: "TRANSPORTMINISTERIET", "MINISTEREN FOR LIGESTILLING".
 CAPITALS_LINE = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ\-]{7,}(?:\s+[A-ZÆØÅ\-,]+)*$")
 ITEM_AT_END = re.compile(rf"{TOWN_AT_END.pattern}|\s\([A-ZÆØÅ]{{1,3}}\)$")
@@ -144,8 +142,10 @@ def is_wrapped(line: Line, following: Line, right_edge: float) -> bool:
         # a committee named in full after a heading that fills the column ends no wrapped
         # line: "Oversendelse af redegørelse om ..." / "Folketingets Udenrigsudvalg"
         return False
-    if DATE_LINE.match(text):
-        return False  # a date line of its own after a heading that fills the column
+    if text[:1].isupper() and DATELINE.match(text):
+        # a date line of its own ("Den 30. maj 2007") after a heading that fills the column; a
+        # heading's day goes on in small letters ("... stillet" / "den 3. maj 2021")
+        return False
     if CAPITALS_LINE.match(text) and not CAPITALS_LINE.match(line.text.strip()):
         # a name in capitals after a heading ends it: "Besvarelse af ..." / "TRANSPORTMINISTERIET"
         return False

@@ -318,6 +318,11 @@ def test_rows_under_a_header_antal_with_its_columns_labels(analyse_text):
                            (1200, "person")]
 
 
+def test_a_header_antal_with_its_columns_years_counts_no_year(analyse_text):
+    doc = analyse_text("Tabel 1\nAntal sager 2019 2020\nRegion Nord 12 14\n")
+    assert counts(doc) == [(12, "sag"), (14, "sag")]
+
+
 def test_a_row_named_antal_counts_its_noun_in_each_column(analyse_text):
     doc = analyse_text("Tabel 1: Anmeldelser\n2015 2016 2017\n"
                        "Antal anmeldelser 1.212 1.304 1.398\n")

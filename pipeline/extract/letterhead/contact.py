@@ -29,6 +29,8 @@ from pipeline.contact_patterns import (
 )
 from pipeline.extract.case_numbers import LABEL as CASE_LABEL
 from pipeline.extract.letterhead.lines import CAMEL_GLUE
+from pipeline.reading.columnroles import FOLKETINGETS_POSTCODE
+from pipeline.reading.lineroles import PLACE_LINE, RECIPIENT_NAME
 
 # Small words inside a ministry's or office's name: the word after one is no street's.
 NAME_JOINERS = {"og", "for", "af", "i", "på", "til", "med", "under"}
@@ -105,12 +107,12 @@ POSTCODE_AT_LINE_END = re.compile(r"(\b(?:DK-)?\d{4})\s*\|\s*(?=København|[A-Z�
 LABELLED_DIGITS = re.compile(rf"(?:{CASE_LABEL})[ \t]*:?[ \t]*\d+$", re.IGNORECASE)
 
 
-# A line of Folketinget's address block: "Folketinget", "Christiansborg", "Retsudvalget",
-# "Folketingets Retsudvalg", "1240 København K".
-ADDRESS_BLOCK_LINE = re.compile(
-    r"^(?:Folketinget|Christiansborg|(?:DK-)?1240\s+København\s+K\.?"
-    r"|(?:Til\s+)?(?:Folketingets\s+)?[A-ZÆØÅ][\wæøå,\- ]{0,60}"
-    r"(?:[Uu]dvalg(?:et)?|Lovsekretariat))$")
+def in_address_block(line: str) -> bool:
+    """A line of Folketinget's address block: "Folketinget", "Christiansborg", a committee,
+    "1240 København K"."""
+    line = line.strip()
+    return bool(RECIPIENT_NAME.match(line) or PLACE_LINE.match(line)
+                or FOLKETINGETS_POSTCODE.match(line.rstrip(".")))
 
 
 def address_of(heads: list[str]) -> str | None:
@@ -119,8 +121,7 @@ def address_of(heads: list[str]) -> str | None:
     letterhead line, else over two or three lines in a row ("Holbergsgade 6" / "DK-1057 ...").
     """
     # where the address block's lines come in turns with the letterhead's, also without them
-    own = [line for head in heads for line in head.split("\n")
-           if not ADDRESS_BLOCK_LINE.match(line.strip())]
+    own = [line for head in heads for line in head.split("\n") if not in_address_block(line)]
     runs = [*heads, *(" | ".join(lines[i : i + size]) for lines in (heads, own) for size in (2, 3)
                       for i in range(len(lines) - size + 1))]
     for text in runs:
