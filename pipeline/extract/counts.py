@@ -73,8 +73,10 @@ INTENSIFIERS = {"helt", "meget", "særligt", "særdeles", "ganske", "yderst", "m
 OTHERS = {"andre", "yderligere"}
 # A noun is a word of letters, hyphenated compounds allowed: never "\n", "•" or "[".
 # A compound's first parts may hold digits ("covid-19-patienter"); its last part may not. An
-# abbreviation may take its ending after an apostrophe ("NGO'er").
-WORD = re.compile(r"(?:[^\W\d_]{2,}|[^\W\d_](?=-))(?:-[^\W_]+)*(?<!\d)(?:['’][a-zæøå]{1,4})?")
+# abbreviation may take its ending after an apostrophe ("NGO'er") or start a compound
+# ("ph.d.-studerende").
+WORD = re.compile(r"(?:(?:[^\W\d_]{1,4}\.)+(?=-)|[^\W\d_]{2,}|[^\W\d_](?=-))(?:-[^\W_]+)*"
+                  r"(?<!\d)(?:['’][a-zæøå]{1,4})?")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Nouns that make a number a measure, not a count of things.
 # ("tre gange" counts repetitions: not a unit.)

@@ -281,6 +281,14 @@ def test_a_noun_with_its_ending_after_an_apostrophe(analyse_text, text, expected
     assert counts(analyse_text(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der er ansat 6 ph.d.-studerende i år.", [(6, "ph.d.-studerende")]),
+    ("Der blev ansat 14 cand.jur.-fuldmægtige.", [(14, "cand.jur.-fuldmægtig")]),
+])
+def test_a_compound_that_starts_with_an_abbreviation(analyse_text, text, expected):
+    assert counts(analyse_text(text)) == expected
+
+
 def test_a_number_glued_to_its_noun_is_a_count(analyse_text):
     doc = analyse_text("I 2008 modtog ministeriet 2.617førstegangsansøgninger om indfødsret.")
     assert [(count.value, count.lemma, count.raw) for count in doc._.counts] == [
