@@ -422,6 +422,37 @@ def test_a_letter_run_into_one_line_after_its_committee_is_running_text_from_its
     assert "Under henvisning til Folketingets Socialudvalgs brev" in document.body_text
 
 
+@pytest.mark.parametrize(("glued", "item"), [
+    ("www.mbbl.dkSvar på By- og Boligudvalgets spørgsmål nr. 88 (Alm. del)", "www.mbbl.dk"),
+    ("Dato: 16. maj 2008Svar på spørgsmål nr. 212 (SOU alm. del)", "Dato: 16. maj 2008"),
+])
+def test_a_heading_glued_to_the_letterhead_or_date_is_cut_from_it(glued, item):
+    text = ("Folketingets Socialudvalg\nChristiansborg\n1240 København K\nNygade 4\n"
+            f"1234 Byby K\n{glued}\nSpørgsmål nr. 88:\n”Vil ministeren oplyse antallet?”\n"
+            "Svar:\nDer blev givet tilsagn om 4.115 almene boliger i 2011.")
+    document = read_document(flow_pdf(text))
+    heading = glued[len(item):]
+    assert [heading] in [block.lines for block in document.region("head")]
+    assert item in " ".join(line for block in document.blocks for line in block.lines
+                            if block.region != "head")
+    assert document.body_text.startswith("Spørgsmål nr. 88:")
+
+
+def test_an_opening_sentence_that_names_the_committee_first_is_not_cut_after_its_first_word():
+    # The opening's lines fill the column, so they read as one wrapped row that starts with
+    # the committee; the sentence is the committee's, not a letterhead run on into it.
+    text = ("Svar på spørgsmål nr. 7 til L 45 fra Folketingets Boligudvalg\n"
+            "Folketingets Boligudvalg har d. 12. november 2024 stillet følgende spørgsmål nr. 7 "
+            "til L 45\n(Forslag til lov om ændring af lov om almene boliger m.v. – styrket "
+            "adgang til fleksibel ud-\nlejning) til social- og boligministeren, som hermed "
+            "besvares. Spørgsmålet er stillet efter ønske\nfra Søren Egge Rasmussen (EL).\n"
+            "Svar:\nDer blev i 2023 genudlejet i alt 61.480 almene familieboliger.")
+    document = read_document(flow_pdf(text))
+    assert [block.lines for block in document.region("head")] == [
+        ["Svar på spørgsmål nr. 7 til L 45 fra Folketingets Boligudvalg"]]
+    assert document.body_text.startswith("Folketingets Boligudvalg har d. 12. november 2024")
+
+
 @pytest.mark.parametrize("committee", ["Trafikudvalg", "Miljø - og Planlægningsudvalg"])
 def test_a_letter_run_into_one_line_after_its_committee_keeps_its_date_block_together(committee):
     # No opening formula: the text starts at its first sentence; the labels and their

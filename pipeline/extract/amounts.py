@@ -45,6 +45,7 @@ from pipeline.extract.numbers import (
     whole,
     written_as_year,
 )
+from pipeline.extract.tables import NUMBER_LINE, Row, cell_per_line_table
 
 SCALE = r"mia\.?|mld\.|milliarder|milliard|mio\.?|mill\.|millioner|million|tusinde|tusind|t\."
 CURRENCY_AFTER = r"tkr\.?|kroner|krone|kr\.?|dkr\.?|DKK|euro|EUR|€|USD|dollars?|\$"
@@ -382,6 +383,11 @@ def printed_table_amounts(doc: Doc, header: re.Match[str]) -> list[Amount]:
     unit = unit_of(header.group("unit"))
     columns = [" ".join(label.split()) for label in
                re.findall(COLUMN_LABEL, header.group("columns"), re.IGNORECASE)]
+    # a table set one cell to a line: "Mio. kr." / "2020" / "2021" / "Drift" / "12,5" / ...
+    if table := cell_per_line_table(text, header.end() + 1, len(columns) or None):
+        labels = columns or [text[start:end].strip() for start, end in table.columns]
+        return [amount for row in table.rows
+                for amount in cell_amounts(doc, row, unit, labels)]
     position, label_above = header.end() + 1, None
     while True:
         row = PRINTED_ROW.match(text, position) or labelled_row(text, position, columns)
@@ -445,6 +451,26 @@ def printed_row_amounts(
             currency=CURRENCIES[unit[1].lower()],
             sentence=row.group(0).strip(),
             **located(doc, cell_start, cell_end),
+            **table_place(row_label, column_label),
+        ))
+    return amounts
+
+
+def cell_amounts(doc: Doc, row: Row, unit, columns: list[str]) -> list[Amount]:
+    """The amounts of one row of a table set one cell to a line."""
+    row_label = doc.text[slice(*row.label)].strip()
+    amounts = []
+    for (start, end), column_label in zip(row.cells, columns, strict=True):
+        cell = NUMBER_LINE.fullmatch(doc.text, start, end)
+        value = scaled(parse_number(cell.group("number")), *unit)
+        if not plausible(value):
+            continue
+        amounts.append(Amount(
+            value=-value if cell.group("sign") else value,
+            currency=CURRENCIES[unit[1].lower()],
+            sentence=" ".join([row_label, *(doc.text[slice(*cell)].strip() for cell in row.cells)]),
+            **located(doc, cell.start("sign") if cell.group("sign") else cell.start("number"),
+                      cell.end("number")),
             **table_place(row_label, column_label),
         ))
     return amounts

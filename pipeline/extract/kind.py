@@ -120,10 +120,10 @@ PAPER = (r"(?:kopi(?:en)?|\w*notat(?:et)?|\w*rapport(?:en)?|\w*oversigt(?:en)?|\
 # internationale evaluering af universitetsloven"); told of first, it leaves the letter
 # informing ("Der er nu gennemført en evaluering, som jeg hermed sender ...").
 PAPER_SENT = rf"(?:{PAPER}|\w*evaluering(?:en)?)"
-# What may stand between "sender hermed" and the paper: who it is for, up to three words
+# What may stand between "sender hermed" and the paper: who it is for, up to four words
 # before the paper's name ("til udvalgets orientering Vejdirektoratets rapport", "DR's public
-# service-redegørelse").
-SENT_PAPER = rf"(?:til\s+(?:\w+\s+)?orientering\s+)?(?:[\w'’-]+\s+){{0,3}}?{PAPER_SENT}\b"
+# service-redegørelse", "udvalget Statens Serum Instituts undersøgelse").
+SENT_PAPER = rf"(?:til\s+(?:\w+\s+)?orientering\s+)?(?:[\w'’-]+\s+){{0,4}}?{PAPER_SENT}\b"
 FORWARDING = re.compile(
     # "Hermed oversendes ...", "... sendes hermed forslag til lov", "Til orientering sendes
     # vedlagt redegørelse ...", "fremsendes vedlagte ministerredegørelse", "Hermed
@@ -143,6 +143,8 @@ FORWARDING = re.compile(
     # "Til udvalgets orientering sender jeg hermed kopi af ...", "Jeg skal hermed sende
     # udvalget det lovede notat"
     rf"|\bsende[rs]?\s+(?:{SENDER_WORD}\s+)?hermed\s+{SENT_PAPER}"
+    # a heading that names the letter a forwarding: "Oversendelse af Statens Serum Instituts ..."
+    r"|(?:^|\n)\s*(?:Over|Frem|Videre)sendelse\s+af\b"
     rf"|\bhermed\s+sende[r]?\s+(?:{SENDER_WORD}\s+)?{SENT_PAPER}"
     rf"|\b{PAPER}\w*,?\s+som\s+(?:jeg|vi)\s+hermed\s+(?:over|frem|videre)?sender\b"
     # "Ministeriet sender til orientering udvalget en kopi af ...", "Jeg tillader mig at sende
@@ -267,7 +269,9 @@ REQUEST = re.compile(
 # vil invitere Folketingets partier til drøftelser" after what the letter tells).
 INVITATION = re.compile(
     r"\b(?:invitation\w*|invitere[rs]?|indbyde[rs]?|indbydelse\w*)\b"
-    r"|^\s*tak\s+for\s+(?:\w+\s+){0,2}?(?:besøg\w*|gæstfrihed\w*)\b",
+    r"|^\s*tak\s+for\s+(?:\w+\s+){0,2}?(?:besøg\w*|gæstfrihed\w*)\b"
+    # "Jeg vil gerne takke udvalget for et godt og udbytterigt besøg i Haderslev Stift"
+    r"|\btakke[r]?\s+(?:\w+\s+){0,3}?for\s+(?:\w+\s+){0,4}?(?:besøg\w*|gæstfrihed\w*)\b",
     re.IGNORECASE)
 # A samråd's practicalities: "Jeg har modtaget udvalgets indkaldelse til samråd ... Jeg kan
 # deltage", "... skal jeg anmode om, at samrådet udskydes".
@@ -306,6 +310,12 @@ INFORMS = re.compile(
     r"\b(?:kan|skal|vil)\s+jeg\s+(?:(?:hermed|gerne)\s+)*(?:oplyse|orientere|meddele|informere)\b"
     r"|\bjeg\s+(?:kan|skal|vil)\s+(?:(?:hermed|gerne)\s+)*(?:oplyse|orientere|meddele|informere)\b",
     re.IGNORECASE)
+# A sentence that sends a copy of the letter itself: it forwards no paper ("Jeg sender en
+# kopi af dette brev til Udvalget for ... til orientering", "Kopi af nærværende brev er
+# sendt til ...").
+COPY_OF_THIS_LETTER = re.compile(
+    rf"(?:(?<=[.!?])|^){WITHIN_SENTENCE}*?\bkopi(?:en)?\s+af\s+(?:dette|nærværende)\s+"
+    rf"(?:brev|svar|skrivelse)\b{WITHIN_SENTENCE}*[.!?]?", re.IGNORECASE | re.MULTILINE)
 # A sentence's end, also where the space after it was lost ("... Kastrup.Det er sket ...").
 SENTENCE_END = re.compile(r"[.!?](?:\s+|(?=[A-ZÆØÅ][a-zæøå]))(?=[A-ZÆØÅ\"”])")
 
@@ -335,6 +345,7 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     """Judged on the subject and the opening, where letters state their purpose; words
     glued where line breaks were lost are read apart ("UDENRIGSMINISTERIETSvar på")."""
     body_text, subject = unglued(body_text), unglued(subject) if subject else None
+    body_text = COPY_OF_THIS_LETTER.sub(" ", body_text)
     opened = opening(body_text)
     purpose = " ".join(filter(None, [subject, opened]))
     if corrects(own_words(purpose)):

@@ -108,18 +108,44 @@ def cut_run(run: list[Line]) -> list[Line]:
     stands with its values)."""
     texts = [line.text.strip() for line in run]
     joined = " ".join(texts)
+    if heading := glued_heading_start(joined):
+        return cut_at(run, [heading])
     start: int | None = None
     if SUBJECT_START.match(joined) and (colon := SUBJECT_THEN_TEXT.search(joined)):
         start = colon.end()  # "Svar på spørgsmål 40 (Alm. del):I brev af ..."
     elif any(role_of(text) in SET_APART for text in texts):
         start = prose_start(joined)
-    elif ADDRESSED_RUN.match(joined):
+    elif addressed := ADDRESSED_RUN.match(joined):
         start = prose_start(joined)  # "Folketingets Socialudvalg Dato: ... Under henvisning til"
+        if start is not None and start < addressed.end():
+            start = None  # the sentence names the committee first: "Folketingets Xudvalg har"
     if start:
         return cut_at(run, [*label_row_start(joined[:start]), start])
     # With no running text after it, a row of labels is cut off only where it ends the run:
     # its values begin the next line.
     return cut_at(run, label_row_start(joined, at_end=True))
+
+
+# Where a letterhead's web address or a date's year ends and a heading glued to it starts,
+# where a line break was lost: "www.mbbl.dkSvar på ...", "Dato: 16. maj 2008Svar på ...".
+GLUED_AFTER_ITEM = re.compile(
+    r"(?:\.(?:dk|com|eu|org|net|gl|fo)|\b(?:19|20)\d\d)(?=[A-ZÆØÅ][a-zæøå])")
+
+
+def glued_heading_start(text: str) -> int | None:
+    """Where a subject heading glued to the letterhead or date item before it starts.
+
+    >>> glued_heading_start("www.mbbl.dkSvar på spørgsmål nr. 88 (Alm. del)")
+    11
+    >>> glued_heading_start("Dato: 16. maj 2008Svar på spørgsmål nr. 212") is None
+    False
+    >>> glued_heading_start("www.xm.dkDato: 4. maj 2020") is None
+    True
+    """
+    for item in GLUED_AFTER_ITEM.finditer(text):
+        if SUBJECT_START.match(text[item.end() :]):
+            return item.end()
+    return None
 
 
 def label_row_start(letterhead: str, at_end: bool = False) -> list[int]:

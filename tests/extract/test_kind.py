@@ -513,3 +513,32 @@ def test_a_note_that_follows_up_on_an_answer_cites_the_question(analyse_text):
                        "spørgsmål nr. 214 (Alm. del).")
     assert doc._.letter_kind == "oversendelse"
     assert [(ref.number, ref.answered) for ref in doc._.question_refs] == [(214, False)]
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    # a copy of the letter itself, sent to the committee for information, forwards no paper
+    ("Under samrådet lovede jeg at vende tilbage med oplysninger om randzonerne. "
+     "Styrelsen har modtaget 3.912 ansøgninger. Jeg sender en kopi af dette brev til "
+     "Udvalget for Fødevarer, Landbrug og Fiskeri til orientering.", "orientering"),
+    ("Styrelsen har modtaget 3.912 ansøgninger. Kopi af nærværende brev er sendt til "
+     "udvalget til orientering.", "orientering"),
+    # ... while a copy of another letter sent is a forwarding
+    ("Jeg sender kopi af mit brev til styrelsen til udvalgets orientering.", "oversendelse"),
+])
+def test_a_copy_of_the_letter_itself_sent_to_the_committee(analyse_text, body, kind):
+    assert analyse_text(body)._.letter_kind == kind
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    # a paper named by its maker, four words after "hermed"
+    ("Som bekendt blev vaccinationen påbegyndt den 27. december 2020. Jeg sender hermed udvalget "
+     "Statens Serum Instituts undersøgelse af effekten af vaccinen.", "oversendelse"),
+    # a heading that names the letter a forwarding
+    ("Oversendelse af Statens Serum Instituts undersøgelse af vaccineeffekt\n\nSom bekendt blev "
+     "vaccinationen påbegyndt den 27. december 2020.", "oversendelse"),
+    # thanks for a visit in the minister's own words
+    ("Jeg vil gerne takke udvalget for et godt og udbytterigt besøg i Haderslev Stift den 18. "
+     "april 2016.", "other"),
+])
+def test_forwardings_and_thanks_in_the_words_of_bilag_letters(analyse_text, body, kind):
+    assert analyse_text(body)._.letter_kind == kind

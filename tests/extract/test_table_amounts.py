@@ -108,3 +108,33 @@ def test_a_printed_tables_column_named_by_a_quarter(analyse_text):
                        "Jordvarmeanlæg 41,7 95,2 18,8\nPuljen havde en ramme.")
     assert [(a.value, a.table_column) for a in doc._.amounts] == [
         (41700000, "2021"), (95200000, "2022"), (18800000, "1. kvt. 2023")]
+
+
+def test_a_table_set_one_cell_to_a_line_under_its_header(analyse_text):
+    # as converted letters print a table: the columns' labels, then each row's label and
+    # its cells, every one on a line of its own; a note ends the table
+    doc = analyse_text("Provenuet fremgår af tabel 1.\nMio. kr. (2011-niveau)\n2011\n2012\n"
+                       "Varig virkning\nUmiddelbar virkning\n-2.380\n-2.420\n-2.450\n"
+                       "Efter tilbageløb\n-1.890\n-1.920\n-1.940\n"
+                       "Anm.: Det er forudsat, at ændringen har virkning fra 2011.")
+    assert [(a.value, a.raw, a.table_row, a.table_column) for a in doc._.amounts] == [
+        (-2380000000, "-2.380", "Umiddelbar virkning", "2011"),
+        (-2420000000, "-2.420", "Umiddelbar virkning", "2012"),
+        (-2450000000, "-2.450", "Umiddelbar virkning", "Varig virkning"),
+        (-1890000000, "-1.890", "Efter tilbageløb", "2011"),
+        (-1920000000, "-1.920", "Efter tilbageløb", "2012"),
+        (-1940000000, "-1.940", "Efter tilbageløb", "Varig virkning")]
+
+
+def test_a_table_one_cell_to_a_line_with_word_columns_and_a_total(analyse_text):
+    doc = analyse_text("Mia. kr. (2006-pl)\nAftale\nBudget\nServiceudgifter\n150,5\n151,3\n"
+                       "I alt\n164,3\n166,2\nKilde: Danmarks Statistik.")
+    assert [(a.value, a.table_row, a.table_column, a.total) for a in doc._.amounts] == [
+        (150500000000, "Serviceudgifter", "Aftale", False),
+        (151300000000, "Serviceudgifter", "Budget", False),
+        (164300000000, "I alt", "Aftale", True), (166200000000, "I alt", "Budget", True)]
+
+
+def test_a_row_with_more_numbers_than_columns_ends_a_table_one_cell_to_a_line(analyse_text):
+    doc = analyse_text("Mio. kr.\nAftale\nBudget\nDrift\n12,5\n13,0\n14,0\nSlut.")
+    assert doc._.amounts == []

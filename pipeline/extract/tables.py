@@ -1,0 +1,109 @@
+"""Tables set one cell to a line, as letters converted to text print them: the columns'
+labels, then each row's label and its cells, every one on a line of its own.
+
+    >>> text = "Branche\\nSager\\nKlager\\nRengøring\\n412\\n61\\nI alt\\n634\\n64\\nSlut."
+    >>> table = cell_per_line_table(text, 0)
+    >>> [text[start:end] for start, end in table.columns]
+    ['Sager', 'Klager']
+    >>> [text[slice(*row.label)] for row in table.rows]
+    ['Rengøring', 'I alt']
+    >>> [text[start:end] for start, end in table.rows[1].cells]
+    ['634', '64']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.numbers import NUMBER
+
+Span = tuple[int, int]
+
+# A line holding a number and nothing else, and a label's line: a year or session, or a few
+# words with no colon (a note's "Kilde:" ends a table) or sentence sign.
+NUMBER_LINE = re.compile(rf"[ \t]*(?P<sign>[-−–])?[ \t]?(?P<number>{NUMBER})[ \t]*")
+LABEL_LINE = re.compile(r"[ \t]*(?=[^\n]*[^\W\d_])[^\n:;!?]{1,40}"
+                        r"|[ \t]*(?:19|20)\d\d(?:[-/]\d{2,4})?[ \t]*")
+YEAR_LINE = re.compile(r"[ \t]*(?:19|20)\d\d[ \t]*")
+
+
+@dataclass(frozen=True)
+class Row:
+    label: Span
+    cells: list[Span]
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: list[Span]
+    rows: list[Row]
+
+
+def lines_from(text: str, position: int) -> list[Span]:
+    """The non-blank lines of ``text`` from ``position`` on, as (start, end) offsets."""
+    return [(position + line.start(), position + line.end())
+            for line in re.finditer(r"[^\n]+", text[position:]) if line.group(0).strip()]
+
+
+def is_number_line(text: str, span: Span) -> bool:
+    """A cell: a number alone on its line, not a year (which labels a column)."""
+    return bool(NUMBER_LINE.fullmatch(text, *span)) and not YEAR_LINE.fullmatch(text, *span)
+
+
+def is_label_line(text: str, span: Span) -> bool:
+    return bool(LABEL_LINE.fullmatch(text, *span)) and not is_number_line(text, span)
+
+
+def cell_per_line_table(text: str, position: int, columns: int | None = None) -> Table | None:
+    """The table whose labels start at ``position``: the labels before the first number are
+    the columns' and the first row's, perhaps after a label over the rows' labels
+    ("Branche"); every row has a cell for each column, and the table ends where that breaks.
+    ``columns``: how many columns a header above already named (then no label of the
+    columns' stands here). None where the lines hold no such table."""
+    return table_at(text, lines_from(text, position), 0, columns)
+
+
+def table_at(text: str, lines: list[Span], first: int, columns: int | None = None
+             ) -> Table | None:
+    """``cell_per_line_table`` from ``lines[first]``."""
+    labels = []
+    for span in lines[first:]:
+        if not is_label_line(text, span):
+            break
+        labels.append(span)
+    cells_start = first + len(labels)
+    width = 0
+    while cells_start + width < len(lines) and is_number_line(text, lines[cells_start + width]):
+        width += 1
+    column_labels = labels[-1 - width : -1]
+    expected = (1,) if columns is not None else (width + 1, width + 2)
+    if not width or len(labels) not in expected or (columns is not None and columns != width):
+        return None
+    rows, index = [], cells_start - 1
+    while index + width < len(lines):
+        label, cells = lines[index], lines[index + 1 : index + 1 + width]
+        after = lines[index + 1 + width] if index + 1 + width < len(lines) else None
+        if not is_label_line(text, label) or not all(
+                is_number_line(text, cell) for cell in cells) or (
+                after is not None and is_number_line(text, after)):
+            break
+        rows.append(Row(label, cells))
+        index += 1 + width
+    return Table(column_labels if columns is None else [], rows) if rows else None
+
+
+def cell_per_line_tables(text: str) -> list[Table]:
+    """Every table set one cell to a line in ``text``, with labels over its columns (the
+    first label line from which the lines read as one)."""
+    lines, tables, index = lines_from(text, 0), [], 0
+    while index < len(lines):
+        table = table_at(text, lines, index) if is_label_line(text, lines[index]) else None
+        if table is None:
+            index += 1
+            continue
+        tables.append(table)
+        last_cell = table.rows[-1].cells[-1]
+        while index < len(lines) and lines[index] != last_cell:
+            index += 1
+    return tables
