@@ -21,6 +21,7 @@ A table column headed "Antal børn" counts children in each of its cells.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from spacy.lang.da.stop_words import STOP_WORDS as DA_STOP_WORDS
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
@@ -28,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from models import Count
-from pipeline.extract.amounts import COLUMN_LABEL
+from pipeline.extract.amounts import COLUMN_LABEL, unit_of
 from pipeline.extract.base import located, sentence_at
 from pipeline.extract.dates import MONTHS
 from pipeline.extract.letterhead.signature import CLOSING, PERSON_NAME
@@ -42,6 +43,7 @@ from pipeline.extract.numbers import (
     written_as_year,
 )
 from pipeline.extract.questions import ALM_DEL_NUMBER, QUESTION_REF
+from pipeline.extract.tables import cell_per_line_tables
 from pipeline.nlp.lemmatizer import lemmy_lemma, lemmy_lemmas
 
 # Words before a number that make it a reference, not a count: "nr. 12", "§ 5", "stk. 2".
@@ -674,7 +676,66 @@ def counts_in_tables(doc: Doc) -> list[Count]:
                 counts.append(Count(value=value, noun=noun.text, lemma=lemma,
                                     sentence=header.group(0).strip(), **located(doc, start, end)))
             position = cell.end()
-    return counts + counts_in_rows(doc) + counts_under_columns(doc)
+    counts += counts_in_rows(doc) + counts_under_columns(doc) + counts_under_years(doc) + \
+        counts_in_cell_tables(doc)
+    # a cell two readers count keeps the first one's reading ("Antal børn" over a column of
+    # cells, which also reads as a table set one cell to a line)
+    return list({count.evidence.start: count for count in reversed(counts)}.values())[::-1]
+
+
+# Words a column's label may go on with after the noun it names: "Nye stillinger uden for
+# hovedstaden", "Sager i alt".
+LABEL_GOES_ON = {"i", "på", "for", "med", "uden", "af", "fra", "til", "inden", "under", "over",
+                 "pr.", "per", "alt"}
+
+
+def counts_in_cell_tables(doc: Doc) -> list[Count]:
+    """The cells of a table set one cell to a line whose column is labelled by the things it
+    counts: "Anmeldelser", "Opklarede sager", "Antal anholdte" ("Politikreds" /
+    "Anmeldelser" / "Nordjyllands Politi" / "3.104" -> 3104 reports). A table of amounts
+    (its cells claimed as amounts) counts nothing."""
+    taken = [(amount.evidence.start, amount.evidence.end) for amount in doc._.amounts or []]
+    counts = []
+    for table in cell_per_line_tables(doc.text):
+        for column, label in enumerate(table.columns):
+            if (named := noun_of_column(doc, label)) is None:
+                continue
+            for row in table.rows:
+                start, end = row.cells[column]
+                cell = doc.text[start:end].strip()
+                start = doc.text.index(cell, start)
+                value = int(cell.replace(".", "")) if CELL.fullmatch(cell) else None
+                if value is None or not plausible(value) or any(
+                        first < start + len(cell) and start < last for first, last in taken):
+                    continue
+                counts.append(Count(value=value, noun=named[0].text, lemma=named[1],
+                                    sentence=f"{doc.text[slice(*row.label)].strip()} {cell}",
+                                    **located(doc, start, start + len(cell))))
+    return counts
+
+
+def noun_of_column(doc: Doc, label: tuple[int, int]) -> tuple[Span, str] | None:
+    """The plural noun a column's or row's label names, and its lemma: the last word before
+    what goes on after it ("Antal nye stillinger uden for hovedstaden", "Heraf børnecentre");
+    None for a label that names no things ("Politikreds", "Andel", "2020")."""
+    words = doc.char_span(*label, alignment_mode="contract")
+    if words is None:
+        return None
+    tokens = [token for token in words if not token.is_space and not token.is_punct]
+    if tokens and tokens[0].lower_ == "antal":
+        tokens = tokens[1:]  # "Antal nye stillinger uden for hovedstaden"
+    tokens = list(takewhile(lambda token: token.lower_ not in LABEL_GOES_ON, tokens))
+    if not tokens or tokens[-1].lower_ == "heraf":
+        return None
+    noun = tokens[-1]
+    word = noun.lower_
+    if not word.isalpha() or len(word) < 3:
+        return None
+    if names_people(noun):
+        return doc[noun.i : noun.i + 1], participle_singular(word)
+    lemma = lemmy_lemma("NOUN", word)
+    plural = "Plur" in noun.morph.get("Number") or (lemma != word and word.endswith(("e", "er")))
+    return (doc[noun.i : noun.i + 1], lemma) if plural and lemma != word else None
 
 
 def counts_in_rows(doc: Doc) -> list[Count]:
@@ -728,6 +789,34 @@ def counts_under_columns(doc: Doc) -> list[Count]:
             if len(cells) != len(columns):
                 break
             counts += cell_counts(doc, named, row, cells)
+            position = row.end()
+    return counts
+
+
+# A header of years alone, perhaps after a word over the rows' labels ("2013 2014 2015", "År
+# 2019 2020"); a header that names a unit heads amounts, not counts.
+YEARS_HEADER = re.compile(
+    rf"^[ \t]*(?:[^\d\n]{{1,40}}[ \t]+)?(?P<columns>{ROW_YEAR}(?:[ \t]+{ROW_YEAR})+)[ \t]*$",
+    re.MULTILINE)
+
+
+def counts_under_years(doc: Doc) -> list[Count]:
+    """The cells of rows under a header of years whose label names the things counted, a
+    number for each year: "2013 2014 2015" / "Asylansøgninger 7.557 14.792 21.316" /
+    "Heraf børnecentre 4 6 9"."""
+    counts = []
+    for header in YEARS_HEADER.finditer(doc.text):
+        if unit_of(header.group(0)):
+            continue
+        columns = header.group("columns").split()
+        position = header.end() + 1
+        while (row := LABELLED_CELLS.match(doc.text, position)) is not None:
+            cells = list(CELL.finditer(row.group("cells")))
+            if len(cells) != len(columns):
+                break
+            named = noun_of_column(doc, (row.start(), row.start("cells")))
+            if named is not None:
+                counts += cell_counts(doc, named, row, cells)
             position = row.end()
     return counts
 

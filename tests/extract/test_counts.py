@@ -389,3 +389,39 @@ def test_a_participle_counted_before_its_object(analyse_text):
 def test_an_adverb_in_ende_after_the_counted_adjective_is_no_noun(analyse_text):
     doc = analyse_text("Heraf har 1.218 værnepligtige efterfølgende søgt ansættelse.")
     assert counts(doc) == [(1218, "værnepligtig")]
+
+
+def test_a_table_set_one_cell_to_a_line_counts_under_columns_that_name_things(analyse_text):
+    # "Politikreds" heads the rows' labels and names no things counted
+    doc = analyse_text("Tallene fordeler sig således:\nPolitikreds\nAnmeldelser\nOpklarede sager\n"
+                       "Fyns Politi\n3.642\n344\nBornholms Politi\n588\n73\nKilde: Rigspolitiet.")
+    assert [(c.value, c.lemma, c.raw) for c in doc._.counts] == [
+        (3642, "anmeldelse", "3.642"), (344, "sag", "344"),
+        (588, "anmeldelse", "588"), (73, "sag", "73")]
+
+
+def test_a_column_labelled_by_antal_and_one_that_names_no_things(analyse_text):
+    doc = analyse_text("Oversigt:\nBranche\nAntal virksomheder\nAndel\nRengøring\n412\n61\n"
+                       "I alt\n634\n100\nSlut.")
+    assert [(c.value, c.lemma) for c in doc._.counts] == [(412, "virksomhed"), (634, "virksomhed")]
+
+
+def test_a_table_of_amounts_set_one_cell_to_a_line_counts_nothing(analyse_text):
+    doc = analyse_text("Mio. kr.\nUdgifter\nIndtægter\nDrift\n412\n61\nAnlæg\n634\n64\nSlut.")
+    assert doc._.counts == []
+
+
+def test_rows_under_a_header_of_years_count_what_their_labels_name(analyse_text):
+    doc = analyse_text("Opgørelsen fremgår af tabellen.\n2013 2014 2015\n"
+                       "Asylansøgninger 7.557 14.792 21.316\nHeraf børnecentre 4 6 9\n"
+                       "Antal nye stillinger uden for hovedstaden 312 418 506\n"
+                       "Andel 12 14 16\nKilde: Udlændingestyrelsen.")
+    assert [(c.value, c.lemma) for c in doc._.counts] == [
+        (7557, "asylansøgning"), (14792, "asylansøgning"), (21316, "asylansøgning"),
+        (4, "børnecenter"), (6, "børnecenter"), (9, "børnecenter"),
+        (312, "stilling"), (418, "stilling"), (506, "stilling")]
+
+
+def test_rows_under_years_with_a_unit_in_the_header_count_nothing(analyse_text):
+    doc = analyse_text("Mio. kr. 2013 2014\nTilskud 12 14\nSlut.")
+    assert doc._.counts == []
