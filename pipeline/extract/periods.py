@@ -45,7 +45,11 @@ YEAR_RANGE = re.compile(
 )
 CASE_LABEL_BEFORE = re.compile(rf"(?:{CASE_LABEL})[ \t]*:?\s*$", re.IGNORECASE)
 LEAD_BEFORE = re.compile(r"(?<![\wæøå])(?P<lead>fra|mellem)\s+$", re.IGNORECASE)
-DATE_JOIN = re.compile(r"\s*(?:[-–]|til\s+og\s+med|til|og)\s*")
+# What joins a range's two dates: "til", "til og med", "-", perhaps before the second's
+# weekday and "den" ("til og med onsdag den 20. maj 2009", "til den 18. februar 2021").
+DATE_JOIN = re.compile(r"\s*(?P<word>[-–]|til\s+og\s+med|til|og)\s*"
+                       r"(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:den\s+|d\.\s*)?",
+                       re.IGNORECASE)
 # Two dates in digits joined by a dash, as a footnote gives a period: "1.1.2016-1.6.2021"
 # (each date alone is no date to the dates module, whose numbers never run on after a dash).
 NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}"
@@ -120,7 +124,8 @@ def date_ranges(text: str) -> list[Found]:
     dates = single_dates(text)
     for (first, first_value), (last, last_value) in zip(dates, dates[1:], strict=False):
         join = DATE_JOIN.fullmatch(text, first.end(), last.start())
-        if join and first_value < last_value and joined_by(text, join.group(0), first.start()):
+        if join and first_value < last_value and joined_by(text, join.group("word"),
+                                                           first.start()):
             found.append(Found(first.start(), last.end(), first_value, last_value))
     return [with_lead(text, item) for item in found]
 

@@ -99,6 +99,7 @@ def test_a_quarter_or_half_of_a_year_is_a_period_of_months(letter, text, start, 
         "Se 2020-6967 og 2014-0032.",
         "Tallene for 2017 og 2020 er vist.",  # two years, not a range
         "Møderne var 1. og 2. marts 2021.",  # two days, not a range
+        "Møderne var den 3. maj 2020 og den 5. juni 2020.",  # "og" only after "mellem"
         "Sags nr. 2021-24",  # a short case number
         "Tallene for 2021/23 er vist.",  # "/" joins only consecutive years
         "Tallene for 2020-2019 er vist.",  # end before start
@@ -157,6 +158,11 @@ def test_any_text_gives_periods_that_quote_it(tokens, text):
     ("hvis perioden udløber i 2. halvår af 2012.", "2012-07", "2012-12"),
     ("jf. UFO – alm. del spm. 5, 2010-11, redegøre", "2010", "2011"),  # a session
     ("resultatet for 1. kvartal\n2018 viser", "2018-01", "2018-03"),
+    # the second date after "den" and its weekday
+    ("fraværende fra mandag den 18. maj 2009 til og med onsdag den 20. maj 2009 i forbindelse",
+     "2009-05-18", "2009-05-20"),
+    ("i perioden fra den 27. december 2020 til den 18. februar 2021.", "2020-12-27",
+     "2021-02-18"),
 ])
 def test_periods_as_genuine_letters_print_them(letter, text, start, end):
     assert [(p.start, p.end) for p in letter(text)._.periods] == [(start, end)]
