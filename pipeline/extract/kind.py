@@ -171,6 +171,8 @@ FORWARDING = re.compile(
     r"|\bfår?\s+(?:hermed\s+)?tilsendt\b|\borientering\s+er\s+vedlagt\b"
     # "Udvalget modtager hermed til orientering ...", "Udvalget modtager vedlagt kopi af ..."
     r"|\b(?:udvalget\s+modtager|modtager\s+udvalget)\s+(?:hermed|vedlagt)\b"
+    # "Udvalget vil hermed modtage regeringens strategi ..."
+    r"|\budvalget\s+(?:vil|skal)\s+hermed\s+modtage\b"
     # "Til udvalgets orientering vedlægges høringsskemaet", "... orientering fremsendes
     # høringsnotat, høringssvar og høringsoversigt"
     # ("En oversigt ... er vedlagt." only adds to a letter that informs in its own text)
@@ -373,8 +375,14 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     first = first_sentence(opened)
     if REQUEST.search(purpose) or INVITATION.search(first):
         return "other"
-    if INFORMS.search(first) and not FORWARDING.search(first):
-        return "orientering"  # what it encloses after that adds to what it says
+    # a letter informs where it says so first, also after a sentence of background ("Under
+    # samrådet tilkendegav jeg, at ... Jeg skal hermed oplyse, at ..."); what it encloses
+    # after that adds to what it says
+    informing = first_sentence(opened[len(first):]).strip() if not FORWARDING.search(
+        first) else ""
+    if any(INFORMS.search(sentence) and not FORWARDING.search(sentence)
+           for sentence in (first, informing)):
+        return "orientering"
     if ENCLOSED_FIRST.match(first) or PROMISED.search(first) and ENCLOSED_FIRST.match(
             first_sentence(opened[len(first):])):
         return "oversendelse"  # the enclosure is what the letter opens with, or promised

@@ -458,7 +458,7 @@ def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit
         return index
     heading = " ".join(texts[index:end])
     is_phrase = (
-        reads_as_heading(heading) and not ONE_LABEL.match(heading)
+        (reads_as_heading(heading) or is_one_word_topic(heading)) and not ONE_LABEL.match(heading)
         and (not heading.endswith(tuple(".,;:?!)\"”")) or bool(HEADING_END.search(heading)))
     )
     follows = texts[end]
@@ -578,6 +578,25 @@ def reads_as_heading(text: str) -> bool:
             and not CLAUSE_WORD.search(text)
             and not LABEL_WITH_COLON.search(text)  # a date block's rest: "GieseSagsnr.: 2013-"
             and not NO_HEADING.match(text) and names_a_topic(words))
+
+
+# A heading of one word, a topic in the indefinite ("Fravær", "Ressortændringer",
+# "Berigtigelse"), not an office or institution in the definite ("Departementet",
+# "Sekretariatet"), a post ("Kontorchef") or a town.
+ONE_WORD_TOPIC = re.compile(r"[A-ZÆØÅ][a-zæøå]{5,}")
+NOT_A_TOPIC_END = re.compile(
+    r"(?:et|en|chef|konsulent|fuldmægtig|behandler|direktør|minister|sekretær|medarbejder"
+    r"|assistent|rådgiver|jurist|økonom|havn|borg|rup|strup|lev|sted|købing|by|bro|holm)$")
+
+
+def is_one_word_topic(text: str) -> bool:
+    """
+    >>> [is_one_word_topic(word) for word in ("Fravær", "Departementet", "Kontorchef",
+    ...                                       "Spørgsmål")]
+    [True, False, False, False]
+    """
+    return bool(ONE_WORD_TOPIC.fullmatch(text)) and not NOT_A_TOPIC_END.search(text) and (
+        not NO_HEADING.match(text)) and not BODY_MARKER.match(text)  # "Spørgsmål", "Svar"
 
 
 def names_a_topic(words: list[str]) -> bool:

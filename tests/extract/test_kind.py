@@ -542,3 +542,19 @@ def test_a_copy_of_the_letter_itself_sent_to_the_committee(analyse_text, body, k
 ])
 def test_forwardings_and_thanks_in_the_words_of_bilag_letters(analyse_text, body, kind):
     assert analyse_text(body)._.letter_kind == kind
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    # informing after a sentence of background; the report enclosed at the end adds to it
+    ("Under samrådet i Retsudvalget den 27. maj 2010 tilkendegav jeg, at jeg ville vende tilbage "
+     "til udvalget. Jeg skal hermed oplyse, at Rigsadvokaten nu har gennemgået samtlige "
+     "beslutninger. Rigsadvokatens redegørelse vedlægges til udvalgets orientering.",
+     "orientering"),
+    # the committee "receives" the paper
+    ("Udvalget vil hermed modtage regeringens udenrigs- og sikkerhedspolitiske strategi "
+     "2019-2020, som regeringen har offentliggjort i dag.", "oversendelse"),
+    # ... while a paper promised for later is no forwarding
+    ("Udvalget vil modtage strategien, når den foreligger. Arbejdet er i gang.", "orientering"),
+])
+def test_informing_after_background_and_a_paper_the_committee_receives(analyse_text, body, kind):
+    assert analyse_text(body)._.letter_kind == kind

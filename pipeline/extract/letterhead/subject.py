@@ -17,6 +17,7 @@ from pipeline.reading import Block, Document
 from pipeline.reading.blocks import COLUMN_GAP  # one idea of a row's columns for both stages
 from pipeline.reading.columnroles import (  # one idea of a heading for both stages
     NO_HEADING,
+    is_one_word_topic,
     names_a_topic,
 )
 from pipeline.reading.layout import SALUTATION  # one pattern for both stages
@@ -77,7 +78,8 @@ def looks_like_heading(block: Block) -> bool:
         # ". / ." marks an enclosure, no heading; two words are one where they name a topic
         # ("Ministrenes stedfortrædere"), not a name ("Folketingets Retsudvalg")
         and (len(WORD.findall(text)) >= 3
-             or len(WORD.findall(text)) == 2 and names_a_topic(text.split()))
+             or len(WORD.findall(text)) == 2 and names_a_topic(text.split())
+             or is_one_word_topic(text.strip()))
         and len(text.split()) <= HEADING_MAX_WORDS
         and COLUMN_GAP not in text
         and not any(is_dateline(line) or ":" in line[:20] for line in block.lines)
