@@ -964,6 +964,16 @@ def test_a_margin_line_is_running_only_if_another_pages_margin_repeats_it():
     assert {line.text for line in running_lines(pages)} == {"TESTMINISTERIET"}
 
 
+def test_a_number_far_from_its_pages_own_is_a_tables_cell_not_a_page_number():
+    # a table set one cell to a line, broken over the page: "279" stands atop page 2, and
+    # page 1's foot ends with "Side 1 af 2"; "2" atop page 2 is its number
+    first = [line_at("Fyns Politi", 1, 400), line_at("Side 1 af 2", 1, 800)]
+    second = [line_at("279", 2, 40), line_at("2", 2, 60), line_at("Bornholms Politi", 2, 400)]
+    pages = [Page(number=1, width=595, height=842, lines=first),
+             Page(number=2, width=595, height=842, lines=second)]
+    assert {line.text for line in running_lines(pages)} == {"Side 1 af 2", "2"}
+
+
 PLAIN_HEAD = ["Folketingets Trafikudvalg", "Christiansborg", "1240 København K",
               "Dato 20. december 2007", "J. nr. 514-20"]
 
@@ -1206,3 +1216,14 @@ def test_a_word_alone_that_names_an_office_a_post_or_a_heading_is_no_subject(lin
             "erhvervsministeren vil være fraværende fra den 18. maj 2009.\nMed venlig hilsen")
     document = read_document(flow_pdf(text))
     assert [line] not in [block.lines for block in document.region("head")]
+
+
+@pytest.mark.parametrize("heading", ["Samråd den 7. november 2013",
+                                     "Statusrapport for hjemløsestrategien, marts 2012"])
+def test_a_heading_that_ends_with_its_date_is_the_subject(heading):
+    text = ("Folketingets Skatteudvalg\nChristiansborg\n1240 København K\n4. november 2013\n"
+            f"{heading}\nJeg må desværre meddele udvalget, at jeg ikke kan deltage i samrådet, "
+            "da jeg skal deltage i et rådsmøde.\nMed venlig hilsen")
+    document = read_document(flow_pdf(text))
+    assert [block.lines for block in document.region("head")][-1] == [heading]
+    assert heading not in document.body_text

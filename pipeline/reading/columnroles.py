@@ -458,7 +458,8 @@ def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit
         return index
     heading = " ".join(texts[index:end])
     is_phrase = (
-        (reads_as_heading(heading) or is_one_word_topic(heading)) and not ONE_LABEL.match(heading)
+        (reads_as_heading(heading) or is_one_word_topic(heading) or is_dated_heading(heading))
+        and not ONE_LABEL.match(heading)
         and (not heading.endswith(tuple(".,;:?!)\"”")) or bool(HEADING_END.search(heading)))
     )
     follows = texts[end]
@@ -597,6 +598,26 @@ def is_one_word_topic(text: str) -> bool:
     """
     return bool(ONE_WORD_TOPIC.fullmatch(text)) and not NOT_A_TOPIC_END.search(text) and (
         not NO_HEADING.match(text)) and not BODY_MARKER.match(text)  # "Spørgsmål", "Svar"
+
+
+# A date or month that ends a heading: "Samråd den 7. november 2013", "Statusrapport for
+# hjemløsestrategien, marts 2012".
+DATE_AT_END = re.compile(rf",?\s+(?:den\s+)?(?:\d{{1,2}}\.\s*)?{MONTHS}\s+(?:19|20)\d\d$",
+                         re.IGNORECASE)
+
+
+def is_dated_heading(text: str) -> bool:
+    """A heading that ends with the date it is of, its words before the date a topic's.
+
+    >>> [is_dated_heading(text) for text in ("Samråd den 7. november 2013",
+    ...                                      "København, den 7. november 2013")]
+    [True, False]
+    """
+    date = DATE_AT_END.search(text)
+    if date is None or not date.start():
+        return False
+    words = text[: date.start()]
+    return reads_as_heading(words) or is_one_word_topic(words)
 
 
 def names_a_topic(words: list[str]) -> bool:

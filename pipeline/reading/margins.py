@@ -36,11 +36,31 @@ def running_lines(pages: list[Page]) -> set[Line]:
         for line in page.lines:
             if not in_margin_zone(line, page):
                 continue
+            if not numbers_its_page(line):
+                continue  # "279" atop page 2: a table's cell, no page number
             if PAGE_NUMBER.match(line.text.strip()) or pages_per_shape[shape(line)] > 1:
                 running.add(line)
             elif line.size < body_size - 1:
                 small_print.add(line)
     return running | (small_print - running_on(small_print, pages))
+
+
+# How far a bare page number may stand from its page's place in the file (a letter may count
+# a cover page, or go on from an earlier one).
+PAGE_NUMBER_SLACK = 3
+
+
+def numbers_its_page(line: Line) -> bool:
+    """A line that is a number and nothing else is a page number only near its page's own
+    number; any other line may be page furniture.
+
+    >>> numbers_its_page(Line("2", page=2, x0=0, x1=5, top=40, bottom=50, size=9, bold=False))
+    True
+    >>> numbers_its_page(Line("279", page=2, x0=0, x1=15, top=40, bottom=50, size=9, bold=False))
+    False
+    """
+    text = line.text.strip()
+    return not text.isdigit() or abs(int(text) - line.page) <= PAGE_NUMBER_SLACK
 
 
 def running_on(small_print: set[Line], pages: list[Page]) -> set[Line]:
