@@ -143,6 +143,10 @@ FORWARDING = re.compile(
     # "Til udvalgets orientering sender jeg hermed kopi af ...", "Jeg skal hermed sende
     # udvalget det lovede notat"
     rf"|\bsende[rs]?\s+(?:{SENDER_WORD}\s+)?hermed\s+{SENT_PAPER}"
+    # a paper sent by its name, "til orientering": "jeg sender hermed KF20 til udvalgets
+    # orientering" (not a status told in the letter: "Jeg sender hermed årets status ...")
+    r"|\bsende[rs]?\s+(?:jeg\s+|vi\s+)?hermed\s+(?-i:[A-ZÆØÅ])[\w'’.-]*(?:\s+[\w'’.()-]+){0,5}?"
+    r"\s+til\s+(?:\w+\s+)?orientering\b"
     # a heading that names the letter a forwarding: "Oversendelse af Statens Serum Instituts ..."
     r"|(?:^|\n)\s*(?:Over|Frem|Videre)sendelse\s+af\b"
     rf"|\bhermed\s+sende[r]?\s+(?:{SENDER_WORD}\s+)?{SENT_PAPER}"

@@ -558,3 +558,15 @@ def test_forwardings_and_thanks_in_the_words_of_bilag_letters(analyse_text, body
 ])
 def test_informing_after_background_and_a_paper_the_committee_receives(analyse_text, body, kind):
     assert analyse_text(body)._.letter_kind == kind
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    # a paper sent by its name (an abbreviation) for the committee's information
+    ("Energistyrelsen har i dag offentliggjort Klima- og energifremskrivning 2020 (KF20), og jeg "
+     "sender hermed KF20 til udvalgets orientering.", "oversendelse"),
+    # ... while a status told in the letter's own words informs
+    ("Jeg sender hermed årets status til udvalgets orientering. Studietiden er faldet.",
+     "orientering"),
+])
+def test_a_paper_sent_by_its_name_for_information(analyse_text, body, kind):
+    assert analyse_text(body)._.letter_kind == kind
