@@ -1227,3 +1227,8 @@ def test_a_heading_that_ends_with_its_date_is_the_subject(heading):
     document = read_document(flow_pdf(text))
     assert [block.lines for block in document.region("head")][-1] == [heading]
     assert heading not in document.body_text
+
+
+def test_a_journal_number_with_groups_set_apart_by_dots_is_one_value():
+    assert tidy_lines(["Journalnummer Kontor", "400.C.2-0 EUK 2. marts 2006"])[0] == (
+        "Journalnummer: 400.C.2-0")

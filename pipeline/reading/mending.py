@@ -48,7 +48,9 @@ from pipeline.reading.lineroles import (
 
 VALUE_SHAPES = {
     "date": re.compile(rf"^{DATE}", re.IGNORECASE),
-    "case": re.compile(r"^(?:[A-ZÆØÅ]{2,6}[-. ]?)?\d[\w]*(?:\s?[-/]\s?\w+)*"),
+    # groups set apart by "-" or "/", or by dots around short ones: "400.C.2-0"
+    "case": re.compile(r"^(?:[A-ZÆØÅ]{2,6}[-. ]?)?\d[\w]*"
+                       r"(?:\s?[-/]\s?\w+|\.[A-ZÆØÅ\d]{1,3}(?=[-./\s]|$))*"),
     "phone": re.compile(rf"^:?\s*{PHONE_DIGITS}"),
     "mail": re.compile(r"^:?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s?protected\])"),
     "web": re.compile(r"^:?\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:dk|eu|com|org)"),
