@@ -1232,3 +1232,16 @@ def test_a_heading_that_ends_with_its_date_is_the_subject(heading):
 def test_a_journal_number_with_groups_set_apart_by_dots_is_one_value():
     assert tidy_lines(["Journalnummer Kontor", "400.C.2-0 EUK 2. marts 2006"])[0] == (
         "Journalnummer: 400.C.2-0")
+
+
+def test_a_sentence_wrapped_before_a_mail_address_and_phone_stays_running_text():
+    # the published line is wider than the page, so the PDF wraps it after "til"; its rest
+    # holds a mail address and a phone number, but is the sentence's, not a letterhead's
+    sentence = ("Af hensyn til adgangskontrollen bedes tilmelding ske senest mandag den 13. marts "
+                "2006 til EU-koordinationssekretariatet på [email protected] eller tlf. "
+                "33 92 03 43.")
+    text = ("Medlemmerne af Folketingets Europaudvalg\nInvitation til orientering om direktivet\n"
+            "Udenrigsministeriet har hermed fornøjelsen at invitere udvalgets medlemmer.\n"
+            f"{sentence}\nMed venlig hilsen\nHenrik Nielsen")
+    document = read_document(flow_pdf(text))
+    assert "tlf. 33 92 03 43." in document.body_text
