@@ -44,7 +44,7 @@ from pipeline.extract.numbers import (
 )
 from pipeline.extract.questions import ALM_DEL_NUMBER, QUESTION_REF
 from pipeline.extract.tables import cell_per_line_tables
-from pipeline.nlp.lemmatizer import compound_lemma, lemmy_lemma, lemmy_lemmas
+from pipeline.nlp.lemmatizer import lemmy_lemma, lemmy_lemmas
 
 # Words before a number that make it a reference, not a count: "nr. 12", "§ 5", "stk. 2".
 REFERENCE_WORDS = {
@@ -1000,8 +1000,6 @@ def lemma_of(token: Token) -> str:
     if head and lemma == token.lower_ and last.isalpha():
         # a compound the lemmatizer does not know: "covid-19-patienter" by its last part
         return f"{head}-{lemmy_lemma('NOUN', last)}"
-    if lemma == token.lower_ and lemma.endswith(("e", "er")) and lemma.isalpha():
-        lemma = compound_lemma(lemma)  # "21 klagesager": a compound lemmy does not know
     # The Latin neuter: "ministerier" -> "ministerium", "gymnasier" -> "gymnasium", not the
     # lemmatizer's "ministerie"; "jobcentre" is the plural of "jobcenter", not of "centrum".
     lemma = re.sub(r"(ministeri|gymnasi|kriteri|stipendi|laboratori)e$", r"\1um", lemma)
@@ -1019,11 +1017,7 @@ def plural_lemma(token: Token) -> str:
         return singular
     others = [lemma for lemma in lemmy_lemmas("NOUN", word) if lemma != word] \
         if token.pos_ == "NOUN" else []
-    if others:
-        return others[0]
-    # a compound lemmy does not know, by its last part: "klagesager" -> "klagesag"
-    plural_ending = word.endswith(("e", "er")) and word.isalpha()
-    return compound_lemma(word) if token.pos_ == "NOUN" and plural_ending else word
+    return others[0] if others else word
 
 
 def participle_lemma(word: str) -> str | None:

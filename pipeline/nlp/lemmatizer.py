@@ -55,26 +55,6 @@ def lemmy_lemmas(pos: str, text: str) -> tuple[str, ...]:
     return tuple(_lemmy().lemmatize(pos, word)) or (word,)
 
 
-# A compound's first part has at least this many letters ("klage" of "klagesager").
-COMPOUND_HEAD = 3
-
-
-@lru_cache(maxsize=20_000)
-def compound_lemma(word: str) -> str:
-    """The lemma of a compound noun lemmy does not know, by its last part, the longest one it
-    does know ("klagesager" -> "klage" + "sag"); the word itself where no part is known.
-
-    >>> compound_lemma("klagesager"), compound_lemma("observatørlande")
-    ('klagesag', 'observatørland')
-    """
-    word = word.lower()
-    for start in range(COMPOUND_HEAD, len(word) - 2):
-        last = word[start:]
-        if (lemma := lemmy_lemma("NOUN", last)) != last:
-            return word[:start] + lemma
-    return word
-
-
 class LemmyLemmatizer:
     """Pipeline component: set ``token.lemma_`` by lemmy for tokens whose POS is in ``pos``."""
 
