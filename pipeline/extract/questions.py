@@ -135,6 +135,9 @@ CITING = re.compile(
     # besvaret spørgsmål nr. 5", "udvalgets tidligere spørgsmål")
     r"|\b(?:opfølgning\s+på|følger\s+op\s+på|uddybning\s+af|supplement\s+til|tillæg\s+til)"
     r"|\btidligere\s+(?:\w+\s+)?(?:besvaret|besvarede|stillede|spørgsmål)"
+    # an answer still to come, in another letter ("Redegørelsen vil også indgå i besvarelsen
+    # af udvalgets spørgsmål nr. 205")
+    r"|\bindgå\s+i\s+(?:\w+\s+)?(?:svar|besvarelse)"
     # an answer given before ("den daværende ministers besvarelse af 21. juni 1993 af ...",
     # "den daværende økonomi- og indenrigsministers besvarelse af spørgsmål 2")
     r"|\bdaværende\s+(?:[\w,-]+\s+){0,4}?\w*minister|\b(?:svar|besvarelse)\w*\s+af\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}",

@@ -570,3 +570,11 @@ def test_informing_after_background_and_a_paper_the_committee_receives(analyse_t
 ])
 def test_a_paper_sent_by_its_name_for_information(analyse_text, body, kind):
     assert analyse_text(body)._.letter_kind == kind
+
+
+def test_a_letter_that_informs_and_names_the_answer_a_paper_will_go_into_informs(analyse_text):
+    body = ("Jeg skal hermed orientere udvalget om, at styrelsen har konstateret fejl i tre "
+            "universiteters indberetninger. Jeg forventer at kunne give udvalget en redegørelse "
+            "primo oktober 2009. Redegørelsen vil også indgå i besvarelsen af udvalgets spørgsmål "
+            "nr. 205 (UVT alm. del).")
+    assert analyse_text(body)._.letter_kind == "orientering"

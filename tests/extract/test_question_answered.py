@@ -56,6 +56,9 @@ def test_a_bill_named_after_the_word_question_is_the_series_of_the_question_afte
     # ... whose title is of several words
     "I forbindelse med den daværende økonomi- og indenrigsministers besvarelse af spørgsmål "
     "65 til lovforslaget blev det tilkendegivet, at der udarbejdes en opgørelse.",
+    # an answer still to come, in another letter
+    "Redegørelsen vil også indgå i besvarelsen af udvalgets spørgsmål nr. 65 (UVT alm. del) om "
+    "universiteternes indberetningspraksis.",
 ])
 def test_a_letter_that_only_cites_an_answer_answers_nothing(letter, citing):
     [ref] = letter(citing)._.question_refs
