@@ -283,6 +283,8 @@ INVITATION = re.compile(
 # deltage", "... skal jeg anmode om, at samrådet udskydes".
 SAMRAAD_PRACTICAL = re.compile(
     r"\bindkald\w*\s+(?:\w+\s+){0,2}?til\s+samråd"
+    # "Jeg kan oplyse, at jeg kan deltage i samrådet torsdag den 24. april 2008 kl. 10.00"
+    r"|\b(?:kan|vil)\s+(?:gerne\s+)?deltage\s+i\s+(?:det\s+(?:\w+\s+)?)?samrådet\b"
     # "... at samrådet udskydes", "Det aftalte møde mellem udvalget og mig ... må flyttes"
     rf"|\b(?:samrådet|mødet|det\s+aftalte\s+møde)\b{WITHIN_SENTENCE}{{0,150}}?"
     r"\b(?:udskydes|flyttes|aflyses|udsættes)\b",
@@ -384,6 +386,8 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     # after that adds to what it says
     informing = first_sentence(opened[len(first):]).strip() if not FORWARDING.search(
         first) else ""
+    if SAMRAAD_PRACTICAL.search(first + " " + informing):
+        return "other"  # a samråd's time and place, also where the letter "kan oplyse" them
     if any(INFORMS.search(sentence) and not FORWARDING.search(sentence)
            for sentence in (first, informing)):
         return "orientering"

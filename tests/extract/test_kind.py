@@ -578,3 +578,10 @@ def test_a_letter_that_informs_and_names_the_answer_a_paper_will_go_into_informs
             "primo oktober 2009. Redegørelsen vil også indgå i besvarelsen af udvalgets spørgsmål "
             "nr. 205 (UVT alm. del).")
     assert analyse_text(body)._.letter_kind == "orientering"
+
+
+def test_a_reply_that_the_minister_can_attend_a_samraad_is_about_its_time_and_place(analyse_text):
+    body = ("Udvalget har i brev af 2. april 2008 anmodet mig om at deltage i et åbent samråd om "
+            "samrådsspørgsmål N, O og P vedrørende forholdene på asylcentrene. Jeg kan oplyse, at "
+            "jeg kan deltage i samrådet torsdag den 24. april 2008 kl. 10.00.")
+    assert analyse_text(body)._.letter_kind == "other"
