@@ -385,7 +385,7 @@ def printed_table_amounts(doc: Doc, header: re.Match[str]) -> list[Amount]:
                re.findall(COLUMN_LABEL, header.group("columns"), re.IGNORECASE)]
     # a table set one cell to a line: "Mio. kr." / "2020" / "2021" / "Drift" / "12,5" / ...
     if table := cell_per_line_table(text, header.end() + 1, len(columns) or None):
-        labels = columns or [text[start:end].strip() for start, end in table.columns]
+        labels = columns or [text[start:end].strip() for start, end in table.columns] or [None]
         return [amount for row in table.rows
                 for amount in cell_amounts(doc, row, unit, labels)]
     position, label_above = header.end() + 1, None
@@ -456,7 +456,7 @@ def printed_row_amounts(
     return amounts
 
 
-def cell_amounts(doc: Doc, row: Row, unit, columns: list[str]) -> list[Amount]:
+def cell_amounts(doc: Doc, row: Row, unit, columns: list[str | None]) -> list[Amount]:
     """The amounts of one row of a table set one cell to a line."""
     row_label = doc.text[slice(*row.label)].strip()
     amounts = []

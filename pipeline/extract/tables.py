@@ -59,6 +59,7 @@ def cell_per_line_table(text: str, position: int, columns: int | None = None) ->
     """The table whose labels start at ``position``: the labels before the first number are
     the columns' and the first row's, perhaps after a label over the rows' labels
     ("Branche"); every row has a cell for each column, and the table ends where that breaks.
+    A table of one column may list its rows' labels first and then their cells.
     ``columns``: how many columns a header above already named (then no label of the
     columns' stands here). None where the lines hold no such table."""
     return table_at(text, lines_from(text, position), 0, columns)
@@ -76,6 +77,11 @@ def table_at(text: str, lines: list[Span], first: int, columns: int | None = Non
     width = 0
     while cells_start + width < len(lines) and is_number_line(text, lines[cells_start + width]):
         width += 1
+    if width >= 2 and len(labels) == width and columns in (None, 1):
+        # one column, its rows' labels first, then its cells in the same order: "Region
+        # Hovedstaden" / "Region Sjælland" / "27.845" / "12.316"
+        cells = lines[cells_start : cells_start + width]
+        return Table([], [Row(label, [cell]) for label, cell in zip(labels, cells, strict=True)])
     column_labels = labels[-1 - width : -1]
     expected = (1,) if columns is not None else (width + 1, width + 2)
     if not width or len(labels) not in expected or (columns is not None and columns != width):

@@ -136,5 +136,14 @@ def test_a_table_one_cell_to_a_line_with_word_columns_and_a_total(analyse_text):
 
 
 def test_a_row_with_more_numbers_than_columns_ends_a_table_one_cell_to_a_line(analyse_text):
-    doc = analyse_text("Mio. kr.\nAftale\nBudget\nDrift\n12,5\n13,0\n14,0\nSlut.")
+    doc = analyse_text("Mio. kr.\nAftale\nBudget\nDrift\n12,5\n13,0\n14,0\n15,0\nSlut.")
     assert doc._.amounts == []
+
+
+def test_a_table_of_one_column_that_lists_its_rows_labels_before_its_cells(analyse_text):
+    doc = analyse_text("Tabel 1. Bloktilskud fordelt på regioner, 2018\nMio. kr.\n"
+                       "Region Hovedstaden\nRegion Sjælland\nI alt\n27.845\n12.316\n40.161\n"
+                       "Anm.: Bloktilskuddet fordeles efter udgiftsbehovet.")
+    assert [(a.value, a.table_row, a.total) for a in doc._.amounts] == [
+        (27845000000, "Region Hovedstaden", False), (12316000000, "Region Sjælland", False),
+        (40161000000, "I alt", True)]
