@@ -21,8 +21,11 @@ from models import Recommendation
 from pipeline.extract.base import evidence, sentence_at
 
 # A lead-in followed by clauses: "anbefaler, at A, og at B".
-# ("anbefalede i juni 2012, at 14 kirker tages ud af brug": a time between).
-CLAUSE_LEAD = re.compile(r"\banbefal\w*(?:\s+\w+){0,4}?\s*,?\s+at\s+(?!\w+\s+ikke\b)", re.I)
+# ("anbefalede i juni 2012, at 14 kirker tages ud af brug": a time between; "anbefalede i sin
+# rapport af 15. marts 2006, at ...", "... i sin rapport fra 2016, at ...": the paper's date).
+PAPER_DATE = r"(?:\s+(?:af|fra)\s+(?:(?:den\s+)?\d{1,2}\.\s*[a-zæøå]+\s+)?(?:19|20)\d\d)?"
+CLAUSE_LEAD = re.compile(
+    rf"\banbefal\w*(?:\s+\w+){{0,4}}?{PAPER_DATE}\s*,?\s+at\s+(?!\w+\s+ikke\b)", re.I)
 # A lead-in followed by noun phrases: "anbefalinger i relation til A, B og C".
 # "anbefalinger til ændringer" names a topic, not the content, so "til" is no lead-in.
 PHRASE_LEAD = re.compile(
@@ -35,12 +38,14 @@ PHRASE_LEAD = re.compile(
 # A full stop before a sentence that starts anew.
 ITEM_END = re.compile(r"[.;](?=\s+[A-ZÆØÅ])")
 # A lead-in ending in a colon, the items following as a list.
-LIST_LEAD = re.compile(r"\banbefal\w*[^.:\n]{0,80}:[ \t]*", re.I)
+# ("anbefaler bl.a.:": an abbreviation's full stops before the colon)
+LIST_LEAD = re.compile(r"\banbefal\w*(?:[^.:\n]|\b(?:bl|f|m)\.\s?(?:a|eks|v)\.){0,80}:[ \t]*", re.I)
 CLAUSE_SPLIT = re.compile(r",?\s+og\s+at\s+|,\s*at\s+|;\s*")
 RELATIVE = re.compile(r"^(der|som|hvor|hvis|hvilke|hvilket|hvorved|hvormed)\b", re.I)
 FINAL_CONJUNCT = re.compile(r"^(og|samt|eller)\s+", re.I)
+# An item: a bullet or number, or "at" opening the line ("at der indføres ...,").
 LIST_ITEM = re.compile(
-    r"^(?:[-–•▪*]|\d{1,2}[.)]|[a-z][.)])\s+(?:at\s+)?(.+?)(?:,?\s+og)?[.;,]?$", re.M
+    r"^(?:(?:[-–•▪*]|\d{1,2}[.)]|[a-z][.)])\s+(?:at\s+)?|at\s+)(.+?)(?:,?\s+og)?[.;,]?$", re.M
 )
 # "..., hvilket ministeriet vil igangsætte": a closing clause about the whole, not the item.
 CLOSING_CLAUSE = re.compile(r",\s+(?:hvilket|hvad)\b.*$", re.I)

@@ -115,3 +115,29 @@ def test_an_item_ends_where_its_quotation_closes(analyse_text):
     doc = analyse_text("Rigspolitiet oplyser: ”Vi har anbefalet, at opgørelsen fremover foretages "
                        "halvårligt.”Jeg kan henholde mig til det oplyste.")
     assert texts(doc) == ["opgørelsen fremover foretages halvårligt"]
+
+
+def test_a_list_after_anbefaler_bl_a_with_its_colon(analyse_text):
+    doc = analyse_text("Evalueringen anbefaler bl.a.:\n- at der indføres en differentiering af "
+                       "besparelserne,\n- at dokumentationen styrkes, og\n- at indsatsen rettes "
+                       "mod erhvervslivet.\nRegeringen vil inddrage anbefalingerne.")
+    assert texts(doc) == ["der indføres en differentiering af besparelserne",
+                          "dokumentationen styrkes", "indsatsen rettes mod erhvervslivet"]
+
+
+def test_a_list_whose_items_open_their_lines_with_at(analyse_text):
+    doc = analyse_text("Ekspertudvalget anbefaler bl.a.:\nat der indføres en national "
+                       "visitationsmodel,\nat sagsbehandlingstiden nedbringes til højst 12 uger, "
+                       "og\nat der afsættes 350 mio. kr. årligt til et kompetenceløft.\n"
+                       "Regeringen vil forholde sig til anbefalingerne.")
+    assert texts(doc) == ["der indføres en national visitationsmodel",
+                          "sagsbehandlingstiden nedbringes til højst 12 uger",
+                          "der afsættes 350 mio. kr. årligt til et kompetenceløft"]
+
+
+@pytest.mark.parametrize("lead", ["anbefalede i sin rapport af 15. marts 2006, at",
+                                  "anbefalede i sin rapport fra 2016, at"])
+def test_a_clause_after_the_papers_date(analyse_text, lead):
+    doc = analyse_text(f"Tænketanken {lead} introduktionsprogrammet tilrettelægges med "
+                       "virksomhedspraktik. Regeringen har fulgt anbefalingen.")
+    assert texts(doc) == ["introduktionsprogrammet tilrettelægges med virksomhedspraktik"]
