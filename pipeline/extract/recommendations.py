@@ -24,8 +24,12 @@ from pipeline.extract.base import evidence, sentence_at
 # ("anbefalede i juni 2012, at 14 kirker tages ud af brug": a time between; "anbefalede i sin
 # rapport af 15. marts 2006, at ...", "... i sin rapport fra 2016, at ...": the paper's date).
 PAPER_DATE = r"(?:\s+(?:af|fra)\s+(?:(?:den\s+)?\d{1,2}\.\s*[a-zæøå]+\s+)?(?:19|20)\d\d)?"
+# The noun leads in only where it says what the recommendation is ("Anbefalingen er, at ..."):
+# "gennemgå anbefalingerne og forventer at præsentere ..." recommends nothing.
 CLAUSE_LEAD = re.compile(
-    rf"\banbefal\w*(?:\s+\w+){{0,4}}?{PAPER_DATE}\s*,?\s+at\s+(?!\w+\s+ikke\b)", re.I)
+    rf"(?:\banbefal(?!ing)\w*(?:\s+\w+){{0,4}}?{PAPER_DATE}"
+    r"|\banbefaling\w*(?:\s+\w+){0,3}?\s+(?:er|var|lyder|går\s+ud\s+på))"
+    r"\s*,?\s+at\s+(?!\w+\s+ikke\b)", re.I)
 # A lead-in followed by noun phrases: "anbefalinger i relation til A, B og C".
 # "anbefalinger til ændringer" names a topic, not the content, so "til" is no lead-in.
 PHRASE_LEAD = re.compile(
@@ -169,17 +173,29 @@ def split_last_og(content: str, spans: list[tuple[int, int]], final_seen: bool):
     return [*spans[:-1], (start, cut), (cut + len(" og "), end)]
 
 
+# An item's line that breaks off mid-phrase (no sign or "og" at its end) goes on in the next
+# line, unless that starts an item of its own: "- at der afsættes 75 mio. kr. til ... af" /
+# "offentligt ansatte, og".
+BROKEN_OFF = re.compile(r"[^.,;:\s](?<!\bog)[ \t]*$")
+ITEM_GOES_ON = re.compile(
+    r"\n(?![ \t]*(?:(?:[-–•▪*]|\d{1,2}[.)]|[a-z][.)])\s|at\s))[ \t]*(.+?)(?:,?\s+og)?[.;,]?$", re.M)
+
+
 def listed_items(text: str, start: int) -> list[tuple[int, int]]:
     """The list items that follow a lead-in ending in a colon, without "at" and "og"."""
     spans = []
     for match in LIST_ITEM.finditer(text, start):
         if text[spans[-1][1] if spans else start : match.start()].strip(" ,.;og\n"):
             break  # the list ended, or none began straight after the colon
+        item_end = match.end(1)
+        if BROKEN_OFF.search(match.group(0)) and (
+                rest := ITEM_GOES_ON.match(text, match.end())) is not None:
+            item_end = rest.end(1)
         # the list's last item ends at its full stop, where the next paragraph was joined
         # to its line ("... og opkvalificering. Regeringen vil drøfte ...")
         end = next((stop.start() for stop in ITEM_END.finditer(text, match.start(1),
-                                                                 match.end(1))), match.end(1))
+                                                                 item_end)), item_end)
         spans.append((match.start(1), end))
-        if end < match.end(1):
+        if end < item_end:
             break
     return spans

@@ -141,3 +141,24 @@ def test_a_clause_after_the_papers_date(analyse_text, lead):
     doc = analyse_text(f"Tænketanken {lead} introduktionsprogrammet tilrettelægges med "
                        "virksomhedspraktik. Regeringen har fulgt anbefalingen.")
     assert texts(doc) == ["introduktionsprogrammet tilrettelægges med virksomhedspraktik"]
+
+
+def test_a_listed_item_broken_over_two_lines_goes_on_in_the_next(analyse_text):
+    doc = analyse_text("Virksomhedsforum anbefaler i årsrapporten:\n- at myndighederne genbruger "
+                       "oplysningerne,\n- at der afsættes 75 mio. kr. årligt til "
+                       "kompetenceudvikling af\noffentligt ansatte, og\n- at "
+                       "sagsbehandlingstiden fastsættes.\n"
+                       "Regeringen vil besvare anbefalingerne.")
+    assert texts(doc) == ["myndighederne genbruger oplysningerne",
+                          "der afsættes 75 mio. kr. årligt til kompetenceudvikling af\noffentligt "
+                          "ansatte", "sagsbehandlingstiden fastsættes"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the noun that names recommendations made leads in nothing after "og"
+    ("Regeringen vil nu gennemgå anbefalingerne og forventer at præsentere en strategi.", []),
+    # ... but says what the recommendation is after "er"
+    ("Anbefalingen er, at tilsynet styrkes.", ["tilsynet styrkes"]),
+])
+def test_the_noun_leads_in_only_where_it_says_what_is_recommended(analyse_text, body, expected):
+    assert texts(analyse_text(body)) == expected
