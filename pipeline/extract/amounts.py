@@ -369,12 +369,30 @@ def amounts_in_printed_tables(doc: Doc) -> list[Amount]:
     """Cells of tables that reach the text as lines of numbers under a header naming the
     unit: "Mio. kr. 2020 2021 2022" then "Drift 12,5 13,0 14,1", each cell an amount in
     the header's unit. Rows end at the first line that is neither a row nor a label."""
-    text, amounts = doc.text, []
+    text, amounts, headed = doc.text, [], set()
     for header in PRINTED_HEADER.finditer(text):
         if "\t" in header.group(0) or not heads_columns(header):
             continue  # a tab-separated table (``amounts_in_tables``), or a line of prose
         amounts += printed_table_amounts(doc, header)
+        headed.add(header.start())
+    for caption in UNIT_CAPTION.finditer(text):
+        first_label = caption.start("label") if caption.group("label") else caption.end() + 1
+        if caption.start() not in headed and (
+                table := cell_per_line_table(text, first_label)) is not None:
+            labels = [text[start:end].strip() for start, end in table.columns] or [None]
+            unit = unit_of(caption.group("unit"))
+            amounts += [amount for row in table.rows
+                        for amount in cell_amounts(doc, row, unit, labels)]
     return amounts
+
+
+# A table's caption that ends with its unit in brackets, over a table set one cell to a line:
+# "Tabel 1. Virkning af ændringerne, 2007 (mio. kr.)" / "Kommune" / "Virkning" / "Aalborg" /
+# "42,1" / ...; a caption that fills the page takes the first label on its line.
+UNIT_CAPTION = re.compile(
+    rf"^[^\n]{{0,150}}\((?P<unit>(?:{SCALE})[ \t]*(?:kr\.?|kroner)|kr\.|1\.000 kr\.)\)"
+    r"(?:[ \t]+(?P<label>[^\d\s][^\n:]{0,30}))?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
 
 
 def printed_table_amounts(doc: Doc, header: re.Match[str]) -> list[Amount]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 TABLE = (
     "Udgifterne fordeler sig således:\n\n"
     "Tabel 1. Udgifter\n"
@@ -147,3 +149,16 @@ def test_a_table_of_one_column_that_lists_its_rows_labels_before_its_cells(analy
     assert [(a.value, a.table_row, a.total) for a in doc._.amounts] == [
         (27845000000, "Region Hovedstaden", False), (12316000000, "Region Sjælland", False),
         (40161000000, "I alt", True)]
+
+
+@pytest.mark.parametrize("caption", [
+    "Tabel 1. Virkning af ændringerne i udligningen, 2007 (mio. kr.)\nKommune",
+    # a caption that fills the page, the first label read onto its line
+    "Tabel 1. Virkning af ændringerne i udligningen, 2007 (mio. kr.) Kommune",
+])
+def test_a_caption_with_its_unit_in_brackets_over_a_table_one_cell_to_a_line(analyse_text,
+                                                                              caption):
+    doc = analyse_text(f"Virkningen fremgår af tabel 1.\n{caption}\nVirkning\nAalborg\n42,1\n"
+                       "Thisted\n-3,4\nAnm.: Positive tal angiver en gevinst.")
+    assert [(a.value, a.table_row, a.table_column) for a in doc._.amounts] == [
+        (42100000, "Aalborg", "Virkning"), (-3400000, "Thisted", "Virkning")]
