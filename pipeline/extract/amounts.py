@@ -386,11 +386,13 @@ def amounts_in_printed_tables(doc: Doc) -> list[Amount]:
     return amounts
 
 
-# A table's caption that ends with its unit in brackets, over a table set one cell to a line:
+# A table's caption that ends with its unit, in brackets or after a comma ("Udgifter til
+# kompensationsordninger, mia. kr."), over a table set one cell to a line:
 # "Tabel 1. Virkning af ændringerne, 2007 (mio. kr.)" / "Kommune" / "Virkning" / "Aalborg" /
 # "42,1" / ...; a caption that fills the page takes the first label on its line.
 UNIT_CAPTION = re.compile(
-    rf"^[^\n]{{0,150}}\((?P<unit>(?:{SCALE})[ \t]*(?:kr\.?|kroner)|kr\.|1\.000 kr\.)\)"
+    rf"^[^\n]{{0,150}}?(?:\(|,[ \t]+)"
+    rf"(?P<unit>(?:{SCALE})[ \t]*(?:kr\.?|kroner)|kr\.|1\.000 kr\.)\)?"
     r"(?:[ \t]+(?P<label>[^\d\s][^\n:]{0,30}))?[ \t]*$",
     re.IGNORECASE | re.MULTILINE)
 

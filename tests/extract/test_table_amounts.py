@@ -155,6 +155,8 @@ def test_a_table_of_one_column_that_lists_its_rows_labels_before_its_cells(analy
     "Tabel 1. Virkning af ændringerne i udligningen, 2007 (mio. kr.)\nKommune",
     # a caption that fills the page, the first label read onto its line
     "Tabel 1. Virkning af ændringerne i udligningen, 2007 (mio. kr.) Kommune",
+    # the unit after a comma
+    "Virkning af ændringerne i udligningen, mio. kr.\nKommune",
 ])
 def test_a_caption_with_its_unit_in_brackets_over_a_table_one_cell_to_a_line(analyse_text,
                                                                               caption):
