@@ -88,8 +88,14 @@ CURRENCY_FIRST = re.compile(
     rf"(?:{GAP}(?P<scale>{SCALE}){END})?(?!\d|,\d)",
     re.IGNORECASE,
 )
-YEARLY_AFTER = re.compile(r"\s*(?:årligt|årlig|om året|pr\.\s*år|per år|hvert år)(?![\wæøå])")
-MONTHLY_AFTER = re.compile(r"\s*(?:månedligt|om måneden|pr\.\s*måned|per måned)(?![\wæøå])")
+# What makes an amount one per year or month, right after it: also after a currency's full
+# stop glued to it ("11.820 kr.om måneden"), or after a second amount it shares the word with
+# ("henholdsvis 5.000 kr. og 10.000 kr. årligt").
+AND_AMOUNT = r"(?:\s+(?:og|eller|til)\s+\d[\d.,]*(?:\s+(?:mio|mia)\.)?\s+kr\.?)?"
+YEARLY_AFTER = re.compile(
+    rf"\.?{AND_AMOUNT}\s*(?:årligt|årlig|om året|pr\.\s*år|per år|hvert år)(?![\wæøå])")
+MONTHLY_AFTER = re.compile(
+    rf"\.?{AND_AMOUNT}\s*(?:månedligt|om måneden|pr\.\s*måned|per måned)(?![\wæøå])")
 YEARLY_BEFORE = re.compile(
     r"(?:årligt|årlig|hvert år)\s+(?:(?:ca\.|cirka|op til|omkring|knap|godt|over|under)\s+)?$"
 )

@@ -79,6 +79,16 @@ def test_a_yearly_amount_is_per_year(letter, text):
     assert (amount.raw, amount.value, amount.per) == ("35 mio. kr.", 35_000_000, "år")
 
 
+def test_two_amounts_that_share_their_word_for_time_are_both_per_year(letter):
+    doc = letter("Tilskuddet er henholdsvis 5.000 kr. og 10.000 kr. årligt.")
+    assert [(a.value, a.per) for a in doc._.amounts] == [(5000, "år"), (10000, "år")]
+
+
+def test_a_word_for_time_glued_to_the_currencys_full_stop(letter):
+    [amount] = letter("Ydelsen er op til 11.820 kr.om måneden for en forsørger.")._.amounts
+    assert (amount.value, amount.per) == (11820, "måned")
+
+
 def test_an_amount_without_a_word_for_time_has_no_per(letter):
     [amount] = letter("Ordningen koster 35 mio. kr. i 2021.")._.amounts
     assert amount.per is None
