@@ -692,20 +692,23 @@ LABEL_GOES_ON = {"i", "på", "for", "med", "uden", "af", "fra", "til", "inden", 
 def counts_in_cell_tables(doc: Doc) -> list[Count]:
     """The cells of a table set one cell to a line whose column is labelled by the things it
     counts: "Anmeldelser", "Opklarede sager", "Antal anholdte" ("Politikreds" /
-    "Anmeldelser" / "Nordjyllands Politi" / "3.104" -> 3104 reports). A table of amounts
-    (its cells claimed as amounts) counts nothing."""
+    "Anmeldelser" / "Nordjyllands Politi" / "3.104" -> 3104 reports); where the columns are
+    years ("Skoleår" / "2016/17" / "2017/18"), by the things its row's label names ("Antal
+    elever i specialklasser" / "10.845" / "11.203"). A table of amounts (its cells claimed as
+    amounts) counts nothing."""
     taken = [(amount.evidence.start, amount.evidence.end) for amount in doc._.amounts or []]
     counts = []
     for table in cell_per_line_tables(doc.text):
-        for column, label in enumerate(table.columns):
-            if (named := noun_of_column(doc, label)) is None:
-                continue
-            for row in table.rows:
-                start, end = row.cells[column]
+        columns = [noun_of_column(doc, label) for label in table.columns] or [
+            None] * len(table.rows[0].cells)  # one column, listed after its rows' labels
+        for row in table.rows:
+            by_row = noun_of_column(doc, row.label) if not any(columns) else None
+            for (start, end), named in zip(row.cells, columns, strict=True):
+                named = named or by_row
                 cell = doc.text[start:end].strip()
                 start = doc.text.index(cell, start)
                 value = int(cell.replace(".", "")) if CELL.fullmatch(cell) else None
-                if value is None or not plausible(value) or any(
+                if named is None or value is None or not plausible(value) or any(
                         first < start + len(cell) and start < last for first, last in taken):
                     continue
                 counts.append(Count(value=value, noun=named[0].text, lemma=named[1],

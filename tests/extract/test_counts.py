@@ -425,3 +425,16 @@ def test_rows_under_a_header_of_years_count_what_their_labels_name(analyse_text)
 def test_rows_under_years_with_a_unit_in_the_header_count_nothing(analyse_text):
     doc = analyse_text("Mio. kr. 2013 2014\nTilskud 12 14\nSlut.")
     assert doc._.counts == []
+
+
+def test_a_table_one_cell_to_a_line_under_years_counts_what_its_rows_name(analyse_text):
+    doc = analyse_text("Tabel 1. Elever i segregerede tilbud\nSkoleår\n2016/17\n2017/18\n"
+                       "Antal elever i specialklasser\n10.845\n11.203\nAntal elever i alt\n"
+                       "23.952\n24.594\nTallene er opgjort pr. 5. september.")
+    assert [(c.value, c.lemma) for c in doc._.counts] == [
+        (10845, "elev"), (11203, "elev"), (23952, "elev"), (24594, "elev")]
+
+
+def test_a_table_of_one_column_after_its_rows_labels_counts_nothing_unnamed(analyse_text):
+    doc = analyse_text("Fordelingen:\nRegion Hovedstaden\nRegion Sjælland\n27.845\n12.316\nSlut.")
+    assert doc._.counts == []
