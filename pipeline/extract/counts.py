@@ -89,7 +89,7 @@ UNIT_LEMMAS = {
     "kw", "twh", "gwh", "mwh", "liter", "ha", "hektar", "euro", "eur", "dkk", "point", "øre",
     "gram", "g", "mg", "kilo", "kilometer", "cm", "mm", "m3", "kwh", "pj", "tj", "db", "decibel",
     "m²", "m³", "km2", "km²", "kvadratkilometer", "tons", "watt", "kilowatt", "megawatt",
-    "sømil", "mil", "knob", "grad", "promille",
+    "sømil", "mil", "knob", "grad", "promille", "ects-point", "ects",
 }  # fmt: skip
 NOT_COUNT_WORDS = {"en", "et", "én", "ét"}
 # Scale words between a number and what it counts: "13 mio. mennesker".
