@@ -1245,3 +1245,12 @@ def test_a_sentence_wrapped_before_a_mail_address_and_phone_stays_running_text()
             f"{sentence}\nMed venlig hilsen\nHenrik Nielsen")
     document = read_document(flow_pdf(text))
     assert "tlf. 33 92 03 43." in document.body_text
+
+
+@pytest.mark.parametrize("stamp", ["0 3 DEC. 2019", "03 DEC. 2019", "- 3 DEC. 2019"])
+def test_a_date_stamps_line_is_the_date_blocks_not_the_text(stamp):
+    text = ("FORSVARSMINISTEREN\nFolketingets Forsvarsudvalg\nChristiansborg\n1240 København K\n"
+            f"{stamp}\nFolketingets Forsvarsudvalg har den 12. november 2019 stillet følgende "
+            "spørgsmål nr. 41 (Alm. del), som hermed besvares.\nSvar:\nJa.")
+    document = read_document(flow_pdf(text))
+    assert stamp not in document.body_text

@@ -348,7 +348,16 @@ def is_glued_letterhead(text: str) -> bool:
     return len(PROSE_WORD.findall(text)) <= max(1, len(words) // 6)
 
 
+# A date stamp's line, in capitals and without the day's full stop: "03 DEC. 2019", "- 3 DEC.
+# 2019". Read from a scan, the stamp may lose letters and split its digits ("0 3 C. 2019").
+DATE_STAMP = re.compile(
+    r"^[ \t]*(?:(?:Dato|DATO)[ \t]*:?[ \t]*)?[-–]?[ \t]*(?P<day>\d(?:[ \t]?\d)?)[ \t]+"
+    r"(?P<month>[A-ZÆØÅ]{1,4})\.?[ \t]+(?P<year>(?:19|20)\d{2})[ \t]*$", re.MULTILINE)
+
+
 def dateblock_role(text: str) -> str | None:
+    if DATE_STAMP.match(text):
+        return DATEBLOCK  # "0 3 DEC. 2019"
     if DATELINE.match(text):
         # "august 2022." ending a sentence is running text; a date line has no full stop.
         return LABEL if text.endswith(".") and not DAY_DATE_LINE.match(text) else DATEBLOCK

@@ -17,7 +17,7 @@ from pipeline.extract.dates import MONTHS as MONTH_NUMBERS
 from pipeline.extract.dates import NOISY_MONTH, century_of, parse_danish_date
 from pipeline.extract.letterhead.lines import letter_texts
 from pipeline.reading import Document
-from pipeline.reading.lineroles import DAY_OR_SEAT
+from pipeline.reading.lineroles import DATE_STAMP, DAY_OR_SEAT
 
 MONTHS = "|".join(MONTH_NUMBERS)
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -82,12 +82,8 @@ DATE_AFTER_LETTERHEAD = re.compile(
     rf"(?P<date>{DATE})", re.IGNORECASE)
 
 ANY_DATE = re.compile(DATE)
-# A date stamp's line, in capitals and without the day's full stop: "03 DEC. 2019", "- 3 DEC.
-# 2019". Read from a scan, the stamp may lose letters and split its digits ("0 3 C. 2019"):
-# its month is the one month whose abbreviation ends so.
-DATE_STAMP = re.compile(
-    rf"^[ \t]*(?:(?:Dato|DATO)[ \t]*:?[ \t]*)?[-–]?[ \t]*(?P<day>\d(?:[ \t]?\d)?)[ \t]+"
-    rf"(?P<month>[A-ZÆØÅ]{{1,4}})\.?[ \t]+(?P<year>{YEAR})[ \t]*$", re.MULTILINE)
+# A date stamp's line (``DATE_STAMP``, "03 DEC. 2019", or read from a scan "0 3 C. 2019"): its
+# month is the one month whose abbreviation ends so.
 STAMP_MONTHS = {"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAJ": 5, "JUN": 6, "JUL": 7, "AUG": 8,
                 "SEP": 9, "SEPT": 9, "OKT": 10, "NOV": 11, "DEC": 12}
 
