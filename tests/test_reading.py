@@ -1254,3 +1254,14 @@ def test_a_date_stamps_line_is_the_date_blocks_not_the_text(stamp):
             "spørgsmål nr. 41 (Alm. del), som hermed besvares.\nSvar:\nJa.")
     document = read_document(flow_pdf(text))
     assert stamp not in document.body_text
+
+
+def test_a_date_blocks_line_after_a_sentence_that_fills_the_column_keeps_its_role():
+    opening = ("Folketingets Beskæftigelsesudvalg har den 3. maj 2012 stillet følgende spørgsmål "
+               "nr. 301 (alm.del), som hermed besvares. Spørgsmålet er stillet efter ønske fra "
+               "Bent Bøgsted (DF).")
+    text = (f"Folketingets Beskæftigelsesudvalg\nChristiansborg\n1240 København K\n{opening}\n"
+            "21. maj 2012J.nr. 2012-0006331\nSpørgsmål nr. 301:\nHvor mange?\nSvar:\nTre.")
+    document = read_document(flow_pdf(text))
+    assert "21. maj 2012" not in document.body_text
+    assert document.body_text.startswith("Folketingets Beskæftigelsesudvalg har den 3. maj")

@@ -302,11 +302,15 @@ class MainRoles:
                     raw[index] is None or raw[index] in WEAK):
                 raw[index] = raw[index - 1]
             elif wrapped[index] and raw[index - 1] is None and PROSE.search(texts[index - 1]) \
-                    and (raw[index] != CONTACT or OPEN_ENDED.search(texts[index - 1])):
+                    and (raw[index] != CONTACT or OPEN_ENDED.search(texts[index - 1])) and not (
+                    raw[index] == DATEBLOCK and texts[index - 1].endswith((".", "!", "?"))
+                    and not DATELINE.match(texts[index])):
                 # a sentence's rest ("august 2018, og vil ..."): its text; a letterhead line
                 # of contact facts after a paragraph that fills the column stays letterhead,
                 # but not after a sentence broken off at a small word ("... tilmelding ske
-                # til" / "sekretariatet på [email protected] eller tlf. 33 92 03 43.")
+                # til" / "sekretariatet på [email protected] eller tlf. 33 92 03 43."); a date
+                # block's line of more than the date after a sentence that ended keeps its role
+                # ("... (DF)." / "21. maj 2012J.nr. 2012-0006331")
                 raw[index] = None
             elif raw[index - 1] == RECIPIENT and raw[index] is None and (
                     OPEN_ENDED.search(texts[index - 1])
