@@ -76,9 +76,9 @@ OTHERS = {"andre", "yderligere"}
 # A noun is a word of letters, hyphenated compounds allowed: never "\n", "•" or "[".
 # A compound's first parts may hold digits ("covid-19-patienter"); its last part may not. An
 # abbreviation may take its ending after an apostrophe ("NGO'er") or start a compound
-# ("ph.d.-studerende").
-WORD = re.compile(r"(?:(?:[^\W\d_]{1,4}\.)+(?=-)|[^\W\d_]{2,}|[^\W\d_](?=-))(?:-[^\W_]+)*"
-                  r"(?<!\d)(?:['’][a-zæøå]{1,4})?")
+# ("ph.d.-studerende"), or a name with digits ("IC4-togsæt").
+WORD = re.compile(r"(?:(?:[^\W\d_]{1,4}\.)+(?=-)|[^\W\d_]{2,}(?:\d{1,3}(?=-))?|[^\W\d_](?=-))"
+                  r"(?:-[^\W_]+)*(?<!\d)(?:['’][a-zæøå]{1,4})?")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Nouns that make a number a measure, not a count of things.
 # ("tre gange" counts repetitions: not a unit.)
@@ -871,8 +871,11 @@ def plural_noun_tagged_a_verb(token: Token) -> bool:
         # "hvoraf 2 arbejder i Aarhus" keeps its verb
         number = previous_word(token)
         before = previous_word(number) if number is not None else None
+        # ... or the things a genitive owns: "styrelsens 31 skibsinspektører, der ..."
         return before is not None and (before.pos_ in {"VERB", "AUX", "ADP"}
-                                       or before.lower_ in {"alt", "ca.", "cirka"})
+                                       or before.lower_ in {"alt", "ca.", "cirka"}
+                                       or bool(GENITIVE.search(before.lower_))
+                                       and before.pos_ in {"NOUN", "PROPN"})
     return token.lower_.endswith("e") and not token.lower_.endswith(PAST_TENSE_ENDINGS)
 
 

@@ -164,6 +164,10 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Inden for 12 sømil lå 3 skibe.", [(3, "skib")]),  # a nautical mile is a unit
     ("Man får en tid inden for 5 hverdage.", []),  # a duration
     ("Uddannelsen er på 30 ECTS-point for 12 studerende.", [(12, "studerende")]),  # credits
+    ("DSB har modtaget 77 IC4-togsæt.", [(77, "ic4-togsæt")]),  # a name with digits
+    # a plural in -er tagged as a verb after a genitive: the things it owns
+    ("Det er sket ved styrelsens 31 skibsinspektører, der rejser rundt.",
+     [(31, "skibsinspektør")]),
     ("Danmark støtter i 2023 12 organisationer.", [(12, "organisation")]),  # after a year
     # a plural in -er tagged as a verb, where the number is an object; not a verb
     ("Der var i 2018 i alt 331.000 kørsler med udrykning.", [(331000, "kørsel")]),
