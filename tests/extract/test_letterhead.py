@@ -70,6 +70,12 @@ def test_no_minister_where_an_official_signs_on_the_ministers_behalf(analyse_tex
     assert analyse_text(body)._.letterhead.sender.minister is None
 
 
+def test_no_minister_where_an_official_signs_for_the_minister_without_a_closing_formula(
+        analyse_text):
+    body = "Kære udvalg\n\nTekst.\n\nP.M.V.\nE.B.\nJohan Legarth\n/\nAnne Holm Sørensen"
+    assert analyse_text(body)._.letterhead.sender.minister is None
+
+
 @pytest.mark.parametrize("lines", [
     ["Folketingets Finansudvalg", "Christiansborg", "1240 København K"],
     ["Til: Finansudvalget"],

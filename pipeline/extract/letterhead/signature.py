@@ -102,11 +102,17 @@ def signing_minister_in(text: str, on: str | None = None,
               and (title := title_after([after]))]
     if titled:
         return titled[-1]
-    signed = [known_tail(match.group("name"), on) for match in SIGNED_FOR.finditer(text)]
-    signed += [line for line, after in lines_with_next(text) if after.startswith("/")
-               and PERSON_NAME.match(line) and not NOT_NAME_WORDS.search(line)]
+    signed = [(match.start(), known_tail(match.group("name"), on))
+              for match in SIGNED_FOR.finditer(text)]
+    signed += [(text.rfind(line), line) for line, after in lines_with_next(text)
+               if after.startswith("/") and PERSON_NAME.match(line)
+               and not NOT_NAME_WORDS.search(line)]
     if signed:
-        return signed[-1].strip(), None
+        at, name = max(signed)
+        # "P.M.V." / "E.B." over the name: an official signs on the minister's behalf
+        before = text[:at].rstrip().splitlines()[-2:]
+        return (None, None) if any(ON_BEHALF.search(line) for line in before) else (
+            name.strip(), None)
     return known_minister_line(text, on) or known_minister_signed_for(text, on), None
 
 
