@@ -1265,3 +1265,14 @@ def test_a_date_blocks_line_after_a_sentence_that_fills_the_column_keeps_its_rol
     document = read_document(flow_pdf(text))
     assert "21. maj 2012" not in document.body_text
     assert document.body_text.startswith("Folketingets Beskæftigelsesudvalg har den 3. maj")
+
+
+def test_a_page_label_among_the_date_blocks_labels_keeps_the_run_together():
+    text = ("Transportudvalget 2019-20\nTRU Alm.del\nOffentligt\nMINISTEREN\nTransportudvalget\n"
+            "Folketinget\nDato\nJ. nr.\nSide\n20. maj 2020\n2020-1984\n1/2\n"
+            "Transportudvalget har den 5. maj 2020 stillet mig følgende spørgsmål nr. 487, som "
+            "jeg hermed besvarer.\nSvar:\nJa.")
+    document = read_document(flow_pdf(text))
+    assert "Side" not in [line for block in document.region("footer") for line in block.lines]
+    dateblock = [block.lines for block in document.blocks if "J. nr." in block.lines]
+    assert dateblock and "2020-1984" in dateblock[0]

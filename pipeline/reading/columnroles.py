@@ -396,6 +396,10 @@ def is_sentence_text(text: str) -> bool:
     return bool(PROSE.search(text)) or len(PROSE_WORD.findall(text.lower())) >= PROSE_WORDS_IN_TEXT
 
 
+# A label of the page's number in a run of labels ("Dato" / "J. nr." / "Side").
+PAGE_LABEL = re.compile(r"^\s*Side\s*:?\s*$")
+
+
 def mark_values(texts: list[str], raw: list[str | None]) -> None:
     """Lines that hold the values of the label lines above them become ``VALUE``."""
     index = 0
@@ -405,8 +409,11 @@ def mark_values(texts: list[str], raw: list[str | None]) -> None:
         if not labels and end < len(texts) and raw[end] == LABEL and (
                 labels := run_labels(texts, index)):
             raw[index] = LABEL  # "Bilag" heading a column of labels
-        while labels and end < len(texts) and raw[end] == LABEL and labels_of(texts[end]):
-            labels += labels_of(texts[end])
+        while labels and end < len(texts) and (
+                raw[end] == LABEL and labels_of(texts[end]) or PAGE_LABEL.match(texts[end])):
+            # "Side" among the labels names the page its value ("1/2") numbers
+            labels += labels_of(texts[end]) or [texts[end].strip()]
+            raw[end] = LABEL
             end += 1
         while labels and end < len(texts) and COLONS.match(texts[end]):
             raw[end] = LABEL  # the labels' colons in a column of their own ("Dato" / ":")
