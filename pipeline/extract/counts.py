@@ -472,8 +472,10 @@ def counted_noun(number: Token) -> Token | None:
         if not is_adjective(word):
             if looks_like_mistagged_noun(word) and (
                     adjectives or word.pos_ == "X" or (
-                        is_a_whole(number) and reads_as_a_plural_noun(word))):
-                # "9 nye sagsbehandlere", the noun tagged as an adverb; "FN's 17 verdensmål",
+                        is_a_whole(number) and reads_as_a_plural_noun(word)) or (
+                        after_a_determiner(number) and word.lower_ not in DA_STOP_WORDS)):
+                # "9 nye sagsbehandlere", the noun tagged as an adverb; "de fem socialtilsyn"
+                # after a determiner; "FN's 17 verdensmål",
                 # the noun the tagger left untagged; "10 ud af 14 prioritetslande", the
                 # whole's noun tagged as an adverb
                 return word
@@ -530,6 +532,12 @@ def noun_of_the_group(part: Token) -> Token | None:
     definite_plural = group.morph.get("Definite") == ["Def"] and "Plur" in group.morph.get(
         "Number") or group.lower_.endswith(("erne", "ene"))
     return group if is_noun(group) and group.is_lower and definite_plural else None
+
+
+def after_a_determiner(number: Token) -> bool:
+    """A number after "de", "disse" or "samtlige" goes before a noun: "de fem socialtilsyn"."""
+    before = previous_word(number)
+    return before is not None and before.lower_ in {"de", "disse", "samtlige"}
 
 
 def is_a_whole(number: Token) -> bool:
@@ -862,7 +870,10 @@ def plural_noun_tagged_a_verb(token: Token) -> bool:
     ønsker at ...") or the past ("3 afviste") stays a verb."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    ends_phrase = after is None or after.is_space or after.pos_ in {"ADP", "CCONJ", "PUNCT"}
+    # ... or a past participle follows it: "Siden 2007 er 19 skadestuer lukket"
+    ends_phrase = after is None or after.is_space or after.pos_ in {"ADP", "CCONJ", "PUNCT"} or (
+        after.pos_ == "VERB" and "Part" in after.morph.get("VerbForm")
+        and token.lower_.endswith("er"))
     if not (token.pos_ == "VERB" and token.is_lower and token.is_alpha and len(token.text) > 3
             and reads_as_a_plural_noun(token) and ends_phrase):
         return False

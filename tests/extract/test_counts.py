@@ -165,6 +165,11 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Man får en tid inden for 5 hverdage.", []),  # a duration
     ("Uddannelsen er på 30 ECTS-point for 12 studerende.", [(12, "studerende")]),  # credits
     ("DSB har modtaget 77 IC4-togsæt.", [(77, "ic4-togsæt")]),  # a name with digits
+    # a plural in -er tagged as a verb before a past participle; a noun tagged as an adverb
+    # after a determiner
+    ("Siden 2007 er 19 skadestuer lukket eller omdannet.", [(19, "skadestue")]),
+    ("Hvor mange tilbud har de fem socialtilsyn godkendt?", [(5, "socialtilsyn")]),
+    ("Det gjorde de tre også.", []),
     # a plural in -er tagged as a verb after a genitive: the things it owns
     ("Det er sket ved styrelsens 31 skibsinspektører, der rejser rundt.",
      [(31, "skibsinspektør")]),
