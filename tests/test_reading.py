@@ -1200,22 +1200,22 @@ def test_a_headings_wrapped_rest_that_reads_as_a_name_stays_with_it():
                    for line in block.lines)
 
 
+def head_lines_over_a_notice(line: str) -> list[list[str]]:
+    """The head blocks' lines of a notice whose one line ``line`` stands under its date."""
+    text = ("Folketingets Udvalg for Forretningsordenen\nChristiansborg\n1240 København K\n"
+            f"8. maj 2009\n{line}\nStatsministeriet skal herved meddele, at økonomi- og "
+            "erhvervsministeren vil være fraværende fra den 18. maj 2009.\nMed venlig hilsen")
+    return [block.lines for block in read_document(flow_pdf(text)).region("head")]
+
+
 @pytest.mark.parametrize("heading", ["Fravær", "Ressortændringer", "Berigtigelse"])
 def test_a_heading_of_one_word_over_the_text_is_the_subject(heading):
-    text = ("Folketingets Udvalg for Forretningsordenen\nChristiansborg\n1240 København K\n"
-            f"8. maj 2009\n{heading}\nStatsministeriet skal herved meddele, at økonomi- og "
-            "erhvervsministeren vil være fraværende fra den 18. maj 2009.\nMed venlig hilsen")
-    document = read_document(flow_pdf(text))
-    assert [block.lines for block in document.region("head")][-1] == [heading]
+    assert head_lines_over_a_notice(heading)[-1] == [heading]
 
 
 @pytest.mark.parametrize("line", ["Departementet", "Kontorchef", "Spørgsmål"])
 def test_a_word_alone_that_names_an_office_a_post_or_a_heading_is_no_subject(line):
-    text = ("Folketingets Udvalg for Forretningsordenen\nChristiansborg\n1240 København K\n"
-            f"8. maj 2009\n{line}\nStatsministeriet skal herved meddele, at økonomi- og "
-            "erhvervsministeren vil være fraværende fra den 18. maj 2009.\nMed venlig hilsen")
-    document = read_document(flow_pdf(text))
-    assert [line] not in [block.lines for block in document.region("head")]
+    assert [line] not in head_lines_over_a_notice(line)
 
 
 @pytest.mark.parametrize("heading", ["Samråd den 7. november 2013",
