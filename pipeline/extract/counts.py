@@ -688,7 +688,13 @@ def counts_in_tables(doc: Doc) -> list[Count]:
         counts_in_cell_tables(doc)
     # a cell two readers count keeps the first one's reading ("Antal børn" over a column of
     # cells, which also reads as a table set one cell to a line)
-    return list({count.evidence.start: count for count in reversed(counts)}.values())[::-1]
+    counted: set[int] = set()
+    unique = []
+    for count in counts:
+        if count.evidence.start not in counted:
+            counted.add(count.evidence.start)
+            unique.append(count)
+    return unique
 
 
 # Words a column's label may go on with after the noun it names: "Nye stillinger uden for

@@ -381,15 +381,14 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     first = first_sentence(opened)
     if REQUEST.search(purpose) or INVITATION.search(first):
         return "other"
-    # a letter informs where it says so first, also after a sentence of background ("Under
-    # samrådet tilkendegav jeg, at ... Jeg skal hermed oplyse, at ..."); what it encloses
-    # after that adds to what it says
-    informing = first_sentence(opened[len(first):]).strip() if not FORWARDING.search(
-        first) else ""
-    if SAMRAAD_PRACTICAL.search(first + " " + informing):
+    # A letter says what it does in its first sentence, or in its second after a sentence of
+    # background that forwards nothing ("Under samrådet tilkendegav jeg, at ... Jeg skal
+    # hermed oplyse, at ..."). What it encloses after informing adds to what it says.
+    second = "" if FORWARDING.search(first) else first_sentence(opened[len(first):]).strip()
+    if SAMRAAD_PRACTICAL.search(f"{first} {second}"):
         return "other"  # a samråd's time and place, also where the letter "kan oplyse" them
     if any(INFORMS.search(sentence) and not FORWARDING.search(sentence)
-           for sentence in (first, informing)):
+           for sentence in (first, second)):
         return "orientering"
     if ENCLOSED_FIRST.match(first) or PROMISED.search(first) and ENCLOSED_FIRST.match(
             first_sentence(opened[len(first):])):
