@@ -685,7 +685,7 @@ def counts_in_tables(doc: Doc) -> list[Count]:
                                     sentence=header.group(0).strip(), **located(doc, start, end)))
             position = cell.end()
     counts += counts_in_rows(doc) + counts_under_columns(doc) + counts_under_years(doc) + \
-        counts_in_cell_tables(doc)
+        counts_in_cell_tables(doc) + counts_under_word_header(doc)
     # a cell two readers count keeps the first one's reading ("Antal børn" over a column of
     # cells, which also reads as a table set one cell to a line)
     counted: set[int] = set()
@@ -836,6 +836,44 @@ def counts_under_years(doc: Doc) -> list[Count]:
                 counts += cell_counts(doc, named, row, cells)
             position = row.end()
     return counts
+
+
+# A header of words only over rows that end in numbers: the row labels' header, then a word
+# per column ("Politikreds Zoner Visitationer Sigtelser", "Stift Vakante stillinger").
+WORD_HEADER = re.compile(r"^[ \t]*(?=[^\n]*[^\W\d_])[^\d\n.:;!?]{3,80}?[ \t]*$", re.MULTILINE)
+
+
+def counts_under_word_header(doc: Doc) -> list[Count]:
+    """The cells of rows under a header of words whose last words name the things each
+    column counts, one word a column: "Politikreds Zoner Visitationer Sigtelser" /
+    "Fyns Politi 5 611 38" -> 5 zones, 611 searches, 38 charges."""
+    counts = []
+    for header in WORD_HEADER.finditer(doc.text):
+        rows = rows_of_cells(doc.text, header.end() + 1)
+        words = list(re.finditer(r"\S+", header.group(0)))
+        width = len(CELL.findall(rows[0].group("cells"))) if rows else 0
+        if len(rows) < 2 or not 0 < width < len(words) or unit_of(header.group(0)):
+            continue
+        columns = [noun_of_column(doc, (header.start() + word.start(), header.start() + word.end()))
+                   for word in words[-width:]]
+        for row in rows:
+            cells = list(CELL.finditer(row.group("cells")))
+            for column, cell in zip(columns, cells, strict=True):
+                if column is not None:
+                    counts += cell_counts(doc, column, row, [cell])
+    return counts
+
+
+def rows_of_cells(text: str, position: int) -> list[re.Match[str]]:
+    """The rows from ``position`` on that each end in as many numbers as the first."""
+    rows = []
+    while (row := LABELLED_CELLS.match(text, position)) is not None:
+        if rows and len(CELL.findall(row.group("cells"))) != len(
+                CELL.findall(rows[0].group("cells"))):
+            break
+        rows.append(row)
+        position = row.end()
+    return rows
 
 
 def noun_after_antal(doc: Doc, found: re.Match[str]) -> tuple[Span, str] | None:

@@ -448,3 +448,17 @@ def test_a_table_one_cell_to_a_line_under_years_counts_what_its_rows_name(analys
 def test_a_table_of_one_column_after_its_rows_labels_counts_nothing_unnamed(analyse_text):
     doc = analyse_text("Fordelingen:\nRegion Hovedstaden\nRegion Sjælland\n27.845\n12.316\nSlut.")
     assert doc._.counts == []
+
+
+def test_rows_under_a_header_of_words_count_what_each_columns_word_names(analyse_text):
+    doc = analyse_text("Fordelingen fremgår af tabellen:\n"
+                       "Politikreds Zoner Visitationer Sigtelser\n"
+                       "Fyns Politi 5 611 38\nNordjyllands Politi 1 116 4\nKilde: Rigspolitiet.")
+    assert [(c.value, c.lemma) for c in doc._.counts] == [
+        (5, "zone"), (611, "visitation"), (38, "sigtelse"),
+        (1, "zone"), (116, "visitation"), (4, "sigtelse")]
+
+
+def test_a_header_of_words_whose_column_names_no_things_counts_nothing(analyse_text):
+    doc = analyse_text("Tabellen:\nKommune Andel\nAarhus 12\nOdense 14\nSlut.")
+    assert doc._.counts == []
