@@ -54,8 +54,9 @@ LABEL = "|".join(f"(?P<{kind.replace('-', '_')}>{label})" for kind, label in LAB
 # Digit groups joined by "-", "/" or ".", spaces allowed around "-" and "/" but not across
 # lines; some offices put capitals before the digits ("MST-2021-1234", "THK40546", "M 3034"),
 # or an agency's letters in small type before a dash ("mst-406-00001"), or letters in a later
-# group ("004-u18-1346", "5162/ljen", "400.C.2-0").
-GROUP = r"(?:\d+|[A-Za-zæøå]{1,5}\d*)"
+# group ("004-u18-1346", "5162/ljen", "400.C.2-0"), or one capital after a group's digits
+# before the next group ("081.17A.541").
+GROUP = r"(?:\d+(?:(?-i:[A-Z])(?=[./-]\w))?|[A-Za-zæøå]{1,5}\d*)"
 VALUE = (
     r"(?:(?-i:[A-ZÆØÅ]{1,6})[-. ]?|(?<![\wæøå])(?-i:[a-zæøå]{2,5})-(?=\d))?\d+"
     rf"(?:[ \t]*[-/][ \t]*{GROUP}|\.(?=[A-Z\d]){GROUP})*"

@@ -34,6 +34,9 @@ def numbers(text: str) -> list[tuple[str, str]]:
      "2017 - 18289\n348827", [("sagsnummer", "2017-18289"), ("akt-id", "348827")]),
     ("Bilag Journalnummer Kontor 1 400.C.2-0 EUK 7. januar 2005",
      [("journalnummer", "400.C.2-0")]),
+    # one capital after a group's digits
+    ("Dato: 24. oktober 2008 Sags nr.: 081.17A.541", [("sagsnummer", "081.17A.541")]),
+    ("Sagsnr.: 2011-792-1658THK40546 Kære", [("sagsnummer", "2011-792-1658")]),
     # an empty "Bilag" column: the digits that start the journal number count no enclosures
     ("Medlemmerne af Folketingets Europaudvalg og deres stedfortrædere Bilag Journalnummer\n"
      "400.C.2-0\nTil underretning vedlægges notatet.", [("journalnummer", "400.C.2-0")]),
