@@ -72,6 +72,8 @@ CORRECTION = re.compile(
     # mit svar af 3. maj på spørgsmål nr. 12 var en fejl"
     r"|\bfejl\s+i\s+(?:besvarelsen|svaret)\s+(?:af|på)\s+(?:\S+\s+){0,3}?spørgsmål"
     r"|\b(?:korrigere|rette|revidere)(?:t|de)\s+(?:version\s+af\s+)?(?:svar|besvarelse|notat)\w*"
+    # "Der er desværre fejl i tabel 2 i mit svar af 25. april 2007"
+    r"|\bfejl\s+i\s+(?:\w+\s+){1,3}?i\s+(?:min|mit|ministeriets)\s+(?:svar|besvarelse|brev|notat)\b"
     # "der er en regnefejl i notatets tabel 2"
     r"|\b(?:regne|taste)?fejl\s+i\s+(?:notatets|svarets|besvarelsens|brevets|oversigtens)\b"
     # "besvarelsen af spørgsmål nr. 45 indeholdt en ukorrekt oplysning", "der i svaret på

@@ -297,6 +297,9 @@ def test_a_copy_sent_for_information_without_hermed_is_a_forwarding(analyse_text
     "var 50.000 tons. Det korrekte tal er 55.000 tons.",
     "I svaret på spørgsmål nr. 584 (Alm. del) er det ved en fejl anført, at provenuet er 20 "
     "mio. kr.",
+    # the error named by where it stands in the earlier answer
+    "Der er desværre fejl i tabel 2 i mit svar af 25. april 2007 om antallet af nystartede "
+    "virksomheder. En rettet tabel er vedlagt.",
 ])
 def test_an_error_in_an_earlier_answer_told_is_a_correction(analyse_text, body):
     assert analyse_text("Kære udvalg\n\n" + body)._.letter_kind == "other"
