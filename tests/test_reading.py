@@ -1219,7 +1219,8 @@ def test_a_word_alone_that_names_an_office_a_post_or_a_heading_is_no_subject(lin
 
 
 @pytest.mark.parametrize("heading", ["Samråd den 7. november 2013",
-                                     "Statusrapport for hjemløsestrategien, marts 2012"])
+                                     "Statusrapport for hjemløsestrategien, marts 2012",
+                                     "Økonomisk Redegørelse, august 2019"])
 def test_a_heading_that_ends_with_its_date_is_the_subject(heading):
     text = ("Folketingets Skatteudvalg\nChristiansborg\n1240 København K\n4. november 2013\n"
             f"{heading}\nJeg må desværre meddele udvalget, at jeg ikke kan deltage i samrådet, "

@@ -234,7 +234,7 @@ NO_HEADING = re.compile(
     r"|^(?i:fortroligt|embargo)\b"  # how it may be used: "Fortroligt indtil fremsættelse"
     r"|^(?:Kontor|Kontoret|Center|Centret|Enhed|Enheden|Afdeling|Afdelingen|Sekretariatet)"
     r"\s+for\s"
-    r"|^[A-ZÆØÅ][\wæøå'\-]+(?:\s+[A-ZÆØÅ][\wæøå'\-.]*){1,3},\s*[a-zæøå][\wæøå\- ]*$"
+    r"|^[A-ZÆØÅ][\wæøå'\-]+(?:\s+[A-ZÆØÅ][\wæøå'\-.]*){1,3},\s*[a-zæøå][a-zæøå\- ]*$"
     # an office named by two fields: "Koncernøkonomi og styring", "Natur og miljø"
     r"|^[A-ZÆØÅ][a-zæøå\-]+\s+og\s+[a-zæøå\-]+$")
 # How a heading may end that a sentence or a name does not: a bracket of words ("(Skærpet
@@ -620,17 +620,27 @@ DATE_AT_END = re.compile(rf",?\s+(?:den\s+)?(?:\d{{1,2}}\.\s*)?{MONTHS}\s+(?:19|
 
 
 def is_dated_heading(text: str) -> bool:
-    """A heading that ends with the date it is of, its words before the date a topic's.
+    """A heading that ends with the date it is of, its words before the date a topic's, or a
+    publication's title before its month ("Økonomisk Redegørelse, august 2019").
 
     >>> [is_dated_heading(text) for text in ("Samråd den 7. november 2013",
+    ...                                      "Økonomisk Redegørelse, august 2019",
     ...                                      "København, den 7. november 2013")]
-    [True, False]
+    [True, True, False]
     """
     date = DATE_AT_END.search(text)
     if date is None or not date.start():
         return False
     words = text[: date.start()]
-    return reads_as_heading(words) or is_one_word_topic(words)
+    return reads_as_heading(words) or is_one_word_topic(words) or bool(
+        PUBLICATION_MONTH.fullmatch(text))
+
+
+# A publication's title in capitalised words, then its month after a comma: "Økonomisk
+# Redegørelse, august 2019".
+PUBLICATION_MONTH = re.compile(
+    rf"(?:[A-ZÆØÅ][a-zæøå]+[ \t]+){{1,4}}[A-ZÆØÅ][a-zæøå]+,[ \t]+(?i:{MONTHS})[ \t]+"
+    r"(?:19|20)\d\d")
 
 
 def names_a_topic(words: list[str]) -> bool:

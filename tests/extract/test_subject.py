@@ -228,3 +228,14 @@ def test_the_stamps_title_of_a_bills_answer_is_no_part_of_the_head():
             "Folketinget\nRetsudvalget\nChristiansborg\n1240 København K\nDato: 2. marts 2023\n"
             f"{heading}\nHermed sendes besvarelse af spørgsmål nr. 6 vedrørende L 41.\n")
     assert flow_subject(text) == heading
+
+
+def test_a_publications_title_and_month_is_a_subject_and_a_name_with_a_title_is_none(
+        analyse_text):
+    body = "Jeg vedlægger til udvalgets orientering redegørelsen, som er offentliggjort i dag."
+    doc = analyse_text(body, head=[["Folketingets Finansudvalg", "Christiansborg"],
+                                   ["Økonomisk Redegørelse, august 2019"]])
+    assert doc._.letterhead.subject == "Økonomisk Redegørelse, august 2019"
+    doc = analyse_text(body, head=[["Folketingets Finansudvalg", "Christiansborg"],
+                                   ["Jens Hansen, fuldmægtig"]])
+    assert doc._.letterhead.subject is None
