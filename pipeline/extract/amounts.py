@@ -45,7 +45,7 @@ from pipeline.extract.numbers import (
     whole,
     written_as_year,
 )
-from pipeline.extract.tables import NUMBER_LINE, Row, cell_per_line_table
+from pipeline.extract.tables import NUMBER_LINE, Row, Table, cell_per_line_table
 
 SCALE = r"mia\.?|mld\.|milliarder|milliard|mio\.?|mill\.|millioner|million|tusinde|tusind|t\."
 CURRENCY_AFTER = r"tkr\.?|kroner|krone|kr\.?|dkr\.?|DKK|euro|EUR|€|USD|dollars?|\$"
@@ -219,7 +219,6 @@ def amounts_in_text(doc: Doc) -> list[Amount]:
 TABLE_UNIT = re.compile(
     rf"(?:(?P<scale>{SCALE}|1\.000)\s*)?(?P<currency>kr\.?|kroner|DKK|EUR|euro){END}", re.IGNORECASE
 )
-CELL_NUMBER = re.compile(rf"^(?P<sign>[-−–])?\s?(?P<number>{NUMBER})$")
 
 
 @dataclass(frozen=True)
@@ -326,7 +325,7 @@ def unit_of(header: str) -> tuple[str | None, str] | None:
 
 def cell_amount(doc: Doc, row: list[Cell], cell: Cell, unit, place: dict) -> Amount | None:
     raw = doc.text[cell.start : cell.end]
-    match = CELL_NUMBER.match(raw.strip())
+    match = NUMBER_LINE.fullmatch(raw.strip())  # a number alone in its cell
     if unit is None or not match:
         return None
     start = cell.start + raw.index(raw.strip())
@@ -385,10 +384,7 @@ def amounts_in_printed_tables(doc: Doc) -> list[Amount]:
         first_label = caption.start("label") if caption.group("label") else caption.end() + 1
         if caption.start() not in headed and (
                 table := cell_per_line_table(text, first_label)) is not None:
-            labels = [text[start:end].strip() for start, end in table.columns] or [None]
-            unit = unit_of(caption.group("unit"))
-            amounts += [amount for row in table.rows
-                        for amount in cell_amounts(doc, row, unit, labels)]
+            amounts += cell_table_amounts(doc, table, unit_of(caption.group("unit")))
     return amounts
 
 
@@ -411,9 +407,7 @@ def printed_table_amounts(doc: Doc, header: re.Match[str]) -> list[Amount]:
                re.findall(COLUMN_LABEL, header.group("columns"), re.IGNORECASE)]
     # a table set one cell to a line: "Mio. kr." / "2020" / "2021" / "Drift" / "12,5" / ...
     if table := cell_per_line_table(text, header.end() + 1, len(columns) or None):
-        labels = columns or [text[start:end].strip() for start, end in table.columns] or [None]
-        return [amount for row in table.rows
-                for amount in cell_amounts(doc, row, unit, labels)]
+        return cell_table_amounts(doc, table, unit, columns)
     position, label_above = header.end() + 1, None
     while True:
         row = PRINTED_ROW.match(text, position) or labelled_row(text, position, columns)
@@ -482,9 +476,18 @@ def printed_row_amounts(
     return amounts
 
 
+def cell_table_amounts(doc: Doc, table: Table, unit, columns: list[str] | None = None
+                       ) -> list[Amount]:
+    """The amounts of a table set one cell to a line, its columns named by ``columns`` (a
+    header's) or by the table's own labels; a table of one column may have none."""
+    labels = columns or [doc.text[start:end].strip() for start, end in table.columns] or [None]
+    return [amount for row in table.rows for amount in cell_amounts(doc, row, unit, labels)]
+
+
 def cell_amounts(doc: Doc, row: Row, unit, columns: list[str | None]) -> list[Amount]:
     """The amounts of one row of a table set one cell to a line."""
     row_label = doc.text[slice(*row.label)].strip()
+    row_text = " ".join([row_label, *(doc.text[start:end].strip() for start, end in row.cells)])
     amounts = []
     for (start, end), column_label in zip(row.cells, columns, strict=True):
         cell = NUMBER_LINE.fullmatch(doc.text, start, end)
@@ -494,7 +497,7 @@ def cell_amounts(doc: Doc, row: Row, unit, columns: list[str | None]) -> list[Am
         amounts.append(Amount(
             value=-value if cell.group("sign") else value,
             currency=CURRENCIES[unit[1].lower()],
-            sentence=" ".join([row_label, *(doc.text[slice(*cell)].strip() for cell in row.cells)]),
+            sentence=row_text,
             **located(doc, cell.start("sign") if cell.group("sign") else cell.start("number"),
                       cell.end("number")),
             **table_place(row_label, column_label),
