@@ -800,13 +800,8 @@ def counts_under_columns(doc: Doc) -> list[Count]:
         if (named := noun_after_antal(doc, header)) is None:
             continue
         columns = re.findall(COLUMN_LABEL, header.group("columns"), re.IGNORECASE)
-        position = header.end() + 1
-        while (row := LABELLED_CELLS.match(doc.text, position)) is not None:
-            cells = list(CELL.finditer(row.group("cells")))
-            if len(cells) != len(columns):
-                break
-            counts += cell_counts(doc, named, row, cells)
-            position = row.end()
+        for row in rows_of_cells(doc.text, header.end() + 1, len(columns)):
+            counts += cell_counts(doc, named, row, list(CELL.finditer(row.group("cells"))))
     return counts
 
 
@@ -826,15 +821,10 @@ def counts_under_years(doc: Doc) -> list[Count]:
         if unit_of(header.group(0)):
             continue
         columns = header.group("columns").split()
-        position = header.end() + 1
-        while (row := LABELLED_CELLS.match(doc.text, position)) is not None:
-            cells = list(CELL.finditer(row.group("cells")))
-            if len(cells) != len(columns):
-                break
+        for row in rows_of_cells(doc.text, header.end() + 1, len(columns)):
             named = noun_of_column(doc, (row.start(), row.start("cells")))
             if named is not None:
-                counts += cell_counts(doc, named, row, cells)
-            position = row.end()
+                counts += cell_counts(doc, named, row, list(CELL.finditer(row.group("cells"))))
     return counts
 
 
@@ -864,12 +854,14 @@ def counts_under_word_header(doc: Doc) -> list[Count]:
     return counts
 
 
-def rows_of_cells(text: str, position: int) -> list[re.Match[str]]:
-    """The rows from ``position`` on that each end in as many numbers as the first."""
+def rows_of_cells(text: str, position: int, width: int | None = None) -> list[re.Match[str]]:
+    """The rows from ``position`` on that each end in ``width`` numbers (as many as the first
+    row where ``width`` is None): a label, then a number for each column."""
     rows = []
     while (row := LABELLED_CELLS.match(text, position)) is not None:
-        if rows and len(CELL.findall(row.group("cells"))) != len(
-                CELL.findall(rows[0].group("cells"))):
+        cells = len(CELL.findall(row.group("cells")))
+        width = cells if width is None else width
+        if cells != width:
             break
         rows.append(row)
         position = row.end()
