@@ -910,19 +910,24 @@ def plural_noun_tagged_a_verb(token: Token) -> bool:
     ends_phrase = after is None or after.is_space or after.pos_ in {"ADP", "CCONJ", "PUNCT"} or (
         after.pos_ == "VERB" and "Part" in after.morph.get("VerbForm")
         and token.lower_.endswith("er"))
-    if not (token.pos_ == "VERB" and token.is_lower and token.is_alpha and len(token.text) > 3
-            and reads_as_a_plural_noun(token) and ends_phrase):
+    if not (token.pos_ == "VERB" and token.is_lower and token.is_alpha and ends_phrase):
+        return False
+    number = previous_word(token)
+    before = previous_word(number) if number is not None else None
+    # The number an object, after a verb or preposition: "var i alt 331.000 kørsler med";
+    # "hvoraf 2 arbejder i Aarhus" keeps its verb.
+    number_is_an_object = before is not None and (
+        before.pos_ in {"VERB", "AUX", "ADP"} or before.lower_ in {"alt", "ca.", "cirka"})
+    if number_is_an_object and "Fin" in token.morph.get("VerbForm") and len(token.text) > 2 \
+            and token.lower_ not in DA_STOP_WORDS:
+        return True  # no verb can follow an object: "DSB har 4 tog i reserve", "er 5 cases"
+    if not (len(token.text) > 3 and reads_as_a_plural_noun(token)):
         return False
     if token.lower_.endswith("er"):
-        # a plural in -er only where the number is an object: "var i alt 331.000 kørsler med";
-        # "hvoraf 2 arbejder i Aarhus" keeps its verb
-        number = previous_word(token)
-        before = previous_word(number) if number is not None else None
-        # ... or the things a genitive owns: "styrelsens 31 skibsinspektører, der ..."
-        return before is not None and (before.pos_ in {"VERB", "AUX", "ADP"}
-                                       or before.lower_ in {"alt", "ca.", "cirka"}
-                                       or bool(GENITIVE.search(before.lower_))
-                                       and before.pos_ in {"NOUN", "PROPN"})
+        # a plural in -er only where the number is an object, or the things a genitive owns:
+        # "styrelsens 31 skibsinspektører, der ..."
+        return number_is_an_object or before is not None and bool(
+            GENITIVE.search(before.lower_)) and before.pos_ in {"NOUN", "PROPN"}
     return token.lower_.endswith("e") and not token.lower_.endswith(PAST_TENSE_ENDINGS)
 
 

@@ -177,6 +177,11 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a plural in -er tagged as a verb, where the number is an object; not a verb
     ("Der var i 2018 i alt 331.000 kørsler med udrykning.", [(331000, "kørsel")]),
     ("Hvoraf 2 arbejder i Aarhus.", []),
+    # a noun tagged as a verb in the past or present after a number that is an object; a verb
+    # after a number that is its subject
+    ("Banedanmark købte 4 tog i 2019, og der blev aflyst 14 tog i går.", [(4, "tog"), (14, "tog")]),
+    ("Der er 5 cases, som afventer.", [(5, "case")]),
+    ("Af de ti ansøgere tog 4 imod tilbuddet, og 3 tog imod senere.", [(10, "ansøger")]),
     ("Danmark er inddelt i 23 hovedvandoplande.", [(23, "hovedvandopland")]),  # an adjective
     ("Ring på 33 92 33 33.", []),  # a phone number's groups
     # an adjective the tagger took for a noun or an adverb, before the plural noun
