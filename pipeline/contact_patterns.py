@@ -71,11 +71,12 @@ EIGHT_DIGITS = r"\d{2}\s?\d{2}\s?\d{2}\s?\d{2}"
 # A phone line may print its country code apart ("+ 45"); a value is read without it.
 PHONE_DIGITS = rf"(?:\+\s?45\s?)?{EIGHT_DIGITS}"
 PHONE_NUMBER = rf"(?:\+45\s?)?{EIGHT_DIGITS}(?!\d)"
+LABELLED_PHONE = (r"(?:(?:direkte\s+)?(?:telefax|telefon|tlf|tel|fax|mobil|direkte|[TFM])\.?"
+                  rf"(?:\s*nr\.?)?\s*:?\s*){PHONE_DIGITS}")
+# A line of phone numbers, each after its label: "Tlf. 33 92 33 00", also with the fax after
+# it ("Telefon 33 92 33 00 - Telefax 33 11 16 65").
 PHONE_LINE = re.compile(
-    rf"^[•·]?\s*(?:(?:direkte\s+)?(?:telefax|telefon|tlf|tel|fax|mobil|direkte|[TFM])\.?"
-    rf"(?:\s*nr\.?)?\s*:?\s*){PHONE_DIGITS}$",
-    re.IGNORECASE,
-)
+    rf"^[•·]?\s*{LABELLED_PHONE}(?:\s*[-–·•|,]?\s*{LABELLED_PHONE})*$", re.IGNORECASE)
 PHONE = re.compile(
     # "Telefon" may be glued to what went before ("www.km.dkTelefon"); "T" stands apart; a
     # direct line ("Direkte tlf.: 7226 8512") is the case officer's, not the ministry's

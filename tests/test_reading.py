@@ -190,6 +190,7 @@ def test_salutation_naming_the_committee_is_no_recipient():
     ("Nygade 12", "contact"),
     ("Frederiksholms Kanal 27 F", "contact"),
     ("T +45 1234 5678", "contact"),
+    ("Telefon 12 34 56 78 - Telefax 12 34 56 79", "contact"),  # the fax after the phone
     ("W xm.dk", "contact"),
     ("CVR-nr. 12345678", "contact"),
     ("M [email protected]", "contact"),
