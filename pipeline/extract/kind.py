@@ -100,6 +100,10 @@ CORRECTION = re.compile(
     r"|\bfejlagtigt\s+(?:oplyst|anført|angivet)\b",
     re.IGNORECASE,
 )
+# A correction the letter refers to is another letter's: "Jeg henviser i øvrigt til den
+# beklagelse og korrektion af svar på ... spørgsmål nr. 194, som blev fremsendt ..."
+CITED_CORRECTION = re.compile(r"\bhenvis\w*\s+(?:[\w-]+\s+){0,3}?til\s+(?:[\w-]+\s+){0,4}$",
+                              re.IGNORECASE)
 # A correction may only state the right figure after naming the answer it corrects: "I mit
 # svar på spørgsmål nr. 12 anførte jeg, at der var 40 sager. Det korrekte antal er 45."
 RIGHT_FIGURE = re.compile(
@@ -410,8 +414,13 @@ def corrects(purpose: str) -> bool:
     True
     >>> corrects("Det korrekte antal kan ikke opgøres.")
     False
+    >>> corrects("Jeg henviser i øvrigt til den korrektion af svar på spørgsmål nr. 194, som ...")
+    False
     """
-    return bool(CORRECTION.search(purpose)) or bool(
+    flat = re.sub(r"\s+", " ", purpose)
+    own_corrections = [found for found in CORRECTION.finditer(flat)
+                       if not CITED_CORRECTION.search(flat[: found.start()][-80:])]
+    return bool(own_corrections) or bool(
         RIGHT_FIGURE.search(purpose) and EARLIER_ANSWER.search(purpose))
 
 

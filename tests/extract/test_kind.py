@@ -433,6 +433,10 @@ def test_a_question_quoted_below_its_heading_in_the_head_is_answered(analyse_tex
     ("I mit svar på spørgsmål nr. 12 anførte jeg, at der var 40 sager. Det korrekte antal er "
      "45.", "other"),
     ("Tabel 1 i bilaget til besvarelsen af spørgsmål nr. 87 indeholder en regnefejl.", "other"),
+    # an answer that refers to a correction sent in another letter
+    ("Udvalget har stillet følgende spørgsmål nr. 4, som hermed besvares. Støjberegningen er "
+     "igangsat. Jeg henviser i øvrigt til den beklagelse og korrektion af svar på udvalgets "
+     "spørgsmål nr. 194, som blev fremsendt den 1. december 2017.", "svar_paa_spoergsmaal"),
     # an invitation of others, after what the letter tells, leaves it an information
     ("Jeg skal hermed orientere udvalget om, at der ikke er modtaget bud i udbuddet. Jeg vil "
      "invitere Folketingets partier til drøftelser herom.", "orientering"),
