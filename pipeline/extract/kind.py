@@ -121,7 +121,13 @@ SENDER_WORD = r"(?:jeg|vi|\w*ministeriet)"
 PAPER = (r"(?:kopi(?:en)?|\w*notat(?:et)?|\w*rapport(?:en)?|\w*oversigt(?:en)?|\w*brev(?:et)?"
          r"|materiale(?:t)?|pressemeddelelse(?:n)?|betænkning(?:en)?|\w*-?redegørelse(?:n)?"
          r"|udkast(?:et)?|anbefalinger(?:ne)?|\w*analyse(?:n)?|\w*undersøgelse(?:n)?"
-         r"|publikation(?:en)?|\w*vejledning(?:en)?|\w*beretning(?:en)?)")
+         r"|publikation(?:en)?|\w*vejledning(?:en)?|\w*beretning(?:en)?"
+         # "sender jeg hermed talepapiret", "... udvalget en opgørelse over ...", "fortegnelse
+         # over ministrenes stedfortrædere", "de indkomne høringssvar"
+         r"|talepapir(?:et|er|erne)?|\w*opgørelse(?:n|r|rne)?|fortegnelse(?:n)?"
+         r"|\w*høringssvar(?:et|ene)?|\w*skema(?:et|er)?|lovforslag(?:et)?|bekendtgørelse(?:n)?"
+         r"|\w*strategi(?:en)?|\w*handlingsplan(?:en)?|\w*statistik(?:ken)?|skrivelse(?:n)?"
+         r"|aktstykke(?:t)?)")
 # Sent "hermed", an evaluation is a paper too ("Hermed sender jeg til udvalgets orientering den
 # internationale evaluering af universitetsloven"); told of first, it leaves the letter
 # informing ("Der er nu gennemført en evaluering, som jeg hermed sender ...").
@@ -260,10 +266,14 @@ FILED_AS_ANSWER = re.compile(r"\bsvar\s+på\s+(?:\w+\s+)?spørgsmål\b", re.IGNO
 # godkendelse af aktivstoffer" are none.
 CONSENT = r"(?:tilslutning|godkendelse|tiltrædelse|samtykke|bemyndigelse)"
 REQUEST = re.compile(
-    rf"\banmoder?\s+(?:hermed\s+)?(?:\w+\s+)?om\s+(?:\w*udvalge\w*|Folketingets)\s+{CONSENT}\b"
+    # "... anmode om Folketingets Finansudvalgs tilslutning til ..."
+    rf"\banmoder?\s+(?:hermed\s+)?(?:\w+\s+)?om\s+(?:Folketingets\s+)?(?:\w*udvalg\w*\s+)?"
+    rf"{CONSENT}\b"
     r"|\banmoder?\s+(?:hermed\s+)?(?:\w*udvalget|Folketinget)\b"
     rf"|\banmodning\s+om\s+(?:\w+\s+)?{CONSENT}\b"
-    r"|\b(?:\w*udvalgets|om)\s+(?:tilslutning|godkendelse|tiltrædelse)\b"
+    # asked for, not told of: "til Finansudvalgets godkendelse", "med henblik på udvalgets
+    # tiltrædelse"; not "har modtaget Finansudvalgets godkendelse"
+    r"|\b(?:om|til|henblik\s+på)\s+(?:\w*udvalg(?:et)?s\s+)?(?:tilslutning|godkendelse|tiltrædelse)\b"
     # invitations of the committee: "udvalgets medlemmer er velkomne til at deltage"
     r"|\b(?:invitere|indbyde)\s+(?:\w+\s+){0,2}?(?:\w*udvalget|udvalgets|medlemmer\w*|jer|Dem"
     r"|ordførerne)\b"

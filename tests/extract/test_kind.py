@@ -433,6 +433,16 @@ def test_a_question_quoted_below_its_heading_in_the_head_is_answered(analyse_tex
     ("I mit svar på spørgsmål nr. 12 anførte jeg, at der var 40 sager. Det korrekte antal er "
      "45.", "other"),
     ("Tabel 1 i bilaget til besvarelsen af spørgsmål nr. 87 indeholder en regnefejl.", "other"),
+    # papers sent by more names: a talepapir, an opgørelse, a fortegnelse
+    ("I forlængelse af samrådet den 3. maj om samrådsspørgsmål A sender jeg hermed talepapiret.",
+     "oversendelse"),
+    ("Som lovet i min besvarelse af spørgsmål nr. 45 sender jeg hermed udvalget en opgørelse "
+     "over sagsbehandlingstiderne.", "oversendelse"),
+    # consent asked of a committee named in the genitive; consent told of asks nothing
+    ("Justitsministeriet skal hermed anmode om Folketingets Finansudvalgs tilslutning til at "
+     "afholde udgifter til nye patruljevogne.", "other"),
+    ("Jeg har modtaget Finansudvalgets godkendelse af aktstykket og kan oplyse, at arbejdet "
+     "går i gang.", "orientering"),
     # an answer that refers to a correction sent in another letter
     ("Udvalget har stillet følgende spørgsmål nr. 4, som hermed besvares. Støjberegningen er "
      "igangsat. Jeg henviser i øvrigt til den beklagelse og korrektion af svar på udvalgets "
