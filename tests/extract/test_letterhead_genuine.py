@@ -189,6 +189,14 @@ def test_an_addressee_formula_with_a_label_run_on_after_it_is_no_subject(letter)
     assert doc._.letterhead.subject is None
 
 
+def test_an_addressee_formula_glued_to_the_committee_names_it_and_is_no_subject(letter):
+    # the line break before "og deres stedfortrædere" lost
+    doc = letter("Under henvisning til udvalgets skrivelse vedlægges besvarelsen af spørgsmål 10.",
+                 head=["Medlemmerne af Folketingets Europaudvalgog deres stedfortrædere"])
+    assert [r.name for r in doc._.letterhead.recipients] == ["Europaudvalget"]
+    assert doc._.letterhead.subject is None
+
+
 def test_the_stamp_names_no_recipient():
     body = "Udvalget for Forretningsordenen 2010-11 (1. samling)\nUFO Alm.del\nOffentligt\n\n" \
            "Hermed sendes svaret på spørgsmålet, som udvalget har stillet."

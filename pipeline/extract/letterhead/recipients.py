@@ -37,8 +37,10 @@ UNKNOWN_COMMITTEE = re.compile(
 RECIPIENT_LEAD = re.compile(
     r"^(?:\(\s*(?:også\s+sendt\s+til|kopi\s+til|cc:?)\s*)?(til\s*:?\s*)?(medlemmerne\s+af\s+)?",
     re.IGNORECASE)
-# "... og deres stedfortrædere" ends the addressee, whatever a line run on adds ("Bilag").
-RECIPIENT_TAIL = re.compile(r"\s+og\s+deres\s+stedfortrædere\b.*$|\s*[,)]\s*$", re.IGNORECASE)
+# "... og deres stedfortrædere" ends the addressee, whatever a line run on adds ("Bilag"), also
+# where the line break before it was lost ("Folketingets Europaudvalgog deres stedfortrædere").
+RECIPIENT_TAIL = re.compile(r"(?:\s+|(?<=udvalg))og\s+deres\s+stedfortrædere\b.*$|\s*[,)]\s*$",
+                            re.IGNORECASE)
 LOVSEKRETARIAT_LINE = re.compile(
     r"^(?:Til\s+)?(?:Folketingets\s+Lovsekretariat|Lovsekretariatet)"
     # the letterhead's next line read with it: "Folketingets Lovsekretariat ERHVERVSMINISTEREN"
