@@ -125,9 +125,10 @@ PAPER = (r"(?:kopi(?:en)?|\w*notat(?:et)?|\w*rapport(?:en)?|\w*oversigt(?:en)?|\
          # "sender jeg hermed talepapiret", "... udvalget en opgørelse over ...", "fortegnelse
          # over ministrenes stedfortrædere", "de indkomne høringssvar"
          r"|talepapir(?:et|er|erne)?|\w*opgørelse(?:n|r|rne)?|fortegnelse(?:n)?"
+         # (not a plan or strategy, more often the topic: "en evaluering af handlingsplanen,
+         # som jeg hermed sender")
          r"|\w*høringssvar(?:et|ene)?|\w*skema(?:et|er)?|lovforslag(?:et)?|bekendtgørelse(?:n)?"
-         r"|\w*strategi(?:en)?|\w*handlingsplan(?:en)?|\w*statistik(?:ken)?|skrivelse(?:n)?"
-         r"|aktstykke(?:t)?)")
+         r"|skrivelse(?:n)?|aktstykke(?:t)?)")
 # Sent "hermed", an evaluation is a paper too ("Hermed sender jeg til udvalgets orientering den
 # internationale evaluering af universitetsloven"); told of first, it leaves the letter
 # informing ("Der er nu gennemført en evaluering, som jeg hermed sender ...").

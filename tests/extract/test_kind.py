@@ -13,6 +13,8 @@ import pytest
     ("Jeg vil gerne orientere udvalget om, at der er gennemført en evaluering.", "orientering"),
     ("Der er nu gennemført en evaluering, som jeg hermed sender til udvalgets orientering.",
      "orientering"),
+    ("Der er nu gennemført en evaluering af handlingsplanen, som jeg hermed sender til "
+     "udvalgets orientering.", "orientering"),  # the plan is the topic, not the paper sent
     ("Ministeriet anmoder hermed om Finansudvalgets tilslutning til at afholde udgiften.",
      "other"),
     ("Udvalget inviteres til et møde om sagen.", "other"),
