@@ -118,6 +118,8 @@ COMMITTEE_ASKED = re.compile(
 ASKED_BY = re.compile(r"\bstillet\s+af\b")
 # A line in capitals, a name: "TRANSPORTMINISTERIET", "MINISTEREN FOR LIGESTILLING".
 CAPITALS_LINE = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ\-]{7,}(?:\s+[A-ZÆØÅ\-,]+)*$")
+# One word in capitals: what a paper is ("GRUNDNOTAT", "KOMITÉSAG", "INVITATION").
+CAPITALS_WORD = re.compile(r"[A-ZÆØÅ][A-ZÆØÅÉ]{5,}")
 ITEM_AT_END = re.compile(rf"{TOWN_AT_END.pattern}|\s\([A-ZÆØÅ]{{1,3}}\)$")
 
 
@@ -222,6 +224,8 @@ OPEN_ENDED = re.compile(r"(?:\b(?:af|fra|om|til|og|i|på|for|med|ved|vedrørende
 PLAIN_HEADING_LINES = 3
 PLAIN_HEADING_WORDS = (2, 30)
 TOPIC_WORD = re.compile(r"[a-zæøå][a-zæøå\-]{4,}")
+# ... also after an abbreviation: "VVM-redegørelse", "EU-miljømærkekriterier".
+ABBREVIATED_COMPOUND = re.compile(r"[A-ZÆØÅ0-9]{2,}-[a-zæøå]{4,}")
 # ... or a year, which no name of an office or person holds ("Årsrapport 2016 for Politiets
 # Efterretningstjeneste").
 YEAR_WORD = re.compile(r"(?:19|20)\d\d")
@@ -459,7 +463,19 @@ def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit
     """A heading in plain words where the letter proper starts ("Status for efterforskning
     og indvinding af geotermisk energi", "Delrapport om ... for en fast for-" / "bindelse
     over Kattegat"): a line or two of a phrase, no sentence, that the running text follows
-    on a line of its own. The index after it, or ``index`` where there is none."""
+    on a line of its own; a word in capitals over it names the paper ("GRUNDNOTAT" /
+    "Statsstøtte til fremme af ..."). The index after it, or ``index`` where there is none."""
+    if CAPITALS_WORD.fullmatch(texts[index]) and index + 1 < limit and raw[index + 1] is None:
+        end = phrase_end(texts, raw, index + 1, limit, wrapped)
+        if end > index + 1:
+            return end
+    return phrase_end(texts, raw, index, limit, wrapped)
+
+
+def phrase_end(texts: list[str], raw: list[str | None], index: int, limit: int,
+               wrapped: list[bool]) -> int:
+    """The index after a heading's phrase that starts at ``index`` and that the running text
+    follows, or ``index`` where there is none."""
     end = index + 1
     # a line goes on where it wrapped, or broke off after a hyphen or a small word before
     # words in small letters ("... i særlige tilfælde i" / "forbindelse med identitetsmisbrug")
@@ -475,10 +491,12 @@ def plain_heading_end(texts: list[str], raw: list[str | None], index: int, limit
         and not ONE_LABEL.match(heading)
         and (not heading.endswith(tuple(".,;:?!)\"”")) or bool(HEADING_END.search(heading)))
     )
-    follows = texts[end]
-    text_follows = BODY_MARKER.match(follows) or (
-        follows[:1].isupper() and looks_like_body(follows))
-    return end if is_phrase and text_follows else index
+    return end if is_phrase and text_follows(texts[end]) else index
+
+
+def text_follows(line: str) -> bool:
+    """Whether a line opens the letter's running text."""
+    return bool(BODY_MARKER.match(line)) or (line[:1].isupper() and looks_like_body(line))
 
 
 def starts_subject(texts: list[str], wrapped: list[bool], index: int) -> bool:
@@ -597,7 +615,7 @@ def reads_as_heading(text: str) -> bool:
 # A heading of one word, a topic in the indefinite ("Fravær", "Ressortændringer",
 # "Berigtigelse"), not an office or institution in the definite ("Departementet",
 # "Sekretariatet"), a post ("Kontorchef") or a town.
-ONE_WORD_TOPIC = re.compile(r"[A-ZÆØÅ][a-zæøå]{5,}")
+ONE_WORD_TOPIC = re.compile(r"[A-ZÆØÅ](?:[a-zæøå]{5,}|[A-ZÆØÅÉ]{5,})")
 NOT_A_TOPIC_END = re.compile(
     r"(?:et|en|chef|konsulent|fuldmægtig|behandler|direktør|minister|sekretær|medarbejder"
     r"|assistent|rådgiver|jurist|økonom|havn|borg|rup|strup|lev|sted|købing|by|bro|holm)$")
@@ -609,7 +627,8 @@ def is_one_word_topic(text: str) -> bool:
     ...                                       "Spørgsmål")]
     [True, False, False, False]
     """
-    return bool(ONE_WORD_TOPIC.fullmatch(text)) and not NOT_A_TOPIC_END.search(text) and (
+    return bool(ONE_WORD_TOPIC.fullmatch(text)) and not NOT_A_TOPIC_END.search(
+        text.lower()) and (
         not NO_HEADING.match(text)) and not BODY_MARKER.match(text)  # "Spørgsmål", "Svar"
 
 
@@ -647,7 +666,8 @@ def names_a_topic(words: list[str]) -> bool:
     """A heading's words, not a name's, an office's or a ministry's: a word in small letters
     but a month's ("Ministrenes stedfortrædere"), or a year ("Årsrapport 2016 for Politiets
     Efterretningstjeneste")."""
-    if any(TOPIC_WORD.fullmatch(word) and not re.fullmatch(MONTHS, word) for word in words):
+    if any(TOPIC_WORD.fullmatch(word) and not re.fullmatch(MONTHS, word)
+           or ABBREVIATED_COMPOUND.fullmatch(word) for word in words):
         return True
     # a year among three words or more, not a date's ("Dato . september 2006")
     return len(words) >= 3 and any(YEAR_WORD.fullmatch(word) for word in words) and not any(

@@ -239,3 +239,28 @@ def test_a_publications_title_and_month_is_a_subject_and_a_name_with_a_title_is_
     doc = analyse_text(body, head=[["Folketingets Finansudvalg", "Christiansborg"],
                                    ["Jens Hansen, fuldmægtig"]])
     assert doc._.letterhead.subject is None
+
+
+TEXT_BELOW = ("Til underretning for Folketingets Europaudvalg vedlægges ministeriets notat om "
+              "Kommissionens forslag, som sættes til skriftlig afstemning den 26. november.\n"
+              "Med venlig hilsen\nJens Hansen\n")
+HEAD = ("Medlemmerne af Folketingets Europaudvalg\nAsiatisk Plads 2\n1448 København K\n"
+        "Sagsnummer: 2018-4\n16. november 2018\n")
+
+
+def test_a_word_in_capitals_over_a_heading_set_right_above_the_text_goes_with_it():
+    text = HEAD + "KOMITÉSAG\nForlængelse af en række aktivstoffer i AIR III\n" + TEXT_BELOW
+    assert flow_subject(text) == "KOMITÉSAG Forlængelse af en række aktivstoffer i AIR III"
+
+
+def test_a_word_in_capitals_right_above_the_text_is_a_heading_of_one_word():
+    assert flow_subject(HEAD + "INVITATION\n" + TEXT_BELOW) == "INVITATION"
+
+
+def test_a_heading_whose_topic_follows_an_abbreviation_is_a_heading():
+    text = HEAD + "Supplerende VVM-redegørelse af Metrocityringen\n" + TEXT_BELOW
+    assert flow_subject(text) == "Supplerende VVM-redegørelse af Metrocityringen"
+
+
+def test_a_ministrys_name_in_capitals_right_above_the_text_is_no_heading():
+    assert flow_subject(HEAD + "UDENRIGSMINISTERIET\n" + TEXT_BELOW) is None
