@@ -396,7 +396,9 @@ def letter_kind(body_text: str, question_refs: list[QuestionRef], subject: str |
     if answered and says_so or not forwards_only and answers_a_question(subject, body_text):
         return "svar_paa_spoergsmaal"
     first = first_sentence(opened)
-    if REQUEST.search(purpose) or INVITATION.search(first):
+    # an invitation by its first sentence, or by its heading ("INVITATION", "Invitation til ...")
+    if REQUEST.search(purpose) or INVITATION.search(first) or (
+            subject and INVITATION.match(subject.strip())):
         return "other"
     # A letter says what it does in its first sentence, or in its second after a sentence of
     # background that forwards nothing ("Under samrådet tilkendegav jeg, at ... Jeg skal

@@ -604,3 +604,12 @@ def test_a_reply_that_the_minister_can_attend_a_samraad_is_about_its_time_and_pl
             "samrådsspørgsmål N, O og P vedrørende forholdene på asylcentrene. Jeg kan oplyse, at "
             "jeg kan deltage i samrådet torsdag den 24. april 2008 kl. 10.00.")
     assert analyse_text(body)._.letter_kind == "other"
+
+
+@pytest.mark.parametrize("heading", ["INVITATION", "Invitation til temadag om dyrevelfærd"])
+def test_a_letter_headed_as_an_invitation_invites(analyse_text, heading):
+    body = ("Desværre blev arrangementet i efteråret aflyst, og derfor er jeg nu glad for at kunne "
+            "byde udvalget på den årlige udflugt onsdag den 21. april 2010.")
+    doc = analyse_text("Kære udvalg\n\n" + body, head=[["Folketingets Fødevareudvalg"], [heading]])
+    assert doc._.letterhead.subject == heading
+    assert doc._.letter_kind == "other"
