@@ -104,9 +104,22 @@ def cell_per_line_tables(text: str) -> list[Table]:
     first label line from which the lines read as one)."""
     lines, tables, index = lines_from(text, 0), [], 0
     while index < len(lines):
-        table = table_at(text, lines, index) if is_label_line(text, lines[index]) else None
-        if table is None:
+        if not is_label_line(text, lines[index]):
             index += 1
+            continue
+        run_end = index
+        while run_end < len(lines) and is_label_line(text, lines[run_end]):
+            run_end += 1
+        width = 0
+        while run_end + width < len(lines) and is_number_line(text, lines[run_end + width]):
+            width += 1
+        # A table's labels before its first number are its columns' and its first row's,
+        # perhaps after one over the rows' labels: a start further up reads as none, so a long
+        # run of short lines is not tried from each of its lines.
+        starts = range(max(index, run_end - width - 2), run_end)
+        table = next((table for first in starts if (table := table_at(text, lines, first))), None)
+        if table is None:
+            index = run_end
             continue
         tables.append(table)
         last_cell = table.rows[-1].cells[-1]

@@ -1,0 +1,32 @@
+"""Tables set one cell to a line, as letters converted to text print them."""
+
+from __future__ import annotations
+
+from pipeline.extract.tables import cell_per_line_tables
+
+TABLE = "Branche\nSager\nKlager\nRengøring\n412\n61\nI alt\n634\n64\n"
+
+
+def cells_of(text: str) -> list[list[str]]:
+    return [[text[slice(*cell)] for row in table.rows for cell in row.cells]
+            for table in cell_per_line_tables(text)]
+
+
+def test_a_table_is_read_from_its_column_labels():
+    assert cells_of("Opgørelsen viser følgende.\n" + TABLE + "Kilde: Arbejdstilsynet.") == [
+        ["412", "61", "634", "64"]]
+
+
+def test_a_table_below_a_long_run_of_short_lines_is_read_from_its_own_labels():
+    # every short line reads as a label; only the last few can be the table's
+    short_lines = "".join(f"Punkt {number} på listen\n" for number in range(500))
+    assert cells_of(short_lines + TABLE) == [["412", "61", "634", "64"]]
+
+
+def test_short_lines_with_no_numbers_after_them_hold_no_table():
+    assert cells_of("".join(f"Punkt {number} på listen\n" for number in range(50))) == []
+
+
+def test_two_tables_apart_are_both_read():
+    text = TABLE + "Note til tabellen.\n" + TABLE
+    assert cells_of(text) == [["412", "61", "634", "64"]] * 2
