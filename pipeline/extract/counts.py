@@ -123,11 +123,14 @@ def find_counts(doc: Doc) -> list[Count]:
         if value is None or is_reference(token) or overlaps(token, taken) or \
                 repeats_the_word_before(token):
             continue
-        if in_number_group(token, taken) or after_label_or_street(token) or \
+        if grouped := grouped_by_spaces(token):
+            value, last = grouped  # "12 500 personer"
+        elif in_number_group(token, taken) or after_label_or_street(token) or \
                 SERIES_AFTER.match(doc.text, token.idx + len(token.text)) or \
                 factor_of_a_product(token):
             continue
-        value, last = scaled_count(token, value)
+        else:
+            value, last = scaled_count(token, value)
         last = digits_after_the_word(last) or last
         if not plausible(value):
             continue
@@ -212,6 +215,30 @@ def in_number_group(number: Token, taken: list[tuple[int, int]]) -> bool:
     if group_before and YEAR_BEFORE.search(before):
         group_before = None  # "i 2023 12 NGO'er": the year the things were counted in
     return bool(group_before or re.match(r"[ \t]*[-–/]?[ \t]*\d", after))
+
+
+def grouped_by_spaces(number: Token) -> tuple[int, Token] | None:
+    """A number whose thousands are set apart by spaces, as amounts also are ("12 500
+    personer", "1 250 000 indbyggere"): its value and its last group. Groups of two or four
+    digits make a phone number ("33 92 33 00"), no count; nor does a group after a number.
+
+    >>> import spacy
+    >>> doc = spacy.blank("da")("i alt 12 500 personer")
+    >>> grouped_by_spaces(doc[2])
+    (12500, 500)
+    """
+    doc = number.doc
+    before = doc[number.i - 1] if number.i else None
+    if not re.fullmatch(r"\d{1,3}", number.text) or (before is not None and before.like_num):
+        return None
+    last = number
+    while last.whitespace_ == " " and last.i + 1 < len(doc) and re.fullmatch(
+            r"\d{3}", doc[last.i + 1].text):
+        last = doc[last.i + 1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if last is number or after is None or after.like_num or not after.is_alpha:
+        return None
+    return int("".join(token.text for token in doc[number.i : last.i + 1])), last
 
 
 # A year after a preposition, right before a number: "støtter i 2023 12 NGO'er".

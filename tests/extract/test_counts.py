@@ -177,6 +177,10 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a plural in -er tagged as a verb, where the number is an object; not a verb
     ("Der var i 2018 i alt 331.000 kørsler med udrykning.", [(331000, "kørsel")]),
     ("Hvoraf 2 arbejder i Aarhus.", []),
+    # thousands set apart by spaces, as amounts are; not a phone number's groups
+    ("Der er i alt 12 500 personer på listen, og 1 250 000 indbyggere er omfattet.",
+     [(12500, "person"), (1250000, "indbygger")]),
+    ("Ring på 33 92 33 00 eller skriv til os.", []),
     # a noun tagged as a verb in the past or present after a number that is an object; a verb
     # after a number that is its subject
     ("Banedanmark købte 4 tog i 2019, og der blev aflyst 14 tog i går.", [(4, "tog"), (14, "tog")]),
