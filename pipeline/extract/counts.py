@@ -525,8 +525,10 @@ def counted_noun(number: Token) -> Token | None:
 
 # A name with digits after its hyphen: "Covid-19", "F-35".
 NAME_WITH_DIGITS = re.compile(r"[^\W\d_]+-\d+")
-# A part of a whole named after it: "17 ud af 98 kommuner", "3 af de 5 regioner".
-PART_OF = re.compile(r"\s+(?:ud\s+)?af\s+(?:de\s+|i\s+alt\s+)?", re.IGNORECASE)
+# A part of a whole named after it: "17 ud af 98 kommuner", "3 af de 5 regioner", "ti af
+# landets 12 politikredse".
+PART_OF = re.compile(r"\s+(?:ud\s+)?af\s+(?:de\s+|i\s+alt\s+|[a-zæøå]+(?:ets|ens|nes|s)\s+)?",
+                     re.IGNORECASE)
 
 
 def noun_of_the_whole(part: Token, taken: list[tuple[int, int]]) -> Token | None:

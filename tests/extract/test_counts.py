@@ -177,6 +177,9 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a plural in -er tagged as a verb, where the number is an object; not a verb
     ("Der var i 2018 i alt 331.000 kørsler med udrykning.", [(331000, "kørsel")]),
     ("Hvoraf 2 arbejder i Aarhus.", []),
+    # a part of a whole the whole's owner names
+    ("I ti af landets 12 politikredse er der fundet fejl.",
+     [(10, "politikreds"), (12, "politikreds")]),
     # thousands set apart by spaces, as amounts are; not a phone number's groups
     ("Der er i alt 12 500 personer på listen, og 1 250 000 indbyggere er omfattet.",
      [(12500, "person"), (1250000, "indbygger")]),
