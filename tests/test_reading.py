@@ -202,6 +202,7 @@ def test_salutation_naming_the_committee_is_no_recipient():
     ("Til Folketinget", "recipient"),
     ("Hans Hansen (XY)", "recipient"),
     ("Christiansborg", "place"),
+    ("Christiansborg, 1240 København K", "place"),  # Folketinget's address on one line
     ("Testministeriet", "sender"),
     ("TESTMINISTERIETDato: 15. april 2009", "sender"),
     ("Ministeren for test, prøver og eksamen", "sender"),

@@ -222,7 +222,9 @@ MEMBER = re.compile(rf"^(?:MF\s+{PERSON}|(?!Kære\b){PERSON}(?:\s+\([A-ZÆØÅ]{
 DIGIT = re.compile(r"\d")
 # Words an address block of Folketinget's holds, checked before cutting a line into parts.
 RECIPIENT_HINT = re.compile(r"Christiansborg|Folketing|[Uu]dvalg|Lovsekretariat|Nævn")
-PLACE_LINE = re.compile(r"^(?:Folketinget|Christiansborg|DK\s+Danmark|Danmark)$")
+PLACE_LINE = re.compile(r"^(?:Folketinget|Christiansborg|DK\s+Danmark|Danmark)$"
+                        # Folketinget's address on one line: "Christiansborg, 1240 København K"
+                        r"|^(?:Folketinget,?\s+)?Christiansborg,?\s+(?:DK-)?1240\s+København\s+K$")
 # Verbs of an opening sentence: a line with one is no address.
 OPENING_VERB = re.compile(r"\b(?:har|er|stillet|bedt|sendes|besvare[sr]?|fremsendes)\b")
 
