@@ -121,7 +121,7 @@ def find_counts(doc: Doc) -> list[Count]:
     for token in doc:
         value = count_value(token)
         if value is None or is_reference(token) or overlaps(token, taken) or \
-                repeats_the_word_before(token):
+                repeats_the_word_before(token) or in_english(token):
             continue
         if grouped := grouped_by_spaces(token):
             value, last = grouped  # "12 500 personer"
@@ -377,14 +377,26 @@ ENGLISH_ONLY = EN_STOP_WORDS - DA_STOP_WORDS - {
     "give", "side", "top", "part", "last", "made", "former", "front"}
 
 
+# A sentence with this many of these English function words, none of them a Danish word or
+# abbreviation ("ca", "it", "per"), is English (a letter of the European Council's president
+# quoted whole), where "to" is no number and "23 March" no count.
+ENGLISH_FUNCTION_WORDS = {"the", "of", "and", "will", "with", "is", "are", "we", "this",
+                          "which", "from", "on", "in", "has", "have", "been", "would",
+                          "should", "their", "our"}
+ENGLISH_SENTENCE_WORDS = 3
+
+
 def in_english(token: Token) -> bool:
     """ "to" beside an English function word is the English preposition, not "two": "to
-    the", a template's left-over "Click here to enter text"."""
-    if token.lower_ != "to":
-        return False
-    around = [token.doc[index] for index in (token.i - 1, token.i + 1)
-              if 0 <= index < len(token.doc)]
-    return any(word.lower_ in ENGLISH_ONLY for word in around)
+    the", a template's left-over "Click here to enter text"; and any number in an English
+    sentence ("... held on 22 and 23 March 2005 in the Justus Lipsius Building")."""
+    if token.lower_ == "to":
+        around = [token.doc[index] for index in (token.i - 1, token.i + 1)
+                  if 0 <= index < len(token.doc)]
+        if any(word.lower_ in ENGLISH_ONLY for word in around):
+            return True
+    english_words = sum(word.lower_ in ENGLISH_FUNCTION_WORDS for word in token.sent)
+    return english_words >= ENGLISH_SENTENCE_WORDS
 
 
 def next_is_scale(token: Token) -> bool:
@@ -454,6 +466,14 @@ def starts_a_sentence(word: Token) -> bool:
     return word.i == 0 or word.is_sent_start or word.nbor(-1).is_space
 
 
+def is_acronym_before_a_plural(word: Token) -> bool:
+    """A name's capitals ("EFSI", "EU") right before a noun in small letters in the plural."""
+    after = word.nbor() if word.i + 1 < len(word.doc) else None
+    return word.is_alpha and word.is_upper and 2 <= len(word.text) <= 6 and after is not None \
+        and word.whitespace_ == " " and after.is_lower and after.pos_ == "NOUN" \
+        and "Plur" in after.morph.get("Number")
+
+
 def counted_noun(number: Token) -> Token | None:
     """The noun a number counts, skipping up to three adjectives ("12 nye lokale tiltag").
 
@@ -481,6 +501,8 @@ def counted_noun(number: Token) -> Token | None:
             continue  # "12 helt nye", "6 andre skoler", "12 alvorligt tilskadekomne"
         if NAME_WITH_DIGITS.fullmatch(word.text) and not adjectives:
             continue  # "12 Covid-19 testcentre": a name with digits before the noun it describes
+        if is_acronym_before_a_plural(word) and not adjectives:
+            continue  # "206 EFSI projekter": a name's letters before the noun it describes
         if is_unit(word):
             return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
         if ending_after_apostrophe(word) is not None:

@@ -177,6 +177,13 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a plural in -er tagged as a verb, where the number is an object; not a verb
     ("Der var i 2018 i alt 331.000 kørsler med udrykning.", [(331000, "kørsel")]),
     ("Hvoraf 2 arbejder i Aarhus.", []),
+    # a name's capitals between the number and the noun they describe
+    ("Der er kendt finansiering af 206 EFSI projekter.", [(206, "projekt")]),
+    # an English text quoted whole counts nothing: no "to", no "23 March"
+    ("I have great pleasure in inviting you to the meeting of the European Council to be held "
+     "on 22 and 23 March 2005.", []),
+    ("Wednesday's working session will be devoted to adoption of the European Council "
+     "conclusions.", []),
     # a part of a whole the whole's owner names
     ("I ti af landets 12 politikredse er der fundet fejl.",
      [(10, "politikreds"), (12, "politikreds")]),
