@@ -24,8 +24,11 @@ Span = tuple[int, int]
 # words with no colon (a note's "Kilde:" ends a table) or sentence sign.
 NUMBER_LINE = re.compile(rf"[ \t]*(?P<sign>[-−–])?[ \t]?(?P<number>{NUMBER})[ \t]*")
 LABEL_LINE = re.compile(r"[ \t]*(?=[^\n]*[^\W\d_])[^\n:;!?]{1,40}"
-                        r"|[ \t]*(?:19|20)\d\d(?:[-/]\d{2,4})?[ \t]*")
-YEAR_LINE = re.compile(r"[ \t]*(?:19|20)\d\d[ \t]*")
+                        r"|[ \t]*(?:19|20)\d\d(?:[-/]\d{2,4})?\*?[ \t]*")
+# A year, perhaps with a note's star ("2023*": the year so far).
+YEAR_LINE = re.compile(r"[ \t]*(?:19|20)\d\d\*?[ \t]*")
+# A row that sums the rows above it.
+TOTAL_LINE = re.compile(r"[ \t]*(?:i alt|total|samlet)[ \t]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,24 @@ def table_at(text: str, lines: list[Span], first: int, columns: int | None = Non
             break
         rows.append(Row(label, cells))
         index += 1 + width
-    return Table(column_labels if columns is None else [], rows) if rows else None
+    if not rows:
+        return None
+    return column_label_read_late(text, Table(column_labels if columns is None else [], rows))
+
+
+def column_label_read_late(text: str, table: Table) -> Table:
+    """A table of one column by years, whose first year the text printed before the column's
+    label ("2018" / "Ansøgninger" / "2.748" / "2019" / "2.061" ...): the year labels the first
+    row, the word the column."""
+    if len(table.columns) != 1 or len(table.rows) < 2:
+        return table
+    first, rest = table.rows[0], table.rows[1:]
+    read_late = YEAR_LINE.fullmatch(text, *table.columns[0]) and not YEAR_LINE.fullmatch(
+        text, *first.label) and all(YEAR_LINE.fullmatch(text, *row.label)
+                                    or TOTAL_LINE.fullmatch(text, *row.label) for row in rest)
+    if not read_late:
+        return table
+    return Table([first.label], [Row(table.columns[0], first.cells), *rest])
 
 
 def cell_per_line_tables(text: str) -> list[Table]:

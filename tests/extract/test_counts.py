@@ -177,6 +177,10 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a plural in -er tagged as a verb, where the number is an object; not a verb
     ("Der var i 2018 i alt 331.000 kørsler med udrykning.", [(331000, "kørsel")]),
     ("Hvoraf 2 arbejder i Aarhus.", []),
+    # a table by years whose column's label the text prints after the first year
+    ("Udlændingestyrelsen har modtaget følgende antal ansøgninger:\n2018\nAnsøgninger\n2.748\n"
+     "2019\n2.061\nI alt\n4.809\n", [(2748, "ansøgning"), (2061, "ansøgning"),
+                                      (4809, "ansøgning")]),
     # a name's capitals between the number and the noun they describe
     ("Der er kendt finansiering af 206 EFSI projekter.", [(206, "projekt")]),
     # an English text quoted whole counts nothing: no "to", no "23 March"

@@ -30,3 +30,10 @@ def test_short_lines_with_no_numbers_after_them_hold_no_table():
 def test_two_tables_apart_are_both_read():
     text = TABLE + "Note til tabellen.\n" + TABLE
     assert cells_of(text) == [["412", "61", "634", "64"]] * 2
+
+
+def test_a_columns_label_printed_after_the_first_rows_year_labels_the_column():
+    text = ("2018\nAnsøgninger\n2.748\n2019\n2.061\n2023*\n522\nI alt\n5.331\n")
+    table = cell_per_line_tables(text)[0]
+    assert [text[slice(*column)] for column in table.columns] == ["Ansøgninger"]
+    assert [text[slice(*row.label)] for row in table.rows] == ["2018", "2019", "2023*", "I alt"]
