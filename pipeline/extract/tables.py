@@ -27,6 +27,8 @@ LABEL_LINE = re.compile(r"[ \t]*(?=[^\n]*[^\W\d_])[^\n:;!?]{1,40}"
                         r"|[ \t]*(?:19|20)\d\d(?:[-/]\d{2,4})?\*?[ \t]*")
 # A year, perhaps with a note's star ("2023*": the year so far).
 YEAR_LINE = re.compile(r"[ \t]*(?:19|20)\d\d\*?[ \t]*")
+# A column's label that says what its cells count: "Antal udskrivninger".
+COUNTED_HEADER = re.compile(r"[ \t]*(?i:antal(?:let\s+af)?)\s+[^\n]{3,36}")
 # A row that sums the rows above it.
 TOTAL_LINE = re.compile(r"[ \t]*(?:i alt|total|samlet)[ \t]*", re.IGNORECASE)
 
@@ -89,7 +91,24 @@ def table_at(text: str, lines: list[Span], first: int, columns: int | None = Non
     expected = (1,) if columns is not None else (width + 1, width + 2)
     if not width or len(labels) not in expected or (columns is not None and columns != width):
         return None
-    rows, index = [], cells_start - 1
+    if columns is None and COUNTED_HEADER.fullmatch(text, *labels[-width - 1]) and (
+            not rows_of_lines(text, lines, cells_start - 1, width)[1:]):
+        # ... under the label of what it counts, perhaps below the table's name, where its
+        # rows read as no table of as many columns as cells: "Antal udskrivninger" / "Mandag"
+        # / ... / "Søndag" / "9.483" / ... / "2.533", then its total ("I alt" / "46.280")
+        cells = lines[cells_start : cells_start + width]
+        rows = [Row(label, [cell]) for label, cell in zip(labels[-width:], cells, strict=True)]
+        total = rows_of_one_cell(text, lines, cells_start + width)
+        return Table([labels[-width - 1]], rows + total)
+    rows = rows_of_lines(text, lines, cells_start - 1, width)
+    if not rows:
+        return None
+    return column_label_read_late(text, Table(column_labels if columns is None else [], rows))
+
+
+def rows_of_lines(text: str, lines: list[Span], index: int, width: int) -> list[Row]:
+    """The rows from ``lines[index]`` on of a label line and ``width`` cell lines each."""
+    rows = []
     while index + width < len(lines):
         label, cells = lines[index], lines[index + 1 : index + 1 + width]
         after = lines[index + 1 + width] if index + 1 + width < len(lines) else None
@@ -99,9 +118,17 @@ def table_at(text: str, lines: list[Span], first: int, columns: int | None = Non
             break
         rows.append(Row(label, cells))
         index += 1 + width
-    if not rows:
-        return None
-    return column_label_read_late(text, Table(column_labels if columns is None else [], rows))
+    return rows
+
+
+def rows_of_one_cell(text: str, lines: list[Span], start: int) -> list[Row]:
+    """The rows of one label and one cell each from ``lines[start]`` on."""
+    rows = []
+    while start + 1 < len(lines) and is_label_line(text, lines[start]) and is_number_line(
+            text, lines[start + 1]):
+        rows.append(Row(lines[start], [lines[start + 1]]))
+        start += 2
+    return rows
 
 
 def column_label_read_late(text: str, table: Table) -> Table:

@@ -181,6 +181,9 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Udlændingestyrelsen har modtaget følgende antal ansøgninger:\n2018\nAnsøgninger\n2.748\n"
      "2019\n2.061\nI alt\n4.809\n", [(2748, "ansøgning"), (2061, "ansøgning"),
                                       (4809, "ansøgning")]),
+    # one column under the label of what it counts, its rows' labels listed first
+    ("Tabel 1\nAntal udskrivninger\nMandag\nTirsdag\n9.483\n7.577\nI alt\n17.060\n",
+     [(9483, "udskrivning"), (7577, "udskrivning"), (17060, "udskrivning")]),
     # a name's capitals between the number and the noun they describe
     ("Der er kendt finansiering af 206 EFSI projekter.", [(206, "projekt")]),
     # an English text quoted whole counts nothing: no "to", no "23 March"

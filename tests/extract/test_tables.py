@@ -37,3 +37,11 @@ def test_a_columns_label_printed_after_the_first_rows_year_labels_the_column():
     table = cell_per_line_tables(text)[0]
     assert [text[slice(*column)] for column in table.columns] == ["Ansøgninger"]
     assert [text[slice(*row.label)] for row in table.rows] == ["2018", "2019", "2023*", "I alt"]
+
+
+def test_one_column_under_the_label_of_what_it_counts_lists_its_rows_labels_first():
+    text = "Antal udskrivninger\nMandag\nTirsdag\nOnsdag\n9.483\n7.577\n8.114\nI alt\n25.174\n"
+    table = cell_per_line_tables(text)[0]
+    assert [text[slice(*column)] for column in table.columns] == ["Antal udskrivninger"]
+    assert [(text[slice(*row.label)], text[slice(*row.cells[0])]) for row in table.rows] == [
+        ("Mandag", "9.483"), ("Tirsdag", "7.577"), ("Onsdag", "8.114"), ("I alt", "25.174")]
