@@ -258,6 +258,9 @@ STAMP_TITLE_BROKEN = re.compile(r"^[A-ZÆØÅ]{2,4},?\s+Alm\.\s?del\b.*\bspørgs
 # A committee's series on a line of its own above the heading that answers in it.
 SERIES_LINE = re.compile(r"^(?-i:[A-ZÆØÅ]{2,5})\s+alm\.?\s*del\.?$", re.IGNORECASE)
 DASH_LINE = re.compile(r"^[-–]$")
+# ... and the same series before a dash on the subject's own line.
+SERIES_BEFORE_DASH = re.compile(r"^(?-i:[A-ZÆØÅ]{2,5})\s+alm\.?\s*del\.?\s*[-–]\s*",
+                                re.IGNORECASE)
 # The same title's row cut where the question's words start, its first part wrapped:
 # "REU, Alm.del - 2024-25 - Endeligt svar på" / "spørgsmål 858:" + "Spm. om ...".
 STAMP_TITLE_CUT = re.compile(r"^.*\bspørgsmål\s+\d+:\n(?:Spm\.,?\s)")
@@ -504,6 +507,9 @@ def starts_subject(texts: list[str], wrapped: list[bool], index: int) -> bool:
     after the series it answers in ("GRU alm. del" / "–" / "svar på spørgsmål 111 ...")."""
     if SUBJECT_START.match(texts[index]):
         return True
+    if (series := SERIES_BEFORE_DASH.match(texts[index])) and SUBJECT_START.match(
+            texts[index][series.end():].capitalize()):
+        return True  # "URU alm. del – svar på spørgsmål 148 fra ..."
     if SERIES_LINE.match(texts[index]):
         after = [text for text in texts[index + 1 : index + 3] if not DASH_LINE.match(text)]
         return bool(after) and bool(SUBJECT_START.match(after[0][:1].upper() + after[0][1:]))

@@ -264,3 +264,13 @@ def test_a_heading_whose_topic_follows_an_abbreviation_is_a_heading():
 
 def test_a_ministrys_name_in_capitals_right_above_the_text_is_no_heading():
     assert flow_subject(HEAD + "UDENRIGSMINISTERIET\n" + TEXT_BELOW) is None
+
+
+def test_a_subject_after_its_series_and_a_dash_on_its_own_line():
+    text = ("Folketingets Udenrigsudvalg\nDato\n16-09-2025\nSag/ID Nr.\n25/02709\n"
+            "URU alm. del – svar på spørgsmål 148 fra Jens Hansen (ALT) stillet\n"
+            "den 27. august 2025 til udenrigsministeren\nSpørgsmål\n"
+            "Vil ministeren redegøre for, hvilke skridt regeringen vil tage over for USA?\nSvar\n"
+            "Vi kan konstatere, at der løbende er udenlandske aktører, som viser interesse.\n")
+    assert flow_subject(text) == ("URU alm. del – svar på spørgsmål 148 fra Jens Hansen (ALT) "
+                                  "stillet den 27. august 2025 til udenrigsministeren")
