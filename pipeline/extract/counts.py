@@ -395,6 +395,8 @@ def in_english(token: Token) -> bool:
                   if 0 <= index < len(token.doc)]
         if any(word.lower_ in ENGLISH_ONLY for word in around):
             return True
+    if not token.doc.has_annotation("SENT_START"):
+        return False  # no sentences to judge by
     english_words = sum(word.lower_ in ENGLISH_FUNCTION_WORDS for word in token.sent)
     return english_words >= ENGLISH_SENTENCE_WORDS
 
