@@ -1279,3 +1279,16 @@ def test_a_page_label_among_the_date_blocks_labels_keeps_the_run_together():
     assert "Side" not in [line for block in document.region("footer") for line in block.lines]
     dateblock = [block.lines for block in document.blocks if "J. nr." in block.lines]
     assert dateblock and "2020-1984" in dateblock[0]
+
+
+def test_a_bold_subject_wrapped_before_its_dates_month_and_year_is_read_whole():
+    from pipeline.typeset import template_pdf
+
+    heading = "Besvarelse af spørgsmål 1 alm. del stillet af udvalget den 15. december"
+    letter = "\n".join(["Folketingets Testudvalg", "TESTMINISTEREN", "19. januar 2021", heading,
+                        "2020", "Spørgsmål:", "Ministeren bedes kommentere henvendelsen.",
+                        "Svar:", "Henvendelsen giver ikke anledning til bemærkninger."])
+    roles = {1: "recipient", 2: "letterhead", 3: "dateblock", 4: "subject", 5: "subject",
+             6: "body", 7: "body", 8: "body", 9: "body"}
+    document = read_document(template_pdf(letter, roles))
+    assert [heading + " 2020"] in [[" ".join(block.lines)] for block in document.region("head")]

@@ -197,7 +197,9 @@ WRAPPED_ROLES = {STAMP, CONTACT, RECIPIENT, DATEBLOCK}
 
 DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
 MONTH_AT_START = re.compile(rf"^{MONTHS}\s+\d{{4}}", re.IGNORECASE)
-MONTH_AT_END = re.compile(rf"\b\d{{1,2}}\.\s*{MONTHS}$", re.IGNORECASE)
+# ... also a month alone on its line, its day ending the line before ("... den 15." /
+# "december" / "2020").
+MONTH_AT_END = re.compile(rf"(?:\b\d{{1,2}}\.\s*|^){MONTHS}$", re.IGNORECASE)
 YEAR_LINE = re.compile(r"^(?:19|20)\d{2}\b")
 # ft.dk's title of a bill's answer in its stamp: "L 41 - endeligt svar på spørgsmål 6".
 BILL_ANSWER_STAMP = re.compile(
