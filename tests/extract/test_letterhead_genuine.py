@@ -262,6 +262,9 @@ def test_a_committee_named_in_a_heading_is_no_recipient(body):
     # the signer's name glued before the street
     (["Morten Bødskov/Jens Hansen Slotsholmsgade 10", "1216 København K."],
      "Slotsholmsgade 10, 1216 København K"),
+    # a label alone on its line between the street and the postcode
+    (["Slotsholmsgade 10", "Post", "Postboks 2135", "1015 København K", "Tel."],
+     "Slotsholmsgade 10, Postboks 2135, 1015 København K"),
 ])
 def test_the_senders_address_from_glued_letterhead_lines(heads, address):
     assert address_of(heads) == address

@@ -102,6 +102,8 @@ FOLKETINGETS_STREET = re.compile(r"Christiansborg\s+Slot\b")
 
 # A postcode that ends a line, its town at the start of the next.
 POSTCODE_AT_LINE_END = re.compile(r"(\b(?:DK-)?\d{4})\s*\|\s*(?=København|[A-ZÆØÅ][a-zæøå]+\b)")
+# A label that stands alone on its line in a letterhead's address: "Post", "Adresse".
+ADDRESS_LABEL = re.compile(r"(?:Post(?:adresse)?|Adresse|Besøgsadresse)\s*:?")
 # The digits of a labelled number ("Akt-id 249228", "Sags nr. 2017 - 9302"), which may end in
 # four that look like a postcode.
 LABELLED_DIGITS = re.compile(rf"(?:{CASE_LABEL})[ \t]*:?[ \t]*\d+$", re.IGNORECASE)
@@ -122,6 +124,10 @@ def address_of(heads: list[str]) -> str | None:
     """
     # where the address block's lines come in turns with the letterhead's, also without them
     own = [line for head in heads for line in head.split("\n") if not in_address_block(line)]
+    # a label alone on its line between street and postcode says nothing of the address
+    # ("Slotsholmsgade 10" / "Post" / "1216 København K")
+    heads, own = ([line for line in lines if not ADDRESS_LABEL.fullmatch(line.strip())]
+                  for lines in (heads, own))
     runs = [*heads, *(" | ".join(lines[i : i + size]) for lines in (heads, own) for size in (2, 3)
                       for i in range(len(lines) - size + 1))]
     for text in runs:
