@@ -308,6 +308,11 @@ def test_a_domain_named_in_a_line_of_text_is_no_web_address():
     assert web_of(["”Vandet skal renses”, dr.dk, den 2. marts 2024"]) is None
 
 
+def test_a_link_to_a_page_in_the_text_is_no_web_address():
+    assert web_of(["Telefon 41 71 27 00",
+                   "link:http://www.hoeringsportalen.dk/Hearing/Details/28688"]) is None
+
+
 @pytest.mark.parametrize(("heads", "cvr"), [
     (["WEB: www.FMN.DKCVR: 25-77-56-35EAN: 5798000201200"], "25775635"),
     (["CVR-nr. 1680 5408"], "16805408"),

@@ -76,6 +76,8 @@ def cvr_of(heads: list[str], body_text: str) -> str | None:
 
 # A web address's scheme ending a line, the rest of the address wrapped to the next.
 SCHEME_AT_END = re.compile(r"https?://$", re.IGNORECASE)
+# A path after a web address: the address is a link to one page.
+PAGE_PATH = re.compile(r"/[\w-]")
 
 
 def web_of(heads: list[str]) -> str | None:
@@ -84,7 +86,10 @@ def web_of(heads: list[str]) -> str | None:
     only a domain ("https://em.dk"; not one named in prose)."""
     heads = [head + after if SCHEME_AT_END.search(head) else head
              for head, after in zip(heads, [*heads[1:], ""], strict=False)]
-    return first_match(WEB, heads, "web") or first_match(LABELLED_WEB, heads, "web") or next(
+    # a link to a page ("www.hoeringsportalen.dk/Hearing/Details/28688") names no sender
+    site = next((found.group("web").strip() for head in heads for found in WEB.finditer(head)
+                 if not PAGE_PATH.match(head, found.end())), None)
+    return site or first_match(LABELLED_WEB, heads, "web") or next(
         (line.group("web") for head in heads if (line := WEB_LINE.match(head.strip()))), None)
 
 
