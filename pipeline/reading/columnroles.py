@@ -621,8 +621,8 @@ def reads_as_heading(text: str) -> bool:
 
 
 # A heading of one word, a topic in the indefinite ("Fravær", "Ressortændringer",
-# "Berigtigelse"), not an office or institution in the definite ("Departementet",
-# "Sekretariatet"), a post ("Kontorchef") or a town.
+# "Berigtigelse"), also in capitals ("INVITATION"), not an office or institution in the
+# definite ("Departementet", "MINISTERIET"), a post ("Kontorchef") or a town.
 ONE_WORD_TOPIC = re.compile(r"[A-ZÆØÅ](?:[a-zæøå]{5,}|[A-ZÆØÅÉ]{5,})")
 NOT_A_TOPIC_END = re.compile(
     r"(?:et|en|chef|konsulent|fuldmægtig|behandler|direktør|minister|sekretær|medarbejder"
@@ -632,8 +632,8 @@ NOT_A_TOPIC_END = re.compile(
 def is_one_word_topic(text: str) -> bool:
     """
     >>> [is_one_word_topic(word) for word in ("Fravær", "Departementet", "Kontorchef",
-    ...                                       "Spørgsmål")]
-    [True, False, False, False]
+    ...                                       "Spørgsmål", "INVITATION", "STATSMINISTERIET")]
+    [True, False, False, False, True, False]
     """
     return bool(ONE_WORD_TOPIC.fullmatch(text)) and not NOT_A_TOPIC_END.search(
         text.lower()) and (
