@@ -278,6 +278,9 @@ def test_the_senders_address_from_glued_letterhead_lines(heads, address):
     (["1402 København K", "Tlf. + 45 33 92 33 92"], "33 92 33 92"),  # the country code apart
     (["Tlf.nr. 33 92 33 70"], "33 92 33 70"),
     (["Direkte tlf.: 7226 8512", "Telefon 7226 8400"], "7226 8400"),  # a case officer's line
+    # labels and colons glued in a run, then the phone glued to the fax
+    (["Nybrogade 21203 København KTlf.FaxE-mailWeb::::33 92 33 7033 91 33 88www.kum.dk"],
+     "33 92 33 70"),
 ])
 def test_the_senders_phone(heads, phone):
     assert phone_of(heads, "") == phone

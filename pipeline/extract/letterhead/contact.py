@@ -63,7 +63,14 @@ def phone_of(heads: list[str], body_text: str) -> str | None:
     if found:
         return found
     rows = [" ".join(body_text.split("\n")), *heads]
-    return value_after_label(PHONE_LABEL_ALONE, PHONE_SHAPE, rows)
+    return value_after_label(PHONE_LABEL_ALONE, PHONE_SHAPE, rows) or value_after_label(
+        GLUED_PHONE_LABEL, PHONE_BEFORE_FAX, heads)
+
+
+# A run of labels and their colons glued, then their values glued ("Tlf.FaxE-mailWeb::::33 92 33
+# 7033 91 33 88..."): the phone is the first of two numbers run together.
+GLUED_PHONE_LABEL = re.compile(r"(?<![a-zæøå])(?:Telefon|TELEFON|Tlf|TLF|Tel|TEL)\.?(?=Fax|FAX)")
+PHONE_BEFORE_FAX = re.compile(r"(?<!\d)\d{2} \d{2} \d{2} \d{2}(?=\d{2} \d{2} \d{2} \d{2}(?!\d))")
 
 
 def cvr_of(heads: list[str], body_text: str) -> str | None:
