@@ -14,6 +14,7 @@ labels, then each row's label and its cells, every one on a line of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.extract.numbers import NUMBER
@@ -73,37 +74,42 @@ def cell_per_line_table(text: str, position: int, columns: int | None = None) ->
 def table_at(text: str, lines: list[Span], first: int, columns: int | None = None
              ) -> Table | None:
     """``cell_per_line_table`` from ``lines[first]``."""
-    labels = []
-    for span in lines[first:]:
-        if not is_label_line(text, span):
-            break
-        labels.append(span)
-    cells_start = first + len(labels)
-    width = 0
-    while cells_start + width < len(lines) and is_number_line(text, lines[cells_start + width]):
-        width += 1
+    cells_start = run_end(text, lines, first, is_label_line)
+    labels = lines[first:cells_start]
+    width = run_end(text, lines, cells_start, is_number_line) - cells_start
+    cells = lines[cells_start : cells_start + width]
     if width >= 2 and len(labels) == width and columns in (None, 1):
         # one column, its rows' labels first, then its cells in the same order: "Region
         # Hovedstaden" / "Region Sjælland" / "27.845" / "12.316"
-        cells = lines[cells_start : cells_start + width]
-        return Table([], [Row(label, [cell]) for label, cell in zip(labels, cells, strict=True)])
+        return Table([], one_cell_rows(labels, cells))
     column_labels = labels[-1 - width : -1]
     expected = (1,) if columns is not None else (width + 1, width + 2)
     if not width or len(labels) not in expected or (columns is not None and columns != width):
         return None
-    if columns is None and COUNTED_HEADER.fullmatch(text, *labels[-width - 1]) and (
-            not rows_of_lines(text, lines, cells_start - 1, width)[1:]):
+    rows = rows_of_lines(text, lines, cells_start - 1, width)
+    if columns is None and COUNTED_HEADER.fullmatch(text, *labels[-width - 1]) and not rows[1:]:
         # ... under the label of what it counts, perhaps below the table's name, where its
         # rows read as no table of as many columns as cells: "Antal udskrivninger" / "Mandag"
         # / ... / "Søndag" / "9.483" / ... / "2.533", then its total ("I alt" / "46.280")
-        cells = lines[cells_start : cells_start + width]
-        rows = [Row(label, [cell]) for label, cell in zip(labels[-width:], cells, strict=True)]
         total = rows_of_one_cell(text, lines, cells_start + width)
-        return Table([labels[-width - 1]], rows + total)
-    rows = rows_of_lines(text, lines, cells_start - 1, width)
+        return Table([labels[-width - 1]], one_cell_rows(labels[-width:], cells) + total)
     if not rows:
         return None
     return column_label_read_late(text, Table(column_labels if columns is None else [], rows))
+
+
+def run_end(text: str, lines: list[Span], start: int,
+            fits: Callable[[str, Span], bool]) -> int:
+    """The index of the first line from ``start`` on that ``fits`` (a line test) rejects."""
+    end = start
+    while end < len(lines) and fits(text, lines[end]):
+        end += 1
+    return end
+
+
+def one_cell_rows(labels: list[Span], cells: list[Span]) -> list[Row]:
+    """Rows of one cell each, the labels and cells paired in order."""
+    return [Row(label, [cell]) for label, cell in zip(labels, cells, strict=True)]
 
 
 def rows_of_lines(text: str, lines: list[Span], index: int, width: int) -> list[Row]:
@@ -154,19 +160,15 @@ def cell_per_line_tables(text: str) -> list[Table]:
         if not is_label_line(text, lines[index]):
             index += 1
             continue
-        run_end = index
-        while run_end < len(lines) and is_label_line(text, lines[run_end]):
-            run_end += 1
-        width = 0
-        while run_end + width < len(lines) and is_number_line(text, lines[run_end + width]):
-            width += 1
+        labels_end = run_end(text, lines, index, is_label_line)
+        width = run_end(text, lines, labels_end, is_number_line) - labels_end
         # A table's labels before its first number are its columns' and its first row's,
         # perhaps after one over the rows' labels: a start further up reads as none, so a long
         # run of short lines is not tried from each of its lines.
-        starts = range(max(index, run_end - width - 2), run_end)
+        starts = range(max(index, labels_end - width - 2), labels_end)
         table = next((table for first in starts if (table := table_at(text, lines, first))), None)
         if table is None:
-            index = run_end
+            index = labels_end
             continue
         tables.append(table)
         last_cell = table.rows[-1].cells[-1]
