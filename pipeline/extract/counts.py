@@ -117,11 +117,12 @@ def counts_component(doc: Doc) -> Doc:
 
 def find_counts(doc: Doc) -> list[Count]:
     taken = taken_spans(doc)
+    english = english_sentences(doc)
     counts = []
     for token in doc:
         value = count_value(token)
         if value is None or is_reference(token) or overlaps(token, taken) or \
-                repeats_the_word_before(token) or in_english(token):
+                repeats_the_word_before(token) or english and token.sent.start in english:
             continue
         if grouped := grouped_by_spaces(token):
             value, last = grouped  # "12 500 personer"
@@ -388,17 +389,23 @@ ENGLISH_SENTENCE_WORDS = 3
 
 def in_english(token: Token) -> bool:
     """ "to" beside an English function word is the English preposition, not "two": "to
-    the", a template's left-over "Click here to enter text"; and any number in an English
-    sentence ("... held on 22 and 23 March 2005 in the Justus Lipsius Building")."""
-    if token.lower_ == "to":
-        around = [token.doc[index] for index in (token.i - 1, token.i + 1)
-                  if 0 <= index < len(token.doc)]
-        if any(word.lower_ in ENGLISH_ONLY for word in around):
-            return True
-    if not token.doc.has_annotation("SENT_START"):
-        return False  # no sentences to judge by
-    english_words = sum(word.lower_ in ENGLISH_FUNCTION_WORDS for word in token.sent)
-    return english_words >= ENGLISH_SENTENCE_WORDS
+    the", a template's left-over "Click here to enter text"."""
+    if token.lower_ != "to":
+        return False
+    around = [token.doc[index] for index in (token.i - 1, token.i + 1)
+              if 0 <= index < len(token.doc)]
+    return any(word.lower_ in ENGLISH_ONLY for word in around)
+
+
+def english_sentences(doc: Doc) -> set[int]:
+    """The first token's index of each sentence in English, whose numbers count nothing ("...
+    held on 22 and 23 March 2005 in the Justus Lipsius Building"); none in a text without
+    sentence boundaries."""
+    if not doc.has_annotation("SENT_START"):
+        return set()
+    return {sentence.start for sentence in doc.sents
+            if sum(word.lower_ in ENGLISH_FUNCTION_WORDS for word in sentence)
+            >= ENGLISH_SENTENCE_WORDS}
 
 
 def next_is_scale(token: Token) -> bool:
@@ -551,8 +558,7 @@ def counted_noun(number: Token) -> Token | None:
 NAME_WITH_DIGITS = re.compile(r"[^\W\d_]+-\d+")
 # A part of a whole named after it: "17 ud af 98 kommuner", "3 af de 5 regioner", "ti af
 # landets 12 politikredse".
-PART_OF = re.compile(r"\s+(?:ud\s+)?af\s+(?:de\s+|i\s+alt\s+|[a-zæøå]+(?:ets|ens|nes|s)\s+)?",
-                     re.IGNORECASE)
+PART_OF = re.compile(r"\s+(?:ud\s+)?af\s+(?:de\s+|i\s+alt\s+|[a-zæøå]+s\s+)?", re.IGNORECASE)
 
 
 def noun_of_the_whole(part: Token, taken: list[tuple[int, int]]) -> Token | None:
