@@ -44,7 +44,7 @@ from pipeline.extract.numbers import (
 )
 from pipeline.extract.questions import ALM_DEL_NUMBER, QUESTION_REF
 from pipeline.extract.tables import cell_per_line_tables
-from pipeline.nlp.lemmatizer import lemmy_lemma, lemmy_lemmas
+from pipeline.nlp.lemmatizer import compound_lemma, lemmy_lemma, lemmy_lemmas
 
 # Words before a number that make it a reference, not a count: "nr. 12", "§ 5", "stk. 2".
 REFERENCE_WORDS = {
@@ -389,12 +389,15 @@ ENGLISH_SENTENCE_WORDS = 3
 
 def in_english(token: Token) -> bool:
     """ "to" beside an English function word is the English preposition, not "two": "to
-    the", a template's left-over "Click here to enter text"."""
+    the", a template's left-over "Click here to enter text"; so is "to" before a word in
+    -ing, which no Danish plural but "ting" ends in: "look forward to meeting you"."""
     if token.lower_ != "to":
         return False
     around = [token.doc[index] for index in (token.i - 1, token.i + 1)
               if 0 <= index < len(token.doc)]
-    return any(word.lower_ in ENGLISH_ONLY for word in around)
+    after = around[-1].lower_ if token.i + 1 < len(token.doc) else ""
+    return any(word.lower_ in ENGLISH_ONLY for word in around) or (
+        after.endswith("ing") and after != "ting" and after.isalpha())
 
 
 def english_sentences(doc: Doc) -> set[int]:
@@ -419,12 +422,17 @@ def is_adverb_of_manner(word: Token) -> bool:
         lemmy_lemma("ADJ", word.text) + "t" == word.lower_
 
 
+# Signs a number may follow with no space between: a bracket or a quotation mark.
+OPENERS = {"(", "[", '"', "'", "»", "«", "“", "”", "„", "‘", "’"}
+
+
 def is_reference(token: Token) -> bool:
     if token.i == 0:
         return False
     before = token.nbor(-1)
-    # "Covid-19", "E45"; not a number that starts a paragraph, after its blank line's token
-    glued = not before.whitespace_ and not before.is_space and before.text not in "([\"'"
+    # "Covid-19", "E45"; not a number that starts a paragraph, after its blank line's token,
+    # or a quotation: "»18 strategiske partnerskaber«"
+    glued = not before.whitespace_ and not before.is_space and before.text not in OPENERS
     word = before.text.lower().lstrip("-–(")
     if word == "." and token.i >= 2:
         word = token.nbor(-2).lower_ + "."  # "art. 133": the abbreviation's full stop apart
@@ -475,6 +483,15 @@ def starts_a_sentence(word: Token) -> bool:
     return word.i == 0 or word.is_sent_start or word.nbor(-1).is_space
 
 
+def in_brackets_alone(sign: Token) -> bool:
+    """A bracket of a pair around one word: "(" or ")" of "(vedlagte)"."""
+    doc = sign.doc
+    if sign.text == "(":
+        return sign.i + 2 < len(doc) and doc[sign.i + 2].text == ")" and doc[sign.i + 1].is_alpha
+    return sign.text == ")" and sign.i >= 2 and doc[sign.i - 2].text == "(" and \
+        doc[sign.i - 1].is_alpha
+
+
 def is_acronym_before_a_plural(word: Token) -> bool:
     """A name's capitals ("EFSI", "EU") right before a noun in small letters in the plural."""
     after = word.nbor() if word.i + 1 < len(word.doc) else None
@@ -510,6 +527,8 @@ def counted_noun(number: Token) -> Token | None:
             continue  # "12 helt nye", "6 andre skoler", "12 alvorligt tilskadekomne"
         if NAME_WITH_DIGITS.fullmatch(word.text) and not adjectives:
             continue  # "12 Covid-19 testcentre": a name with digits before the noun it describes
+        if in_brackets_alone(word):
+            continue  # "to (vedlagte) fælleserklæringer": the brackets around an adjective
         if is_acronym_before_a_plural(word) and not adjectives:
             continue  # "206 EFSI projekter": a name's letters before the noun it describes
         if is_unit(word):
@@ -539,6 +558,8 @@ def counted_noun(number: Token) -> Token | None:
                 return word
             if plural_noun_tagged_a_verb(word):
                 return word  # "landets 14 havne med ...", "ti ekstra togafgange i ..."
+            if plural_genitive_tagged_an_adverb(word):
+                return word  # "for fire medlemslandes vedkommende"
             break
         adjectives.append(word)
     after = adjectives[-1].i + 1 if adjectives else number.i + 1
@@ -557,15 +578,18 @@ def counted_noun(number: Token) -> Token | None:
 # A name with digits after its hyphen: "Covid-19", "F-35".
 NAME_WITH_DIGITS = re.compile(r"[^\W\d_]+-\d+")
 # A part of a whole named after it: "17 ud af 98 kommuner", "3 af de 5 regioner", "ti af
-# landets 12 politikredse".
-PART_OF = re.compile(r"\s+(?:ud\s+)?af\s+(?:de\s+|i\s+alt\s+|[a-zæøå]+s\s+)?", re.IGNORECASE)
+# landets 12 politikredse", "84 af de nuværende 97 museer" (the adjective perhaps broken over
+# a line's end: "nu-" / "værende").
+PART_OF = re.compile(
+    r"\s+(?:ud\s+)?af\s+(?:de\s+(?:[a-zæøå]+(?:-\s*\n\s*[a-zæøå]+)?e\s+)?|i\s+alt\s+|"
+    r"[a-zæøå]+s\s+)?", re.IGNORECASE)
 
 
 def noun_of_the_whole(part: Token, taken: list[tuple[int, int]]) -> Token | None:
     """The noun a part counts where the whole it is part of comes after it: "kommuner" for
     "17" in "17 ud af 98 kommuner" (17 municipalities as well as 98)."""
     doc = part.doc
-    whole = next((word for word in doc[part.i + 2 : part.i + 6] if word.like_num), None)
+    whole = next((word for word in doc[part.i + 2 : part.i + 8] if word.like_num), None)
     if whole is None or not PART_OF.fullmatch(doc.text[part.idx + len(part.text) : whole.idx]):
         return None
     part_value, whole_value = count_value(part), count_value(whole)
@@ -602,7 +626,7 @@ def after_a_determiner(number: Token) -> bool:
 def is_a_whole(number: Token) -> bool:
     """The whole a part is part of: "14" in "10 ud af 14 prioritetslande"."""
     doc = number.doc
-    part = next((word for word in reversed(doc[max(0, number.i - 5) : number.i])
+    part = next((word for word in reversed(doc[max(0, number.i - 7) : number.i])
                  if word.like_num), None)
     return part is not None and bool(
         PART_OF.fullmatch(doc.text[part.idx + len(part.text) : number.idx]))
@@ -990,6 +1014,15 @@ def plural_noun_tagged_a_verb(token: Token) -> bool:
     return token.lower_.endswith("e") and not token.lower_.endswith(PAST_TENSE_ENDINGS)
 
 
+def plural_genitive_tagged_an_adverb(token: Token) -> bool:
+    """A plural noun in the genitive the tagger took for an adverb, before the noun it owns:
+    "medlemslandes" of "for fire medlemslandes vedkommende"."""
+    after = next_word(token)
+    return looks_like_mistagged_noun(token) and token.lower_.endswith(("es", "ers", "nes")) \
+        and after is not None and after.pos_ == "NOUN" and \
+        lemmy_lemma("NOUN", token.text) not in {token.lower_, token.lower_[:-1]}
+
+
 def adjective_tagged_a_noun(token: Token) -> bool:
     """An adjective in -e the tagger took for a noun, before the plural noun it describes:
     "mobile" of "3 mobile testenheder", "praktiserende" of "3.400 praktiserende læger"."""
@@ -1126,6 +1159,7 @@ def lemma_of(token: Token) -> str:
 def plural_lemma(token: Token) -> str:
     """The lemma of a word in the plural that the lemmatizer left as it stands: a noun one of
     whose readings is its own singular ("klager", a complainant, or the plural of "klage"),
+    a compound ("klagesager"),
     or a past participle in the plural standing for people ("indsatte" -> "indsat",
     "omkomne" -> "omkommen")."""
     word = token.lower_
@@ -1134,7 +1168,8 @@ def plural_lemma(token: Token) -> str:
         return singular
     others = [lemma for lemma in lemmy_lemmas("NOUN", word) if lemma != word] \
         if token.pos_ == "NOUN" else []
-    return others[0] if others else word
+    # ... or a compound whose last part lemmy knows alone: "klagesager" -> "klagesag"
+    return others[0] if others else compound_lemma("NOUN", word)
 
 
 def participle_lemma(word: str) -> str | None:

@@ -55,6 +55,32 @@ def lemmy_lemmas(pos: str, text: str) -> tuple[str, ...]:
     return tuple(_lemmy().lemmatize(pos, word)) or (word,)
 
 
+# The shortest last part of a compound worth reading alone ("sager"), and the shortest
+# first part before it ("klage").
+MIN_TAIL, MIN_HEAD = 4, 3
+
+
+def compound_lemma(pos: str, text: str) -> str:
+    """A compound's lemma by its last part, for a word lemmy leaves as it stands because a
+    longer ending it knows says so ("klagesager": "esager" stays, "sager" -> "sag").
+
+    The last part is the longest that lemmy knows as a whole word.
+
+    >>> compound_lemma("NOUN", "klagesager")
+    'klagesag'
+    >>> compound_lemma("NOUN", "tilsynsbesøg")
+    'tilsynsbesøg'
+    """
+    word = text.lower()
+    rules = _lemmy().rules.get(pos, {})
+    for start in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+        tail = word[start:]
+        whole_words = [lemma for lemma, whole_word in rules.get(tail, []) if whole_word]
+        if whole_words:
+            return word[:start] + whole_words[0] if whole_words[0] != tail else word
+    return word
+
+
 class LemmyLemmatizer:
     """Pipeline component: set ``token.lemma_`` by lemmy for tokens whose POS is in ``pos``."""
 

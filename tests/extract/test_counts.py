@@ -191,9 +191,23 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
      "on 22 and 23 March 2005.", []),
     ("Wednesday's working session will be devoted to adoption of the European Council "
      "conclusions.", []),
+    ("I very much look forward to meeting you again shortly.", []),
+    # a compound whose last part alone has the lemma: "klagesager" -> "klagesag"
+    ("Der blev oprettet 6.003 nye klagesager og 12 byggesager.",
+     [(6003, "klagesag"), (12, "byggesag")]),
+    # a number just after a quotation mark; an adjective in brackets before the noun
+    ("Pressemeddelelsen »18 strategiske partnerskaber« er vedlagt.", [(18, "partnerskab")]),
+    ("Der blev underskrevet de to (vedlagte) fælleserklæringer.", [(2, "fælleserklæring")]),
+    ("Der er to ting, vi skal nå.", [(2, "ting")]),
     # a part of a whole the whole's owner names
     ("I ti af landets 12 politikredse er der fundet fejl.",
      [(10, "politikreds"), (12, "politikreds")]),
+    # ... and a whole after a definite adjective, which a hyphen may break over a line's end
+    ("84 af de nu-\nværende 97 statsanerkendte museer modtog tilskud.",
+     [(84, "museum"), (97, "museum")]),
+    # a plural noun in the genitive, tagged an adverb, before the noun it owns
+    ("Det er for fire medlemslandes vedkommende ikke modtaget oplysninger.",
+     [(4, "medlemsland")]),
     # thousands set apart by spaces, as amounts are; not a phone number's groups
     ("Der er i alt 12 500 personer på listen, og 1 250 000 indbyggere er omfattet.",
      [(12500, "person"), (1250000, "indbygger")]),
