@@ -132,6 +132,12 @@ def test_salutation_without_its_comma(analyse_text):
     assert doc._.letterhead.salutation == "Kære udvalgsmedlemmer"
 
 
+def test_salutation_glued_to_the_text_after_it(analyse_text):
+    doc = analyse_text("Kære ArbejdsmarkedsudvalgDet er tidligere aftalt, at udvalget får "
+                       "tilsendt de evalueringer, der gennemføres.")
+    assert doc._.letterhead.salutation == "Kære Arbejdsmarkedsudvalg"
+
+
 @pytest.mark.parametrize(("line", "names"), [
     ("Folketingets Transport-, Bygnings- og Boligudvalg",
      ["Transport-, Bygnings- og Boligudvalget"]),

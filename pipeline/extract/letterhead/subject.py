@@ -102,7 +102,14 @@ def looks_like_heading(block: Block) -> bool:
     )
 
 
+# A greeting glued to the text after it where a line break was lost: "Kære
+# ArbejdsmarkedsudvalgDet er tidligere aftalt, ...".
+GLUED_SALUTATION = re.compile(r"(?i:kære|hej)\s+[^\n:,]{1,60}?[a-zæøå](?=[A-ZÆØÅ][a-zæøå])")
+
+
 def salutation_of(body_text: str) -> str | None:
     first_line = body_text.split("\n", 1)[0].strip()
+    if glued := GLUED_SALUTATION.match(first_line):
+        return glued.group(0)
     return first_line.rstrip(",!") if SALUTATION.match(first_line) else None
 
