@@ -67,7 +67,8 @@ POSTAL = re.compile(
 
 # -- phone --------------------------------------------------------------------------------------
 
-EIGHT_DIGITS = r"\d{2}\s?\d{2}\s?\d{2}\s?\d{2}"
+# In pairs or fours, and Forsvarsministeriet's "728 10000".
+EIGHT_DIGITS = r"(?:\d{2}\s?\d{2}\s?\d{2}\s?\d{2}|\d{3}\s\d{5})"
 # A phone line may print its country code apart ("+ 45"); a value is read without it.
 PHONE_DIGITS = rf"(?:\+\s?45\s?)?{EIGHT_DIGITS}"
 PHONE_NUMBER = rf"(?:\+45\s?)?{EIGHT_DIGITS}(?!\d)"

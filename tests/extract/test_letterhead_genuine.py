@@ -281,9 +281,21 @@ def test_the_senders_address_from_glued_letterhead_lines(heads, address):
     # labels and colons glued in a run, then the phone glued to the fax
     (["Nybrogade 21203 København KTlf.FaxE-mailWeb::::33 92 33 7033 91 33 88www.kum.dk"],
      "33 92 33 70"),
+    (["Nybrogade 21203 København KTlfFaxE-mailWeb::::33 92 33 7033 91 33 88www.kum.dk"],
+     "33 92 33 70"),
+    (["1260 København KTelefonTelefax3392 97003332 3501www.vtu.dk1680 5408"], "3392 9700"),
+    (["Tlf.FaxCVR-nr", "33 92 33 5033 12 37 7810 09 24 85"], "33 92 33 50"),  # on the next line
+    # the same run as the reading sets its glued labels apart
+    (["1203 København KTlf Fax E-mail: Web::::33 92 33 7033 91 33 88 www.kum.dk"],
+     "33 92 33 70"),
+    (["Tlf.: 728 10000", "Fax: 728 10300", "CVR: 25 77 56 35"], "728 10000"),  # three, five
 ])
 def test_the_senders_phone(heads, phone):
     assert phone_of(heads, "") == phone
+
+
+def test_the_cvr_number_in_a_glued_run_of_labels():
+    assert cvr_of(["Tlf.FaxCVR-nr", "33 92 33 5033 12 37 7810 09 24 85"], "") == "10092485"
 
 
 def test_a_phone_and_cvr_in_a_row_of_labels_and_values():

@@ -63,18 +63,61 @@ def phone_of(heads: list[str], body_text: str) -> str | None:
     if found:
         return found
     rows = [" ".join(body_text.split("\n")), *heads]
-    return value_after_label(PHONE_LABEL_ALONE, PHONE_SHAPE, rows) or value_after_label(
-        GLUED_PHONE_LABEL, PHONE_BEFORE_FAX, heads)
+    return value_in_glued_run(heads, "phone") or value_after_label(
+        PHONE_LABEL_ALONE, PHONE_SHAPE, rows)
 
 
-# A run of labels and their colons glued, then their values glued ("Tlf.FaxE-mailWeb::::33 92 33
-# 7033 91 33 88..."): the phone is the first of two numbers run together.
-GLUED_PHONE_LABEL = re.compile(r"(?<![a-zæøå])(?:Telefon|TELEFON|Tlf|TLF|Tel|TEL)\.?(?=Fax|FAX)")
-PHONE_BEFORE_FAX = re.compile(r"(?<!\d)\d{2} \d{2} \d{2} \d{2}(?=\d{2} \d{2} \d{2} \d{2}(?!\d))")
+# A run of labels glued where a conversion lost the spaces and line breaks between them (or
+# set apart again by the reading), their values glued after them: "TlfFaxE-mailWeb::::33 92 33 7033 91 33 88...",
+# "Tlf.FaxCVR-nr" / "33 92 33 5033 12 37 7810 09 24 85", "TelefonTelefax3392 97003332 3501".
+GLUED_LABEL = (r"(?P<{name}>Telefax|TELEFAX|Telefon|TELEFON|Tlf|TLF|Tel|TEL|Fax|FAX|E-mail|"
+               r"E-post|Mail|Web|Netsted|CVR-nr|CVR|EAN)\.?:?")
+GLUED_LABEL_RUN = re.compile(rf"(?:{GLUED_LABEL.format(name='label')}\s*){{2,}}:*")
+ONE_GLUED_LABEL = re.compile(GLUED_LABEL.format(name="label"))
+# The values of such a run, glued in the order of their labels.
+GLUED_NUMBER = re.compile(r"\d{2} \d{2} \d{2} \d{2}|\d{4} \d{4}|\d{3} \d{5}")
+# What each label's number is; a label of none (mail, web) has its value elsewhere.
+NUMBER_OF_LABEL = {"telefon": "phone", "tlf": "phone", "tel": "phone", "telefax": "fax",
+                   "fax": "fax", "cvr": "cvr", "cvr-nr": "cvr", "ean": "ean"}
+# How far after its run of labels the first value may stand.
+GLUED_VALUES_REACH = 40
+
+
+def value_in_glued_run(texts: list[str], wanted: str) -> str | None:
+    """The number of one kind (``"phone"``, ``"cvr"``) in a run of glued labels whose numbers
+    follow in the same order.
+
+    >>> value_in_glued_run(["Tlf.FaxCVR-nr", "33 92 33 5033 12 37 7810 09 24 85"], "cvr")
+    '10 09 24 85'
+    """
+    joined = " ".join(texts)
+    for run in GLUED_LABEL_RUN.finditer(joined):
+        labels = [NUMBER_OF_LABEL.get(label.group("label").lower())
+                  for label in ONE_GLUED_LABEL.finditer(run.group(0))]
+        numbers = [label for label in labels if label is not None]
+        if wanted not in numbers or "ean" in numbers[: numbers.index(wanted)]:
+            continue  # an EAN's thirteen digits are none of these shapes
+        values = glued_numbers(joined[run.end() :])
+        if len(values) > numbers.index(wanted):
+            return values[numbers.index(wanted)]
+    return None
+
+
+def glued_numbers(text: str) -> list[str]:
+    """The numbers glued one after another at the start of ``text``."""
+    first = GLUED_NUMBER.search(text[:GLUED_VALUES_REACH])
+    if first is None:
+        return []
+    values, position = [first.group(0)], first.end()
+    while (value := GLUED_NUMBER.match(text, position)) is not None:
+        values.append(value.group(0))
+        position = value.end()
+    return values
 
 
 def cvr_of(heads: list[str], body_text: str) -> str | None:
-    found = first_match(CVR, heads, "cvr") or first_match(CVR_SPACED, heads, "cvr")
+    found = first_match(CVR, heads, "cvr") or first_match(CVR_SPACED, heads, "cvr") or \
+        value_in_glued_run(heads, "cvr")
     if not found:
         rows = [*heads, " ".join(body_text.split("\n"))]
         found = value_after_label(CVR_LABEL_ALONE, CVR_SHAPE, rows)
