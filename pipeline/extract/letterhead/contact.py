@@ -68,8 +68,9 @@ def phone_of(heads: list[str], body_text: str) -> str | None:
 
 
 # A run of labels glued where a conversion lost the spaces and line breaks between them (or
-# set apart again by the reading), their values glued after them: "TlfFaxE-mailWeb::::33 92 33 7033 91 33 88...",
-# "Tlf.FaxCVR-nr" / "33 92 33 5033 12 37 7810 09 24 85", "TelefonTelefax3392 97003332 3501".
+# set apart again by the reading), their values glued after them: "TlfFaxE-mailWeb::::33 92
+# 33 7033 91 33 88...", "Tlf.FaxCVR-nr" / "33 92 33 5033 12 37 7810 09 24 85",
+# "TelefonTelefax3392 97003332 3501".
 GLUED_LABEL = (r"(?P<{name}>Telefax|TELEFAX|Telefon|TELEFON|Tlf|TLF|Tel|TEL|Fax|FAX|E-mail|"
                r"E-post|Mail|Web|Netsted|CVR-nr|CVR|EAN)\.?:?")
 GLUED_LABEL_RUN = re.compile(rf"(?:{GLUED_LABEL.format(name='label')}\s*){{2,}}:*")
