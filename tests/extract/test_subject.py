@@ -274,3 +274,13 @@ def test_a_subject_after_its_series_and_a_dash_on_its_own_line():
             "Vi kan konstatere, at der løbende er udenlandske aktører, som viser interesse.\n")
     assert flow_subject(text) == ("URU alm. del – svar på spørgsmål 148 fra Jens Hansen (ALT) "
                                   "stillet den 27. august 2025 til udenrigsministeren")
+
+
+def test_a_bold_heading_goes_on_in_the_bold_block_its_last_word_leaves_open():
+    heading = ["Berigtigelse af svar på spørgsmål nr. 7 (alm. del) fra Folketingets Udlændinge- og"]
+    document = Document(pages=1, body_text="Tekst.", page_starts=[(0, 1)], blocks=[
+        Block(region="head", page=1, lines=["Udlændinge- og Integrationsudvalget", "Folketinget"]),
+        Block(region="head", page=1, lines=heading, bold=True),
+        Block(region="head", page=1, lines=["Integrationsudvalg"], bold=True),
+        Block(region="head", page=1, lines=["Kontoret for udsendelse"])])
+    assert subject(document) == f"{heading[0]} Integrationsudvalg"

@@ -17,6 +17,7 @@ from pipeline.reading import Block, Document
 from pipeline.reading.blocks import COLUMN_GAP  # one idea of a row's columns for both stages
 from pipeline.reading.columnroles import (  # one idea of a heading for both stages
     NO_HEADING,
+    OPEN_ENDED,
     is_one_word_topic,
     names_a_topic,
 )
@@ -67,7 +68,20 @@ def subject_of(document: Document, recipient_block: Block | None) -> str | None:
              if SUBJECT_START.match(block.lines[0]) and looks_like_heading(block)]
     chosen = ([block for block in headings if block.bold] or headings[-1:] or named[:1]
               or [None])[0]
-    return " ".join(chosen.lines) if chosen else None
+    return " ".join(with_its_rest(chosen, blocks)) if chosen else None
+
+
+def with_its_rest(heading: Block, blocks: list[Block]) -> list[str]:
+    """A bold heading's lines and those of the bold blocks after it that its last word leaves
+    open ("... fra Folketingets Udlændinge- og" / "Integrationsudvalg", read apart as an
+    addressee's name)."""
+    lines = list(heading.lines)
+    after = blocks[blocks.index(heading) + 1 :] if heading in blocks else []
+    for block in after:
+        if not (heading.bold and block.bold and OPEN_ENDED.search(lines[-1].rstrip())):
+            break
+        lines += block.lines
+    return lines
 
 
 def looks_like_heading(block: Block) -> bool:
