@@ -169,6 +169,28 @@ def test_table_numbers_are_no_page_numbers():
     assert not document.region("footer")
 
 
+def test_a_heading_that_starts_with_the_asking_committee_goes_on_over_its_lines():
+    text = ("TESTMINISTERIET\nDen 27. august 2014\nSpørgsmål fra Testudvalget\n"
+            "til testministeren af 26. au-\ngust 2014. TSU spørgs-\nmål 12 stillet af Hans "
+            "Hansen (XY)\nTSU spørgsmål 12:\nVil ministeren redegøre for sagen, og hvad "
+            "ministeren agter at gøre ved den?\nSvar:\nJa.")
+    heads = [" ".join(block.lines) for block in read_document(flow_pdf(text)).region("head")]
+    assert ("Spørgsmål fra Testudvalget til testministeren af 26. au- gust 2014. TSU spørgs- "
+            "mål 12 stillet af Hans Hansen (XY)") in heads
+
+
+def test_the_cells_of_a_head_table_whose_rules_the_text_kept_stay_in_the_head():
+    heading = ("Besvarelse af spørgsmål nr. 74 ad L 93 stillet af Folketingets Testudvalg til "
+               "testministeren den 20. marts 2007.")
+    text = ("|\n|\nDato: |\n||\nTestlovskontoret/Økonomi- og Analysekontoret |\n||\n"
+            f"2006/4000-78 |\n||\n|\n{heading}\nSpørgsmål:\n”Ministeren bedes oplyse, hvor "
+            "mange der modtager ydelsen i dag.”\nSvar:\nI december 2006 modtog i alt 2.045 "
+            "personer ydelsen.")
+    document = read_document(flow_pdf(text))
+    assert document.body_text.startswith("Spørgsmål:")
+    assert heading in [" ".join(block.lines) for block in document.region("head")]
+
+
 def test_salutation_naming_the_committee_is_no_recipient():
     document = read_document(flow_pdf("Testudvalget\nChristiansborg\nKære udvalg\n"
                                       "Hermed sendes svar på spørgsmål nr. 3 fra udvalget."))
@@ -214,6 +236,8 @@ def test_salutation_naming_the_committee_is_no_recipient():
     ("Landgreven 4", "sender"),
     ("København, 3. maj 2019", "dateblock"),
     ("Det Udenrigspolitiske Nævn", "recipient"),
+    ("Spørgsmål fra Testudvalget", None),  # a heading that ends in a committee's name
+    ("Besvarelse af spørgsmål fra Testudvalget", None),
 ])
 def test_role_of_a_line(text, role):
     assert role_of(text) == role

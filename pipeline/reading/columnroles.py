@@ -436,6 +436,10 @@ def mark_values(texts: list[str], raw: list[str | None]) -> None:
         index = end + consumed
 
 
+# The rule a table's cell ends with where the published text kept its rules as "|".
+CELL_END = re.compile(r"\s\|$")
+
+
 def head_end(lines: list[Line], texts: list[str], raw: list[str | None], start: int,
              limit: int, wrapped: list[bool]) -> int:
     """Index of the first line of the letter proper on page 1: past every line with a role
@@ -456,6 +460,8 @@ def head_end(lines: list[Line], texts: list[str], raw: list[str | None], start: 
             # above the letter by position, or a short line among head lines or above the
             # subject ("Asylkontoret" / "Endeligt svar på spørgsmål nr. 311 ...")
             index += 1
+        elif CELL_END.search(text) and not looks_like_body(text):
+            index += 1  # a cell of the head's table, its rule kept: "Økonomi- og Analysekontoret |"
         else:
             end = plain_heading_end(texts, raw, index, limit, wrapped)
             raw[index:end] = [SUBJECT] * (end - index)

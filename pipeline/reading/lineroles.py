@@ -378,6 +378,8 @@ def recipient_role(text: str) -> str | None:
     if OPENING_VERB.search(text) or BODY_MARKER.match(text) or (
             DIGIT.search(text) and not is_glued_recipient(text)):
         return None
+    if SUBJECT_START.match(text):
+        return None  # a heading that ends in a committee's name: "Spørgsmål fra Forsvarsudvalget"
     if RECIPIENT_NAME.match(text) or RECIPIENT_TO.match(text) or MEMBER.match(text):
         return RECIPIENT
     return RECIPIENT if is_glued_recipient(text) else None
