@@ -284,3 +284,12 @@ def test_a_bold_heading_goes_on_in_the_bold_block_its_last_word_leaves_open():
         Block(region="head", page=1, lines=["Integrationsudvalg"], bold=True),
         Block(region="head", page=1, lines=["Kontoret for udsendelse"])])
     assert subject(document) == f"{heading[0]} Integrationsudvalg"
+
+
+def test_a_bold_heading_goes_on_in_the_bold_block_that_starts_in_small_letters():
+    document = Document(pages=1, body_text="Tekst.", page_starts=[(0, 1)], blocks=[
+        Block(region="head", page=1, lines=["L 47 om afgift til test - manglende"], bold=True),
+        Block(region="head", page=1, lines=["oversendelse af høringssvar fra Testforeningen"],
+              bold=True)])
+    assert subject(document) == ("L 47 om afgift til test - manglende oversendelse af "
+                                 "høringssvar fra Testforeningen")

@@ -74,11 +74,13 @@ def subject_of(document: Document, recipient_block: Block | None) -> str | None:
 def with_its_rest(heading: Block, blocks: list[Block]) -> list[str]:
     """A bold heading's lines and those of the bold blocks after it that its last word leaves
     open ("... fra Folketingets Udlændinge- og" / "Integrationsudvalg", read apart as an
-    addressee's name)."""
+    addressee's name) or that go on in small letters ("... grundvandsbeskyttelse - manglende"
+    / "oversendelse af høringssvar ...", read apart as a heading of its own)."""
     lines = list(heading.lines)
     after = blocks[blocks.index(heading) + 1 :] if heading in blocks else []
     for block in after:
-        if not (heading.bold and block.bold and OPEN_ENDED.search(lines[-1].rstrip())):
+        goes_on = OPEN_ENDED.search(lines[-1].rstrip()) or block.lines[0][:1].islower()
+        if not (heading.bold and block.bold and goes_on):
             break
         lines += block.lines
     return lines
