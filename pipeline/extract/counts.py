@@ -479,8 +479,10 @@ GENITIVE = re.compile(r"(?:et|en|ne)s$|['’]s$")
 
 
 def starts_a_sentence(word: Token) -> bool:
-    """The word starts its sentence or line."""
-    return word.i == 0 or word.is_sent_start or word.nbor(-1).is_space
+    """The word starts its sentence or line; a sentence the parser starts inside a name
+    ("hurtigfærgen Villum" / "Clausen 612.000 passagerer") is none."""
+    before = word.nbor(-1) if word.i else None
+    return before is None or before.is_space or bool(word.is_sent_start and before.is_punct)
 
 
 def in_brackets_alone(sign: Token) -> bool:
@@ -1095,7 +1097,9 @@ def is_definite_singular(noun: Token) -> bool:
     """A noun in the definite singular ("sømilegrænsen"): after a number, part of a name
     ("12 sømilegrænsen"), never the things counted."""
     return (noun.morph.get("Definite") == ["Def"] and noun.morph.get("Number") == ["Sing"]
-            and noun.lower_.endswith(("en", "et")))
+            and noun.lower_.endswith(("en", "et"))
+            # not a word that only ends so: "31 skydevåben", "4 bilvrag"
+            and lemmy_lemma("NOUN", noun.text) != noun.lower_)
 
 
 # A word broken at a line's end with its hyphen left in the text: "ansøg-ninger".
@@ -1134,8 +1138,11 @@ def lemma_of(token: Token) -> str:
     lemma = (lemma or token.text).lower()
     if looks_like_mistagged_noun(token) or plural_noun_tagged_a_verb(token) or (
             token.pos_ == "ADJ" and lemma == token.lower_):
-        # read as the noun it is: "prioritetslande", "23 hovedvandoplande" (tagged an adjective)
+        # read as the noun it is: "prioritetslande", "23 hovedvandoplande" (tagged an adjective),
+        # a compound by its last part: "12 observatørlande"
         lemma = lemmy_lemma("NOUN", token.text)
+        if lemma == token.lower_:
+            lemma = compound_lemma("NOUN", token.text)
     if lemma == token.lower_[:-2] and token.lower_.endswith("ede") and \
             previous_word(token) is not None and previous_word(token).lower_ == "de":
         return participle_singular(token.lower_)  # "tre af de smittede": "smittet"
@@ -1153,7 +1160,13 @@ def lemma_of(token: Token) -> str:
     # The Latin neuter: "ministerier" -> "ministerium", "gymnasier" -> "gymnasium", not the
     # lemmatizer's "ministerie"; "jobcentre" is the plural of "jobcenter", not of "centrum".
     lemma = re.sub(r"(ministeri|gymnasi|kriteri|stipendi|laboratori)e$", r"\1um", lemma)
-    return re.sub(r"centrum$", "center", lemma) if token.lower_.endswith("centre") else lemma
+    lemma = re.sub(r"centrum$", "center", lemma) if token.lower_.endswith("centre") else lemma
+    return COUNTED_SENSE.get(token.lower_, lemma)
+
+
+# A plural read two ways, in the sense a ministry's letter counts: cows, not queues
+# ("180.000 køer").
+COUNTED_SENSE = {"køer": "ko", "malkekøer": "malkeko"}
 
 
 def plural_lemma(token: Token) -> str:

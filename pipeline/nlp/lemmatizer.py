@@ -58,13 +58,15 @@ def lemmy_lemmas(pos: str, text: str) -> tuple[str, ...]:
 # The shortest last part of a compound worth reading alone ("sager"), and the shortest
 # first part before it ("klage").
 MIN_TAIL, MIN_HEAD = 4, 3
+PLURAL_ENDINGS = {"e", "er", "r"}
 
 
 def compound_lemma(pos: str, text: str) -> str:
     """A compound's lemma by its last part, for a word lemmy leaves as it stands because a
     longer ending it knows says so ("klagesager": "esager" stays, "sager" -> "sag").
 
-    The last part is the longest that lemmy knows as a whole word.
+    The last part is the longest ending lemmy has a rule for that takes a plural's ending
+    off it ("lande" -> "land"; not "våben" -> "våb").
 
     >>> compound_lemma("NOUN", "klagesager")
     'klagesag'
@@ -75,9 +77,10 @@ def compound_lemma(pos: str, text: str) -> str:
     rules = _lemmy().rules.get(pos, {})
     for start in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
         tail = word[start:]
-        whole_words = [lemma for lemma, whole_word in rules.get(tail, []) if whole_word]
-        if whole_words:
-            return word[:start] + whole_words[0] if whole_words[0] != tail else word
+        changed = [lemma for lemma, _whole_word in rules.get(tail, [])
+                   if tail.startswith(lemma) and tail[len(lemma) :] in PLURAL_ENDINGS]
+        if changed:
+            return word[:start] + changed[0]
     return word
 
 

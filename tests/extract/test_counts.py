@@ -195,6 +195,14 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a compound whose last part alone has the lemma: "klagesager" -> "klagesag"
     ("Der blev oprettet 6.003 nye klagesager og 12 byggesager.",
      [(6003, "klagesag"), (12, "byggesag")]),
+    # ... also where the tagger reads it as an adjective
+    ("Arktisk Råd har 12 observatørlande.", [(12, "observatørland")]),
+    # a noun that only ends like a definite singular; cows, not queues
+    ("Der er beslaglagt 31 skydevåben og 112 knive.", [(31, "skydevåben"), (112, "kniv")]),
+    ("Der er 180.000 køer i landet.", [(180000, "ko")]),
+    # a sentence the parser starts inside a name is no sentence whose first noun names a number
+    ("Heraf befordrede hurtigfærgen Villum Clausen 612.000 passagerer på ruten.",
+     [(612000, "passager")]),
     # a number just after a quotation mark; an adjective in brackets before the noun
     ("Pressemeddelelsen »18 strategiske partnerskaber« er vedlagt.", [(18, "partnerskab")]),
     ("Der blev underskrevet de to (vedlagte) fælleserklæringer.", [(2, "fælleserklæring")]),
