@@ -535,6 +535,8 @@ def counted_noun(number: Token) -> Token | None:
             continue  # "206 EFSI projekter": a name's letters before the noun it describes
         if is_unit(word):
             return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
+        if glued_plural_length(word):
+            return word  # "17.405 opholdstilladelserpå asylområdet": the next word glued on
         if ending_after_apostrophe(word) is not None:
             return word  # "5 NGO’er", whatever the tagger calls the word split from its ending
         if word.pos_ in {"NOUN", "ADV"} and adjective_tagged_a_noun(word):
@@ -1201,9 +1203,41 @@ def noun_of_its_own_lemma(noun: Token, lemma: str, value: int) -> bool:
     return value > 1 and noun.pos_ == "NOUN" and lemma == noun.lower_
 
 
+# Small words a lost line break or space glues to the noun before them ("er" and "der" are
+# left out: plurals end so, "armeer", "steder").
+GLUED_SMALL_WORDS = ("på", "af", "og", "til", "for", "med", "om", "fra", "ved", "mod", "hos",
+                     "som", "blev", "har", "var", "vedrørende", "inden", "efter")
+
+
+def glued_plural_length(word: Token) -> int | None:
+    """The length of a plural noun that a small word after it is glued to
+    ("opholdstilladelserpå", "klagesagervedrørende", "søerog"); None for any other word."""
+    lower = word.lower_
+    if not (word.is_alpha and word.is_lower) or plural_noun_lemma(lower) not in {
+            lower, lower[:-1]}:
+        return None  # a word lemmy reads whole ("behandlingssteder"), not one read as a genitive
+    for small in GLUED_SMALL_WORDS:
+        noun = lower[: -len(small)]
+        if lower.endswith(small) and len(noun) >= 4 and noun.endswith(("er", "e")) and (
+                plural_noun_lemma(noun) != noun):
+            return len(noun)
+    return None
+
+
+def plural_noun_lemma(word: str) -> str:
+    """A plural noun's lemma by lemmy, or by its last part for a compound lemmy does not
+    know."""
+    lemma = lemmy_lemma("NOUN", word)
+    return lemma if lemma != word else compound_lemma("NOUN", word)
+
+
 def make_count(doc: Doc, number: Token, noun: Token, value: int) -> Count:
     start, end = number.idx, noun.idx + len(noun.text)
     noun_text, lemma = noun.text, lemma_of(noun)
+    if glued := glued_plural_length(noun):
+        end = noun.idx + glued  # the noun without the small word glued to it
+        noun_text = noun.text[:glued]
+        lemma = plural_noun_lemma(noun_text.lower())
     if noun_of_its_own_lemma(noun, lemma, value):
         # more than one is a plural: "1.126 kontroller" -> "kontrol" where the tagger left the
         # number unmarked

@@ -203,6 +203,12 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # a sentence the parser starts inside a name is no sentence whose first noun names a number
     ("Heraf befordrede hurtigfærgen Villum Clausen 612.000 passagerer på ruten.",
      [(612000, "passager")]),
+    # a noun glued to the small word after it where a line break was lost
+    ("Der blev meddelt 17.405 opholdstilladelserpå asylområdet og 856 søerog vandløb.",
+     [(17405, "opholdstilladelse"), (856, "sø")]),
+    ("Nævnet afgjorde 263 klagesagervedrørende husdyrbrug.", [(263, "klagesag")]),
+    ("Der kom 3 ideer frem, og der er 412 behandlingssteder.",
+     [(3, "ide"), (412, "behandlingssted")]),
     # a number just after a quotation mark; an adjective in brackets before the noun
     ("Pressemeddelelsen »18 strategiske partnerskaber« er vedlagt.", [(18, "partnerskab")]),
     ("Der blev underskrevet de to (vedlagte) fælleserklæringer.", [(2, "fælleserklæring")]),
