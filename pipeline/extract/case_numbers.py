@@ -246,6 +246,9 @@ def next_value(values: str, cursor: int, kind: str) -> tuple[str | None, int]:
     if kind not in OTHER_LABELS and (here := VALUE_AT.match(values, cursor)):
         return here.group("value"), here.end()
     match = VALUE_OF.get(kind, BARE_VALUE).search(values, cursor)
+    if match and kind == "count" and (number := BARE_VALUE.search(values, cursor)) and \
+            number.start() < match.start():
+        return None, cursor  # an empty "Bilag" column: the next number is another label's
     return (match.group(0), match.end()) if match else (None, cursor)
 
 

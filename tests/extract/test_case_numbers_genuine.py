@@ -40,6 +40,9 @@ def numbers(text: str) -> list[tuple[str, str]]:
     # an empty "Bilag" column: the digits that start the journal number count no enclosures
     ("Medlemmerne af Folketingets Europaudvalg og deres stedfortrædere Bilag Journalnummer\n"
      "400.C.2-0\nTil underretning vedlægges notatet.", [("journalnummer", "400.C.2-0")]),
+    # ... also where a date comes after it: no enclosures counted from the day
+    ("Bilag\nJournalnummer\nKontor\n400.C.2-0\nEUK\n26. oktober 2006",
+     [("journalnummer", "400.C.2-0")]),
     # a column of values that prints the number's dash on a line of its own
     ("Dato\nJ.nr.\n:\n:\n28. november 2005\n004\n-\n322\nMiljø- og Planlægningsudvalget "
      "har i brev af 17. november 2005 stillet mig", [("journalnummer", "004-322")]),
