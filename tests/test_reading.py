@@ -277,6 +277,12 @@ def test_labels_on_lines_of_their_own_take_values_by_shape():
     assert paired.consumed == 3
 
 
+def test_a_date_under_a_document_number_label_is_the_dates():
+    # the document number is missing: the date goes to the label waiting for a date
+    paired = pair_labels(["Sagsnr.", "Doknr.", "Dato"], ["2021-2533", "25-03-2021"])
+    assert paired.lines == ["Sagsnr.: 2021-2533", "Doknr.", "Dato: 25-03-2021"]
+
+
 def test_a_free_text_value_wrapped_over_lines_is_joined():
     assert tidy_lines(["Dato:", "Kontor:", "Sagsnr.:", "4. maj 2024", "Kontoret for",
                        "Særlige Sager", "2024-0001"]) == [

@@ -70,6 +70,8 @@ DIGITS_THEN_JOURNAL_CODE = re.compile(r"^(\d{4,})(?=\d{3}-[A-Za-zÆØÅæøå]\d
 
 def fits(kind: str, text: str) -> bool:
     """Whether ``text`` is wholly a value of the shape a label of ``kind`` leads one to expect."""
+    if kind == "case" and fits("date", text):
+        return False  # "25-03-2021" under "Doknr." is the date a later label waits for
     match = VALUE_SHAPES[kind].match(text.strip())
     return bool(match) and len(match.group(0)) >= len(text.strip()) - 1
 
