@@ -395,7 +395,7 @@ def in_english(token: Token) -> bool:
         return False
     around = [token.doc[index] for index in (token.i - 1, token.i + 1)
               if 0 <= index < len(token.doc)]
-    after = around[-1].lower_ if token.i + 1 < len(token.doc) else ""
+    after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
     return any(word.lower_ in ENGLISH_ONLY for word in around) or (
         after.endswith("ing") and after != "ting" and after.isalpha())
 
@@ -1142,9 +1142,7 @@ def lemma_of(token: Token) -> str:
             token.pos_ == "ADJ" and lemma == token.lower_):
         # read as the noun it is: "prioritetslande", "23 hovedvandoplande" (tagged an adjective),
         # a compound by its last part: "12 observatørlande"
-        lemma = lemmy_lemma("NOUN", token.text)
-        if lemma == token.lower_:
-            lemma = compound_lemma("NOUN", token.text)
+        lemma = plural_noun_lemma(token.lower_)
     if lemma == token.lower_[:-2] and token.lower_.endswith("ede") and \
             previous_word(token) is not None and previous_word(token).lower_ == "de":
         return participle_singular(token.lower_)  # "tre af de smittede": "smittet"
