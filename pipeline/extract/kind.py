@@ -515,9 +515,15 @@ def first_sentence(text: str) -> str:
     return text[: found.start() + 1] if found else text
 
 
+# The line a speech enclosed after the letter opens with: what follows is the speech's.
+SPEECH_HEADER = re.compile(r"^\s*det talte ord gælder\b", re.IGNORECASE | re.MULTILINE)
+
+
 def opening(body_text: str) -> str:
     """The first two paragraphs after the salutation; a short line before them (a heading
-    left in the text: "Rettelse til besvarelse af spørgsmål nr. 123") goes with them."""
+    left in the text: "Rettelse til besvarelse af spørgsmål nr. 123") goes with them. A
+    speech enclosed after them ("DET TALTE ORD GÆLDER" / ...) is no part of them."""
+    body_text = SPEECH_HEADER.split(body_text, maxsplit=1)[0]
     paragraphs = [p for p in body_text.split("\n\n") if p.strip()]
     if paragraphs and SALUTATION.match(paragraphs[0].strip()):
         paragraphs = paragraphs[1:]

@@ -239,6 +239,15 @@ def test_a_forwarded_speech_that_answers_a_hearings_questions_is_a_forwarding(an
     assert analyse_text(body)._.letter_kind == "oversendelse"
 
 
+def test_a_forwarded_speech_that_owns_up_to_an_error_is_a_forwarding(analyse_text):
+    # no signature between the cover sentence and the speech: its header ends the letter
+    body = ("Til udvalgets orientering fremsendes hermed mit talepapir i forbindelse med "
+            "samrådet den 8. februar 2006.\nDET TALTE ORD GÆLDER\nTaleudkast af\n"
+            "7. februar 2006\nIndledning\nLad mig straks slå fast, at der var en fejl i "
+            "svaret på udvalgets spørgsmål 7, som jeg oversendte til Folketinget.")
+    assert analyse_text(body)._.letter_kind == "oversendelse"
+
+
 def test_a_cover_letter_that_forwards_an_answer_is_an_answer(analyse_text):
     body = ("Hermed fremsendes svar på spørgsmål nr. 12 (Alm. del) fra udvalget.\n\n"
             "Spørgsmål 12:\nHvad koster det?\n\nSvar:\nDet koster 5 mio. kr.")
