@@ -47,10 +47,11 @@ STREET_NUMBER = re.compile(
 POST_BOX_END = re.compile(rf"[\s,·•|]*(?P<box>{POST_BOX})$", re.IGNORECASE)
 STREET_WORD = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ.\-]*$")
 # The ministry, department or title a street's name is often glued to ("Miljøministeriet
-# Højbro Plads 4", "Lovafdelingen Slotsholmsgade 10"): where the street's name stops.
+# Højbro Plads 4", "Lovafdelingen Slotsholmsgade 10", "Koncernafdeling Frederiksholms Kanal
+# 25", "... og Sociale Forhold Holmens Kanal 22"): where the street's name stops.
 NOT_STREET_WORD = re.compile(
-    rf"(?i:.*(?:ministeriet|ministeren|afdelingen|departementet|kontoret|styrelsen|"
-    rf"sekretariatet|centret)|{LABEL_WORDS}.*|nr\.?)$"
+    rf"(?i:.*(?:ministeriet|ministeren|afdeling(?:en)?|departementet|kontoret|styrelsen|"
+    rf"sekretariatet|centret|forhold)|{LABEL_WORDS}.*|nr\.?)$"
 )
 
 # -- postcode -----------------------------------------------------------------------------------

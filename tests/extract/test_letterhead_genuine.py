@@ -265,6 +265,12 @@ def test_a_committee_named_in_a_heading_is_no_recipient(body):
     # a label alone on its line between the street and the postcode
     (["Slotsholmsgade 10", "Post", "Postboks 2135", "1015 København K", "Tel."],
      "Slotsholmsgade 10, Postboks 2135, 1015 København K"),
+    # the postal district wrapped to the next line in a narrow column
+    (["Holmens Kanal 22 1060 København", "K", "Tlf. 3392 9300"],
+     "Holmens Kanal 22, 1060 København K"),
+    (["Holbergsgade 6", "1057 København", "K · Tlf. 3392 3380"],
+     "Holbergsgade 6, 1057 København K"),
+    (["Asiatisk Plads 2", "1448 København", "DK Danmark"], "Asiatisk Plads 2, 1448 København"),
 ])
 def test_the_senders_address_from_glued_letterhead_lines(heads, address):
     assert address_of(heads) == address

@@ -178,6 +178,7 @@ def address_of(heads: list[str]) -> str | None:
     Folketinget's: glued parts set apart ("Slotsholmsgade 101216 København K"); in one
     letterhead line, else over two or three lines in a row ("Holbergsgade 6" / "DK-1057 ...").
     """
+    heads = with_district_rejoined(heads)
     # where the address block's lines come in turns with the letterhead's, also without them
     own = [line for head in heads for line in head.split("\n") if not in_address_block(line)]
     # a label alone on its line between street and postcode says nothing of the address
@@ -205,6 +206,30 @@ def address_of(heads: list[str]) -> str | None:
     return None
 
 
+# A town's postal district wrapped to the start of the next line in a narrow column:
+# "Holmens Kanal 22 1060 København" / "K · Tlf. 3392 9300".
+TOWN_AT_END = re.compile(r"\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+$")
+DISTRICT_AT_START = re.compile(r"^(?!DK\b)(?P<district>[A-ZÆØ]{1,2})(?:\s*$|\s+(?=[·•|]|[A-ZÆØÅ]))")
+
+
+def with_district_rejoined(heads: list[str]) -> list[str]:
+    """The letterhead lines with a postal district wrapped from its town set back after it.
+
+    >>> with_district_rejoined(["Holmens Kanal 22 1060 København", "K · Tlf. 3392 9300"])
+    ['Holmens Kanal 22 1060 København K', '· Tlf. 3392 9300']
+    """
+    out: list[str] = []
+    for head in heads:
+        district = DISTRICT_AT_START.match(head.strip())
+        if out and district and TOWN_AT_END.search(out[-1].rstrip()):
+            out[-1] = f"{out[-1].rstrip()} {district.group('district')}"
+            head = head.strip()[district.end() :].strip()
+            if not head:
+                continue
+        out.append(head)
+    return out
+
+
 # A street's name in one word ("Slotsholmsgade", "Holbergsgade"), and the words that may
 # stand before such a name ("Nørre Voldgade", "Gammel Kongevej", "Christiansborg Slotsplads").
 WHOLE_STREET = re.compile(r"^[A-ZÆØÅ][\wæøå]{2,}(?:gade|vej|allé|plads|torv|stræde|boulevard)$")
@@ -226,6 +251,10 @@ def street_before(text: str) -> str | None:
     'Slotsholmsgade 10'
     >>> street_before("Finansministeriet Christiansborg Slotsplads 1")
     'Christiansborg Slotsplads 1'
+    >>> street_before("Integration og Sociale Forhold Holmens Kanal 22")
+    'Holmens Kanal 22'
+    >>> street_before("Koncernafdeling Frederiksholms Kanal 25")
+    'Frederiksholms Kanal 25'
     """
     number = STREET_NUMBER.search(" " + text)
     if not number:
