@@ -179,6 +179,17 @@ def test_a_heading_that_starts_with_the_asking_committee_goes_on_over_its_lines(
             "mål 12 stillet af Hans Hansen (XY)") in heads
 
 
+def test_a_heading_ends_with_the_member_the_question_was_asked_for():
+    heading = ["Spørgsmål fra Folketingets Testudvalg", "til testministeren af 8. marts 2016.",
+               "TSU alm. del – spørgsmål 47.", "Spørgsmålet er stillet efter ønske fra",
+               "Hans Hansen (XY)."]
+    text = "\n".join(["TESTMINISTERIET", "1. april 2016", *heading, "TSU alm. del spørgsmål 47:",
+                      "Betyder planen, at man fra dansk side fremadrettet i højere grad ønsker "
+                      "at gøre brug af tjenesten?", "Svar:", "Nej."])
+    heads = [" ".join(block.lines) for block in read_document(flow_pdf(text)).region("head")]
+    assert heads[-1] == " ".join(heading)
+
+
 def test_the_cells_of_a_head_table_whose_rules_the_text_kept_stay_in_the_head():
     heading = ("Besvarelse af spørgsmål nr. 74 ad L 93 stillet af Folketingets Testudvalg til "
                "testministeren den 20. marts 2007.")

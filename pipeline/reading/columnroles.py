@@ -454,6 +454,8 @@ def head_end(lines: list[Line], texts: list[str], raw: list[str | None], start: 
             if end == index:
                 break  # no heading: the letter's text, its line breaks lost
             index = end
+        elif index and raw[index - 1] == SUBJECT and QUESTION_HEADING_LINE.search(text):
+            break  # the question's heading after the subject: "EUU alm. del spørgsmål 47:"
         elif (index < start and (lines[index].bold or not looks_like_body(text))) or (
                 is_short_unknown(text) and (any(raw[index + 1:min(index + 3, limit)]) or (
                     index + 1 < limit and starts_subject(texts, wrapped, index + 1)))):
@@ -556,6 +558,11 @@ def continues_across_gap(previous: str, text: str) -> bool:
     return text[:1].islower() and not previous.endswith((".", ":"))
 
 
+# The sentence that names the member a question was asked for, which Udenrigsministeriet's
+# headings end with.
+ASKED_FOR_BY = re.compile(r"^Spørgsmålet\s+er\s+stillet\s+efter\b")
+
+
 def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: bool = False,
             next_bold: bool = False) -> bool:
     """Whether a subject's line ``previous`` goes on in ``text``."""
@@ -572,6 +579,8 @@ def goes_on(previous: str, text: str, role: str | None, wrapped: bool, bold: boo
         return True
     if bold != next_bold:
         return False  # a bold heading ends where the plain text starts
+    if ASKED_FOR_BY.match(text):
+        return True  # "... EUU alm. del – spørgsmål 47." / "Spørgsmålet er stillet efter ønske fra"
     if previous.count("(") > previous.count(")") and not BODY_MARKER.match(text):
         return True  # "... (L 206 - § 7." / "Finansministeriet) af ...": its bracket is open
     # The letter's own headings and opening start with a capital; "spørgsmål 159" after
