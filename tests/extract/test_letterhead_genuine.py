@@ -159,6 +159,10 @@ def names(doc: Document) -> list[tuple[str, str, str | None]]:
     ("Folketingets Retsudvalg\n[email protected]\nVictoria Velasquez (EL)\n[email protected]\n"
      "Justitsministeriet", [("Retsudvalget", "Folketinget", None),
                             ("Victoria Velasquez", "Folketinget", None)]),
+    # ... also named without party
+    ("Folketingets Testudvalg\n[email protected]\nHans Hansen\n[email protected]\n"
+     "Testministeriet", [("Testudvalget", "Folketinget", None),
+                         ("Hans Hansen", "Folketinget", None)]),
     # a member named without party above Folketinget's address
     ("Dennis Flydtkjær\nChristiansborg\n1240 København K",
      [("Dennis Flydtkjær", "Folketinget", "Christiansborg, 1240 København K")]),
@@ -675,3 +679,15 @@ def test_the_senders_address_where_the_address_blocks_lines_come_between():
     assert address_of(["Børsgade 4", "Christiansborg", "Postboks 2135",
                        "1240 København K\n1015 København K"]) == (
         "Børsgade 4, Postboks 2135, 1015 København K")
+
+
+def test_a_member_the_reading_sets_apart_from_the_committee_is_an_addressee_too():
+    from pipeline.reading import read_document
+    from pipeline.typeset import flow_pdf
+
+    text = ("Folketingets Testudvalg\n[email protected]\nHans Hansen\n[email protected]\n"
+            "Testministeriet\nVed Stranden 8\n1061 København K\nT +45 72 20 50 00\n"
+            "Testudvalget har i brev af 25. juni 2018 stillet følgende spørgsmål nr. 478, som "
+            "hermed besvares.\nSpørgsmål nr. 478:\nHvordan går det?\nSvar:\nGodt.")
+    assert [r.name for r in recipients_of(read_document(flow_pdf(text)), "2018-07-01")] == [
+        "Testudvalget", "Hans Hansen"]

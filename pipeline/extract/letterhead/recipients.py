@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import takewhile
+from typing import NamedTuple
 
 from models import Recipient
 from pipeline.contact_patterns import EMAIL_LINE, POSTAL, TOWN
@@ -125,10 +126,13 @@ def addressee_in(segment: str, following: list[str], on: str | None,
     if titled := TITLED_MEMBER.match(segment):
         return [titled.group("name")]
     committees = committees_in(segment, on)
-    if not committees and (plain := PLAIN_NAME.match(segment)) and \
-            past_folketinget(following)[:1] == ["Christiansborg"] and \
+    # the member's address follows: "Dennis Flydtkjær" / "Christiansborg", or after another
+    # addressee the member's e-mail address: "Mattias Tesfaye" / "[email protected]"
+    address_follows = past_folketinget(following)[:1] == ["Christiansborg"] or (
+        after_addressee and bool(following) and bool(EMAIL_LINE.match(following[0])))
+    if not committees and (plain := PLAIN_NAME.match(segment)) and address_follows and \
             not NOT_A_PERSON.search(segment) and not gazetteer.canonical_ministry(segment):
-        return [plain.group("name")]  # "Dennis Flydtkjær" / "Christiansborg": a member
+        return [plain.group("name")]
     return committees
 
 
@@ -143,27 +147,50 @@ def recipients_of(document: Document, on: str | None = None) -> list[Recipient]:
     long line names its committee at its very start."""
     head = [seg for block in document.region("head") for line in block.lines
             for seg in segments_of(line)]
-    candidates = [head]
-    candidates.append([seg for line in letter_lines(document) if not is_prose(line)
-                       for seg in segments_of(line)])
-    for segments in (rejoined(postcodes_with_towns(candidate)) for candidate in candidates):
-        for index, segment in enumerate(segments):
-            names = addressee_in(segment, segments[index + 1 :], on)
-            if names:
-                # "Grønlandsudvalget" / "Færøudvalget" / "Folketinget": one address for all
-                for more in segments[index + 1 :]:
-                    if EMAIL_LINE.match(more):
-                        index += 1
-                        continue  # an addressee's e-mail address, another addressee after it
-                    also = addressee_in(more, [], on, after_addressee=True)
-                    if not also:
-                        break
-                    names += also
-                    index += 1
-                address = folketinget_address(segments[index + 1 : index + 5])
-                return [Recipient(name=name, organisation=ORGANISATION, address=address)
-                        for name in dict.fromkeys(names)]
-    return recipients_at_start(document, on) or recipients_in_letterhead_run(document, on)
+    every = [seg for line in letter_lines(document) if not is_prose(line)
+             for seg in segments_of(line)]
+    found = addressees_in(rejoined(postcodes_with_towns(head)), on)
+    in_every = addressees_in(rejoined(postcodes_with_towns(every)), on)
+    if found is None:
+        found = in_every
+    elif in_every and in_every.names[: len(found.names)] == found.names:
+        # more addressees of the block that the reading set apart from the head with the
+        # e-mail addresses between them: "Folketingets Beskæftigelsesudvalg" / "[email protected]"
+        # / "Mattias Tesfaye" / "[email protected]"
+        found = Addressees(in_every.names, found.address or in_every.address)
+    if found is None:
+        return recipients_at_start(document, on) or recipients_in_letterhead_run(document, on)
+    return [Recipient(name=name, organisation=ORGANISATION, address=found.address)
+            for name in found.names]
+
+
+class Addressees(NamedTuple):
+    """The names an address block gives, and Folketinget's address after them."""
+
+    names: list[str]
+    address: str | None
+
+
+def addressees_in(segments: list[str], on: str | None) -> Addressees | None:
+    """The first addressee of ``segments`` and those right after it, with Folketinget's
+    address after them; None where no segment names an addressee."""
+    for index, segment in enumerate(segments):
+        names = addressee_in(segment, segments[index + 1 :], on)
+        if not names:
+            continue
+        # "Grønlandsudvalget" / "Færøudvalget" / "Folketinget": one address for all
+        for position, more in enumerate(segments[index + 1 :], start=index + 1):
+            if EMAIL_LINE.match(more):
+                index += 1
+                continue  # an addressee's e-mail address, another addressee after it
+            also = addressee_in(more, segments[position + 1 :], on, after_addressee=True)
+            if not also:
+                break
+            names += also
+            index += 1
+        return Addressees(list(dict.fromkeys(names)),
+                          folketinget_address(segments[index + 1 : index + 5]))
+    return None
 
 
 # A postcode cut from its town where a glued line was cut apart ("...Christiansborg1240" /
