@@ -231,20 +231,19 @@ def test_an_answer_that_points_to_an_earlier_answer_is_an_answer(analyse_text):
     assert analyse_text(body)._.letter_kind == "svar_paa_spoergsmaal"
 
 
-def test_a_forwarded_speech_that_answers_a_hearings_questions_is_a_forwarding(analyse_text):
-    body = ("Til orientering fremsendes hermed mit talepapir fra samrådet i udvalget "
-            "tirsdag den 10. oktober 2006.\n\nMed venlig hilsen\n\nAnne Bech\n\n"
-            "Indhold:\n1. Indledning\n2. Svar på spørgsmål A vedr. placeringen\n"
-            "3. Svar på spørgsmål B vedr. økonomien")
-    assert analyse_text(body)._.letter_kind == "oversendelse"
-
-
-def test_a_forwarded_speech_that_owns_up_to_an_error_is_a_forwarding(analyse_text):
-    # no signature between the cover sentence and the speech: its header ends the letter
-    body = ("Til udvalgets orientering fremsendes hermed mit talepapir i forbindelse med "
-            "samrådet den 8. februar 2006.\nDET TALTE ORD GÆLDER\nTaleudkast af\n"
-            "7. februar 2006\nIndledning\nLad mig straks slå fast, at der var en fejl i "
-            "svaret på udvalgets spørgsmål 7, som jeg oversendte til Folketinget.")
+@pytest.mark.parametrize("body", [
+    # the speech answers the hearing's questions
+    "Til orientering fremsendes hermed mit talepapir fra samrådet i udvalget tirsdag den 10. "
+    "oktober 2006.\n\nMed venlig hilsen\n\nAnne Bech\n\nIndhold:\n1. Indledning\n"
+    "2. Svar på spørgsmål A vedr. placeringen\n3. Svar på spørgsmål B vedr. økonomien",
+    # the speech owns up to an error, with no signature between it and the cover sentence: its
+    # header ends the letter
+    "Til udvalgets orientering fremsendes hermed mit talepapir i forbindelse med samrådet den "
+    "8. februar 2006.\nDET TALTE ORD GÆLDER\nTaleudkast af\n7. februar 2006\nIndledning\n"
+    "Lad mig straks slå fast, at der var en fejl i svaret på udvalgets spørgsmål 7, som jeg "
+    "oversendte til Folketinget.",
+])
+def test_a_forwarded_speech_is_a_forwarding(analyse_text, body):
     assert analyse_text(body)._.letter_kind == "oversendelse"
 
 
