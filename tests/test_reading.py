@@ -190,6 +190,17 @@ def test_a_heading_ends_with_the_member_the_question_was_asked_for():
     assert heads[-1] == " ".join(heading)
 
 
+def test_a_heading_that_breaks_before_the_committee_it_names_goes_on_with_it():
+    heading = ["Berigtigelse af besvarelse af spørgsmål nr. 382 (Alm. del) fra",
+               "Folketingets Testudvalg"]
+    text = "\n".join(["Lovsekretariatet", "Dato: 01-05-2024", "Sagsnr.: 2024 - 5416", *heading,
+                      "Det fremgår af besvarelsen af 9. april 2024, at ministeriet ikke ligger "
+                      "inde med data om den geografiske fordeling af speciallæger.",
+                      "Med venlig hilsen", "Hans Hansen"])
+    heads = [" ".join(block.lines) for block in read_document(flow_pdf(text)).region("head")]
+    assert " ".join(heading) in heads
+
+
 def test_the_cells_of_a_head_table_whose_rules_the_text_kept_stay_in_the_head():
     heading = ("Besvarelse af spørgsmål nr. 74 ad L 93 stillet af Folketingets Testudvalg til "
                "testministeren den 20. marts 2007.")

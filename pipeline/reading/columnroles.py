@@ -270,8 +270,9 @@ STAMP_TITLE_CUT = re.compile(r"^.*\bspørgsmål\s+\d+:\n(?:Spm\.,?\s)")
 LABEL_WITH_COLON = re.compile(rf"(?i:{ANY_LABEL})\s*:")
 # Any letter or digit: a line without one holds no text ("|", a table rule's rest).
 HAS_TEXT = re.compile(r"\w")
-# A heading cut before the committee it names: "... fra Folketingets" + "Grønlandsudvalg".
-BEFORE_A_NAME = re.compile(r"\bFolketingets$")
+# A heading cut before the committee it names: "... fra Folketingets" + "Grønlandsudvalg",
+# "... (Alm. del) fra" + "Folketingets Sundhedsudvalg".
+BEFORE_A_NAME = re.compile(r"\b(?:Folketingets|fra)$")
 
 
 class MainRoles:
