@@ -87,9 +87,9 @@ PHONE = re.compile(
     rf"(?:\+\s45\s?)?(?P<phone>{PHONE_NUMBER})"
 )
 PHONE_LABEL_ALONE = re.compile(r"(?<![a-zæøå])(?:[Tt]elefon|[Tt]lf|[Tt]el)\.?:?(?=\s)")
-PHONE_SHAPE = re.compile(
-    r"(?<![\d\-/])(?:\+45\s?)?(?:\d{4}\s\d{4}|\d{2}\s\d{2}\s\d{2}\s\d{2})(?![\d\-/])"
-)
+# A phone number's eight digits as printed apart: in fours, in pairs, or three and five.
+SPACED_EIGHT_DIGITS = r"(?:\d{4}\s\d{4}|\d{2}\s\d{2}\s\d{2}\s\d{2}|\d{3}\s\d{5})"
+PHONE_SHAPE = re.compile(rf"(?<![\d\-/])(?:\+45\s?)?{SPACED_EIGHT_DIGITS}(?![\d\-/])")
 
 # -- mail and web -------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from pipeline.contact_patterns import (
     PHONE_SHAPE,
     POST_BOX_END,
     POSTAL,
+    SPACED_EIGHT_DIGITS,
     STREET_NUMBER,
     STREET_WORD,
     WEB,
@@ -76,7 +77,7 @@ GLUED_LABEL = (r"(?P<{name}>Telefax|TELEFAX|Telefon|TELEFON|Tlf|TLF|Tel|TEL|Fax|
 GLUED_LABEL_RUN = re.compile(rf"(?:{GLUED_LABEL.format(name='label')}\s*){{2,}}:*")
 ONE_GLUED_LABEL = re.compile(GLUED_LABEL.format(name="label"))
 # The values of such a run, glued in the order of their labels.
-GLUED_NUMBER = re.compile(r"\d{2} \d{2} \d{2} \d{2}|\d{4} \d{4}|\d{3} \d{5}")
+GLUED_NUMBER = re.compile(SPACED_EIGHT_DIGITS)
 # What each label's number is; a label of none (mail, web) has its value elsewhere.
 NUMBER_OF_LABEL = {"telefon": "phone", "tlf": "phone", "tel": "phone", "telefax": "fax",
                    "fax": "fax", "cvr": "cvr", "cvr-nr": "cvr", "ean": "ean"}
