@@ -45,6 +45,7 @@ BODY_SIZE, BODY_LEADING = 10.0, 13.0
 SMALLEST_BODY, LARGEST_BODY = 7.0, 10.5
 SMALL_SIZE, SMALL_LEADING = 7.0, 9.0
 TOP, BOTTOM = 70.0, 70.0
+FOOTER_BASELINE = 36.0
 
 
 def register_fonts() -> None:
@@ -224,8 +225,11 @@ def draw_stamp(canvas: Canvas, lines: list[str]) -> float:
 
 
 def draw_footer(canvas: Canvas, lines: list[str]) -> None:
+    """Page numbers and the like, small and centred at the foot of the page, below the
+    bottom margin the body keeps to."""
     canvas.setFont(FONT, SMALL_SIZE)
-    y = PAGE_HEIGHT - 40.0
+    # reportlab counts y up from the page's foot: the last line sits lowest.
+    y = FOOTER_BASELINE + SMALL_LEADING * (len(lines) - 1)
     for line in lines:
         canvas.drawCentredString(PAGE_WIDTH / 2, y, line)
         y -= SMALL_LEADING

@@ -46,6 +46,16 @@ def test_the_template_keeps_letterhead_stamp_and_recipient_out_of_the_body():
     assert "Dato: 2. marts 2022" in blocks
 
 
+def test_the_template_prints_the_page_number_at_the_foot_below_the_signature():
+    roles = {**ROLES, 12: "footer"}
+    pdf = template_pdf(TEXT + "\nSide 1/1", roles)
+    lines = [line for page in read_pdf_text(pdf).pages for line in page.lines]
+    footer = next(line for line in lines if line.text == "Side 1/1")
+    signature = next(line for line in lines if line.text == "Nicolai Wammen")
+    assert footer.top > signature.top
+    assert footer.top > 780
+
+
 def test_a_glued_word_wider_than_the_column_is_cut_inside_it():
     parts = wrapped("Slotsholmsgade 101216 KøbenhavnK.Telefon72268400Telefax33933510www.jm.dk",
                     FONT, 10, 120)
