@@ -422,6 +422,14 @@ def is_adverb_of_manner(word: Token) -> bool:
         lemmy_lemma("ADJ", word.text) + "t" == word.lower_
 
 
+def is_degree_adverb(word: Token) -> bool:
+    """An adverb's superlative or comparative before the adjective it grades: the "bedst" of
+    "de otte bedst placerede hold", the "hårdest" of "de fem hårdest ramte kommuner"."""
+    after = next_word(word)
+    return word.pos_ == "ADV" and word.morph.get("Degree") in (["Sup"], ["Cmp"]) and \
+        after is not None and is_adjective(after)
+
+
 # Signs a number may follow with no space between: a bracket or a quotation mark.
 OPENERS = {"(", "[", '"', "'", "»", "«", "“", "”", "„", "‘", "’"}
 
@@ -524,9 +532,11 @@ def counted_noun(number: Token) -> Token | None:
             continue  # a line break inside the phrase: "to helt centrale\nområder"
         if line_break and word.text[:1].isupper():
             break  # the next line starts afresh: "Dok. nr.: 669610\nFolketingets ..."
-        if (word.lower_ in INTENSIFIERS | OTHERS or is_adverb_of_manner(word)) and \
-                not adjectives:
-            continue  # "12 helt nye", "6 andre skoler", "12 alvorligt tilskadekomne"
+        if (word.lower_ in INTENSIFIERS | OTHERS or is_adverb_of_manner(word) or
+                is_degree_adverb(word)) and not adjectives:
+            # "12 helt nye", "6 andre skoler", "12 alvorligt tilskadekomne",
+            # "de otte bedst placerede hold"
+            continue
         if NAME_WITH_DIGITS.fullmatch(word.text) and not adjectives:
             continue  # "12 Covid-19 testcentre": a name with digits before the noun it describes
         if in_brackets_alone(word):

@@ -266,6 +266,9 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # an adjective's neuter as an adverb before the participle or adjective it describes
     ("Ved ulykken var der 12 alvorligt tilskadekomne.", [(12, "tilskadekommen")]),
     ("Stormen gav 3 hårdt ramte familier.", [(3, "familie")]),
+    # ... and an adverb's superlative, which grades the participle after it
+    ("De fem hårdest ramte kommuner får hjælp.", [(5, "kommune")]),
+    ("Der er 8 bedst placerede kommuner i opgørelsen.", [(8, "kommune")]),
     # a noun the tagger leaves untagged (X)
     ("Indsatsen understøtter FN's 17 verdensmål og Agenda 2030.", [(17, "verdensmål")]),
     ("Der er modtaget to hundrede ansøgninger.", [(200, "ansøgning")]),
