@@ -70,7 +70,8 @@ APPROXIMATIONS = {
     "præcis", "nøjagtig", "ialt", "tilsammen", "endnu", "omtrent",
 }  # fmt: skip
 # Words that strengthen the adjective after them: "to helt centrale områder".
-INTENSIFIERS = {"helt", "meget", "særligt", "særdeles", "ganske", "yderst", "mere", "mest"}
+INTENSIFIERS = {"helt", "meget", "særligt", "særdeles", "ganske", "yderst", "mere", "mest",
+                "næsten", "lige", "forholdsvis"}
 # Words between a number and its noun that say which of the things: "6 andre skoler".
 OTHERS = {"andre", "yderligere"}
 # A noun is a word of letters, hyphenated compounds allowed: never "\n", "•" or "[".
@@ -1080,12 +1081,19 @@ def is_adjective(token: Token) -> bool:
     if token.pos_ == "ADJ":
         return True
     after = next_word(token)
-    before_noun = after is not None and after.pos_ == "NOUN"
+    before_noun = after is not None and (after.pos_ == "NOUN" or before_its_noun(after))
     if BROKEN_WORD.fullmatch(token.text) and before_noun:
         return True  # a word broken at a line's end, whatever the tagger: "fire forskelli-ge"
     return token.pos_ == "VERB" and (token.lower_.endswith("ende") or
                                      (token.lower_.endswith("e") and before_noun)
                                      or is_plural_participle(token))
+
+
+def before_its_noun(word: Token) -> bool:
+    """An adjective right before a noun: the "russiske historikere" that makes a participle
+    the tagger read as a verb an adjective too ("To kendte russiske historikere")."""
+    after = next_word(word)
+    return word.pos_ == "ADJ" and after is not None and after.pos_ == "NOUN"
 
 
 def is_plural_participle(token: Token) -> bool:

@@ -269,6 +269,11 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     # ... and an adverb's superlative, which grades the participle after it
     ("De fem hårdest ramte kommuner får hjælp.", [(5, "kommune")]),
     ("Der er 8 bedst placerede kommuner i opgørelsen.", [(8, "kommune")]),
+    # ... and a degree before an adjective: "næsten lige store"
+    ("Landet deler sig i tre næsten lige store grupper.", [(3, "gruppe")]),
+    ("Der kom 5 forholdsvis små ansøgninger.", [(5, "ansøgning")]),
+    # a participle the tagger read as a verb, before an adjective and its noun
+    ("To kendte russiske historikere deltog.", [(2, "historiker")]),
     # a noun the tagger leaves untagged (X)
     ("Indsatsen understøtter FN's 17 verdensmål og Agenda 2030.", [(17, "verdensmål")]),
     ("Der er modtaget to hundrede ansøgninger.", [(200, "ansøgning")]),
