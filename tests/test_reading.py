@@ -190,6 +190,16 @@ def test_a_heading_ends_with_the_member_the_question_was_asked_for():
     assert heads[-1] == " ".join(heading)
 
 
+def test_a_questions_heading_with_no_heading_above_it_starts_the_letter():
+    text = "\n".join(["UDENRIGSMINISTERIET", "1. april 2016", "TSU alm. del spørgsmål 47:",
+                      "Betyder sparerunden i den danske udenrigstjeneste, at man fra dansk side "
+                      "fremadrettet i højere", "grad ønsker at gøre brug af EU's fælles "
+                      "udenrigstjeneste for at kompensere for nedskæringerne?", "Svar:", "Nej."])
+    document = read_document(flow_pdf(text))
+    assert document.body_text.startswith("TSU alm. del spørgsmål 47:")
+    assert not any("spørgsmål 47" in " ".join(block.lines) for block in document.region("head"))
+
+
 def test_a_heading_that_breaks_before_the_committee_it_names_goes_on_with_it():
     heading = ["Berigtigelse af besvarelse af spørgsmål nr. 382 (Alm. del) fra",
                "Folketingets Testudvalg"]

@@ -455,8 +455,10 @@ def head_end(lines: list[Line], texts: list[str], raw: list[str | None], start: 
             if end == index:
                 break  # no heading: the letter's text, its line breaks lost
             index = end
-        elif index and raw[index - 1] == SUBJECT and QUESTION_HEADING_LINE.search(text):
-            break  # the question's heading after the subject: "EUU alm. del spørgsmål 47:"
+        elif QUESTION_HEADING_LINE.search(text):
+            # the question's heading, after the subject or with none: "EUU alm. del spørgsmål
+            # 47:" starts the letter, no heading of its own
+            break
         elif (index < start and (lines[index].bold or not looks_like_body(text))) or (
                 is_short_unknown(text) and (any(raw[index + 1:min(index + 3, limit)]) or (
                     index + 1 < limit and starts_subject(texts, wrapped, index + 1)))):
