@@ -1179,12 +1179,24 @@ def lemma_of(token: Token) -> str:
     # lemmatizer's "ministerie"; "jobcentre" is the plural of "jobcenter", not of "centrum".
     lemma = re.sub(r"(ministeri|gymnasi|kriteri|stipendi|laboratori)e$", r"\1um", lemma)
     lemma = re.sub(r"centrum$", "center", lemma) if token.lower_.endswith("centre") else lemma
+    if token.lower_ == "søer" and PIGS.search(text_around(token, PIGS_WINDOW)):
+        return "so"  # "163.037 søer" among pigs are sows, not lakes
     return COUNTED_SENSE.get(token.lower_, lemma)
 
 
 # A plural read two ways, in the sense a ministry's letter counts: cows, not queues
 # ("180.000 køer").
 COUNTED_SENSE = {"køer": "ko", "malkekøer": "malkeko"}
+# Words of pig farming, which make "søer" sows.
+PIGS = re.compile(r"\b(?:svin|slagtesvin|grise|smågrise|pattegrise|polte|orner|farestald\w*"
+                  r"|so(?:hold|besætning\w*|bokse?)|svinebesætning\w*|svineproduktion)\b",
+                  re.IGNORECASE)
+PIGS_WINDOW = 400  # characters either side
+
+
+def text_around(token: Token, width: int) -> str:
+    text = token.doc.text
+    return text[max(0, token.idx - width) : token.idx + width]
 
 
 def plural_lemma(token: Token) -> str:

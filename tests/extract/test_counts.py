@@ -337,6 +337,10 @@ def test_a_count_after_a_word_of_approximation_starting_its_sentence(analyse_tex
     ("Der er 80 deltidsansatte.", [(80, "deltidsansat")]),
     # a noun that is its own lemma in no participle's ending keeps it
     ("Der er 3 tiltag og 5 eksemplarer.", [(3, "tiltag"), (5, "eksemplar")]),
+    # "søer" among pigs are sows, elsewhere lakes
+    ("Der var i alt 163.037 søer og 1,2 mio. slagtesvin i besætningerne.",
+     [(163037, "so"), (1200000, "slagtesvin")]),
+    ("Der er 856 søer i kommunen, og de fleste er næringsrige.", [(856, "sø")]),
 ])
 def test_the_lemma_of_a_counted_plural(analyse_text, text, expected):
     assert counts(analyse_text(text)) == expected
