@@ -200,6 +200,18 @@ def test_a_questions_heading_with_no_heading_above_it_starts_the_letter():
     assert not any("spørgsmål 47" in " ".join(block.lines) for block in document.region("head"))
 
 
+def test_a_heading_between_the_letterhead_and_the_date_block_is_the_head():
+    text = "\n".join(["Testministeriet", "Juridisk Tjeneste, Testkontoret", "Testvej 2",
+                      "1234 Testby", "Liste over verserende sager af dansk interesse",
+                      "TJK j.nr. 2015 - 30240", "13. april 2018",
+                      "Til orientering fremsendes nedenstående liste over Domstolens aktiviteter "
+                      "i de kommende tre uger", "i retssager, som har regeringens interesse."])
+    document = read_document(flow_pdf(text))
+    heads = [" ".join(block.lines) for block in document.region("head")]
+    assert heads == ["Liste over verserende sager af dansk interesse"]
+    assert document.body_text.startswith("Til orientering fremsendes")
+
+
 def test_a_heading_that_breaks_before_the_committee_it_names_goes_on_with_it():
     heading = ["Berigtigelse af besvarelse af spørgsmål nr. 382 (Alm. del) fra",
                "Folketingets Testudvalg"]
@@ -251,6 +263,8 @@ def test_salutation_naming_the_committee_is_no_recipient():
     ("Dato: 28-11-2019", "dateblock"),
     ("København, den 3. maj 2019", "dateblock"),
     ("J.nr. 2022 - 13539", "dateblock"),
+    ("TJK j.nr. 2015 - 30240", "dateblock"),  # after an office's letters
+    ("EU Sag om konkurrence", None),
     ("Sagsnr.", "label"),
     ("Folketingets Testudvalg", "recipient"),
     ("Til Folketinget", "recipient"),
@@ -313,6 +327,13 @@ def test_a_date_under_a_document_number_label_is_the_dates():
     # the document number is missing: the date goes to the label waiting for a date
     paired = pair_labels(["Sagsnr.", "Doknr.", "Dato"], ["2021-2533", "25-03-2021"])
     assert paired.lines == ["Sagsnr.: 2021-2533", "Doknr.", "Dato: 25-03-2021"]
+
+
+def test_a_day_typed_with_a_comma_is_a_dates_value():
+    assert tidy_lines(["Dato:", "Kontor:", "Sagsnr.:", "Dok.:", "14, november 2023",
+                       "Testkontoret", "2023-09110", "3053791"]) == [
+        "Dato: 14, november 2023", "Kontor: Testkontoret", "Sagsnr.: 2023-09110",
+        "Dok.: 3053791"]
 
 
 def test_a_free_text_value_wrapped_over_lines_is_joined():

@@ -499,7 +499,13 @@ def phrase_end(texts: list[str], raw: list[str | None], index: int, limit: int,
             wrapped[end] or (texts[end - 1].endswith("-") or OPEN_ENDED.search(texts[end - 1]))
             and texts[end][:1].islower()):
         end += 1
-    if end >= limit or (index and wrapped[index]) or raw[end] is not None or wrapped[end]:
+    # the date block may stand between the heading and the text ("Liste over ..." /
+    # "JTEU j.nr. 2015 - 30240" / "13. april 2018" / "Til orientering fremsendes ...")
+    text_start = end
+    while text_start < limit and raw[text_start] in (DATEBLOCK, VALUE):
+        text_start += 1
+    if text_start >= limit or (index and wrapped[index]) or raw[text_start] is not None or \
+            wrapped[text_start]:
         return index
     heading = " ".join(texts[index:end])
     is_phrase = (
@@ -507,7 +513,7 @@ def phrase_end(texts: list[str], raw: list[str | None], index: int, limit: int,
         and not ONE_LABEL.match(heading)
         and (not heading.endswith(tuple(".,;:?!)\"”")) or bool(HEADING_END.search(heading)))
     )
-    return end if is_phrase and text_follows(texts[end]) else index
+    return end if is_phrase and text_follows(texts[text_start]) else index
 
 
 def text_follows(line: str) -> bool:

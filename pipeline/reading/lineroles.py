@@ -72,8 +72,9 @@ STRONG = {STAMP, CONTACT, DATEBLOCK, VALUE}
 
 MONTHS = (r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november"
           r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?")
+# "14, november 2023": a comma typed for the day's full stop.
 DATE = (rf"(?:\d{{1,2}}\s?\.\s?{MONTHS}\s+\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}"
-        rf"|\d{{1,2}}/\d{{1,2}}\s\d{{4}}|{MONTHS}\s+\d{{4}})")
+        rf"|\d{{1,2}}/\d{{1,2}}\s\d{{4}}|{MONTHS}\s+\d{{4}}|\d{{1,2}},\s{MONTHS}\s+\d{{4}})")
 # Where a dateline may name the day without a comma: "København den 3. maj 2021", "Mandag
 # den 3. maj 2021" (not a heading's rest: "Udvalg den 29. november 2004.").
 DAY_OR_SEAT = (r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|København|Aarhus|Århus"
@@ -131,9 +132,11 @@ LABEL_KINDS = [
 # "Bilag" without its colon heads a column of labels ("Bilag" / "Sag/ID Nr." / "Enhed" /
 # "Dato", then "1" / "2015 - 2977" / ...): a label only where more labels follow it.
 ENCLOSURES_LABEL = re.compile(r"^\s*Bilag\s*$")
-# A line that starts with a date-block label and a value: "Sagsnr.: 1805818", "J.nr. 2022 - 1".
+# A line that starts with a date-block label and a value: "Sagsnr.: 1805818", "J.nr. 2022 - 1",
+# also after an office's letters: "ØK/ Sagsnr. ...", "JTEU j.nr. 2015 - 30240".
 LABELLED_DATEBLOCK = re.compile(
-    rf"^(?:[A-ZÆØÅ]{{2,5}}/\s?)?(?i:{CASE_LABELS}|{TEXT_LABELS}|{DATE_LABELS})"
+    rf"^(?:[A-ZÆØÅ]{{2,5}}/\s?|[A-ZÆØÅ]{{2,5}}\s(?=(?i:{CASE_LABELS})))?"
+    rf"(?i:{CASE_LABELS}|{TEXT_LABELS}|{DATE_LABELS})"
     r"(?![a-zæøå])\s*(?::|\.?\s*\d|\s+[\dA-ZÆØÅ]{2})"
 )
 # A bare case number on a line of its own: "2023 - 8669", "2019-6346", "04-201-52/101-0012".
@@ -354,7 +357,8 @@ def is_glued_letterhead(text: str) -> bool:
 # 2019". Read from a scan, the stamp may lose letters and split its digits ("0 3 C. 2019").
 DATE_STAMP = re.compile(
     r"^[ \t]*(?:(?:Dato|DATO)[ \t]*:?[ \t]*)?[-–]?[ \t]*(?P<day>\d(?:[ \t]?\d)?)[ \t]+"
-    r"(?P<month>[A-ZÆØÅ]{1,4})\.?[ \t]+(?P<year>(?:19|20)\d{2})[ \t]*$", re.MULTILINE)
+    r"(?P<month>[A-ZÆØÅ]{1,4}|JANUAR|FEBRUAR|MARTS|APRIL|AUGUST|SEPTEMBER|OKTOBER|NOVEMBER"
+    r"|DECEMBER)\.?[ \t]+(?P<year>(?:19|20)\d{2})[ \t]*$", re.MULTILINE)
 
 
 def dateblock_role(text: str) -> str | None:

@@ -63,8 +63,10 @@ def document(body: str, **regions: list[list[str]]) -> Document:
     # a date stamp, in capitals without the day's full stop; read from a scan, with letters lost
     ("STATSMINISTERIET\n- 3 DEC. 2019\nStatsministeren har", "2019-12-03"),
     ("0 3 C. 2019\nFolketingets Udvalg for Forretningsordenen", "2019-12-03"),
+    ("FORSVARSMINISTEREN\n03 JULI 2018\nFolketingets Forsvarsudvalg har", "2018-07-03"),
     ("Dato: 26.03.10\nJ.nr. 2010-123-4", "2010-03-26"),  # a two-digit year
     ("28. sepetmber 2021\nFolketingets Retsudvalg", "2021-09-28"),  # a month mistyped
+    ("Dato: 14, november 2023", "2023-11-14"),  # a comma typed for the day's full stop
     # a dateline glued to the end of the sentence before it
     ("Hermed fremsendes svar på spørgsmål nr. 57 stillet den 4. februar 2010.10. marts 2010",
      "2010-03-10"),
@@ -91,6 +93,7 @@ def test_the_letters_own_date_in_the_forms_the_text_stream_gives(body, expected)
     "Der er 3 EU. 2019",  # prose, no stamp's line
     "Se afsnit 12.03.10.4\nfor reglerne",  # a section's number
     "Sagsnr.: 19-10-15",  # a labelled number
+    "Tabellen viser tal fra bilag 2, november 2023 og senere.",  # a number before a month
     "I 2009.12. marts 2010 blev reglen ændret for alle.",  # prose goes on after the date
     "Reglen trådte i kraft den\n1. januar 2004.",  # a sentence's end on a line of its own
 ])

@@ -34,6 +34,8 @@ DATE = (
     # "26.03.10": a two-digit year, two digits to each part
     r"|(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.\d{2}(?!\d|\.\d)"
     rf"|{DAY}/(?:1[0-2]|0?[1-9])[ /-]{YEAR}"
+    # "14, november 2023": a comma typed for the day's full stop
+    rf"|{DAY},\s(?i:{MONTHS})\s+{YEAR}"
     # after "Den", the day's full stop may be lost: "Den  2 maj 2005"
     rf"|(?<=[Dd]en\s)\s*{DAY}\s+(?i:{MONTHS})\s+{YEAR})"
 )
@@ -106,8 +108,9 @@ def letter_date(document: Document) -> str | None:
             found = match.groupdict()
             raw = next(filter(None, (found.get(group) for group in (
                 "date", "day_glued", "between", "after_year"))), "")
-            # "28 . maj 2009" and "2 maj 2005" read as "28. maj 2009" and "2. maj 2005"
-            day_stop = re.sub(r"^\s*(\d{1,2})\s+(?=[^\W\d])", r"\1. ", raw)
+            # "28 . maj 2009", "2 maj 2005" and "14, november 2023" read as "28. maj 2009",
+            # "2. maj 2005" and "14. november 2023"
+            day_stop = re.sub(r"^\s*(\d{1,2})(?:\s+|,\s*)(?=[^\W\d])", r"\1. ", raw)
             value = parse_danish_date(re.sub(r"(?<=\d)\s+\.", ".", day_stop))
             if value and len(value) == 10:
                 return value
@@ -136,7 +139,9 @@ def stamped_date(text: str) -> str | None:
     ('2019-12-03', '2019-06-12', None)
     """
     for match in DATE_STAMP.finditer(text):
-        months = {number for name, number in STAMP_MONTHS.items() if name.endswith(match["month"])}
+        spelt_out = MONTH_NUMBERS.get(match["month"].lower())  # "03 JULI 2018"
+        months = {spelt_out} if spelt_out else {
+            number for name, number in STAMP_MONTHS.items() if name.endswith(match["month"])}
         if len(months) == 1:
             try:
                 return date(int(match["year"]), months.pop(),
