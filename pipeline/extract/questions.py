@@ -92,6 +92,14 @@ ALM_DEL_NUMBER = re.compile(
     rf"(?P<letter>)(?P<numbers>{ONE_NUMBER})(?![\d.,]\d)",
     re.IGNORECASE,
 )
+# "svar på TRU 111 (alm. del)": a committee's question by its abbreviation, number and series,
+# the word "spørgsmål" left out, where an answer names it.
+ANSWER_BY_ABBREVIATION = re.compile(
+    r"(?:(?<=svar på )|(?<=svaret på )|(?<=besvarelse af )|(?<=besvarelsen af ))"
+    rf"(?P<abbr>{ABBREVIATION})[ \t]+(?P<letter>)(?P<numbers>{ONE_NUMBER})(?![\d.,]\d)"
+    r"\s*\((?P<after>alm\.\s*del)\)",
+    re.IGNORECASE,
+)
 # "Besvarelse af S 1234": a § 20 question by its series and number alone, where an answer
 # names it (a bare "S 1234" elsewhere is ft.dk's stamp).
 ANSWERED_S_NUMBER = re.compile(
@@ -260,7 +268,8 @@ def mentions_in(text: str, in_head: bool = False, on: str | None = None) -> list
     # "spørgsmål nr. L 140 – Spørgsmål 96": a bill's letter and number name the bill
     matches = [*(match for match in QUESTION_REF.finditer(text)
                  if (match.group("letter") or "").upper() not in BILL_LETTERS),
-               *ALM_DEL_NUMBER.finditer(text), *ANSWERED_S_NUMBER.finditer(text)]
+               *ALM_DEL_NUMBER.finditer(text), *ANSWERED_S_NUMBER.finditer(text),
+               *ANSWER_BY_ABBREVIATION.finditer(text)]
     matches = sorted(without_overlaps(matches), key=lambda match: match.start())
     mentions = []
     previous: re.Match[str] | None = None

@@ -31,6 +31,8 @@ def facts(doc):
         ("Svar på spørgsmål nr. S 1234.", 1234, "S", "spørgsmål nr. S 1234"),
         ("Svar på spørgsmål 45 (L 123).", 45, "L 123", "spørgsmål 45 (L 123)"),
         ("L 45 - spørgsmål 7", 7, "L 45", "L 45 - spørgsmål 7"),
+        # a committee's question by its abbreviation, the word "spørgsmål" left out
+        ("Jeg henviser til svar på TRU 111 (alm. del).", 111, "Alm. del", "TRU 111 (alm. del)"),
         # a question put on two bills at once is filed under the first
         ("Besvarelse af spørgsmål nr. 14 ad L 175 og L 176 stillet af udvalget.", 14, "L 175",
          "spørgsmål nr. 14 ad L 175"),
@@ -146,6 +148,10 @@ def test_numbers_each_with_its_own_nr():
     found = question_refs_in("spørgsmål nr. 12, nr. 13 og nr. 14 (Alm. del)")
     assert [(q.number, q.series) for q in found] == [(12, "Alm. del"), (13, "Alm. del"),
                                                      (14, "Alm. del")]
+
+
+def test_an_abbreviation_and_a_number_without_an_answer_before_them_are_no_question():
+    assert question_refs_in("Se bilag til TRU 111 (alm. del) og MOF 12 (alm. del).") == []
 
 
 def test_a_committees_abbreviation_before_its_series_in_capitals():
