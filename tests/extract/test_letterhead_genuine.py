@@ -166,6 +166,11 @@ def names(doc: Document) -> list[tuple[str, str, str | None]]:
     ("Folketingets Testudvalg\n[email protected]\nHans Hansen\n[email protected]\n"
      "Testministeriet", [("Testudvalget", "Folketinget", None),
                          ("Hans Hansen", "Folketinget", None)]),
+    # ... or with no e-mail address, the sender's letterhead after the name
+    ("Folketingets Testudvalg\nAnne Honoré Hansen\nBeskæftigelsesministeriet\nHolmens Kanal 20",
+     [("Testudvalget", "Folketinget", None), ("Anne Honoré Hansen", "Folketinget", None)]),
+    ("Folketingets Testudvalg\nAsiatisk Plads\nUdenrigsministeriet",  # no name
+     [("Testudvalget", "Folketinget", None)]),
     # a member named without party above Folketinget's address
     ("Dennis Flydtkjær\nChristiansborg\n1240 København K",
      [("Dennis Flydtkjær", "Folketinget", "Christiansborg, 1240 København K")]),

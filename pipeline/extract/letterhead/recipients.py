@@ -60,8 +60,10 @@ MEMBER = re.compile(
 # A member named without party above Folketinget's address: "Dennis Flydtkjær" /
 # "Christiansborg"; not a committee, office or ministry of two capitalised words.
 PLAIN_NAME = re.compile(
-    r"^(?:Til\s+)?(?P<name>[A-ZÆØÅ][a-zæøå'\-]+(?:\s+[A-ZÆØÅ][a-zæøå'\-]*){1,3})$")
-NOT_A_PERSON = re.compile(r"folketing|udvalg|sekretariat|ministe|kontor|styrelse|christiansborg",
+    r"^(?:Til\s+)?(?P<name>[A-ZÆØÅ][a-zæøåéèëüöäáó'\-]+(?:\s+[A-ZÆØÅ][a-zæøåéèëüöäáó'\-]*){1,3})$")
+NOT_A_PERSON = re.compile(r"folketing|udvalg|sekretariat|ministe|kontor|styrelse|christiansborg"
+                          # a street without its number: "Asiatisk Plads"
+                          r"|(?:gade|vej|kanal|plads|stræde|allé|torv|boulevard|brygge|kaj)$",
                           re.IGNORECASE)
 # A line that wants its next ("Skatte-, Told- og", "stillet af Folketingets Miljø- og",
 # "Folketingets Udvalg for"):
@@ -127,9 +129,11 @@ def addressee_in(segment: str, following: list[str], on: str | None,
         return [titled.group("name")]
     committees = committees_in(segment, on)
     # the member's address follows: "Dennis Flydtkjær" / "Christiansborg", or after another
-    # addressee the member's e-mail address: "Mattias Tesfaye" / "[email protected]"
+    # addressee the member's e-mail address ("Mattias Tesfaye" / "[email protected]") or the
+    # sender's letterhead ("Anne Honoré Østergaard" / "Beskæftigelsesministeriet")
     address_follows = past_folketinget(following)[:1] == ["Christiansborg"] or (
-        after_addressee and bool(following) and bool(EMAIL_LINE.match(following[0])))
+        after_addressee and bool(following) and bool(
+            EMAIL_LINE.match(following[0]) or gazetteer.canonical_ministry(following[0])))
     if not committees and (plain := PLAIN_NAME.match(segment)) and address_follows and \
             not NOT_A_PERSON.search(segment) and not gazetteer.canonical_ministry(segment):
         return [plain.group("name")]
