@@ -252,6 +252,8 @@ def test_salutation_naming_the_committee_is_no_recipient():
     ("Udvalget for Test, Prøver og Eksamen 2009-10, Udvalget for Test, Prøver og Eksamen 2009-10",
      "stamp"),
     ("L 200 , L 200 A , L 200 B", "stamp"),
+    # a second stamp's lines run into one
+    ("Testudvalget 2011-12TSU alm. del , endeligt svar på spørgsmål 315Offentligt", "stamp"),
     ("Side 2 af 3", "page"),
     ("Nygade 12", "contact"),
     ("Frederiksholms Kanal 27 F", "contact"),

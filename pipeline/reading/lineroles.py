@@ -166,6 +166,11 @@ SESSION = r"(?:19|20)\d\d-\d\d(?:\s*\(\d\.\s*samling\))?"
 # Forsvarsudvalget 2012-13" (names may hold commas: "Udvalget for Fødevarer, Landbrug og ...").
 STAMP_COMMITTEE = re.compile(
     rf"^[A-ZÆØÅ][^\d:]{{2,80}}?\s{SESSION}(?:\s*,\s*[A-ZÆØÅ][^\d:]{{2,80}}?\s{SESSION})*$")
+# The stamp's lines run into one: "Retsudvalget 2011-12REU alm. del , endeligt svar på
+# spørgsmål 315Offentligt" (a second stamp, of the committee that asked, below the first).
+GLUED_STAMP = re.compile(
+    rf"^[A-ZÆØÅ][^\d:]{{2,80}}?\s{SESSION}\s*[A-ZÆØÅ]{{2,4}},?\s+(?i:alm\.?\s?del)\b.{{0,200}}"
+    r"Offentligt$")
 SESSION_LINE = re.compile(rf"^{SESSION}$")
 COMMITTEE_WORD = re.compile(r"udvalg|nævn|lovsekretariat", re.IGNORECASE)
 
@@ -321,7 +326,7 @@ def glued_ministry(text: str) -> str | None:
 
 
 def stamp_role(text: str) -> str | None:
-    if STAMP_LINE.match(text):
+    if STAMP_LINE.match(text) or GLUED_STAMP.match(text) and COMMITTEE_WORD.search(text):
         return STAMP
     if STAMP_COMMITTEE.match(text) and COMMITTEE_WORD.search(text) and (
             len(text) < 100 * len(re.findall(SESSION, text))):  # each name under 100
