@@ -268,7 +268,8 @@ def mentions_in(text: str, in_head: bool = False, on: str | None = None) -> list
     # "spørgsmål nr. L 140 – Spørgsmål 96": a bill's letter and number name the bill
     matches = [*(match for match in QUESTION_REF.finditer(text)
                  if (match.group("letter") or "").upper() not in BILL_LETTERS),
-               *ALM_DEL_NUMBER.finditer(text), *ANSWERED_S_NUMBER.finditer(text),
+               *filter(lambda match: names_a_question(text, match), ALM_DEL_NUMBER.finditer(text)),
+               *ANSWERED_S_NUMBER.finditer(text),
                *ANSWER_BY_ABBREVIATION.finditer(text)]
     matches = sorted(without_overlaps(matches), key=lambda match: match.start())
     mentions = []
@@ -287,6 +288,18 @@ def mentions_in(text: str, in_head: bool = False, on: str | None = None) -> list
             for number in numbers_of(match)
         ]
     return mentions
+
+
+# An answer's words before "SUU alm. del. 409": a question, where "nr." is left out.
+ANSWER_BEFORE = re.compile(r"\b(?:svar|besvar)\w*\s+(?:af\s+|på\s+)?\S*\s*$", re.IGNORECASE)
+
+
+def names_a_question(text: str, match: re.Match[str]) -> bool:
+    """ "TRU alm. del nr. 32" names a question; "TRU alm. del 424" only after an answer's
+    words ("besvarelse af SUU alm. del. 409"), elsewhere the series' document 424."""
+    if re.search(r"nr\.", match.group(0)):
+        return True
+    return bool(ANSWER_BEFORE.search(text[max(0, match.start() - 40) : match.start()]))
 
 
 # The date block's "Fil-navn: TRU spm. 325" names the document's file, not a question.

@@ -92,6 +92,8 @@ def test_an_answer_asked_for_is_no_citation(letter):
                                                                          (2035, "S")]),
     ("stillet følgende spørgsmål nr. 15 til L 140 efter ønske fra", [(15, "L 140")]),
     ("Der henvises til besvarelse af SUU alm. del. 409 del a.", [(409, "Alm. del")]),
+    # the series and a number without "nr." or an answer's words: its document, no question
+    ("jf. folketingsåret 2004-05, 2. samling TRU alm. del 424.", []),
     ("Svar på Finansudvalgets spørgsmål nr. 2 (Aktstykke nr. 227) af", [(2, "Aktstk. 227")]),
     ("besvarelse af afspørgsmål 407, 408 og 409 (TRU alm. del).", [(407, "Alm. del"),
                                                                  (408, "Alm. del"),
