@@ -178,6 +178,10 @@ OPENING = 800  # characters of running text where the opening sentence stands
 FORMER = re.compile(r"\b(?:daværende|tidligere|forhenværende|fhv\.|hidtidige)\s*$", re.IGNORECASE)
 
 
+# A heading's word broken at a line's end, its lines joined by a space: "til mini- steren for
+# flygtninge" (not "Miljø- og Fødevareministeriet").
+HYPHEN_BEFORE_LINE_BREAK = re.compile(
+    r"(?<=[a-zæøå])-\s+(?!(?:og|eller|samt|til|som|end)\b)(?=[a-zæøå])")
 # "Indenrigs- og Sundhedsministeriet har oplyst følgende:": a ministry quoted, not the sender.
 INFORMANT = re.compile(r"\s+(?:har\s+(?:\w+\s+)?(?:oplyst|meddelt|udtalt)|oplyser|meddeler)\b",
                        re.IGNORECASE)
@@ -198,7 +202,8 @@ def ministry_in_text(doc: Doc, on: str | None = None) -> str | None:
     besvarelse"), else the minister the opening says the question was put to ("stillet
     ... til social- og indenrigsministeren, som hermed besvares"), else the last ministry
     the text names (by name or title): the signature's."""
-    heads = [WORD_BROKEN_AT_HYPHEN.sub("", block.text) for block in document_of(doc).region("head")]
+    heads = [WORD_BROKEN_AT_HYPHEN.sub("", HYPHEN_BEFORE_LINE_BREAK.sub("", block.text))
+             for block in document_of(doc).region("head")]
     # a heading too long to be read as one opens the text: "Miljøministerens besvarelse af
     # spørgsmål nr. 5 til L 102, forslag til lov om ... stillet den 27. februar 2024 af ..."
     first_line = doc.text.lstrip().split("\n", 1)[0]
