@@ -91,6 +91,9 @@ UNIT_LEMMAS = {
     "gram", "g", "mg", "kilo", "kilometer", "cm", "mm", "m3", "kwh", "pj", "tj", "db", "decibel",
     "m²", "m³", "km2", "km²", "kvadratkilometer", "tons", "watt", "kilowatt", "megawatt",
     "sømil", "mil", "knob", "grad", "promille", "ects-point", "ects",
+    "centimeter", "millimeter", "decimeter", "dl", "deciliter", "cl", "centiliter", "ml",
+    "milliliter", "hk", "hestekraft", "pund", "dollar", "usd", "oktan", "kcal", "kalorie",
+    "volt", "ampere",
 }  # fmt: skip
 NOT_COUNT_WORDS = {"en", "et", "én", "ét"}
 # Scale words between a number and what it counts: "13 mio. mennesker".
@@ -563,7 +566,7 @@ def counted_noun(number: Token) -> Token | None:
             return None if is_unit(word) else word
         if not is_adjective(word):
             if looks_like_mistagged_noun(word) and (
-                    adjectives or word.pos_ == "X" or (
+                    adjectives and word.lower_ not in DA_STOP_WORDS or word.pos_ == "X" or (
                         is_a_whole(number) and reads_as_a_plural_noun(word)) or (
                         after_a_determiner(number) and word.lower_ not in DA_STOP_WORDS)):
                 # "9 nye sagsbehandlere", the noun tagged as an adverb; "de fem socialtilsyn"
@@ -587,7 +590,18 @@ def counted_noun(number: Token) -> Token | None:
             adjectives[-1].lower_ not in COMPARATIVES) and not (
             is_plural_participle(adjectives[-1]) and names_a_size_class(number, people=True)):
         return adjectives[-1]
+    if len(adjectives) == 1 and is_uninflected_noun(adjectives[0]) and (
+            after >= len(doc) or doc[after].pos_ not in {"NOUN", "PROPN", "ADJ", "X"}):
+        return adjectives[0]  # "2.400 mink", "17 mio. mink", tagged as adjectives
     return None
+
+
+def is_uninflected_noun(word: Token) -> bool:
+    """A noun whose plural is its singular, which the tagger read as an adjective: after a
+    number an adjective ends in -e ("3 nye"); one in -t is a participle ("3 samlet"), and
+    those in -sk and -ig are adjectives said of the things ("kun 2 rask")."""
+    return word.pos_ == "ADJ" and word.is_alpha and word.is_lower and \
+        not word.lower_.endswith(("e", "t", "s", "sk", "ig")) and len(word.text) >= 3
 
 
 # A name with digits after its hyphen: "Covid-19", "F-35".

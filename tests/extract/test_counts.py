@@ -27,6 +27,8 @@ def test_a_number_and_the_noun_it_counts(analyse_text, text, expected):
     "Loven trådte i kraft den 4. november 2020.",  # a date
     "Det gælder unge under 18 år.",  # an age
     "Anlægget leverer 3 GW.",  # a unit
+    "Motoren yder 227 hestekræfter, og rammen er 90 centimeter bred.",
+    "Opskriften bruger 2 dl fløde.",
     "Initiativet blev aflyst på grund af Covid-19.",  # a name with digits
     "Der var 12 Covid-19.",  # ... with no noun after it
     "Se spørgsmål nr. 12 og § 5, stk. 2.",  # references
@@ -126,6 +128,8 @@ def test_a_name_with_a_digit_and_its_compound_are_one_noun(analyse_text):
     "Der er afsat 2 x 20 pladser til formålet.",  # a product, which the text does not write
     "Der er afsat 2 × 20 pladser til formålet.",
     "Svarene kom 12 hurtigt efter hinanden.",  # an adverb describing no word after it
+    "Af de udsendte var kun 2 rask, da de kom hjem.",  # an adjective said of the things
+    "Der er 14 nye tilbage.",  # an adverb after the adjective is no noun
 ])
 def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     assert counts(analyse_text(text)) == []
@@ -274,6 +278,9 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Der kom 5 forholdsvis små ansøgninger.", [(5, "ansøgning")]),
     # a participle the tagger read as a verb, before an adjective and its noun
     ("To kendte russiske historikere deltog.", [(2, "historiker")]),
+    # a noun whose plural is its singular, read by the tagger as an adjective
+    ("Der er aflivet ca. 17 mio. mink.", [(17000000, "mink")]),
+    ("Der blev slået 2.400 mink ned, og 14 mink er tilbage.", [(2400, "mink"), (14, "mink")]),
     # a noun the tagger leaves untagged (X)
     ("Indsatsen understøtter FN's 17 verdensmål og Agenda 2030.", [(17, "verdensmål")]),
     ("Der er modtaget to hundrede ansøgninger.", [(200, "ansøgning")]),
