@@ -93,7 +93,8 @@ UNIT_LEMMAS = {
     "sømil", "mil", "knob", "grad", "promille", "ects-point", "ects",
     "centimeter", "millimeter", "decimeter", "dl", "deciliter", "cl", "centiliter", "ml",
     "milliliter", "hk", "hestekraft", "pund", "dollar", "usd", "oktan", "kcal", "kalorie",
-    "volt", "ampere",
+    "volt", "ampere", "franc", "kvadratmeter", "kvadratcentimeter", "etagekvm",
+    "etagekvadratmeter",
 }  # fmt: skip
 NOT_COUNT_WORDS = {"en", "et", "én", "ét"}
 # Scale words between a number and what it counts: "13 mio. mennesker".
@@ -434,6 +435,7 @@ def is_degree_adverb(word: Token) -> bool:
         after is not None and is_adjective(after)
 
 
+QUOTATION_MARKS = {'"', "»", "«", "“", "”", "„"}
 # Signs a number may follow with no space between: a bracket or a quotation mark.
 OPENERS = {"(", "[", '"', "'", "»", "«", "“", "”", "„", "‘", "’"}
 
@@ -545,6 +547,9 @@ def counted_noun(number: Token) -> Token | None:
             continue  # "12 Covid-19 testcentre": a name with digits before the noun it describes
         if in_brackets_alone(word):
             continue  # "to (vedlagte) fælleserklæringer": the brackets around an adjective
+        if word.text in QUOTATION_MARKS and next_word(word) is not None and \
+                next_word(word).is_alpha:
+            continue  # 'tre såkaldte "fyrtårnsprojekter"', "12 »frikommuner«": the noun quoted
         if is_acronym_before_a_plural(word) and not adjectives:
             continue  # "206 EFSI projekter": a name's letters before the noun it describes
         if is_unit(word):

@@ -278,6 +278,10 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Der kom 5 forholdsvis små ansøgninger.", [(5, "ansøgning")]),
     # a participle the tagger read as a verb, before an adjective and its noun
     ("To kendte russiske historikere deltog.", [(2, "historiker")]),
+    # a noun in quotation marks
+    ('Der er igangsat tre såkaldte "fyrtårnsprojekter".', [(3, "fyrtårnsprojekt")]),
+    ("Der er udpeget 12 »frikommuner« og 5 ”fyrtårne” i regionen.",
+     [(12, "frikommune"), (5, "fyrtårn")]),
     # a noun whose plural is its singular, read by the tagger as an adjective
     ("Der er aflivet ca. 17 mio. mink.", [(17000000, "mink")]),
     ("Der blev slået 2.400 mink ned, og 14 mink er tilbage.", [(2400, "mink"), (14, "mink")]),
