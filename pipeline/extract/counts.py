@@ -435,6 +435,7 @@ def is_degree_adverb(word: Token) -> bool:
         after is not None and is_adjective(after)
 
 
+# Quotation marks a counted noun may stand in: 'tre såkaldte "fyrtårnsprojekter"'.
 QUOTATION_MARKS = {'"', "»", "«", "“", "”", "„"}
 # Signs a number may follow with no space between: a bracket or a quotation mark.
 OPENERS = {"(", "[", '"', "'", "»", "«", "“", "”", "„", "‘", "’"}
@@ -547,8 +548,8 @@ def counted_noun(number: Token) -> Token | None:
             continue  # "12 Covid-19 testcentre": a name with digits before the noun it describes
         if in_brackets_alone(word):
             continue  # "to (vedlagte) fælleserklæringer": the brackets around an adjective
-        if word.text in QUOTATION_MARKS and next_word(word) is not None and \
-                next_word(word).is_alpha:
+        if word.text in QUOTATION_MARKS and (quoted := next_word(word)) is not None and \
+                quoted.is_alpha:
             continue  # 'tre såkaldte "fyrtårnsprojekter"', "12 »frikommuner«": the noun quoted
         if is_acronym_before_a_plural(word) and not adjectives:
             continue  # "206 EFSI projekter": a name's letters before the noun it describes
@@ -1214,6 +1215,7 @@ PIGS_WINDOW = 400  # characters either side
 
 
 def text_around(token: Token, width: int) -> str:
+    """The text ``width`` characters either side of a token."""
     text = token.doc.text
     return text[max(0, token.idx - width) : token.idx + width]
 

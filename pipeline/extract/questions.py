@@ -268,7 +268,8 @@ def mentions_in(text: str, in_head: bool = False, on: str | None = None) -> list
     # "spørgsmål nr. L 140 – Spørgsmål 96": a bill's letter and number name the bill
     matches = [*(match for match in QUESTION_REF.finditer(text)
                  if (match.group("letter") or "").upper() not in BILL_LETTERS),
-               *filter(lambda match: names_a_question(text, match), ALM_DEL_NUMBER.finditer(text)),
+               *(match for match in ALM_DEL_NUMBER.finditer(text)
+                 if names_a_question(text, match)),
                *ANSWERED_S_NUMBER.finditer(text),
                *ANSWER_BY_ABBREVIATION.finditer(text)]
     matches = sorted(without_overlaps(matches), key=lambda match: match.start())
