@@ -97,6 +97,8 @@ UNIT_LEMMAS = {
     "etagekvadratmeter",
 }  # fmt: skip
 NOT_COUNT_WORDS = {"en", "et", "én", "ét"}
+# Nouns a cover letter abbreviates, with the word they stand for: "Hermed sendes 175 eks.".
+ABBREVIATED_NOUNS = {"eks.": "eksemplar", "ekspl.": "eksemplar"}
 # Scale words between a number and what it counts: "13 mio. mennesker".
 COUNT_SCALES = {"mio.", "mio", "mia.", "mia", "millioner", "milliarder", "million", "milliard",
                 "tusind", "tusinde", "hundrede"}
@@ -285,6 +287,8 @@ def previous_word(token: Token) -> Token | None:
 def is_word(noun: Token) -> bool:
     """A real word: letters, not all capitals (a letterhead's "UDENRIGSMINISTERIET"), and
     not the last word of a text cut off in the middle of it ("to alternati")."""
+    if noun.lower_ in ABBREVIATED_NOUNS:
+        return True
     if not WORD.fullmatch(noun.text):
         return False
     if noun.text.isupper() and compound_continuation(noun) is None and \
@@ -553,6 +557,8 @@ def counted_noun(number: Token) -> Token | None:
             continue  # 'tre såkaldte "fyrtårnsprojekter"', "12 »frikommuner«": the noun quoted
         if is_acronym_before_a_plural(word) and not adjectives:
             continue  # "206 EFSI projekter": a name's letters before the noun it describes
+        if word.lower_ in ABBREVIATED_NOUNS:
+            return word  # "Hermed sendes 175 eks. af betænkningen"
         if is_unit(word):
             return None  # "160 gram tobak": a measure, whatever the tagger calls the unit
         if glued_plural_length(word):
@@ -1168,6 +1174,8 @@ STRIPPED_PARTICIPLE = re.compile(r"[a-zæøå]{3,}ede")  # "smittede", not "smed
 
 
 def lemma_of(token: Token) -> str:
+    if token.lower_ in ABBREVIATED_NOUNS:
+        return ABBREVIATED_NOUNS[token.lower_]  # "175 eks." -> "eksemplar"
     if token.lower_.endswith("ende"):
         return token.lower_  # a present participle is its own lemma: "studerende"
     if BROKEN_WORD.fullmatch(token.text) and not ABBREVIATION_BEFORE_HYPHEN.match(token.lower_):

@@ -278,6 +278,9 @@ def test_what_genuine_letters_hold_that_is_no_count(analyse_text, text):
     ("Der kom 5 forholdsvis små ansøgninger.", [(5, "ansøgning")]),
     # a participle the tagger read as a verb, before an adjective and its noun
     ("To kendte russiske historikere deltog.", [(2, "historiker")]),
+    # copies abbreviated, as cover letters write them
+    ("Hermed sendes 175 eks. af betænkningen og 40 ekspl. af rapporten.",
+     [(175, "eksemplar"), (40, "eksemplar")]),
     # a noun in quotation marks
     ('Der er igangsat tre såkaldte "fyrtårnsprojekter".', [(3, "fyrtårnsprojekt")]),
     ("Der er udpeget 12 »frikommuner« og 5 ”fyrtårne” i regionen.",
