@@ -23,6 +23,15 @@ def test_a_heading_below_the_address_is_the_subject():
     assert subject(document) == "Svar på spørgsmål nr. 7 (Alm. del)"
 
 
+def test_a_headings_rest_set_apart_after_its_open_end_goes_on_with_it():
+    # a narrow page wrapped the heading's line, and its next line was read as a block apart
+    document = head_document(["Testudvalget", "Christiansborg"],
+                             ["Berigtigelse af svar på spørgsmål nr. 7 (alm. del) fra "
+                              "Folketingets Udlændinge- og"], ["Integrationsudvalg"])
+    assert subject(document) == ("Berigtigelse af svar på spørgsmål nr. 7 (alm. del) fra "
+                                 "Folketingets Udlændinge- og Integrationsudvalg")
+
+
 def test_the_lovsekretariats_address_is_no_subject():
     document = head_document(["Folketingets Lovsekretariat", "Christiansborg"])
     assert subject(document) is None

@@ -61,7 +61,8 @@ def subject_of(document: Document, recipient_block: Block | None) -> str | None:
     # for Fødevarer," / a blank line / "Landbrug og Fiskeri")
     headings = [block for before, block in zip([None, *blocks], blocks, strict=False)
                 if looks_like_heading(block)
-                and not (before and before.lines and before.lines[-1].rstrip().endswith(","))]
+                and not (before and before.lines and before.lines[-1].rstrip().endswith(","))
+                and not (before and is_rest_of(block, before.lines))]
     # above the address, only what names itself a subject ("Oversendelse af ...", "Besvarelse
     # af ..."), where the text's order put the heading before the address
     named = [block for block in above
@@ -80,10 +81,23 @@ def with_its_rest(heading: Block, blocks: list[Block]) -> list[str]:
     after = blocks[blocks.index(heading) + 1 :] if heading in blocks else []
     for block in after:
         goes_on = OPEN_ENDED.search(lines[-1].rstrip()) or block.lines[0][:1].islower()
-        if not (heading.bold and block.bold and goes_on):
+        if not (heading.bold and block.bold and goes_on) and not is_rest_of(block, lines):
             break
         lines += block.lines
     return lines
+
+
+# The most words a heading's rest set apart from it may have: "Integrationsudvalg".
+REST_WORDS = 3
+
+
+def is_rest_of(block: Block, heading: list[str]) -> bool:
+    """A few words set apart from the heading's lines before them, which break off at a
+    hyphen's "og" or a preposition: "... fra Folketingets Udlændinge- og" /
+    "Integrationsudvalg"."""
+    return bool(heading) and bool(OPEN_ENDED.search(heading[-1].rstrip())) and \
+        len(block.lines) == 1 and len(block.lines[0].split()) <= REST_WORDS and \
+        SUBJECT_START.match(heading[0]) is not None
 
 
 def looks_like_heading(block: Block) -> bool:
