@@ -190,6 +190,22 @@ def test_a_heading_ends_with_the_member_the_question_was_asked_for():
     assert heads[-1] == " ".join(heading)
 
 
+def test_a_sentence_wrapped_after_the_date_is_no_heading():
+    text = "\n".join([
+        "27. september 2006",
+        "Folketingets Finansudvalg godkendte med Akt 41 16/11-2005 en forhøjelse af "
+        "statsgarantirammen vedrørende DR-Byen i Ørestaden fra 2,3 mia.kr. til 2,66 mia.kr. "
+        "(1999-niv.). Forhøjelsen var bl.a. begrundet i en forøgelse af byggesummen for DR-Byen "
+        "med 300 mio.kr. – fra 3.000 mio.kr. til 3.300 mio.kr. (i 1999-niv. og excl. de i "
+        "aktstykket nævnte 68 mio.kr. til eksternt finansieret ekstraordinært kvalitetsløft af "
+        "koncertsalen).",
+        "Med breve af 20. januar 2006 fremsendte jeg til Finansudvalget og Kulturudvalget DR's "
+        "brev af 19. januar 2006."])
+    document = read_document(flow_pdf(text))
+    assert document.body_text.startswith("Folketingets Finansudvalg godkendte")
+    assert document.region("head") == []
+
+
 def test_a_questions_heading_with_no_heading_above_it_starts_the_letter():
     text = "\n".join(["UDENRIGSMINISTERIET", "1. april 2016", "TSU alm. del spørgsmål 47:",
                       "Betyder sparerunden i den danske udenrigstjeneste, at man fra dansk side "
@@ -200,13 +216,14 @@ def test_a_questions_heading_with_no_heading_above_it_starts_the_letter():
     assert not any("spørgsmål 47" in " ".join(block.lines) for block in document.region("head"))
 
 
-def test_a_heading_between_the_letterhead_and_the_date_block_is_the_head():
+@pytest.mark.parametrize("width", [475, 340])  # on a narrow page the text's first line wraps
+def test_a_heading_between_the_letterhead_and_the_date_block_is_the_head(width):
     text = "\n".join(["Testministeriet", "Juridisk Tjeneste, Testkontoret", "Testvej 2",
                       "1234 Testby", "Liste over verserende sager af dansk interesse",
                       "TJK j.nr. 2015 - 30240", "13. april 2018",
                       "Til orientering fremsendes nedenstående liste over Domstolens aktiviteter "
                       "i de kommende tre uger", "i retssager, som har regeringens interesse."])
-    document = read_document(flow_pdf(text))
+    document = read_document(flow_pdf(text, width=width))
     heads = [" ".join(block.lines) for block in document.region("head")]
     assert heads == ["Liste over verserende sager af dansk interesse"]
     assert document.body_text.startswith("Til orientering fremsendes")

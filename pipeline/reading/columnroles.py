@@ -513,7 +513,12 @@ def phrase_end(texts: list[str], raw: list[str | None], index: int, limit: int,
         and not ONE_LABEL.match(heading)
         and (not heading.endswith(tuple(".,;:?!)\"”")) or bool(HEADING_END.search(heading)))
     )
-    return end if is_phrase and text_follows(texts[text_start]) else index
+    # the text's first line; after the date block, also one that fills the column and wraps
+    # onto the next (a narrow page's "Til orientering fremsendes nedenstående liste over")
+    text_starts = text_follows(texts[text_start]) or (
+        text_start > end and texts[text_start][:1].isupper()
+        and text_start + 1 < len(wrapped) and wrapped[text_start + 1])
+    return end if is_phrase and text_starts else index
 
 
 def text_follows(line: str) -> bool:
