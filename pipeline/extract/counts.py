@@ -442,7 +442,7 @@ def is_degree_adverb(word: Token) -> bool:
 # Quotation marks a counted noun may stand in: 'tre såkaldte "fyrtårnsprojekter"'.
 QUOTATION_MARKS = {'"', "»", "«", "“", "”", "„"}
 # Signs a number may follow with no space between: a bracket or a quotation mark.
-OPENERS = {"(", "[", '"', "'", "»", "«", "“", "”", "„", "‘", "’"}
+OPENERS = {"(", "[", "'", "‘", "’", *QUOTATION_MARKS}
 
 
 def is_reference(token: Token) -> bool:

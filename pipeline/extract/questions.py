@@ -92,19 +92,19 @@ ALM_DEL_NUMBER = re.compile(
     rf"(?P<letter>)(?P<numbers>{ONE_NUMBER})(?![\d.,]\d)",
     re.IGNORECASE,
 )
+# Where an answer names the question it answers: "svar på ", "besvarelsen af ".
+AFTER_ANSWER = r"(?:(?<=svar på )|(?<=svaret på )|(?<=besvarelse af )|(?<=besvarelsen af ))"
 # "svar på TRU 111 (alm. del)": a committee's question by its abbreviation, number and series,
 # the word "spørgsmål" left out, where an answer names it.
 ANSWER_BY_ABBREVIATION = re.compile(
-    r"(?:(?<=svar på )|(?<=svaret på )|(?<=besvarelse af )|(?<=besvarelsen af ))"
-    rf"(?P<abbr>{ABBREVIATION})[ \t]+(?P<letter>)(?P<numbers>{ONE_NUMBER})(?![\d.,]\d)"
-    r"\s*\((?P<after>alm\.\s*del)\)",
+    rf"{AFTER_ANSWER}(?P<abbr>{ABBREVIATION})[ \t]+(?P<letter>)"
+    rf"(?P<numbers>{ONE_NUMBER})(?![\d.,]\d)\s*\((?P<after>alm\.\s*del)\)",
     re.IGNORECASE,
 )
 # "Besvarelse af S 1234": a § 20 question by its series and number alone, where an answer
 # names it (a bare "S 1234" elsewhere is ft.dk's stamp).
 ANSWERED_S_NUMBER = re.compile(
-    r"(?:(?<=svar på )|(?<=besvarelse af )|(?<=besvarelsen af ))"
-    rf"(?P<letter>(?-i:S))[ \t]?(?P<numbers>{ONE_NUMBER})(?![\d.,]\d)",
+    rf"{AFTER_ANSWER}(?P<letter>(?-i:S))[ \t]?(?P<numbers>{ONE_NUMBER})(?![\d.,]\d)",
     re.IGNORECASE,
 )
 ALM_DEL = re.compile(r"alm\.?\s*del", re.IGNORECASE)

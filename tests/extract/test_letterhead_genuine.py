@@ -604,11 +604,12 @@ def test_a_ministers_title_in_the_text_names_the_ministry_of_the_letters_day(ana
     assert doc._.letterhead.sender.ministry == "Socialministeriet"
 
 
-def test_the_title_in_a_heading_broken_at_a_lines_end_names_the_ministry(letter):
+@pytest.mark.parametrize("joint", ["\n", " "])  # a line break, or the lines read as one
+def test_the_title_in_a_heading_broken_at_a_lines_end_names_the_ministry(letter, joint):
     doc = letter("Spørgsmål:\nHvilken forventning har ministeren?\nSvar:\nDet kan oplyses.",
                  head=["Besvarelse af spørgsmål nr. 4 stillet af Folketingets Indfødsretsudvalg "
-                       "til mini-\nsteren for flygtninge, indvandrere og integration den 13. "
-                       "oktober 2009."])
+                       f"til mini-{joint}steren for flygtninge, indvandrere og integration den "
+                       "13. oktober 2009."])
     assert doc._.letterhead.sender.ministry == (
         "Ministeriet for Flygtninge, Indvandrere og Integration")
 

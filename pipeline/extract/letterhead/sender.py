@@ -31,6 +31,7 @@ from pipeline.extract.letterhead.signature import (
     signing_minister_in,
 )
 from pipeline.nlp import gazetteer
+from pipeline.reading.layout import SUSPENDED_HYPHEN_NEXT  # one idea of it for both stages
 
 
 def sender_of(doc: Doc, texts: list[str], on: str | None, people_in: PeopleFinder) -> Sender:
@@ -178,10 +179,12 @@ OPENING = 800  # characters of running text where the opening sentence stands
 FORMER = re.compile(r"\b(?:daværende|tidligere|forhenværende|fhv\.|hidtidige)\s*$", re.IGNORECASE)
 
 
-# A heading's word broken at a line's end, its lines joined by a space: "til mini- steren for
-# flygtninge" (not "Miljø- og Fødevareministeriet").
+# A heading's word broken at a line's end, its lines joined by a space or a line break: "til
+# mini- steren for flygtninge" (not "Miljø- og Fødevareministeriet": the words that follow a
+# suspended hyphen are the running text's).
 HYPHEN_BEFORE_LINE_BREAK = re.compile(
-    r"(?<=[a-zæøå])-\s+(?!(?:og|eller|samt|til|som|end)\b)(?=[a-zæøå])")
+    rf"(?<=[a-zæøå])-\s+(?!(?:{'|'.join(map(re.escape, SUSPENDED_HYPHEN_NEXT))})\b)"
+    r"(?=[a-zæøå])")
 # "Indenrigs- og Sundhedsministeriet har oplyst følgende:": a ministry quoted, not the sender.
 INFORMANT = re.compile(r"\s+(?:har\s+(?:\w+\s+)?(?:oplyst|meddelt|udtalt)|oplyser|meddeler)\b",
                        re.IGNORECASE)
